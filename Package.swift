@@ -1,0 +1,110 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "arca",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "arca", targets: ["arca"]),
+        .library(name: "LibPQ", targets: ["LibPQ"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // libpq's C API. The shim header finds libpq-fe.h with or without pkg-config.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(
+            name: "LibPQ",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PostgresCluster",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(name: "ArcaDomain", swiftSettings: strict),
+        .target(
+            name: "ArcaPersistence",
+            dependencies: [
+                "ArcaDomain", "LibPQ",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict,
+            plugins: ["EmbedFiles"]
+        ),
+        .target(
+            name: "ArcaApplication",
+            dependencies: [
+                "ArcaDomain", "ArcaPersistence",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "ArcaHTTP",
+            dependencies: [
+                "ArcaApplication", "ArcaDomain",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict,
+            plugins: ["EmbedFiles"]
+        ),
+        .executableTarget(
+            name: "arca",
+            dependencies: [
+                "ArcaHTTP", "ArcaApplication", "ArcaPersistence", "LibPQ", "PostgresCluster",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // SQL migrations and the OpenAPI document are compiled into the binary, so `arca`
+        // finds them wherever it runs.
+        .executableTarget(name: "EmbedFilesTool"),
+        .plugin(
+            name: "EmbedFiles",
+            capability: .buildTool(),
+            dependencies: ["EmbedFilesTool"]
+        ),
+
+        // Test-only support: a throwaway PostgreSQL cluster and a fresh database per test.
+        .target(
+            name: "ArcaTestSupport",
+            dependencies: ["LibPQ", "PostgresCluster", "ArcaPersistence"],
+            swiftSettings: strict
+        ),
+
+        .testTarget(name: "LibPQTests", dependencies: ["LibPQ", "ArcaTestSupport"]),
+        .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "LibPQ", "ArcaTestSupport"]),
+        .testTarget(name: "ArcaDomainTests", dependencies: ["ArcaDomain"]),
+        .testTarget(name: "ArcaPersistenceTests", dependencies: ["ArcaPersistence", "LibPQ", "ArcaTestSupport"]),
+        .testTarget(name: "ArcaApplicationTests", dependencies: ["ArcaApplication", "ArcaPersistence", "ArcaTestSupport"]),
+        .testTarget(
+            name: "ArcaHTTPTests",
+            dependencies: [
+                "ArcaHTTP", "ArcaApplication", "ArcaPersistence", "LibPQ", "PostgresCluster", "ArcaTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "ArcaCLITests", dependencies: ["ArcaTestSupport", "LibPQ"]),
+    ]
+)

@@ -1,0 +1,31 @@
+import ArcaApplication
+import Hummingbird
+import Logging
+
+/// The HTTP API: routes, middleware, and the server around them. Handlers parse, call a
+/// use case, and render; nothing here talks to the database.
+public struct ArcaAPI: Sendable {
+    public let readiness: CheckReadiness
+
+    public init(readiness: CheckReadiness) {
+        self.readiness = readiness
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        // Middleware first: it wraps only the routes added after it, and the 404 responder.
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: ProblemMiddleware())
+        SystemRoutes(readiness: readiness).register(on: router)
+        return router
+    }
+
+    /// The server on `host:port`; `runService()` serves until SIGINT or SIGTERM, letting
+    /// requests in flight finish.
+    public func application(host: String, port: Int, logger: Logger) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "arca"),
+            logger: logger)
+    }
+}

@@ -1,0 +1,283 @@
+import CLibPQ
+import Foundation
+import Logging
+
+/// A blocking libpq connection. Every method must run on the connection's own worker
+/// thread; `Session` is the async face that guarantees it.
+final class Connection: @unchecked Sendable {
+    private var handle: OpaquePointer?
+    private let conninfo: String
+    private let noticeSink: NoticeSink
+    private var statements: [StatementKey: String] = [:]
+    private var statementCounter = 0
+    /// Set when the connection comes back to the pool: the first job after the next
+    /// checkout checks that the server has not closed it meanwhile (e.g. a restart).
+    var needsLivenessCheck = false
+
+    /// Prepared statements kept per connection before the cache is cleared.
+    private static let statementCacheLimit = 512
+
+    private struct StatementKey: Hashable {
+        let sql: String
+        let types: [UInt32]
+    }
+
+    init(conninfo: String, logger: Logger) throws {
+        self.conninfo = conninfo
+        self.noticeSink = NoticeSink(logger: logger)
+        try open()
+    }
+
+    deinit {
+        close()
+    }
+
+    func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        statements.removeAll()
+    }
+
+    /// True when libpq has given up on the connection; the pool then discards it.
+    var isBroken: Bool {
+        guard let handle else { return true }
+        return PQstatus(handle) != CONNECTION_OK
+    }
+
+    /// Whether the connection is idle, inside a transaction, or in a failed one.
+    var transactionStatus: PGTransactionStatusType {
+        guard let handle else { return PQTRANS_UNKNOWN }
+        return PQtransactionStatus(handle)
+    }
+
+    private func open() throws {
+        close()
+        guard let handle = PQconnectdb(conninfo) else {
+            throw PostgresError.connection("libpq could not allocate a connection")
+        }
+        self.handle = handle
+        guard PQstatus(handle) == CONNECTION_OK else {
+            let message = String(cString: PQerrorMessage(handle))
+            close()
+            throw PostgresError.connection(message)
+        }
+        let sink = Unmanaged.passUnretained(noticeSink).toOpaque()
+        PQsetNoticeProcessor(handle, { argument, message in
+            guard let argument, let message else { return }
+            Unmanaged<NoticeSink>.fromOpaque(argument).takeUnretainedValue().receive(String(cString: message))
+        }, sink)
+        // Decoding assumes UTC timestamps in ISO style; the statement is fixed text.
+        _ = try simpleQuery("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'iso_8601'")
+    }
+
+    /// Before the first use after a checkout: if the server closed the socket while the
+    /// connection sat idle, reconnect now instead of failing the caller's statement.
+    func ensureLive() throws {
+        guard needsLivenessCheck else { return }
+        needsLivenessCheck = false
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return try open() }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        if poll(&descriptor, 1, 0) > 0 {
+            if PQconsumeInput(handle) == 0 || PQstatus(handle) != CONNECTION_OK {
+                try open()
+            }
+        }
+    }
+
+    private func requireHandle() throws -> OpaquePointer {
+        guard let handle else { throw PostgresError.connection("the connection is closed") }
+        return handle
+    }
+
+    /// Runs one statement with parameters through a per-connection prepared statement.
+    func query(_ sql: String, _ binds: [PostgresBind]) throws -> QueryResult {
+        let handle = try requireHandle()
+        let types = binds.map(\.oid)
+        let key = StatementKey(sql: sql, types: types)
+        let name: String
+        if let cached = statements[key] {
+            name = cached
+        } else {
+            if statements.count >= Self.statementCacheLimit {
+                _ = try simpleQuery("DEALLOCATE ALL")
+                statements.removeAll()
+            }
+            statementCounter += 1
+            name = "arca_\(statementCounter)"
+            let prepared = types.withUnsafeBufferPointer { types in
+                PQprepare(handle, name, sql, Int32(binds.count), types.baseAddress)
+            }
+            _ = try check(prepared, handle: handle)
+            statements[key] = name
+        }
+
+        var values: [UnsafeMutablePointer<CChar>?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        values.reserveCapacity(binds.count)
+        defer { values.forEach { free($0) } }
+        for bind in binds {
+            switch bind.value {
+            case .null:
+                values.append(nil)
+                lengths.append(0)
+                formats.append(0)
+            case .text(let text):
+                values.append(strdup(text))
+                lengths.append(0)
+                formats.append(0)
+            case .binary(let bytes):
+                let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
+                bytes.withUnsafeBytes { source in
+                    UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress!, byteCount: bytes.count)
+                }
+                values.append(buffer)
+                lengths.append(Int32(bytes.count))
+                formats.append(1)
+            }
+        }
+        let result = values.withUnsafeBufferPointer { values in
+            values.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
+                PQexecPrepared(handle, name, Int32(binds.count), values.baseAddress, lengths, formats, 0)
+            }
+        }
+        return try check(result, handle: handle)
+    }
+
+    /// Runs a script of one or more statements without parameters (the simple protocol),
+    /// as migrations and session commands need. Returns the last statement's result.
+    @discardableResult
+    func simpleQuery(_ sql: String) throws -> QueryResult {
+        let handle = try requireHandle()
+        return try check(PQexec(handle, sql), handle: handle)
+    }
+
+    /// `COPY … FROM STDIN` in text format; `produce` appends rows through the writer.
+    func copyIn(_ sql: String, _ produce: (inout CopyWriter) throws -> Void) throws -> Int {
+        let handle = try requireHandle()
+        guard let start = PQexec(handle, sql) else {
+            throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
+        }
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            _ = try check(start, handle: handle)
+            throw PostgresError(kind: .protocolViolation, message: "statement is not a COPY … FROM STDIN: \(sql)")
+        }
+        PQclear(start)
+        var writer = CopyWriter(handle: handle)
+        var failure: (any Error)?
+        do {
+            try produce(&writer)
+            try writer.flush()
+        } catch {
+            failure = error
+        }
+        let end: Int32
+        if let failure {
+            end = PQputCopyEnd(handle, "aborted by the client: \(failure)")
+        } else {
+            end = PQputCopyEnd(handle, nil)
+        }
+        var outcome: QueryResult?
+        var serverError: (any Error)?
+        while let result = PQgetResult(handle) {
+            do {
+                outcome = try check(result, handle: handle)
+            } catch {
+                serverError = serverError ?? error
+            }
+        }
+        if let failure { throw failure }
+        if let serverError { throw serverError }
+        guard end == 1, let outcome else {
+            throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
+        }
+        return outcome.affectedRows
+    }
+
+    private func check(_ result: OpaquePointer?, handle: OpaquePointer) throws -> QueryResult {
+        guard let result else {
+            throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return QueryResult(taking: result)
+        default:
+            let error = Self.serverError(result, handle: handle)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    private static func serverError(_ result: OpaquePointer, handle: OpaquePointer) -> PostgresError {
+        func field(_ code: Int32) -> String? {
+            PQresultErrorField(result, code).map { String(cString: $0) }
+        }
+        guard let sqlState = field(CLIBPQ_DIAG_SQLSTATE) else {
+            let message = String(cString: PQresultErrorMessage(result))
+            return PostgresError.connection(message.isEmpty ? String(cString: PQerrorMessage(handle)) : message)
+        }
+        return PostgresError(
+            kind: .server,
+            message: field(CLIBPQ_DIAG_MESSAGE_PRIMARY) ?? "server error",
+            sqlState: sqlState,
+            severity: field(CLIBPQ_DIAG_SEVERITY),
+            detail: field(CLIBPQ_DIAG_MESSAGE_DETAIL),
+            hint: field(CLIBPQ_DIAG_MESSAGE_HINT),
+            schema: field(CLIBPQ_DIAG_SCHEMA_NAME),
+            table: field(CLIBPQ_DIAG_TABLE_NAME),
+            column: field(CLIBPQ_DIAG_COLUMN_NAME),
+            constraint: field(CLIBPQ_DIAG_CONSTRAINT_NAME))
+    }
+}
+
+/// Buffers COPY text rows and hands them to libpq in large chunks.
+public struct CopyWriter {
+    private let handle: OpaquePointer
+    private var buffer: [UInt8] = []
+    private static let chunk = 1 << 18
+
+    init(handle: OpaquePointer) {
+        self.handle = handle
+        buffer.reserveCapacity(Self.chunk + 4096)
+    }
+
+    /// Appends one row; nil fields are NULL.
+    public mutating func append(_ fields: [String?]) throws {
+        CopyText.appendRow(fields, to: &buffer)
+        if buffer.count >= Self.chunk { try flush() }
+    }
+
+    /// Appends one row of bound values, rendered in their text form.
+    public mutating func append(values: [any PostgresEncodable]) throws {
+        try append(values.map { $0.postgresBind.textRepresentation })
+    }
+
+    mutating func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let sent = buffer.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        }
+        guard sent == 1 else { throw PostgresError.connection(String(cString: PQerrorMessage(handle))) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Routes server NOTICE and WARNING messages to the logger instead of stderr.
+final class NoticeSink: @unchecked Sendable {
+    private let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    /// NOTICEs are routine (e.g. "already exists, skipping") and go to debug; WARNINGs
+    /// and anything else are worth seeing.
+    func receive(_ message: String) {
+        let line = PostgresError.oneLine(message)
+        if line.hasPrefix("NOTICE:") || line.hasPrefix("DEBUG:") || line.hasPrefix("INFO:") {
+            logger.debug("postgres: \(line)")
+        } else {
+            logger.warning("postgres: \(line)")
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Logging
+import Synchronization
+
+/// A fixed-size pool of libpq connections, each served on its own thread. Connections are
+/// opened on demand up to `size`; callers beyond that wait in arrival order. A connection
+/// found broken is discarded and replaced, so a server restart costs no process restart.
+public final class ConnectionPool: PostgresQueryable {
+    public let size: Int
+    private let conninfo: String
+    private let logger: Logger
+    private let state: Mutex<State>
+
+    private enum Grant {
+        case link(Link)
+        case openNew
+    }
+
+    private struct State {
+        var idle: [Link] = []
+        var open = 0
+        var waiters: [CheckedContinuation<Grant, any Error>] = []
+        var closed = false
+    }
+
+    /// - Parameters:
+    ///   - conninfo: a `postgresql://` URL or a libpq `key=value` string.
+    ///   - size: the most connections open at once.
+    public init(conninfo: String, size: Int = 4, logger: Logger = Logger(label: "arca.libpq")) {
+        precondition(size > 0, "a pool needs at least one connection")
+        self.conninfo = conninfo
+        self.size = size
+        self.logger = logger
+        self.state = Mutex(State())
+    }
+
+    /// Lends one connection to `body` for its whole duration.
+    public func withSession<T>(_ body: (Session) async throws -> T) async throws -> T {
+        let link = try await acquire()
+        let result: T
+        do {
+            result = try await body(Session(link: link))
+        } catch {
+            await release(link)
+            throw error
+        }
+        await release(link)
+        return result
+    }
+
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {
+        try await withSession { try await $0.query(sql, parameters) }
+    }
+
+    /// Runs `body` in a transaction on one connection: commit on return, rollback on throw.
+    public func transaction<T>(
+        isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T
+    ) async throws -> T {
+        try await withSession { try await $0.transaction(isolation: isolation, body) }
+    }
+
+    /// Refuses new work, fails the waiters, and closes idle connections; connections in use
+    /// close when they come back.
+    public func close() async {
+        let (idle, waiters) = state.withLock { state in
+            state.closed = true
+            defer {
+                state.idle = []
+                state.waiters = []
+            }
+            state.open -= state.idle.count
+            return (state.idle, state.waiters)
+        }
+        for waiter in waiters { waiter.resume(throwing: Self.closedError) }
+        for link in idle { await link.close() }
+    }
+
+    private static let closedError = PostgresError(kind: .poolClosed, message: "the connection pool is closed")
+
+    private func acquire() async throws -> Link {
+        enum Step {
+            case use(Link)
+            case openNew
+            case wait
+        }
+        let step: Step = try state.withLock { state in
+            if state.closed { throw Self.closedError }
+            if let link = state.idle.popLast() { return .use(link) }
+            if state.open < size {
+                state.open += 1
+                return .openNew
+            }
+            return .wait
+        }
+        switch step {
+        case .use(let link):
+            return link
+        case .openNew:
+            return try await openLink()
+        case .wait:
+            let grant = try await withCheckedThrowingContinuation { continuation in
+                let closed = state.withLock { state in
+                    if state.closed { return true }
+                    state.waiters.append(continuation)
+                    return false
+                }
+                if closed { continuation.resume(throwing: Self.closedError) }
+            }
+            switch grant {
+            case .link(let link): return link
+            case .openNew: return try await openLink()
+            }
+        }
+    }
+
+    /// Opens a connection for a slot already counted in `open`; gives the slot back on failure.
+    private func openLink() async throws -> Link {
+        do {
+            return try await Link.open(conninfo: conninfo, logger: logger)
+        } catch {
+            freeSlot()
+            throw error
+        }
+    }
+
+    private func release(_ link: Link) async {
+        guard await link.recycle() else {
+            logger.debug("discarding a broken connection")
+            await link.close()
+            freeSlot()
+            return
+        }
+        let waiter: CheckedContinuation<Grant, any Error>? = state.withLock { state in
+            if state.closed { return nil }
+            if state.waiters.isEmpty {
+                state.idle.append(link)
+                return nil
+            }
+            return state.waiters.removeFirst()
+        }
+        if let waiter {
+            waiter.resume(returning: .link(link))
+        } else if state.withLock({ $0.closed }) {
+            await link.close()
+            state.withLock { $0.open -= 1 }
+        }
+    }
+
+    /// A connection went away: the first waiter, if any, may open a new one in its place.
+    private func freeSlot() {
+        let waiter: CheckedContinuation<Grant, any Error>? = state.withLock { state in
+            if !state.closed, !state.waiters.isEmpty {
+                return state.waiters.removeFirst()
+            }
+            state.open -= 1
+            return nil
+        }
+        waiter?.resume(returning: .openNew)
+    }
+}

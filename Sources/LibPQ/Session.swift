@@ -1,0 +1,151 @@
+import CLibPQ
+import Foundation
+import Logging
+
+/// A connection with its own thread. Jobs run one at a time in submission order.
+final class Link: Sendable {
+    private let worker: Worker
+    private let connection: Connection
+
+    private init(worker: Worker, connection: Connection) {
+        self.worker = worker
+        self.connection = connection
+    }
+
+    static func open(conninfo: String, logger: Logger) async throws -> Link {
+        let worker = Worker(name: "libpq")
+        do {
+            let connection = try await worker.run { try Connection(conninfo: conninfo, logger: logger) }
+            return Link(worker: worker, connection: connection)
+        } catch {
+            worker.stop()
+            throw error
+        }
+    }
+
+    func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
+        let connection = self.connection
+        return try await worker.run {
+            try connection.ensureLive()
+            return try body(connection)
+        }
+    }
+
+    /// Prepares the link for the next borrower: ends a transaction left open, and reports
+    /// whether the connection is still fit for the pool. Called when no job is running, so
+    /// reading libpq's local state needs no trip to the worker thread.
+    func recycle() async -> Bool {
+        let connection = self.connection
+        let status = connection.transactionStatus
+        if status == PQTRANS_INTRANS || status == PQTRANS_INERROR {
+            guard (try? await worker.run { try connection.simpleQuery("ROLLBACK") }) != nil else { return false }
+        } else if status != PQTRANS_IDLE {
+            return false
+        }
+        connection.needsLivenessCheck = true
+        return !connection.isBroken
+    }
+
+    func close() async {
+        let connection = self.connection
+        _ = try? await worker.run { connection.close() }
+        worker.stop()
+    }
+}
+
+/// Something statements can run on: a session, a transaction, or the pool itself.
+public protocol PostgresQueryable: Sendable {
+    /// Runs one statement with `$1…$n` parameters and returns its rows.
+    func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult
+}
+
+extension PostgresQueryable {
+    public func query(_ sql: String) async throws -> QueryResult {
+        try await query(sql, [])
+    }
+
+    /// Runs one statement and returns how many rows it affected.
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> Int {
+        try await query(sql, parameters).affectedRows
+    }
+}
+
+/// Exclusive use of one pooled connection for the duration of a closure.
+public struct Session: PostgresQueryable {
+    let link: Link
+
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {
+        let binds = parameters.map(\.postgresBind)
+        return try await link.run { try $0.query(sql, binds) }
+    }
+
+    /// Runs a script of statements without parameters (simple query protocol).
+    @discardableResult
+    public func simpleQuery(_ sql: String) async throws -> QueryResult {
+        try await link.run { try $0.simpleQuery(sql) }
+    }
+
+    /// Runs `COPY … FROM STDIN` (text format) and feeds it the rows `produce` appends.
+    /// Returns the number of rows copied. `produce` runs on the connection's thread.
+    public func copyIn(_ sql: String, _ produce: @escaping @Sendable (inout CopyWriter) throws -> Void) async throws -> Int {
+        try await link.run { try $0.copyIn(sql, produce) }
+    }
+
+    /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    public func transaction<T>(
+        isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T
+    ) async throws -> T {
+        try await simpleQuery("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        let result: T
+        do {
+            result = try await body(Transaction(session: self))
+        } catch {
+            _ = try? await simpleQuery("ROLLBACK")
+            throw error
+        }
+        try await simpleQuery("COMMIT")
+        return result
+    }
+}
+
+public enum IsolationLevel: String, Sendable {
+    case readCommitted = "READ COMMITTED"
+    case repeatableRead = "REPEATABLE READ"
+    case serializable = "SERIALIZABLE"
+}
+
+/// Statements inside a transaction; `savepoint` nests a part that can fail on its own.
+public struct Transaction: PostgresQueryable {
+    public let session: Session
+    let depth: Int
+
+    init(session: Session, depth: Int = 0) {
+        self.session = session
+        self.depth = depth
+    }
+
+    public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {
+        try await session.query(sql, parameters)
+    }
+
+    public func copyIn(_ sql: String, _ produce: @escaping @Sendable (inout CopyWriter) throws -> Void) async throws -> Int {
+        try await session.copyIn(sql, produce)
+    }
+
+    /// Runs `body` after a savepoint: when it throws, its work is rolled back to the
+    /// savepoint and the error rethrown, while the enclosing transaction stays usable.
+    public func savepoint<T>(_ body: (Transaction) async throws -> T) async throws -> T {
+        let name = "arca_savepoint_\(depth + 1)"
+        try await session.simpleQuery("SAVEPOINT \(name)")
+        let result: T
+        do {
+            result = try await body(Transaction(session: session, depth: depth + 1))
+        } catch {
+            _ = try? await session.simpleQuery("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+            throw error
+        }
+        try await session.simpleQuery("RELEASE SAVEPOINT \(name)")
+        return result
+    }
+}

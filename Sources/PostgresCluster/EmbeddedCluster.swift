@@ -1,0 +1,279 @@
+import Foundation
+import Logging
+
+/// A private PostgreSQL cluster under `<home>/postgres`, run with the server binaries
+/// installed on the machine and reachable on 127.0.0.1 only. When the caller is root, the
+/// server runs as an unprivileged system account, since PostgreSQL refuses to run as root.
+public final class EmbeddedCluster: Sendable {
+    public static let defaultPort = 54329
+    public static let serviceAccount = "arca-pg"
+    public static let superuser = "arca"
+    public static let defaultDatabase = "arca"
+
+    public let home: URL
+    private let logger: Logger
+
+    public enum Status: Equatable, Sendable {
+        case notInitialized
+        case stopped
+        case running(pid: Int32, port: Int)
+    }
+
+    public init(home: URL, logger: Logger = Logger(label: "arca.cluster")) {
+        self.home = home.standardizedFileURL
+        self.logger = logger
+    }
+
+    /// `$ARCA_HOME`, else `.arca` in the working directory.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let home = environment["ARCA_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home)
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".arca")
+    }
+
+    var root: URL { home.appendingPathComponent("postgres") }
+    var dataDirectory: URL { root.appendingPathComponent("data") }
+    var logFile: URL { root.appendingPathComponent("server.log") }
+    var passwordFile: URL { root.appendingPathComponent("superuser.password") }
+    var portFile: URL { root.appendingPathComponent("port") }
+    var pidFile: URL { dataDirectory.appendingPathComponent("postmaster.pid") }
+
+    /// Unix sockets have a short path limit (107 bytes); a deep home uses /tmp instead.
+    var socketDirectory: URL {
+        let local = root.appendingPathComponent("run")
+        if local.path.utf8.count + 20 < 100 { return local }
+        var hash: UInt64 = 1_469_598_103_934_665_603
+        for byte in root.path.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return URL(fileURLWithPath: "/tmp/arca-pg-\(String(hash, radix: 16))")
+    }
+
+    /// The port the cluster was last configured with, or the default.
+    public var port: Int {
+        (try? String(contentsOf: portFile, encoding: .utf8))
+            .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? Self.defaultPort
+    }
+
+    public var isInitialized: Bool {
+        FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path)
+    }
+
+    /// The URL of a database on this cluster (the password is the cluster's own, generated at init).
+    public func url(database: String = EmbeddedCluster.defaultDatabase) throws -> String {
+        guard isInitialized else {
+            throw ClusterError("no cluster under \(root.path): run `arca db start` first")
+        }
+        let password = try String(contentsOf: passwordFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        return "postgresql://\(Self.superuser):\(password)@127.0.0.1:\(port)/\(database)"
+    }
+
+    public func status() throws -> Status {
+        guard isInitialized else { return .notInitialized }
+        guard let pid = livePostmasterPID() else { return .stopped }
+        return try isReady() ? .running(pid: pid, port: port) : .stopped
+    }
+
+    /// Creates the cluster if needed and starts it; harmless when it already runs.
+    /// A `postmaster.pid` left by a crashed server is recognised and removed.
+    @discardableResult
+    public func start(port requestedPort: Int? = nil) throws -> Status {
+        let binaries = try ServerBinaries.locate()
+        let account = try RunAccount.current()
+        try prepareDirectories(account: account)
+        if !isInitialized {
+            try initialize(binaries: binaries, account: account)
+        }
+        if let requestedPort, requestedPort != port {
+            if livePostmasterPID() != nil, try isReady() {
+                throw ClusterError("the cluster already runs on port \(port); run `arca db stop` before changing the port to \(requestedPort)")
+            }
+            try String(requestedPort).write(to: portFile, atomically: true, encoding: .utf8)
+        }
+        if try status() == .stopped {
+            try writeServerSettings(account: account)
+            try recoverFromCrash()
+            try launch(binaries: binaries, account: account)
+        }
+        try ensureDefaultDatabase(binaries: binaries)
+        return try status()
+    }
+
+    /// Stops the server (fast shutdown: open sessions are ended, work is not lost).
+    public func stop() throws {
+        guard isInitialized, livePostmasterPID() != nil else { return }
+        let binaries = try ServerBinaries.locate()
+        let account = try RunAccount.current()
+        try account.command(binaries.tool("pg_ctl"), ["-D", dataDirectory.path, "-m", "fast", "-w", "-t", "60", "stop"])
+            .check("pg_ctl stop")
+    }
+
+    /// Stops the server and deletes the whole cluster.
+    public func destroy() throws {
+        try? stop()
+        try? FileManager.default.removeItem(at: root)
+        if socketDirectory.path.hasPrefix("/tmp/") { try? FileManager.default.removeItem(at: socketDirectory) }
+    }
+
+    // MARK: - Steps
+
+    private func prepareDirectories(account: RunAccount) throws {
+        let files = FileManager.default
+        try files.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try files.createDirectory(at: socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try account.own(socketDirectory)
+        try account.checkReachable(root)
+    }
+
+    private func initialize(binaries: ServerBinaries, account: RunAccount) throws {
+        let files = FileManager.default
+        if files.fileExists(atPath: dataDirectory.path) {
+            // A half-made data directory from an interrupted initdb.
+            try files.removeItem(at: dataDirectory)
+        }
+        try files.createDirectory(at: dataDirectory, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        try account.own(dataDirectory)
+
+        let password = Self.generatePassword()
+        try password.write(to: passwordFile, atomically: true, encoding: .utf8)
+        try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passwordFile.path)
+        // initdb reads the password from a file the service account can read; it is gone
+        // as soon as initdb returns.
+        let handoff = root.appendingPathComponent(".initdb-password")
+        try password.write(to: handoff, atomically: true, encoding: .utf8)
+        try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: handoff.path)
+        try account.own(handoff)
+        defer { try? files.removeItem(at: handoff) }
+
+        var arguments = [
+            "-D", dataDirectory.path, "-U", Self.superuser, "--pwfile", handoff.path,
+            "--auth-local=scram-sha-256", "--auth-host=scram-sha-256", "-E", "UTF8",
+        ]
+        arguments += ServerBinaries.hasUTF8CLocale ? ["--locale=C.UTF-8"] : ["--no-locale"]
+        logger.info("initialising a PostgreSQL cluster in \(dataDirectory.path)")
+        try account.command(binaries.tool("initdb"), arguments).check("initdb")
+        let conf = dataDirectory.appendingPathComponent("postgresql.conf")
+        let handle = try FileHandle(forWritingTo: conf)
+        handle.seekToEndOfFile()
+        handle.write(Data("\n# Settings ARCA manages (rewritten at each start)\ninclude_if_exists = 'arca.conf'\n".utf8))
+        try handle.close()
+        if !files.fileExists(atPath: portFile.path) {
+            try String(Self.defaultPort).write(to: portFile, atomically: true, encoding: .utf8)
+        }
+    }
+
+    private func writeServerSettings(account: RunAccount) throws {
+        let settings = """
+            listen_addresses = '127.0.0.1'
+            port = \(port)
+            unix_socket_directories = '\(socketDirectory.path)'
+            unix_socket_permissions = 0700
+            max_connections = 200
+            fsync = on
+            logging_collector = off
+
+            """
+        let file = dataDirectory.appendingPathComponent("arca.conf")
+        try settings.write(to: file, atomically: true, encoding: .utf8)
+        try account.own(file)
+    }
+
+    /// After a `kill -9` the pid file stays behind; once no process of that pid is a
+    /// postmaster any more it is safe to remove. Orphaned backends exit on their own soon
+    /// after their postmaster dies, so wait for them before starting again.
+    private func recoverFromCrash() throws {
+        guard FileManager.default.fileExists(atPath: pidFile.path), livePostmasterPID() == nil else { return }
+        logger.warning("removing a stale postmaster.pid left by a server that did not shut down")
+        try FileManager.default.removeItem(at: pidFile)
+        let deadline = Date().addingTimeInterval(20)
+        while orphanedBackendsRunning(), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+    }
+
+    private func launch(binaries: ServerBinaries, account: RunAccount) throws {
+        if !FileManager.default.fileExists(atPath: logFile.path) {
+            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        }
+        try account.own(logFile)
+        let output = try account.command(
+            binaries.tool("pg_ctl"), ["-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60", "start"]
+        ).run()
+        guard output.status == 0, try isReady() else {
+            throw ClusterError(
+                "PostgreSQL did not start on 127.0.0.1:\(port): \(output.text.trimmingCharacters(in: .whitespacesAndNewlines))\nlast lines of \(logFile.path):\n\(logTail())"
+            )
+        }
+        logger.info("PostgreSQL listens on 127.0.0.1:\(port)")
+    }
+
+    private func ensureDefaultDatabase(binaries: ServerBinaries) throws {
+        let password = try String(contentsOf: passwordFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let env = ["PGPASSWORD": password]
+        let query = Command(
+            executable: binaries.tool("psql"),
+            arguments: ["-h", "127.0.0.1", "-p", String(port), "-U", Self.superuser, "-d", "postgres", "-tAc",
+                        "SELECT 1 FROM pg_database WHERE datname = '\(Self.defaultDatabase)'"],
+            environment: env)
+        if try query.check("psql").trimmingCharacters(in: .whitespacesAndNewlines) == "1" { return }
+        try Command(
+            executable: binaries.tool("createdb"),
+            arguments: ["-h", "127.0.0.1", "-p", String(port), "-U", Self.superuser, Self.defaultDatabase],
+            environment: env
+        ).check("createdb")
+    }
+
+    // MARK: - Observing the server
+
+    /// The postmaster's pid when the pid file names a live postgres process.
+    func livePostmasterPID() -> Int32? {
+        guard let text = try? String(contentsOf: pidFile, encoding: .utf8),
+            let first = text.split(separator: "\n").first, let pid = Int32(first.trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        guard kill(pid, 0) == 0 || errno == EPERM else { return nil }
+        return Self.isPostgresProcess(pid) ? pid : nil
+    }
+
+    private static func isPostgresProcess(_ pid: Int32) -> Bool {
+        guard let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else {
+            // No /proc (not Linux): trust the signal check.
+            return !FileManager.default.fileExists(atPath: "/proc/self")
+        }
+        return name.hasPrefix("postgres")
+    }
+
+    private func orphanedBackendsRunning() -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+        let marker = dataDirectory.path
+        for entry in entries where Int32(entry) != nil {
+            guard let environ = try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(entry)/cmdline")) else { continue }
+            let command = String(decoding: environ, as: UTF8.self)
+            if command.hasPrefix("postgres:") && Self.isPostgresProcess(Int32(entry)!) {
+                // Backends rename themselves; their cwd is the data directory.
+                if let cwd = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(entry)/cwd"), cwd == marker {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Ready means a client can connect as the cluster's superuser.
+    func isReady() throws -> Bool {
+        let binaries = try ServerBinaries.locate()
+        let output = try Command(
+            executable: binaries.tool("pg_isready"),
+            arguments: ["-h", "127.0.0.1", "-p", String(port), "-U", Self.superuser, "-d", "postgres", "-t", "5"]
+        ).run()
+        return output.status == 0
+    }
+
+    private func logTail() -> String {
+        guard let text = try? String(contentsOf: logFile, encoding: .utf8) else { return "(no log)" }
+        return text.split(separator: "\n").suffix(15).joined(separator: "\n")
+    }
+
+    private static func generatePassword() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}

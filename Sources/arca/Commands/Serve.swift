@@ -1,0 +1,38 @@
+import ArgumentParser
+import Hummingbird
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the JSON API over HTTP until SIGINT or SIGTERM.",
+        discussion: "Starts the embedded PostgreSQL cluster first unless DATABASE_URL is set."
+    )
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Flag(help: "Apply pending migrations before serving.")
+    var migrate = false
+
+    @Option(help: "Database connections in the pool.")
+    var poolSize = 8
+
+    func run() async throws {
+        let logger = Logging.logger("arca")
+        let root = try CompositionRoot.connect(poolSize: poolSize, logger: logger)
+        do {
+            if migrate {
+                let applied = try await root.database.migrator().migrate()
+                logger.info("migrations applied: \(applied.count)")
+            }
+            logger.info("ARCA serves on http://\(host):\(port)")
+            try await root.api.application(host: host, port: port, logger: logger).runService()
+        } catch {
+            await root.database.close()
+            throw CompositionRoot.explain(error)
+        }
+        await root.database.close()
+    }
+}

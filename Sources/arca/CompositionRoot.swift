@@ -1,0 +1,65 @@
+import ArcaApplication
+import ArcaHTTP
+import ArcaPersistence
+import Foundation
+import LibPQ
+import Logging
+import PostgresCluster
+
+/// The one place that builds the database pool, the repositories and the use cases, and
+/// hands them to the interfaces.
+struct CompositionRoot {
+    let database: Database
+    let logger: Logger
+
+    /// Connects to `DATABASE_URL`, or starts the embedded cluster and connects to it.
+    static func connect(poolSize: Int = 8, logger: Logger) throws -> CompositionRoot {
+        let url = try databaseURL(logger: logger)
+        return CompositionRoot(database: Database(url: url, poolSize: poolSize, logger: logger), logger: logger)
+    }
+
+    static func databaseURL(logger: Logger) throws -> String {
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+            return url
+        }
+        let cluster = EmbeddedCluster(home: EmbeddedCluster.defaultHome(), logger: logger)
+        do {
+            try cluster.start()
+            return try cluster.url()
+        } catch {
+            throw CLIError("could not start the embedded PostgreSQL: \(error) (or set DATABASE_URL to use another server)")
+        }
+    }
+
+    var api: ArcaAPI {
+        ArcaAPI(readiness: CheckReadiness(database: database))
+    }
+
+    /// A database error as one line that says what to check.
+    static func explain(_ error: any Error) -> CLIError {
+        if let error = error as? PostgresError, error.kind == .connection {
+            let source = ProcessInfo.processInfo.environment["DATABASE_URL"] == nil ? "the embedded cluster (arca db status)" : "DATABASE_URL"
+            return CLIError("cannot reach the database: \(error.message) — check \(source)")
+        }
+        if let error = error as? CLIError { return error }
+        return CLIError(String(describing: error))
+    }
+}
+
+/// A failure the user can act on, printed as one line by ArgumentParser (exit code 1).
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+enum Logging {
+    /// `ARCA_LOG_LEVEL` (trace…critical), `info` by default.
+    static func logger(_ label: String) -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = ProcessInfo.processInfo.environment["ARCA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
+    }
+}
