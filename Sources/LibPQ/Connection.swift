@@ -76,10 +76,14 @@ final class Connection: @unchecked Sendable {
         guard needsLivenessCheck else { return }
         needsLivenessCheck = false
         guard let handle, PQstatus(handle) == CONNECTION_OK else { return try open() }
+        // An idle connection has nothing to read unless the server spoke first: on shutdown
+        // it sends a FATAL message and then closes, which may take two reads to see.
         var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
-        if poll(&descriptor, 1, 0) > 0 {
+        var reads = 0
+        while reads < 3, poll(&descriptor, 1, 0) > 0 {
+            reads += 1
             if PQconsumeInput(handle) == 0 || PQstatus(handle) != CONNECTION_OK {
-                try open()
+                return try open()
             }
         }
     }

@@ -53,6 +53,7 @@ public final class ConnectionPool: PostgresQueryable {
     }
 
     /// Runs `body` in a transaction on one connection: commit on return, rollback on throw.
+    @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T
     ) async throws -> T {

@@ -93,6 +93,7 @@ public struct Session: PostgresQueryable {
     }
 
     /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T
     ) async throws -> T {
@@ -135,6 +136,7 @@ public struct Transaction: PostgresQueryable {
 
     /// Runs `body` after a savepoint: when it throws, its work is rolled back to the
     /// savepoint and the error rethrown, while the enclosing transaction stays usable.
+    @discardableResult
     public func savepoint<T>(_ body: (Transaction) async throws -> T) async throws -> T {
         let name = "arca_savepoint_\(depth + 1)"
         try await session.simpleQuery("SAVEPOINT \(name)")

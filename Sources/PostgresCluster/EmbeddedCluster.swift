@@ -233,12 +233,15 @@ public final class EmbeddedCluster: Sendable {
         return Self.isPostgresProcess(pid) ? pid : nil
     }
 
+    /// A live postgres process; a zombie (killed, not yet reaped by its parent) is dead.
     private static func isPostgresProcess(_ pid: Int32) -> Bool {
         guard let name = try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8) else {
             // No /proc (not Linux): trust the signal check.
             return !FileManager.default.fileExists(atPath: "/proc/self")
         }
-        return name.hasPrefix("postgres")
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        let state = stat.split(separator: ")").last?.split(separator: " ").first
+        return name.hasPrefix("postgres") && state != "Z" && state != "X"
     }
 
     private func orphanedBackendsRunning() -> Bool {

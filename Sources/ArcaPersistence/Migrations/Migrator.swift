@@ -12,7 +12,7 @@ public struct Migrator: Sendable {
 
     public init(pool: ConnectionPool, migrations: [Migration]) {
         self.pool = pool
-        self.migrations = migrations
+        self.migrations = migrations.sorted { $0.version < $1.version }
     }
 
     public struct Entry: Sendable, Equatable {

@@ -1,0 +1,97 @@
+import ArcaTestSupport
+import Foundation
+import Testing
+
+/// Runs the real `arca` binary (built by `make test`, found through ARCA_BIN or beside the
+/// test bundle) with its output captured.
+struct ArcaProcess {
+    static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["ARCA_BIN"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return Bundle.main.bundleURL.appendingPathComponent("arca")
+    }
+
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DATABASE_URL")
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite("arca command line")
+struct CLITests {
+    @Test(arguments: [
+        [], ["serve"], ["migrate"], ["db"], ["db", "start"], ["db", "stop"], ["db", "status"], ["db", "url"],
+    ])
+    func everyCommandExplainsItselfWithHelp(_ command: [String]) throws {
+        let outcome = try ArcaProcess.run(command + ["--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("USAGE: arca"))
+        #expect(outcome.stdout.contains("OVERVIEW:"))
+    }
+
+    @Test func aMalformedDatabaseURLIsOneLineAndANonZeroExit() throws {
+        let outcome = try ArcaProcess.run(["migrate"], environment: ["DATABASE_URL": "not a url"])
+        #expect(outcome.status != 0)
+        let lines = outcome.stderr.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("Error: cannot reach the database") == true)
+        #expect(outcome.stderr.contains("DATABASE_URL"))
+    }
+
+    @Test func anUnreachableDatabaseIsOneLineAndANonZeroExit() throws {
+        let url = "postgresql://arca@127.0.0.1:\(TestDatabase.freePort())/arca?connect_timeout=2"
+        let outcome = try ArcaProcess.run(["migrate", "--status"], environment: ["DATABASE_URL": url])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.split(separator: "\n").count == 1)
+        #expect(outcome.stderr.contains("check DATABASE_URL"))
+    }
+
+    @Test func dbCommandsRefuseToRunWhenDatabaseURLIsSet() throws {
+        let outcome = try ArcaProcess.run(["db", "start"], environment: ["DATABASE_URL": "postgresql://127.0.0.1/x"])
+        #expect(outcome.status != 0)
+        #expect(outcome.stderr.contains("unset it"))
+    }
+
+    @Test func migrateAppliesTheShippedMigrationsThenHasNothingToDo() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let first = try ArcaProcess.run(["migrate"], environment: ["DATABASE_URL": db.url])
+            #expect(first.status == 0)
+            #expect(first.stdout.contains("applying 0001_"))
+            let second = try ArcaProcess.run(["migrate"], environment: ["DATABASE_URL": db.url])
+            #expect(second.stdout.contains("nothing to apply"))
+            let status = try ArcaProcess.run(["migrate", "--status"], environment: ["DATABASE_URL": db.url])
+            #expect(status.stdout.contains("applied  0001_"))
+        }
+    }
+
+    @Test func dbStatusOnAnEmptyHomeSaysSoAndExitsThree() throws {
+        let home = try TestDatabase.temporaryHome("cli-status")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let outcome = try ArcaProcess.run(["db", "status"], environment: ["ARCA_HOME": home.path])
+        #expect(outcome.status == 3)
+        #expect(outcome.stdout.contains("not initialised"))
+    }
+}

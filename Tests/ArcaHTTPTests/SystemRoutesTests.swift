@@ -1,0 +1,110 @@
+import ArcaApplication
+import ArcaHTTP
+import ArcaPersistence
+import ArcaTestSupport
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LibPQ
+import PostgresCluster
+import Testing
+
+/// The API over real HTTP (HummingbirdTesting's live mode binds a port on 127.0.0.1).
+func withLiveAPI(
+    database: Database, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+) async throws {
+    let api = ArcaAPI(readiness: CheckReadiness(database: database))
+    let app = api.application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
+    try await app.test(.live, body)
+}
+
+func decodeJSON<T: Decodable>(_ type: T.Type, _ body: ByteBuffer) throws -> T {
+    try JSONDecoder().decode(T.self, from: Data(buffer: body))
+}
+
+@Suite("HTTP: liveness, readiness, unknown routes")
+struct SystemRoutesTests {
+    @Test func healthzAnswersWhileTheProcessIsUp() async throws {
+        try await TestDatabase.withFresh { db in
+            try await withLiveAPI(database: Database(pool: db.pool)) { client in
+                try await client.execute(uri: "/healthz", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = try decodeJSON([String: String].self, response.body)
+                    #expect(body == ["status": "up"])
+                }
+            }
+        }
+    }
+
+    @Test func readyzIs200WhenTheDatabaseAnswers() async throws {
+        try await TestDatabase.withFresh { db in
+            try await withLiveAPI(database: Database(pool: db.pool)) { client in
+                try await client.execute(uri: "/readyz", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = try decodeJSON([String: String].self, response.body)
+                    #expect(body == ["status": "ready"])
+                }
+            }
+        }
+    }
+
+    @Test func readyzIs503ProblemWhenTheDatabaseIsStopped() async throws {
+        // given a server whose database was answering and then stopped
+        let home = try TestDatabase.temporaryHome("readyz")
+        let cluster = EmbeddedCluster(home: home, logger: TestDatabase.quietLogger)
+        defer {
+            try? cluster.destroy()
+            try? FileManager.default.removeItem(at: home)
+        }
+        try cluster.start(port: TestDatabase.freePort())
+        let database = Database(url: try cluster.url(), poolSize: 2, logger: TestDatabase.quietLogger)
+        try await database.ping()
+        try cluster.stop()
+
+        try await withLiveAPI(database: database) { client in
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                let problem = try decodeJSON(Problem.self, response.body)
+                #expect(problem.status == 503)
+                #expect(problem.type == "urn:arca:problem:service-unavailable")
+            }
+            // and it recovers once the database is back
+            try cluster.start()
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        await database.close()
+    }
+
+    @Test func anUnknownRouteIsAProblemJSON404() async throws {
+        try await TestDatabase.withFresh { db in
+            try await withLiveAPI(database: Database(pool: db.pool)) { client in
+                try await client.execute(uri: "/v1/no-such-thing", method: .get) { response in
+                    #expect(response.status == .notFound)
+                    #expect(response.headers[.contentType] == "application/problem+json")
+                    let problem = try decodeJSON(Problem.self, response.body)
+                    #expect(problem.status == 404)
+                    #expect(problem.title == "Not found")
+                    #expect(problem.instance == "/v1/no-such-thing")
+                }
+            }
+        }
+    }
+
+    @Test func theOpenAPIDocumentIsServedAndListsEveryRoute() async throws {
+        try await TestDatabase.withFresh { db in
+            try await withLiveAPI(database: Database(pool: db.pool)) { client in
+                try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                    #expect(response.status == .ok)
+                    let document = String(buffer: response.body)
+                    #expect(document.hasPrefix("openapi: 3.1"))
+                    for path in ["/healthz", "/readyz", "/openapi.yaml"] {
+                        #expect(document.contains("\n  \(path):"), "route \(path) is missing from Docs/openapi.yaml")
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArcaTestSupport
+import Foundation
+import LibPQ
+import PostgresCluster
+import Testing
+
+@Suite("LibPQ: the connection pool")
+struct PoolTests {
+    @Test func twoHundredConcurrentQueriesThroughFourConnectionsAllSucceed() async throws {
+        try await TestDatabase.withFresh(migrated: false, poolSize: 4) { db in
+            let sums = try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<200 {
+                    group.addTask {
+                        // pg_sleep makes the queries overlap so that callers must wait for a connection.
+                        try await db.pool.query("SELECT $1::int8 + 1 AS next, pg_sleep(0.005)", [index])[0]
+                            .decode(Int.self, "next")
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(sums.sorted() == Array(1...200))
+            let backends = try await db.pool.query(
+                "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database()")
+            #expect(try backends[0].decode(Int.self, "n") <= 4)
+        }
+    }
+
+    @Test func theNextQueryAfterAServerRestartSucceeds() async throws {
+        // given a pool with open connections to a server of its own
+        let home = try TestDatabase.temporaryHome("restart")
+        let cluster = EmbeddedCluster(home: home, logger: TestDatabase.quietLogger)
+        defer { try? cluster.destroy(); try? FileManager.default.removeItem(at: home) }
+        try cluster.start(port: TestDatabase.freePort())
+        let pool = ConnectionPool(conninfo: try cluster.url(), size: 2, logger: TestDatabase.quietLogger)
+        _ = try await pool.query("SELECT 1")
+
+        // when the server restarts
+        try cluster.stop()
+        try cluster.start()
+
+        // then the next query succeeds on a replaced connection
+        let rows = try await pool.query("SELECT 42 AS answer")
+        #expect(try rows[0].decode(Int.self, "answer") == 42)
+        await pool.close()
+    }
+
+    @Test func copyLandsOneHundredThousandRows() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            try await db.pool.execute("CREATE TABLE rate (day date, currency char(3), rate numeric, note text)")
+            let copied = try await db.pool.withSession { session in
+                try await session.copyIn("COPY rate (day, currency, rate, note) FROM STDIN") { writer in
+                    for index in 0..<100_000 {
+                        let note: String? = index % 10 == 0 ? nil : "row\t\(index)\nwith \\ escapes"
+                        try writer.append(["2025-05-09", "USD", "1.\(index)", note])
+                    }
+                }
+            }
+            #expect(copied == 100_000)
+            let rows = try await db.pool.query(
+                "SELECT count(*) AS n, count(note) AS notes, max(note) FILTER (WHERE rate = 1.1) AS sample FROM rate")
+            #expect(try rows[0].decode(Int.self, "n") == 100_000)
+            #expect(try rows[0].decode(Int.self, "notes") == 90_000)
+            #expect(try rows[0].decode(String.self, "sample") == "row\t1\nwith \\ escapes")
+        }
+    }
+
+    @Test func aFailingCopyLandsNothingAndTheConnectionStaysUsable() async throws {
+        try await TestDatabase.withFresh(migrated: false, poolSize: 1) { db in
+            try await db.pool.execute("CREATE TABLE rate (currency char(3) NOT NULL)")
+            await #expect(throws: PostgresError.self) {
+                try await db.pool.withSession { session in
+                    try await session.copyIn("COPY rate FROM STDIN") { writer in
+                        try writer.append(["USD"])
+                        try writer.append([nil])
+                    }
+                }
+            }
+            #expect(try await db.pool.query("SELECT count(*) AS n FROM rate")[0].decode(Int.self, "n") == 0)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import ArcaTestSupport
+import Foundation
+import LibPQ
+import Testing
+
+@Suite("LibPQ: every supported type survives a round trip")
+struct TypeRoundTripTests {
+    /// Binds `value` as `$1`, casts it to `type` on the server, and decodes it back.
+    func roundTrip<T: PostgresEncodable & PostgresDecodable>(_ value: T, as type: String) async throws -> T {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query("SELECT $1::\(type) AS value", [value])
+            return try rows[0].decode(T.self, "value")
+        }
+    }
+
+    @Test func integersOfEveryWidthIncludingTheirLimits() async throws {
+        #expect(try await roundTrip(Int16.min, as: "int2") == Int16.min)
+        #expect(try await roundTrip(Int32.max, as: "int4") == Int32.max)
+        #expect(try await roundTrip(Int64.min, as: "int8") == Int64.min)
+        #expect(try await roundTrip(-42, as: "int8") == -42)
+    }
+
+    @Test func booleans() async throws {
+        #expect(try await roundTrip(true, as: "bool") == true)
+        #expect(try await roundTrip(false, as: "bool") == false)
+    }
+
+    @Test func unicodeText() async throws {
+        let text = "Ελληνική Δημοκρατία — Łódź, Zürich, 東京, 🇪🇺, tab\tand\nnewline, quote \" and \\"
+        #expect(try await roundTrip(text, as: "text") == text)
+    }
+
+    @Test func numericWithThirtySignificantDigitsIsExact() async throws {
+        let amount = Decimal(string: "12345678901234567890.1234567890")!
+        #expect(try await roundTrip(amount, as: "numeric") == amount)
+        let negative = Decimal(string: "-0.000000000000000000000000000001")!
+        #expect(try await roundTrip(negative, as: "numeric") == negative)
+    }
+
+    @Test func numericWiderThanDecimalIsRefusedNotRounded() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query("SELECT '123456789012345678901234567890123456789.5'::numeric AS value")
+            #expect(throws: PostgresError.self) { try rows[0].decode(Decimal.self, "value") }
+        }
+    }
+
+    @Test func timestampsKeepMicroseconds() async throws {
+        let instant = Date(timeIntervalSince1970: 1_796_000_000.123456)
+        let back = try await roundTrip(instant, as: "timestamptz")
+        #expect(abs(back.timeIntervalSince1970 - instant.timeIntervalSince1970) < 0.000_001)
+    }
+
+    @Test func datesDecodeAsMidnightUTC() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query("SELECT '2026-11-29'::date AS day")
+            #expect(try rows[0].decode(Date.self, "day") == Date(timeIntervalSince1970: 1_795_910_400))
+        }
+    }
+
+    @Test func uuids() async throws {
+        let id = UUID()
+        #expect(try await roundTrip(id, as: "uuid") == id)
+    }
+
+    @Test func emptyAndLargeByteArrays() async throws {
+        #expect(try await roundTrip(Data(), as: "bytea") == Data())
+        let large = Data((0..<2_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        #expect(try await roundTrip(large, as: "bytea") == large)
+    }
+
+    @Test func textArraysWithAwkwardElements() async throws {
+        let elements = ["BE", "with space", "comma,inside", "quote\"inside", "back\\slash", "", "NULL", "{braces}"]
+        #expect(try await roundTrip(elements, as: "text[]") == elements)
+        #expect(try await roundTrip([String](), as: "text[]") == [])
+    }
+
+    struct Envelope: Codable, Sendable, Equatable {
+        let reference: String
+        let states: [String]
+        let urgent: Bool
+    }
+
+    @Test func jsonDocuments() async throws {
+        let envelope = Envelope(reference: "BE-2026-000123", states: ["BE", "NL"], urgent: true)
+        let back = try await roundTrip(try PostgresJSON(envelope), as: "jsonb")
+        #expect(back.value == envelope)
+    }
+
+    @Test func nullDecodesAsNilForEveryOptional() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let none: String? = nil
+            let rows = try await db.pool.query(
+                "SELECT $1::text AS t, NULL::int8 AS i, NULL::numeric AS n, NULL::uuid AS u, NULL::bytea AS b, NULL::timestamptz AS d",
+                [none])
+            let row = rows[0]
+            #expect(try row.decode(String?.self, "t") == nil)
+            #expect(try row.decode(Int64?.self, "i") == nil)
+            #expect(try row.decode(Decimal?.self, "n") == nil)
+            #expect(try row.decode(UUID?.self, "u") == nil)
+            #expect(try row.decode(Data?.self, "b") == nil)
+            #expect(try row.decode(Date?.self, "d") == nil)
+        }
+    }
+
+    @Test func nullIntoANonOptionalIsADecodingError() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query("SELECT NULL::text AS name")
+            let error = #expect(throws: PostgresError.self) { try rows[0].decode(String.self, "name") }
+            #expect(error?.kind == .decoding)
+            #expect(error?.message.contains("name") == true)
+        }
+    }
+}
