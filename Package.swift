@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "arca", targets: ["arca"]),
         .library(name: "LibPQ", targets: ["LibPQ"]),
+        .executable(name: "arca-bench-db", targets: ["DBBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -84,6 +85,14 @@ let package = Package(
             name: "EmbedFiles",
             capability: .buildTool(),
             dependencies: ["EmbedFilesTool"]
+        ),
+
+        // Benchmarks (scripts in Benchmarks/ drive them; not part of the test suite).
+        .executableTarget(
+            name: "DBBench",
+            dependencies: ["LibPQ", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/DBBench",
+            swiftSettings: strict
         ),
 
         // Test-only support: a throwaway PostgreSQL cluster and a fresh database per test.

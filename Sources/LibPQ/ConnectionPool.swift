@@ -39,7 +39,9 @@ public final class ConnectionPool: PostgresQueryable {
         let link = try await acquire()
         let result: T
         do {
-            result = try await body(Session(link: link))
+            result = try await withTaskExecutorPreference(link.executor) {
+                try await body(Session(link: link))
+            }
         } catch {
             await release(link)
             throw error

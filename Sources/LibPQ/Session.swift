@@ -23,8 +23,15 @@ final class Link: Sendable {
         }
     }
 
+    /// The worker, as the executor a session's caller runs on.
+    var executor: any TaskExecutor { worker }
+
     func run<T: Sendable>(_ body: @escaping @Sendable (Connection) throws -> T) async throws -> T {
         let connection = self.connection
+        if worker.isCurrent {
+            try connection.ensureLive()
+            return try body(connection)
+        }
         return try await worker.run {
             try connection.ensureLive()
             return try body(connection)

@@ -2,17 +2,38 @@ import Foundation
 
 /// One dedicated thread that runs blocking libpq calls, so that they never stall the
 /// cooperative thread pool or the SwiftNIO event loops. Each connection owns one.
-final class Worker: @unchecked Sendable {
+///
+/// It is also a task executor: a session runs its caller's code on this thread, so that a
+/// transaction's statements run inline instead of hopping threads for each one.
+final class Worker: TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [@Sendable () -> Void] = []
     private var head = 0
     private var stopping = false
+    private var threadID: pthread_t?
 
     init(name: String) {
-        let thread = Thread { [self] in loop() }
+        let ready = DispatchSemaphore(value: 0)
+        let thread = Thread { [self] in
+            threadID = pthread_self()
+            ready.signal()
+            loop()
+        }
         thread.name = name
         thread.stackSize = 1 << 20
         thread.start()
+        ready.wait()
+    }
+
+    /// Whether the caller already runs on this worker's thread.
+    var isCurrent: Bool {
+        guard let threadID else { return false }
+        return pthread_equal(pthread_self(), threadID) != 0
+    }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        submit { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
     }
 
     /// Runs `body` on the worker thread and resumes the caller with its outcome.
