@@ -34,5 +34,6 @@ struct Serve: AsyncParsableCommand {
             throw CompositionRoot.explain(error)
         }
         await root.database.close()
+        logger.info("ARCA stopped")
     }
 }
