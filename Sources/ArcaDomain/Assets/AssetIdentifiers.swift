@@ -1,0 +1,47 @@
+import Foundation
+
+/// The identifiers that single out one piece of property, each validated where a format
+/// exists (IBAN check digits, VIN length and check digit).
+public struct AssetIdentifiers: Hashable, Sendable {
+    public var iban: IBAN?
+    public var vin: VIN?
+    /// Land-registry or cadastral reference, in the registry's own notation.
+    public var landRegistryReference: String?
+    /// A crypto-asset address (bech32, base58 or hex forms).
+    public var walletAddress: String?
+    /// Registration mark of a vehicle, vessel or aircraft.
+    public var registrationMark: String?
+
+    public init(
+        iban: IBAN? = nil, vin: VIN? = nil, landRegistryReference: String? = nil,
+        walletAddress: String? = nil, registrationMark: String? = nil
+    ) {
+        self.iban = iban
+        self.vin = vin
+        self.landRegistryReference = landRegistryReference
+        self.walletAddress = walletAddress
+        self.registrationMark = registrationMark
+    }
+
+    public var isEmpty: Bool {
+        iban == nil && vin == nil && landRegistryReference == nil && walletAddress == nil && registrationMark == nil
+    }
+
+    /// Wallet addresses have no single format; this refuses what no chain would accept:
+    /// characters outside letters and digits, or a length outside 20–120.
+    public static func validWalletAddress(_ text: String) throws(IdentifierError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard (20...120).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+            throw .walletAddress("\"\(text.prefix(40))\" is not a wallet address: 20 to 120 letters and digits expected")
+        }
+        return trimmed
+    }
+
+    public static func validLandRegistryReference(_ text: String) throws(IdentifierError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard (1...100).contains(trimmed.count) else {
+            throw .landRegistryReference("a land-registry reference has 1 to 100 characters")
+        }
+        return trimmed
+    }
+}

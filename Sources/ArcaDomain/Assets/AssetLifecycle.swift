@@ -1,0 +1,110 @@
+import Foundation
+
+/// Where a piece of property stands (DOMAIN §3.1).
+///
+/// ```
+/// identified -> traced -> frozen -> confiscation_ordered -> confiscation_final
+///   -> recovered -> disposed -> closed
+/// frozen -> released | interim_sold | restituted
+/// ```
+public enum AssetState: String, CaseIterable, Sendable, Codable {
+    case identified
+    case traced
+    case frozen
+    /// Replaced by its sale proceeds, which stay frozen (Dir 2024/1260 Art 19).
+    case interimSold = "interim_sold"
+    case confiscationOrdered = "confiscation_ordered"
+    case confiscationFinal = "confiscation_final"
+    /// Value realised and received.
+    case recovered
+    case disposed
+    /// Freeze or confiscation lifted: returned to the owner's free disposal.
+    case released
+    /// Returned to the victim before confiscation (Reg 2018/1805 Art 29).
+    case restituted
+    case closed
+}
+
+/// What moves an asset from one state to the next.
+public enum AssetAction: String, CaseIterable, Sendable, Codable {
+    case trace
+    case freeze
+    case sellInterim = "sell_interim"
+    case orderConfiscation = "order_confiscation"
+    case finaliseConfiscation = "finalise_confiscation"
+    case recordRecovery = "record_recovery"
+    case dispose
+    case release
+    case restitute
+    case close
+
+    /// The verb phrase a refusal uses: "cannot <phrase> an asset that is frozen".
+    var phrase: String {
+        switch self {
+        case .trace: return "trace"
+        case .freeze: return "freeze"
+        case .sellInterim: return "sell in an interim sale"
+        case .orderConfiscation: return "order the confiscation of"
+        case .finaliseConfiscation: return "finalise the confiscation of"
+        case .recordRecovery: return "record the recovery of"
+        case .dispose: return "dispose of"
+        case .release: return "release"
+        case .restitute: return "restitute"
+        case .close: return "close"
+        }
+    }
+}
+
+/// The asset state machine: the one place that says which move is legal from where.
+public enum AssetLifecycle {
+    /// Legal moves: action and resulting state, by current state.
+    static let moves: [AssetState: [AssetAction: AssetState]] = [
+        .identified: [.trace: .traced, .freeze: .frozen],
+        .traced: [.freeze: .frozen],
+        .frozen: [
+            .orderConfiscation: .confiscationOrdered, .sellInterim: .interimSold,
+            .release: .released, .restitute: .restituted,
+        ],
+        .interimSold: [.orderConfiscation: .confiscationOrdered, .release: .released, .restitute: .restituted],
+        .confiscationOrdered: [.finaliseConfiscation: .confiscationFinal, .release: .released],
+        .confiscationFinal: [.recordRecovery: .recovered],
+        .recovered: [.dispose: .disposed],
+        .disposed: [.close: .closed],
+        .released: [.close: .closed],
+        .restituted: [.close: .closed],
+        .closed: [:],
+    ]
+
+    /// The actions allowed from `state`, in a stable order.
+    public static func allowedActions(from state: AssetState) -> [AssetAction] {
+        AssetAction.allCases.filter { moves[state]?[$0] != nil }
+    }
+
+    /// The state `action` leads to from `state`, or a refusal that names the current
+    /// state and what is allowed.
+    ///
+    /// Nothing is confiscated that was never frozen, unless the order is a value-based
+    /// confiscation of a sum of money (DOMAIN §3.1; Dir 2014/42 Art 4(1)).
+    public static func next(
+        from state: AssetState, by action: AssetAction, valueConfiscationOfMoney: Bool = false
+    ) throws(AssetTransitionError) -> AssetState {
+        if action == .orderConfiscation, valueConfiscationOfMoney, state == .identified || state == .traced {
+            return .confiscationOrdered
+        }
+        guard let next = moves[state]?[action] else {
+            throw AssetTransitionError(state: state, action: action, allowed: allowedActions(from: state))
+        }
+        return next
+    }
+}
+
+public struct AssetTransitionError: Error, Equatable, CustomStringConvertible {
+    public let state: AssetState
+    public let action: AssetAction
+    public let allowed: [AssetAction]
+
+    public var description: String {
+        let options = allowed.isEmpty ? "nothing: the asset is closed" : allowed.map(\.rawValue).joined(separator: ", ")
+        return "cannot \(action.phrase) an asset that is \(state.rawValue.replacingOccurrences(of: "_", with: " ")); allowed from there: \(options)"
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// An exact amount in one currency (DOMAIN §2: never a float). Amounts are added and
+/// compared only within one currency; converting needs a reference rate.
+public struct Money: Hashable, Sendable, CustomStringConvertible {
+    public let amount: Decimal
+    public let currency: Currency
+
+    public init(_ amount: Decimal, _ currency: Currency) {
+        self.amount = amount
+        self.currency = currency
+    }
+
+    public static func zero(_ currency: Currency) -> Money { Money(0, currency) }
+
+    /// Reads a decimal string as clients send it: digits, optionally a sign and a point,
+    /// at most 38 significant digits (beyond that a Decimal would round).
+    public init(parsing text: String, _ currency: Currency) throws(MoneyError) {
+        self.init(try Money.parseAmount(text), currency)
+    }
+
+    public static func parseAmount(_ text: String) throws(MoneyError) -> Decimal {
+        var digits = 0
+        var seenPoint = false
+        var seenDigit = false
+        for (offset, character) in text.enumerated() {
+            switch character {
+            case "-" where offset == 0, "+" where offset == 0:
+                continue
+            case "." where !seenPoint && seenDigit:
+                seenPoint = true
+            case "0"..."9":
+                if digits > 0 || character != "0" { digits += 1 }
+                seenDigit = true
+            default:
+                throw .notADecimal(text)
+            }
+        }
+        guard seenDigit, text.last != "." else { throw .notADecimal(text) }
+        guard digits <= 38 else { throw .tooPrecise(text) }
+        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            throw .notADecimal(text)
+        }
+        return value
+    }
+
+    /// The amount as a plain decimal string with at least the currency's minor digits:
+    /// `1234.50` for EUR, `1200` for JPY, `0.125` kept as is.
+    public var amountText: String {
+        Money.render(amount, minimumFractionDigits: currency.minorUnitDigits)
+    }
+
+    public var description: String { "\(amountText) \(currency.code)" }
+
+    public var isNegative: Bool { amount < 0 }
+
+    public func plus(_ other: Money) throws(MoneyError) -> Money {
+        guard other.currency == currency else { throw .currencyMismatch(currency, other.currency) }
+        return Money(amount + other.amount, currency)
+    }
+
+    public func minus(_ other: Money) throws(MoneyError) -> Money {
+        guard other.currency == currency else { throw .currencyMismatch(currency, other.currency) }
+        return Money(amount - other.amount, currency)
+    }
+
+    /// Sums amounts of one currency; an empty list sums to zero in `currency`.
+    public static func sum(_ amounts: [Money], in currency: Currency) throws(MoneyError) -> Money {
+        var total = Money.zero(currency)
+        for amount in amounts { total = try total.plus(amount) }
+        return total
+    }
+
+    static func render(_ value: Decimal, minimumFractionDigits: Int) -> String {
+        var text = NSDecimalNumber(decimal: value).stringValue
+        let fraction = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
+        if fraction < minimumFractionDigits {
+            if fraction == 0 && minimumFractionDigits > 0 { text += "." }
+            text += String(repeating: "0", count: minimumFractionDigits - fraction)
+        }
+        return text
+    }
+}
+
+public enum MoneyError: Error, Equatable, CustomStringConvertible {
+    case notADecimal(String)
+    case tooPrecise(String)
+    case currencyMismatch(Currency, Currency)
+
+    public var description: String {
+        switch self {
+        case .notADecimal(let text): return "\"\(text.prefix(40))\" is not a decimal amount such as \"1234.56\""
+        case .tooPrecise(let text): return "\"\(text.prefix(40))…\" has more than 38 significant digits"
+        case .currencyMismatch(let a, let b): return "cannot combine \(a) and \(b) amounts without a conversion rate"
+        }
+    }
+}

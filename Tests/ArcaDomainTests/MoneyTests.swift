@@ -1,0 +1,55 @@
+import ArcaDomain
+import Foundation
+import Testing
+
+@Suite("Money")
+struct MoneyTests {
+    let euro = Currency.euro
+    let dollar = Currency(code: "USD")!
+
+    @Test func tenTimesTenCentsIsExactlyOneEuro() throws {
+        // given ten cents
+        let tenCents = try Money(parsing: "0.10", euro)
+        // when added ten times
+        let total = try Money.sum(Array(repeating: tenCents, count: 10), in: euro)
+        // then the total is one euro to the cent
+        #expect(total == Money(1, euro))
+        #expect(total.amountText == "1.00")
+    }
+
+    @Test func thirtyDigitAmountsSurviveParsingAndRendering() throws {
+        let text = "123456789012345678901234567.890"
+        let money = try Money(parsing: text, euro)
+        #expect(money.amountText == "123456789012345678901234567.89")
+        #expect(try Money.parseAmount(money.amountText) == money.amount)
+    }
+
+    @Test func amountsRenderWithTheCurrencyMinorDigits() throws {
+        #expect(try Money(parsing: "1234.5", euro).amountText == "1234.50")
+        #expect(try Money(parsing: "1200", Currency(code: "JPY")!).amountText == "1200")
+        #expect(try Money(parsing: "0.125", euro).amountText == "0.125")
+    }
+
+    @Test(arguments: ["", "12,50", "1e5", "abc", "1.", ".5", "--1", "1.2.3", "NaN", " 1"])
+    func textThatIsNotAPlainDecimalIsRefused(_ text: String) {
+        #expect(throws: MoneyError.self) { try Money(parsing: text, Currency.euro) }
+    }
+
+    @Test func moreThanThirtyEightSignificantDigitsIsRefusedNotRounded() {
+        #expect(throws: MoneyError.tooPrecise(String(repeating: "9", count: 39))) {
+            try Money.parseAmount(String(repeating: "9", count: 39))
+        }
+    }
+
+    @Test func amountsInDifferentCurrenciesDoNotAdd() {
+        #expect(throws: MoneyError.currencyMismatch(.euro, Currency(code: "USD")!)) {
+            try Money(10, euro).plus(Money(10, dollar))
+        }
+    }
+
+    @Test func currenciesAreISO4217CodesInAnyCase() {
+        #expect(Currency(code: "chf")?.code == "CHF")
+        #expect(Currency(code: "XYZ") == nil)
+        #expect(Currency(code: "EURO") == nil)
+    }
+}
