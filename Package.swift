@@ -54,6 +54,7 @@ let package = Package(
             name: "ArcaApplication",
             dependencies: [
                 "ArcaDomain", "ArcaPersistence",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -5,10 +5,10 @@ import Logging
 /// The HTTP API: routes, middleware, and the server around them. Handlers parse, call a
 /// use case, and render; nothing here talks to the database.
 public struct ArcaAPI: Sendable {
-    public let readiness: CheckReadiness
+    public let useCases: UseCases
 
-    public init(readiness: CheckReadiness) {
-        self.readiness = readiness
+    public init(useCases: UseCases) {
+        self.useCases = useCases
     }
 
     public func router() -> Router<BasicRequestContext> {
@@ -16,7 +16,7 @@ public struct ArcaAPI: Sendable {
         // Middleware first: it wraps only the routes added after it, and the 404 responder.
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
-        SystemRoutes(readiness: readiness).register(on: router)
+        SystemRoutes(readiness: useCases.checkReadiness).register(on: router)
         return router
     }
 

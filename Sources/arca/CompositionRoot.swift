@@ -31,8 +31,13 @@ struct CompositionRoot {
         }
     }
 
+    /// Every use case, built on this process's database.
+    var useCases: UseCases {
+        UseCases(database: database)
+    }
+
     var api: ArcaAPI {
-        ArcaAPI(readiness: CheckReadiness(database: database))
+        ArcaAPI(useCases: useCases)
     }
 
     /// A database error as one line that says what to check.
@@ -42,6 +47,7 @@ struct CompositionRoot {
             return CLIError("cannot reach the database: \(error.message) — check \(source)")
         }
         if let error = error as? CLIError { return error }
+        if let error = error as? UseCaseError { return CLIError(error.description) }
         return CLIError(String(describing: error))
     }
 }

@@ -44,6 +44,7 @@ struct ArcaProcess {
 struct CLITests {
     @Test(arguments: [
         [], ["serve"], ["migrate"], ["db"], ["db", "start"], ["db", "stop"], ["db", "status"], ["db", "url"],
+        ["office", "add"], ["user", "add"], ["token", "issue"], ["token", "revoke"],
     ])
     func everyCommandExplainsItselfWithHelp(_ command: [String]) throws {
         let outcome = try ArcaProcess.run(command + ["--help"])
@@ -93,5 +94,36 @@ struct CLITests {
         let outcome = try ArcaProcess.run(["db", "status"], environment: ["ARCA_HOME": home.path])
         #expect(outcome.status == 3)
         #expect(outcome.stdout.contains("not initialised"))
+    }
+}
+
+@Suite("arca administration commands")
+struct AdministrationCommandTests {
+    @Test func anAdministratorSetsUpAnOfficeAUserAndATokenPrintedLast() async throws {
+        try await TestDatabase.withFresh { db in
+            let env = ["DATABASE_URL": db.url]
+            let office = try ArcaProcess.run(["office", "add", "BE-ARO", "--state", "BE", "--name", "Belgian ARO"], environment: env)
+            #expect(office.status == 0, "\(office.stderr)")
+            let user = try ArcaProcess.run(["user", "add", "j.peeters", "--role", "officer", "--office", "BE-ARO"], environment: env)
+            #expect(user.status == 0, "\(user.stderr)")
+            let token = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
+            #expect(token.status == 0, "\(token.stderr)")
+            let last = token.stdout.split(separator: "\n").last.map(String.init) ?? ""
+            #expect(last.hasPrefix("arca_") && last.count == 69)
+            let stored = try await db.pool.query("SELECT count(*) FROM api_token WHERE revoked_at IS NULL")
+            #expect(try stored[0].decode(Int.self, 0) == 1)
+            let revoke = try ArcaProcess.run(["token", "revoke", "--user", "j.peeters"], environment: env)
+            #expect(revoke.stdout.contains("revoked 1 token"))
+        }
+    }
+
+    @Test func anUnknownRoleIsOneLineNamingTheRoles() async throws {
+        try await TestDatabase.withFresh { db in
+            let outcome = try ArcaProcess.run(
+                ["user", "add", "j.peeters", "--role", "boss", "--office", "BE-ARO"], environment: ["DATABASE_URL": db.url])
+            #expect(outcome.status != 0)
+            #expect(outcome.stderr.split(separator: "\n").count == 1)
+            #expect(outcome.stderr.contains("officer"))
+        }
     }
 }

@@ -13,7 +13,7 @@ import Testing
 func withLiveAPI(
     database: Database, _ body: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    let api = ArcaAPI(readiness: CheckReadiness(database: database))
+    let api = ArcaAPI(useCases: UseCases(database: database))
     let app = api.application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
     try await app.test(.live, body)
 }

@@ -1,0 +1,50 @@
+import ArcaDomain
+import Foundation
+
+/// Who is asking: a signed-in user, or the administrator at the command line (who runs
+/// `arca` on the server and so already holds the database's keys).
+public struct Caller: Sendable, Equatable {
+    public let userID: UUID?
+    public let name: String
+    public let role: Role
+    public let office: OfficeCode?
+
+    public init(user: User) {
+        self.userID = user.id
+        self.name = user.name.value
+        self.role = user.role
+        self.office = user.office
+    }
+
+    private init(userID: UUID?, name: String, role: Role, office: OfficeCode?) {
+        self.userID = userID
+        self.name = name
+        self.role = role
+        self.office = office
+    }
+
+    /// The operating-system account running an administrative CLI command.
+    public static func commandLine(account: String = ProcessInfo.processInfo.environment["USER"] ?? "root") -> Caller {
+        Caller(userID: nil, name: "cli:\(account)", role: .admin, office: nil)
+    }
+
+    var auditActor: AuditEntry.Actor {
+        AuditEntry.Actor(userID: userID, name: name, office: office)
+    }
+
+    func require(_ permission: Permission) throws(UseCaseError) {
+        guard role.may(permission) else {
+            throw .forbidden("the \(role.rawValue) role may not \(permission.rawValue.replacingOccurrences(of: "-", with: " "))")
+        }
+    }
+}
+
+/// Record snapshots for the audit trail, as canonical JSON.
+enum AuditSnapshot {
+    static func json(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+}

@@ -1,0 +1,78 @@
+import ArcaDomain
+import ArcaPersistence
+
+/// Why a use case did not do what it was asked. The interfaces turn each into their own
+/// form: an HTTP status with a problem document, or a one-line CLI error.
+public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No valid credentials.
+    case unauthenticated
+    /// The caller's role or office may not do this.
+    case forbidden(String)
+    /// The record does not exist, or the caller may not know it does.
+    case notFound(String)
+    /// The request broke one or more rules, each on a named field.
+    case invalid([FieldViolation])
+    /// The request clashes with what is recorded (a duplicate, an illegal transition).
+    case conflict(String)
+    /// The caller's copy is not the current version.
+    case stale(String)
+    /// A change was sent without the version it was made against.
+    case versionRequired
+
+    public var description: String {
+        switch self {
+        case .unauthenticated: return "not signed in: a valid API token is needed"
+        case .forbidden(let why): return why
+        case .notFound(let what): return "\(what) not found"
+        case .invalid(let violations): return violations.map(\.description).joined(separator: "; ")
+        case .conflict(let why): return why
+        case .stale(let why): return why
+        case .versionRequired: return "the current version (ETag) is required to change this record"
+        }
+    }
+
+    static func invalid(_ field: String, _ rule: String, _ message: String) -> UseCaseError {
+        .invalid([FieldViolation(field: field, rule: rule, message: message)])
+    }
+}
+
+/// One broken rule on one input field.
+public struct FieldViolation: Equatable, Sendable, CustomStringConvertible {
+    public let field: String
+    public let rule: String
+    public let message: String
+
+    public init(field: String, rule: String, message: String) {
+        self.field = field
+        self.rule = rule
+        self.message = message
+    }
+
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Collects every violation of an input before refusing it, so a client learns all its
+/// mistakes at once.
+struct Validation {
+    private(set) var violations: [FieldViolation] = []
+
+    mutating func add(_ field: String, _ rule: String, _ message: String) {
+        violations.append(FieldViolation(field: field, rule: rule, message: message))
+    }
+
+    /// Runs a parse; on failure records it under `field` and returns nil.
+    mutating func check<T, E: Error & CustomStringConvertible>(
+        _ field: String, _ rule: String, _ parse: () throws(E) -> T
+    ) -> T? {
+        do {
+            return try parse()
+        } catch {
+            add(field, rule, error.description)
+            return nil
+        }
+    }
+
+    func finish() throws(UseCaseError) {
+        if !violations.isEmpty { throw .invalid(violations) }
+    }
+}

@@ -1,0 +1,21 @@
+import ArcaPersistence
+
+/// Every use case of the application, built on one database. The composition root makes
+/// one and hands it to the HTTP API and the CLI commands.
+public struct UseCases: Sendable {
+    public let checkReadiness: CheckReadiness
+    public let authenticate: Authenticate
+    public let addOffice: AddOffice
+    public let addUser: AddUser
+    public let issueToken: IssueToken
+    public let revokeTokens: RevokeTokens
+
+    public init(database: Database) {
+        checkReadiness = CheckReadiness(database: database)
+        authenticate = Authenticate(database: database)
+        addOffice = AddOffice(database: database)
+        addUser = AddUser(database: database)
+        issueToken = IssueToken(database: database)
+        revokeTokens = RevokeTokens(database: database)
+    }
+}

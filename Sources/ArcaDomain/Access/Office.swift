@@ -1,0 +1,68 @@
+import Foundation
+
+/// An office using this deployment: one Member State's Asset Recovery Office, or one of
+/// several offices of that state (DOMAIN §1).
+public struct Office: Hashable, Sendable, Codable {
+    public let code: OfficeCode
+    public let memberState: MemberState
+    /// First part of the office's case references: `BE` in `BE-2026-000123`.
+    public let referencePrefix: String
+    public let name: String
+
+    public init(code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String) throws(OfficeError) {
+        guard referencePrefix.count >= 2, referencePrefix.count <= 8,
+            referencePrefix.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }),
+            referencePrefix.prefix(2).allSatisfy(\.isLetter)
+        else { throw .badReferencePrefix(referencePrefix) }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, trimmed.count <= 200 else { throw .badName }
+        self.code = code
+        self.memberState = memberState
+        self.referencePrefix = referencePrefix
+        self.name = trimmed
+    }
+}
+
+/// An office's code: capitals, digits and hyphens, starting with a letter, 2–16 long
+/// (`BE-ARO`, `NL-AMO`).
+public struct OfficeCode: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ text: String) throws(OfficeError) {
+        let upper = text.uppercased()
+        guard (2...16).contains(upper.count), upper.first?.isLetter == true,
+            upper.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { throw .badCode(text) }
+        self.value = upper
+    }
+
+    public var description: String { value }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try OfficeCode(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+public enum OfficeError: Error, Equatable, CustomStringConvertible {
+    case badCode(String)
+    case badReferencePrefix(String)
+    case badName
+
+    public var description: String {
+        switch self {
+        case .badCode(let code): return "\"\(code.prefix(40))\" is not an office code: 2 to 16 capitals, digits or hyphens, starting with a letter (e.g. BE-ARO)"
+        case .badReferencePrefix(let prefix): return "\"\(prefix.prefix(40))\" is not a reference prefix: 2 to 8 capitals or digits, starting with two letters (e.g. BE)"
+        case .badName: return "an office name has 1 to 200 characters"
+        }
+    }
+}

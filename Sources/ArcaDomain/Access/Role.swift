@@ -1,0 +1,38 @@
+/// What a user does in the office (DOMAIN §1), and so what ARCA lets them do.
+public enum Role: String, CaseIterable, Sendable, Codable {
+    /// Runs the system: offices, users, tokens.
+    case admin
+    /// Records cases, subjects, assets, valuations, orders; works the deadlines.
+    case officer
+    /// Sends and answers cross-border requests; reads the cases they concern.
+    case liaison
+    /// Produces statistics; reads case records.
+    case analyst
+    /// Data-protection officer: reads who consulted or changed what.
+    case auditor
+
+    public var permissions: Set<Permission> {
+        switch self {
+        case .admin: return [.administerUsers, .readAuditTrail]
+        case .officer: return [.readCases, .recordCases, .shareCases]
+        case .liaison: return [.readCases]
+        case .analyst: return [.readCases]
+        case .auditor: return [.readAuditTrail]
+        }
+    }
+
+    public func may(_ permission: Permission) -> Bool {
+        permissions.contains(permission)
+    }
+}
+
+/// The kinds of act ARCA authorises.
+public enum Permission: String, CaseIterable, Sendable {
+    case readCases = "read-cases"
+    /// Create and change cases, subjects, assets, valuations and orders.
+    case recordCases = "record-cases"
+    /// Give another office access to a case of one's own office.
+    case shareCases = "share-cases"
+    case administerUsers = "administer-users"
+    case readAuditTrail = "read-audit-trail"
+}

@@ -1,0 +1,114 @@
+import ArcaDomain
+import Foundation
+import LibPQ
+
+public struct OfficeRepository: Sendable {
+    let db: Transaction
+
+    public func add(_ office: Office) async throws {
+        try await translatingConstraints {
+            try await db.execute(
+                "INSERT INTO office (code, member_state, reference_prefix, name) VALUES ($1, $2, $3, $4)",
+                [office.code.value, office.memberState.code, office.referencePrefix, office.name])
+        }
+    }
+
+    public func find(_ code: OfficeCode) async throws -> Office? {
+        let rows = try await db.query(
+            "SELECT code, member_state, reference_prefix, name FROM office WHERE code = $1", [code.value])
+        return try rows.first.map(Self.office)
+    }
+
+    public func all() async throws -> [Office] {
+        try await db.query("SELECT code, member_state, reference_prefix, name FROM office ORDER BY code").map(Self.office)
+    }
+
+    static func office(_ row: Row) throws -> Office {
+        try Office(
+            code: OfficeCode(row.decode(String.self, 0)),
+            memberState: MemberState(code: row.decode(String.self, 1)).orThrow("member_state"),
+            referencePrefix: row.decode(String.self, 2), name: row.decode(String.self, 3))
+    }
+}
+
+public struct UserRepository: Sendable {
+    let db: Transaction
+    static let columns = "id, name, role, office_code"
+
+    public func add(_ user: User) async throws {
+        try await translatingConstraints {
+            try await db.execute(
+                "INSERT INTO app_user (id, name, role, office_code) VALUES ($1, $2, $3, $4)",
+                [user.id, user.name.value, user.role.rawValue, user.office.value])
+        }
+    }
+
+    public func find(name: UserName) async throws -> User? {
+        try await db.query("SELECT \(Self.columns) FROM app_user WHERE name = $1", [name.value]).first.map(Self.user)
+    }
+
+    static func user(_ row: Row) throws -> User {
+        try User(
+            id: row.decode(UUID.self, 0), name: UserName(row.decode(String.self, 1)),
+            role: Role(rawValue: row.decode(String.self, 2)).orThrow("role"),
+            office: OfficeCode(row.decode(String.self, 3)))
+    }
+}
+
+public struct TokenRepository: Sendable {
+    let db: Transaction
+
+    public struct Issued: Sendable, Equatable {
+        public let id: UUID
+        public let userID: UUID
+        public let label: String?
+        public let issuedAt: Date
+        public let revokedAt: Date?
+    }
+
+    public func add(id: UUID, userID: UUID, hash: String, label: String?) async throws {
+        try await db.execute(
+            "INSERT INTO api_token (id, user_id, token_hash, label) VALUES ($1, $2, $3, $4)", [id, userID, hash, label])
+    }
+
+    /// The user behind a token that has not been revoked.
+    public func activeUser(hash: String) async throws -> User? {
+        try await db.query(
+            """
+            SELECT u.id, u.name, u.role, u.office_code
+            FROM api_token t JOIN app_user u ON u.id = t.user_id
+            WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+            """, [hash]
+        ).first.map(UserRepository.user)
+    }
+
+    public func list(userID: UUID) async throws -> [Issued] {
+        try await db.query(
+            "SELECT id, user_id, label, issued_at, revoked_at FROM api_token WHERE user_id = $1 ORDER BY issued_at, id",
+            [userID]
+        ).map { row in
+            try Issued(
+                id: row.decode(UUID.self, 0), userID: row.decode(UUID.self, 1), label: row.decode(String?.self, 2),
+                issuedAt: row.decode(Date.self, 3), revokedAt: row.decode(Date?.self, 4))
+        }
+    }
+
+    /// Revokes the given tokens of the user that are still active; returns how many.
+    public func revoke(userID: UUID, tokenID: UUID?) async throws -> Int {
+        try await db.execute(
+            """
+            UPDATE api_token SET revoked_at = now()
+            WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id = $2::uuid)
+            """, [userID, tokenID])
+    }
+}
+
+extension Optional {
+    /// A stored value the domain no longer accepts: the database and the code disagree.
+    func orThrow(_ column: String) throws -> Wrapped {
+        guard let self else {
+            throw PostgresError(kind: .decoding, message: "column \(column) holds a value this version of ARCA does not know")
+        }
+        return self
+    }
+}

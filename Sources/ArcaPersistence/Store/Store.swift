@@ -1,0 +1,51 @@
+import LibPQ
+
+/// The repositories of one transaction. A use case gets a `Store` from
+/// `Database.transaction` and everything it reads or writes through it commits together,
+/// or not at all.
+public struct Store: Sendable {
+    let transaction: Transaction
+
+    public var offices: OfficeRepository { OfficeRepository(db: transaction) }
+    public var users: UserRepository { UserRepository(db: transaction) }
+    public var tokens: TokenRepository { TokenRepository(db: transaction) }
+    public var audit: AuditRepository { AuditRepository(db: transaction) }
+}
+
+extension Database {
+    /// Runs `body` in one transaction: commit when it returns, rollback when it throws.
+    public func transaction<T>(_ body: (Store) async throws -> T) async throws -> T {
+        try await pool.transaction { try await body(Store(transaction: $0)) }
+    }
+}
+
+/// A constraint the database enforces, reported in the application's terms.
+public struct ConstraintViolation: Error, Equatable, Sendable {
+    public enum Kind: Sendable, Equatable {
+        case duplicate
+        case missingReference
+    }
+
+    public let kind: Kind
+    /// The database constraint's name, which says which rule was broken.
+    public let constraint: String
+
+    static func from(_ error: any Error) -> ConstraintViolation? {
+        guard let error = error as? PostgresError, let constraint = error.constraint else { return nil }
+        switch error.sqlState {
+        case PostgresError.State.uniqueViolation: return ConstraintViolation(kind: .duplicate, constraint: constraint)
+        case PostgresError.State.foreignKeyViolation: return ConstraintViolation(kind: .missingReference, constraint: constraint)
+        default: return nil
+        }
+    }
+}
+
+/// Runs a write and turns unique and foreign-key violations into `ConstraintViolation`.
+func translatingConstraints<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch {
+        if let violation = ConstraintViolation.from(error) { throw violation }
+        throw error
+    }
+}
