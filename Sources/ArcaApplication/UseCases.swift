@@ -9,6 +9,12 @@ public struct UseCases: Sendable {
     public let addUser: AddUser
     public let issueToken: IssueToken
     public let revokeTokens: RevokeTokens
+    public let createCase: CreateCase
+    public let readCase: ReadCase
+    public let updateCase: UpdateCase
+    public let listCases: ListCases
+    public let shareCase: ShareCase
+    public let addSubject: AddSubject
 
     public init(database: Database) {
         checkReadiness = CheckReadiness(database: database)
@@ -17,5 +23,11 @@ public struct UseCases: Sendable {
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
         revokeTokens = RevokeTokens(database: database)
+        createCase = CreateCase(database: database)
+        readCase = ReadCase(database: database)
+        updateCase = UpdateCase(database: database)
+        listCases = ListCases(database: database)
+        shareCase = ShareCase(database: database)
+        addSubject = AddSubject(database: database)
     }
 }

@@ -72,6 +72,28 @@ struct Validation {
         }
     }
 
+    /// The value of a field the request must carry; records a `required` violation when absent.
+    mutating func required<T>(_ field: String, _ value: T?) -> T? {
+        if value == nil { add(field, "required", "\(field) is required") }
+        return value
+    }
+
+    /// Parses a field the request must carry.
+    mutating func required<S, T, E: Error & CustomStringConvertible>(
+        _ field: String, _ value: S?, _ rule: String, _ parse: (S) throws(E) -> T
+    ) -> T? {
+        guard let value = required(field, value) else { return nil }
+        return check(field, rule) { () throws(E) in try parse(value) }
+    }
+
+    /// Parses a field the request may leave out.
+    mutating func optional<S, T, E: Error & CustomStringConvertible>(
+        _ field: String, _ value: S?, _ rule: String, _ parse: (S) throws(E) -> T
+    ) -> T? {
+        guard let value else { return nil }
+        return check(field, rule) { () throws(E) in try parse(value) }
+    }
+
     func finish() throws(UseCaseError) {
         if !violations.isEmpty { throw .invalid(violations) }
     }

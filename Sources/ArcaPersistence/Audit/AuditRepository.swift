@@ -19,6 +19,17 @@ public struct AuditRepository: Sendable {
             ])
     }
 
+    /// One consultation entry per record shown, in one statement: a read that shows many
+    /// records costs one round trip.
+    public func appendConsultations(by actor: AuditEntry.Actor, operation: String, records: [(entity: String, id: String)]) async throws {
+        try await db.execute(
+            """
+            INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
+            SELECT $1, $2, $3, 'consultation', $4, r.entity, r.id FROM unnest($5::text[], $6::text[]) AS r (entity, id)
+            """,
+            [actor.userID, actor.name, actor.office?.value, operation, records.map(\.entity), records.map(\.id)])
+    }
+
     /// Entries about one record, oldest first.
     public func entries(entity: String, id: String) async throws -> [AuditEntry] {
         try await db.query(

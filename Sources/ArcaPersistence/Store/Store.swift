@@ -10,6 +10,8 @@ public struct Store: Sendable {
     public var users: UserRepository { UserRepository(db: transaction) }
     public var tokens: TokenRepository { TokenRepository(db: transaction) }
     public var audit: AuditRepository { AuditRepository(db: transaction) }
+    public var cases: CaseRepository { CaseRepository(db: transaction) }
+    public var subjects: SubjectRepository { SubjectRepository(db: transaction) }
 }
 
 extension Database {
@@ -41,6 +43,7 @@ public struct ConstraintViolation: Error, Equatable, Sendable {
 }
 
 /// Runs a write and turns unique and foreign-key violations into `ConstraintViolation`.
+@discardableResult
 func translatingConstraints<T>(_ body: () async throws -> T) async throws -> T {
     do {
         return try await body()

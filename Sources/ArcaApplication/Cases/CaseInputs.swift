@@ -1,0 +1,104 @@
+import ArcaDomain
+import Foundation
+
+/// What a user sends to open a case. Fields are as typed by the user; the use case checks
+/// them all and reports every broken rule at once.
+public struct NewCase: Sendable, Equatable {
+    public var title: String?
+    public var offences: [String]?
+    public var openedOn: String?
+    public var origin: String?
+    public var criminalFileReference: String?
+
+    public init(
+        title: String?, offences: [String]?, openedOn: String?, origin: String? = nil,
+        criminalFileReference: String? = nil
+    ) {
+        self.title = title
+        self.offences = offences
+        self.openedOn = openedOn
+        self.origin = origin
+        self.criminalFileReference = criminalFileReference
+    }
+}
+
+/// The fields of a case a user changes; those left nil stay as they are.
+public struct CaseChanges: Sendable, Equatable {
+    public var title: String?
+    public var offences: [String]?
+    public var status: String?
+    public var criminalFileReference: String?
+
+    public init(title: String? = nil, offences: [String]? = nil, status: String? = nil, criminalFileReference: String? = nil) {
+        self.title = title
+        self.offences = offences
+        self.status = status
+        self.criminalFileReference = criminalFileReference
+    }
+}
+
+/// The filters of a case list, as typed.
+public struct CaseListRequest: Sendable, Equatable {
+    public var status: String?
+    public var offence: String?
+    public var assetCategory: String?
+    public var country: String?
+    public var openedFrom: String?
+    public var openedTo: String?
+    public var text: String?
+    public var limit: Int?
+    public var cursor: String?
+
+    public init(
+        status: String? = nil, offence: String? = nil, assetCategory: String? = nil, country: String? = nil,
+        openedFrom: String? = nil, openedTo: String? = nil, text: String? = nil, limit: Int? = nil, cursor: String? = nil
+    ) {
+        self.status = status
+        self.offence = offence
+        self.assetCategory = assetCategory
+        self.country = country
+        self.openedFrom = openedFrom
+        self.openedTo = openedTo
+        self.text = text
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
+/// A person to add to a case.
+public struct NewSubject: Sendable, Equatable {
+    /// `natural_person` or `legal_person`.
+    public var kind: String?
+    public var name: String?
+    public var role: String?
+    public var birthDate: String?
+    public var nationality: String?
+    public var registrationNumber: String?
+    public var seat: String?
+
+    public init(
+        kind: String?, name: String?, role: String?, birthDate: String? = nil, nationality: String? = nil,
+        registrationNumber: String? = nil, seat: String? = nil
+    ) {
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.birthDate = birthDate
+        self.nationality = nationality
+        self.registrationNumber = registrationNumber
+        self.seat = seat
+    }
+}
+
+/// One page of a list, and where the next one starts (nil on the last page).
+public struct Page<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let next: String?
+}
+
+/// A case as a reader sees it: the record, its people, and who else may see it.
+public struct CaseFile: Sendable {
+    public let record: Case
+    public let subjects: [Subject]
+    public let sharedWith: [OfficeCode]
+}

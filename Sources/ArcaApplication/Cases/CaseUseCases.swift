@@ -1,0 +1,326 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+extension Caller {
+    /// The office whose records the caller works on; the command-line administrator has none.
+    func office(for permission: Permission) throws(UseCaseError) -> OfficeCode {
+        try require(permission)
+        guard let office else { throw .forbidden("only a user of an office may \(permission.phrase)") }
+        return office
+    }
+}
+
+extension Permission {
+    var phrase: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Reading the parts of a case request that creation and update share.
+extension Validation {
+    mutating func title(_ field: String, _ text: String) -> String? {
+        check(field, "text") { () throws(RecordTextError) in try RecordText.valid(text, length: CaseRules.titleLength, what: "the title") }
+    }
+
+    mutating func offences(_ field: String, _ codes: [String]) -> [OffenceCategory]? {
+        guard CaseRules.offenceCount.contains(codes.count) else {
+            add(field, "count", "a case has \(CaseRules.offenceCount.lowerBound) to \(CaseRules.offenceCount.upperBound) offences")
+            return nil
+        }
+        var offences: [OffenceCategory] = []
+        for (index, code) in codes.enumerated() {
+            guard let offence = check("\(field)[\(index)]", "offence-category", { () throws(VocabularyError) in
+                try OffenceCategory(rawValue: code).orRefuse(code, as: "an offence category (see GET /v1/vocabularies)")
+            }) else { continue }
+            if !offences.contains(offence) { offences.append(offence) }
+        }
+        return offences
+    }
+
+    mutating func criminalFileReference(_ field: String, _ text: String) -> String? {
+        check(field, "text") { () throws(RecordTextError) in
+            try RecordText.valid(text, length: CaseRules.criminalFileReferenceLength, what: "the criminal-file reference")
+        }
+    }
+}
+
+/// Opens a case in the caller's office, numbered in the office's series for the year it
+/// is opened.
+public struct CreateCase: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(_ input: NewCase, by caller: Caller) async throws -> Case {
+        let officeCode = try caller.office(for: .recordCases)
+        let now = clock()
+        var validation = Validation()
+        let title = validation.required("title", input.title).flatMap { validation.title("title", $0) }
+        let offences = validation.required("offences", input.offences).flatMap { validation.offences("offences", $0) }
+        let openedOn = validation.required("openedOn", input.openedOn, "date") { (text) throws(DayError) in try Day(text) }
+        if let openedOn, openedOn > Day(now) {
+            validation.add("openedOn", "not-in-future", "a case cannot be opened after today (\(Day(now)))")
+        }
+        let origin = validation.optional("origin", input.origin, "case-origin") { (code) throws(VocabularyError) in
+            try CaseOrigin(rawValue: code).orRefuse(code, as: "a case origin (\(CaseOrigin.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let criminalFile = input.criminalFileReference.flatMap { validation.criminalFileReference("criminalFileReference", $0) }
+        try validation.finish()
+        guard let title, let offences, let openedOn else { return try unreachable() }
+
+        return try await database.transaction { store in
+            guard let office = try await store.offices.find(officeCode) else { throw UseCaseError.forbidden("office \(officeCode) is not registered") }
+            let reference = try await store.cases.nextReference(office: office, year: openedOn.year)
+            let file = Case(
+                id: UUID(), reference: reference, office: officeCode, title: title, offences: offences, openedOn: openedOn,
+                status: .opened, origin: origin ?? .domesticReferral, criminalFileReference: criminalFile, version: 1,
+                createdAt: now, updatedAt: now)
+            try await store.cases.add(file)
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .change, operation: "CreateCase", entity: "case",
+                    entityID: file.id.lowercased, after: AuditSnapshot.json(file)))
+            return file
+        }
+    }
+}
+
+/// Shows a case with its subjects, and logs the consultation of each record shown
+/// (Dir 2016/680 Art 25).
+public struct ReadCase: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, by caller: Caller) async throws -> CaseFile {
+        let office = try caller.office(for: .readCases)
+        return try await database.transaction { store in
+            guard let record = try await store.cases.find(id, visibleTo: office) else { throw UseCaseError.notFound("case \(id.lowercased)") }
+            let subjects = try await store.subjects.inCase(id)
+            let sharedWith = try await store.cases.grants(caseID: id)
+            try await store.audit.appendConsultations(
+                by: caller.auditActor, operation: "ReadCase",
+                records: [("case", id.lowercased)] + subjects.map { ("subject", $0.id.lowercased) })
+            return CaseFile(record: record, subjects: subjects, sharedWith: sharedWith)
+        }
+    }
+}
+
+/// Changes a case of the caller's office, provided the caller saw its current version.
+public struct UpdateCase: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(id: UUID, changes: CaseChanges, expectedVersion: Int?, by caller: Caller) async throws -> Case {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let title = changes.title.flatMap { validation.title("title", $0) }
+        let offences = changes.offences.flatMap { validation.offences("offences", $0) }
+        let status = validation.optional("status", changes.status, "case-status") { (code) throws(VocabularyError) in
+            try CaseStatus(rawValue: code).orRefuse(code, as: "a case status (\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let criminalFile = changes.criminalFileReference.flatMap { validation.criminalFileReference("criminalFileReference", $0) }
+        try validation.finish()
+
+        return try await database.transaction { store in
+            let current = try await store.cases.owned(id, by: office, caller: caller)
+            guard let expectedVersion else { throw UseCaseError.versionRequired }
+            guard expectedVersion == current.version else {
+                throw UseCaseError.stale("case \(current.reference) is at version \(current.version), not \(expectedVersion): read it again")
+            }
+            if let status, status != current.status, !CaseLifecycle.canMove(from: current.status, to: status) {
+                let allowed = CaseLifecycle.allowedNext(from: current.status).map(\.rawValue).joined(separator: ", ")
+                throw UseCaseError.conflict(
+                    "case \(current.reference) is \(current.status.rawValue) and cannot move to \(status.rawValue); allowed: \(allowed.isEmpty ? "nothing, it is closed" : allowed)")
+            }
+            let changed = Case(
+                id: current.id, reference: current.reference, office: current.office, title: title ?? current.title,
+                offences: offences ?? current.offences, openedOn: current.openedOn, status: status ?? current.status,
+                origin: current.origin, criminalFileReference: criminalFile ?? current.criminalFileReference,
+                version: current.version + 1, createdAt: current.createdAt, updatedAt: clock())
+            guard try await store.cases.update(changed) else {
+                throw UseCaseError.stale("case \(current.reference) was changed meanwhile: read it again")
+            }
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .change, operation: "UpdateCase", entity: "case", entityID: id.lowercased,
+                    before: AuditSnapshot.json(current), after: AuditSnapshot.json(changed)))
+            return changed
+        }
+    }
+}
+
+extension CaseRepository {
+    /// The case, when the caller's office owns it: not found when the office may not see
+    /// it, forbidden when it is only shared with the office.
+    func owned(_ id: UUID, by office: OfficeCode, caller: Caller) async throws -> Case {
+        guard let record = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("case \(id.lowercased)") }
+        guard record.office == office else {
+            throw UseCaseError.forbidden("case \(record.reference) belongs to \(record.office); it is only shared with \(office)")
+        }
+        return record
+    }
+}
+
+/// Lists the cases the caller's office may see, newest opened first, one page at a time.
+/// The search itself is logged (Dir 2024/1260 Art 8 asks that every search be monitored).
+public struct ListCases: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public static let defaultLimit = 50
+
+    public func callAsFunction(_ request: CaseListRequest, by caller: Caller) async throws -> Page<Case> {
+        var filter = CaseFilter(office: try caller.office(for: .readCases), limit: request.limit ?? Self.defaultLimit)
+        var validation = Validation()
+        if !CaseFilter.limits.contains(filter.limit) {
+            validation.add("limit", "range", "limit must be between \(CaseFilter.limits.lowerBound) and \(CaseFilter.limits.upperBound)")
+        }
+        filter.status = validation.optional("status", request.status, "case-status") { (code) throws(VocabularyError) in
+            try CaseStatus(rawValue: code).orRefuse(code, as: "a case status")
+        }
+        filter.offence = validation.optional("offence", request.offence, "offence-category") { (code) throws(VocabularyError) in
+            try OffenceCategory(rawValue: code).orRefuse(code, as: "an offence category")
+        }
+        filter.assetCategory = validation.optional("assetCategory", request.assetCategory, "asset-category") {
+            (code) throws(VocabularyError) in try AssetCategory(rawValue: code).orRefuse(code, as: "an asset category")
+        }
+        filter.country = validation.optional("country", request.country, "country-code") { (code) throws(VocabularyError) in
+            try CountryCode(code)
+        }
+        filter.openedFrom = validation.optional("openedFrom", request.openedFrom, "date") { (text) throws(DayError) in try Day(text) }
+        filter.openedTo = validation.optional("openedTo", request.openedTo, "date") { (text) throws(DayError) in try Day(text) }
+        filter.text = validation.optional("q", request.text, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: CaseFilter.textLength, what: "the search text")
+        }
+        filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
+        try validation.finish()
+
+        return try await database.transaction { store in
+            let rows = try await store.cases.list(filter)
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .consultation, operation: "ListCases", entity: "case",
+                    entityID: "search", after: AuditSnapshot.json(filter)))
+            let items = Array(rows.prefix(filter.limit))
+            let next = rows.count > filter.limit ? items.last.map { Cursor.text(CasePosition(openedOn: $0.openedOn, id: $0.id)) } : nil
+            return Page(items: items, next: next)
+        }
+    }
+}
+
+/// Lets another office of the deployment see a case of the caller's office.
+public struct ShareCase: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, with officeText: String, by caller: Caller) async throws -> [OfficeCode] {
+        let office = try caller.office(for: .shareCases)
+        let target: OfficeCode
+        do {
+            target = try OfficeCode(officeText)
+        } catch {
+            throw UseCaseError.invalid("office", "office-code", error.description)
+        }
+        return try await database.transaction { store in
+            let record = try await store.cases.owned(id, by: office, caller: caller)
+            guard target != office else { throw UseCaseError.invalid("office", "other-office", "case \(record.reference) already belongs to \(office)") }
+            guard try await store.offices.find(target) != nil else {
+                throw UseCaseError.invalid("office", "office-exists", "there is no office \(target)")
+            }
+            let before = try await store.cases.grants(caseID: id)
+            if try await store.cases.grant(caseID: id, to: target, by: caller.name) {
+                try await store.audit.append(
+                    AuditEntry(
+                        actor: caller.auditActor, kind: .change, operation: "ShareCase", entity: "case", entityID: id.lowercased,
+                        before: AuditSnapshot.json(["sharedWith": before.map(\.value)]),
+                        after: AuditSnapshot.json(["sharedWith": (before + [target]).map(\.value).sorted()])))
+            }
+            return try await store.cases.grants(caseID: id)
+        }
+    }
+}
+
+/// Adds a natural or legal person to a case of the caller's office.
+public struct AddSubject: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(caseID: UUID, _ input: NewSubject, by caller: Caller) async throws -> Subject {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let name = validation.required("name", input.name, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: Subject.nameLength, what: "the name")
+        }
+        let role = validation.required("role", input.role, "subject-role") { (code) throws(VocabularyError) in
+            try SubjectRole(rawValue: code).orRefuse(code, as: "a subject role (\(SubjectRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let person = validation.person(input)
+        try validation.finish()
+        guard let name, let role, let person else { return try unreachable() }
+
+        return try await database.transaction { store in
+            _ = try await store.cases.owned(caseID, by: office, caller: caller)
+            let subject = Subject(id: UUID(), caseID: caseID, name: name, person: person, role: role)
+            try await store.subjects.add(subject)
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .change, operation: "AddSubject", entity: "subject",
+                    entityID: subject.id.lowercased, after: AuditSnapshot.json(subject)))
+            return subject
+        }
+    }
+}
+
+extension Validation {
+    /// A natural person has a birth date and a nationality; a legal person a registration
+    /// number and a seat. Each may be unknown, but not mixed with the other kind's.
+    mutating func person(_ input: NewSubject) -> Subject.Person? {
+        let country = { (code: String) throws(VocabularyError) -> CountryCode in try CountryCode(code) }
+        switch required("kind", input.kind) {
+        case "natural_person":
+            if input.registrationNumber != nil { add("registrationNumber", "natural-person", "a natural person has no registration number") }
+            if input.seat != nil { add("seat", "natural-person", "a natural person has a nationality, not a seat") }
+            let birthDate = optional("birthDate", input.birthDate, "date") { (text) throws(DayError) in try Day(text) }
+            let nationality = optional("nationality", input.nationality, "country-code", country)
+            return .natural(birthDate: birthDate, nationality: nationality)
+        case "legal_person":
+            if input.birthDate != nil { add("birthDate", "legal-person", "a legal person has no birth date") }
+            if input.nationality != nil { add("nationality", "legal-person", "a legal person has a seat, not a nationality") }
+            let registration = optional("registrationNumber", input.registrationNumber, "text") { (text) throws(RecordTextError) in
+                try RecordText.valid(text, length: 1...100, what: "the registration number")
+            }
+            let seat = optional("seat", input.seat, "country-code", country)
+            return .legal(registrationNumber: registration, seat: seat)
+        case let kind?:
+            add("kind", "subject-kind", "\"\(kind.prefix(40))\" is not natural_person or legal_person")
+            return nil
+        case nil:
+            return nil
+        }
+    }
+}
+
+extension UUID {
+    /// The form ARCA prints and stores in the audit trail.
+    var lowercased: String { uuidString.lowercased() }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A calendar day without a time of day (`2026-11-29`), as decisions and events are dated.
+public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init(year: Int, month: Int, day: Int) throws(DayError) {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        guard (1900...2999).contains(year), (1...12).contains(month), (1...31).contains(day),
+            Day.calendar.date(from: components).map({ Day.calendar.component(.day, from: $0) == day }) == true
+        else { throw DayError(text: String(format: "%04d-%02d-%02d", year, month, day)) }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads `YYYY-MM-DD` strictly.
+    public init(_ text: String) throws(DayError) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { throw DayError(text: text) }
+        do {
+            try self.init(year: year, month: month, day: day)
+        } catch {
+            throw DayError(text: text)
+        }
+    }
+
+    /// The UTC day of an instant.
+    public init(_ date: Date) {
+        let parts = Day.calendar.dateComponents([.year, .month, .day], from: date)
+        self.year = parts.year!
+        self.month = parts.month!
+        self.day = parts.day!
+    }
+
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public static func < (lhs: Day, rhs: Day) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try Day(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+public struct DayError: Error, Equatable, CustomStringConvertible {
+    let text: String
+
+    public var description: String { "\"\(text.prefix(40))\" is not a date in the form YYYY-MM-DD" }
+}

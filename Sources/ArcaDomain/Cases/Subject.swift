@@ -1,0 +1,56 @@
+import Foundation
+
+/// A country by ISO 3166-1 alpha-2 code: Member States and third countries alike (asset
+/// locations, nationalities, counterparts). `EL` is read as Greece, `GR`.
+public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ text: String) throws(VocabularyError) {
+        let upper = text.uppercased()
+        guard upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            throw VocabularyError(code: text, expected: "an ISO 3166-1 alpha-2 country code such as BE")
+        }
+        self.value = upper == "EL" ? "GR" : upper
+    }
+
+    public var memberState: MemberState? { MemberState(code: value) }
+    public var description: String { value }
+
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try CountryCode(text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(value)
+    }
+}
+
+/// A natural or a legal person in a case, with their part in it (DOMAIN §2).
+public struct Subject: Hashable, Sendable, Codable {
+    public enum Person: Hashable, Sendable, Codable {
+        case natural(birthDate: Day?, nationality: CountryCode?)
+        case legal(registrationNumber: String?, seat: CountryCode?)
+    }
+
+    public let id: UUID
+    public let caseID: UUID
+    public let name: String
+    public let person: Person
+    public let role: SubjectRole
+
+    public init(id: UUID, caseID: UUID, name: String, person: Person, role: SubjectRole) {
+        self.id = id
+        self.caseID = caseID
+        self.name = name
+        self.person = person
+        self.role = role
+    }
+
+    public static let nameLength = 1...300
+}

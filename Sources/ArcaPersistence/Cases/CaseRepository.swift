@@ -1,0 +1,171 @@
+import ArcaDomain
+import Foundation
+import LibPQ
+
+public struct CaseRepository: Sendable {
+    let db: Transaction
+
+    static let columns = """
+        c.id, c.reference, c.office_code, c.title, c.offences, c.opened_on::text, c.status, c.origin,
+        c.criminal_file_reference, c.version, c.created_at, c.updated_at
+        """
+
+    /// Counts the office's cases of `year` and returns the next reference. The counter row
+    /// is locked until the transaction ends, so two cases never get the same number.
+    public func nextReference(office: Office, year: Int) async throws -> CaseReference {
+        let rows = try await db.query(
+            """
+            INSERT INTO case_reference_counter (office_code, year, last_number) VALUES ($1, $2, 1)
+            ON CONFLICT (office_code, year) DO UPDATE SET last_number = case_reference_counter.last_number + 1
+            RETURNING last_number
+            """, [office.code.value, year])
+        return CaseReference(prefix: office.referencePrefix, year: year, number: try rows.first.orThrow("last_number").decode(Int.self, 0))
+    }
+
+    public func add(_ file: Case) async throws {
+        try await translatingConstraints {
+            try await db.execute(
+                """
+                INSERT INTO case_file (id, reference, office_code, title, offences, opened_on, status, origin,
+                    criminal_file_reference, version, created_at, updated_at)
+                VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11, $12)
+                """,
+                [
+                    file.id, file.reference.description, file.office.value, file.title, file.offences.map(\.rawValue),
+                    file.openedOn.description, file.status.rawValue, file.origin.rawValue, file.criminalFileReference,
+                    file.version, file.createdAt, file.updatedAt,
+                ])
+        }
+    }
+
+    /// The case, if `office` may see it: its own, or shared with it.
+    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> Case? {
+        try await db.query(
+            """
+            SELECT \(Self.columns) FROM case_file c
+            WHERE c.id = $1 AND (c.office_code = $2
+                OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $2))
+            """, [id, office.value]
+        ).first.map(Self.decodeCase)
+    }
+
+    /// Stores `changed` if the stored case is still at version `changed.version - 1`;
+    /// returns false when another change came first.
+    public func update(_ changed: Case) async throws -> Bool {
+        try await db.execute(
+            """
+            UPDATE case_file SET title = $3, offences = $4, status = $5, criminal_file_reference = $6,
+                version = $2, updated_at = $7
+            WHERE id = $1 AND version = $2 - 1
+            """,
+            [
+                changed.id, changed.version, changed.title, changed.offences.map(\.rawValue), changed.status.rawValue,
+                changed.criminalFileReference, changed.updatedAt,
+            ]) == 1
+    }
+
+    /// One page of the cases `filter` selects, plus one more when there are more.
+    public func list(_ filter: CaseFilter) async throws -> [Case] {
+        var sql = SQLBuilder(
+            "SELECT \(Self.columns) FROM case_file c WHERE (c.office_code = $1 "
+                + "OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))",
+            filter.office.value)
+        if let status = filter.status { sql.and("c.status = ?", status.rawValue) }
+        if let offence = filter.offence { sql.and("c.offences @> ARRAY[?]::text[]", offence.rawValue) }
+        if let from = filter.openedFrom { sql.and("c.opened_on >= ?::date", from.description) }
+        if let to = filter.openedTo { sql.and("c.opened_on <= ?::date", to.description) }
+        if let text = filter.text {
+            let pattern = "%" + SQLBuilder.escapeLike(text) + "%"
+            sql.and(
+                "((c.reference || ' ' || c.title) ILIKE ?1 OR EXISTS (SELECT 1 FROM subject s WHERE s.case_id = c.id AND s.name ILIKE ?1))",
+                pattern)
+        }
+        if let category = filter.assetCategory {
+            sql.and("EXISTS (SELECT 1 FROM asset a WHERE a.case_id = c.id AND a.category = ?)", category.rawValue)
+        }
+        if let country = filter.country {
+            sql.and("EXISTS (SELECT 1 FROM asset a WHERE a.case_id = c.id AND a.country = ?)", country.value)
+        }
+        if let after = filter.after {
+            sql.and("(c.opened_on, c.id) < (?::date, ?2)", after.openedOn.description, after.id)
+        }
+        sql.append(" ORDER BY c.opened_on DESC, c.id DESC LIMIT ?", filter.limit + 1)
+        return try await db.query(sql.text, sql.parameters).map(Self.decodeCase)
+    }
+
+    public func grant(caseID: UUID, to office: OfficeCode, by name: String) async throws -> Bool {
+        try await translatingConstraints {
+            try await db.execute(
+                "INSERT INTO case_grant (case_id, office_code, granted_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                [caseID, office.value, name]) == 1
+        }
+    }
+
+    public func grants(caseID: UUID) async throws -> [OfficeCode] {
+        try await db.query("SELECT office_code FROM case_grant WHERE case_id = $1 ORDER BY office_code", [caseID])
+            .map { try OfficeCode($0.decode(String.self, 0)) }
+    }
+
+    static func decodeCase(_ row: Row) throws -> Case {
+        try Case(
+            id: row.decode(UUID.self, 0),
+            reference: CaseReference(row.decode(String.self, 1)).orThrow("reference"),
+            office: OfficeCode(row.decode(String.self, 2)), title: row.decode(String.self, 3),
+            offences: row.decode([String].self, 4).map { try OffenceCategory(rawValue: $0).orThrow("offences") },
+            openedOn: Day(row.decode(String.self, 5)),
+            status: CaseStatus(rawValue: row.decode(String.self, 6)).orThrow("status"),
+            origin: CaseOrigin(rawValue: row.decode(String.self, 7)).orThrow("origin"),
+            criminalFileReference: row.decode(String?.self, 8), version: row.decode(Int.self, 9),
+            createdAt: row.decode(Date.self, 10), updatedAt: row.decode(Date.self, 11))
+    }
+}
+
+public struct SubjectRepository: Sendable {
+    let db: Transaction
+
+    public func add(_ subject: Subject) async throws {
+        var birthDate: String?, nationality: String?, registration: String?, seat: String?
+        let kind: String
+        switch subject.person {
+        case .natural(let born, let country):
+            kind = "natural_person"
+            birthDate = born?.description
+            nationality = country?.value
+        case .legal(let number, let country):
+            kind = "legal_person"
+            registration = number
+            seat = country?.value
+        }
+        try await translatingConstraints {
+            try await db.execute(
+                """
+                INSERT INTO subject (id, case_id, kind, name, birth_date, nationality, registration_number, seat_country, role)
+                VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9)
+                """,
+                [subject.id, subject.caseID, kind, subject.name, birthDate, nationality, registration, seat, subject.role.rawValue])
+        }
+    }
+
+    public func inCase(_ caseID: UUID) async throws -> [Subject] {
+        try await db.query(
+            """
+            SELECT id, case_id, kind, name, birth_date::text, nationality, registration_number, seat_country, role
+            FROM subject WHERE case_id = $1 ORDER BY created_at, id
+            """, [caseID]
+        ).map { row in
+            let person: Subject.Person
+            if try row.decode(String.self, 2) == "natural_person" {
+                person = .natural(
+                    birthDate: try row.decode(String?.self, 4).map { try Day($0) },
+                    nationality: try row.decode(String?.self, 5).map { try CountryCode($0) })
+            } else {
+                person = .legal(
+                    registrationNumber: try row.decode(String?.self, 6),
+                    seat: try row.decode(String?.self, 7).map { try CountryCode($0) })
+            }
+            return try Subject(
+                id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1), name: row.decode(String.self, 3),
+                person: person, role: SubjectRole(rawValue: row.decode(String.self, 8)).orThrow("role"))
+        }
+    }
+}

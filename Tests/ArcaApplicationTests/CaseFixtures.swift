@@ -1,0 +1,61 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaPersistence
+import ArcaTestSupport
+import Foundation
+import LibPQ
+
+/// Two offices, the Belgian and the Dutch ARO, with a user of every role in Brussels and
+/// an officer in the Netherlands.
+struct TwoOffices {
+    let useCases: UseCases
+    let database: Database
+    let db: FreshDatabase
+    let officer: Caller
+    let liaison: Caller
+    let analyst: Caller
+    let auditor: Caller
+    let admin: Caller
+    let dutchOfficer: Caller
+
+    static func with(_ body: (TwoOffices) async throws -> Void) async throws {
+        try await TestDatabase.withFresh { db in
+            let database = Database(pool: db.pool)
+            let useCases = UseCases(database: database)
+            let cli = Caller.commandLine()
+            _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
+            _ = try await useCases.addOffice(code: "NL-ARO", memberState: "NL", referencePrefix: nil, name: "Dutch ARO", by: cli)
+            func user(_ name: String, _ role: String, _ office: String = "BE-ARO") async throws -> Caller {
+                Caller(user: try await useCases.addUser(name: name, role: role, office: office, by: cli))
+            }
+            try await body(
+                TwoOffices(
+                    useCases: useCases, database: database, db: db, officer: try await user("j.peeters", "officer"),
+                    liaison: try await user("m.dubois", "liaison"), analyst: try await user("a.janssens", "analyst"),
+                    auditor: try await user("l.claes", "auditor"), admin: try await user("s.admin", "admin"),
+                    dutchOfficer: try await user("p.devries", "officer", "NL-ARO")))
+        }
+    }
+
+    /// A money-laundering case of the Belgian office.
+    func openCase(title: String = "Operation Meltwater: laundering through used-car dealers", openedOn: String = "2026-03-14") async throws -> Case {
+        try await useCases.createCase(
+            NewCase(title: title, offences: ["money_laundering", "fraud"], openedOn: openedOn, criminalFileReference: "BR.21.L8.004512/25"),
+            by: officer)
+    }
+
+    func count(_ sql: String, _ parameters: [any PostgresEncodable] = []) async throws -> Int {
+        try await db.pool.query(sql, parameters)[0].decode(Int.self, 0)
+    }
+
+    func audit(entity: String, id: UUID) async throws -> [AuditEntry] {
+        try await database.transaction { try await $0.audit.entries(entity: entity, id: id.uuidString.lowercased()) }
+    }
+}
+
+extension UseCaseError {
+    var violations: [FieldViolation] {
+        if case .invalid(let violations) = self { return violations }
+        return []
+    }
+}

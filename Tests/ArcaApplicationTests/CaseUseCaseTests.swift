@@ -1,0 +1,327 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Testing
+
+@Suite("Use cases: cases and subjects")
+struct CaseUseCaseTests {
+    @Test func aNewCaseIsNumberedInItsOfficeSeriesForItsYear() async throws {
+        try await TwoOffices.with { world in
+            let first = try await world.openCase(openedOn: "2026-01-05")
+            let second = try await world.openCase(openedOn: "2026-02-11")
+            let earlierYear = try await world.openCase(openedOn: "2025-12-30")
+            #expect(first.reference.description == "BE-2026-000001")
+            #expect(second.reference.description == "BE-2026-000002")
+            #expect(earlierYear.reference.description == "BE-2025-000001")
+            #expect(first.status == .opened)
+            #expect(first.version == 1)
+        }
+    }
+
+    @Test func concurrentCreationsNeverShareAReference() async throws {
+        try await TwoOffices.with { world in
+            let references = try await withThrowingTaskGroup(of: String.self) { group in
+                for index in 0..<20 {
+                    group.addTask { try await world.openCase(title: "Parallel case \(index)").reference.description }
+                }
+                return try await group.reduce(into: [String]()) { $0.append($1) }
+            }
+            #expect(Set(references).count == 20)
+        }
+    }
+
+    @Test func creatingACaseLeavesOneChangeEntryWithTheNewRecord() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let entries = try await world.audit(entity: "case", id: file.id)
+            #expect(entries.count == 1)
+            #expect(entries.first?.operation == "CreateCase")
+            #expect(entries.first?.actor.name == "j.peeters")
+            #expect(entries.first?.after?.contains("BE-2026-000001") == true)
+        }
+    }
+
+    @Test func everyBrokenRuleOfANewCaseIsReportedAtOnceAndNothingIsWritten() async throws {
+        try await TwoOffices.with { world in
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.createCase(
+                    NewCase(title: "  ", offences: ["money_laundering", "jaywalking"], openedOn: "2026-02-30", origin: "rumour"),
+                    by: world.officer)
+            }
+            #expect(error?.violations.map(\.field) == ["title", "offences[1]", "openedOn", "origin"])
+            #expect(error?.violations.map(\.rule) == ["text", "offence-category", "date", "case-origin"])
+            do {
+                let actual = try await world.count("SELECT count(*) FROM case_file")
+                #expect(actual == 0)
+            }
+        }
+    }
+
+    @Test func missingFieldsAreRequired() async throws {
+        try await TwoOffices.with { world in
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.createCase(NewCase(title: nil, offences: nil, openedOn: nil), by: world.officer)
+            }
+            #expect(error?.violations.map(\.field) == ["title", "offences", "openedOn"])
+            #expect(error?.violations.allSatisfy { $0.rule == "required" } == true)
+        }
+    }
+
+    @Test func aCaseCannotBeOpenedInTheFuture() async throws {
+        try await TwoOffices.with { world in
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.createCase(NewCase(title: "Tomorrow", offences: ["fraud"], openedOn: "2999-01-01"), by: world.officer)
+            }
+            #expect(error?.violations.map(\.rule) == ["not-in-future"])
+        }
+    }
+
+    @Test(arguments: ["liaison", "analyst", "auditor", "admin"])
+    func onlyOfficersOpenCases(_ role: String) async throws {
+        try await TwoOffices.with { world in
+            let caller = [world.liaison, world.analyst, world.auditor, world.admin].first { $0.role.rawValue == role }!
+            await #expect(throws: UseCaseError.self) {
+                try await world.useCases.createCase(NewCase(title: "Not mine to open", offences: ["fraud"], openedOn: "2026-01-01"), by: caller)
+            }
+        }
+    }
+
+    @Test func readingACaseShowsItsSubjectsAndLogsEachConsultation() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let subject = try await world.useCases.addSubject(
+                caseID: file.id,
+                NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect", birthDate: "1979-06-02", nationality: "BE"),
+                by: world.officer)
+            let company = try await world.useCases.addSubject(
+                caseID: file.id,
+                NewSubject(kind: "legal_person", name: "Autohandel Vermeulen BV", role: "owner", registrationNumber: "0456.789.123", seat: "BE"),
+                by: world.officer)
+
+            let read = try await world.useCases.readCase(id: file.id, by: world.analyst)
+
+            #expect(read.record.reference == file.reference)
+            #expect(read.subjects.map(\.name) == ["Jan Vermeulen", "Autohandel Vermeulen BV"])
+            for (entity, id) in [("case", file.id), ("subject", subject.id), ("subject", company.id)] {
+                let consultations = try await world.audit(entity: entity, id: id).filter { $0.kind == .consultation }
+                #expect(consultations.map(\.actor.name) == ["a.janssens"])
+                #expect(consultations.first?.operation == "ReadCase")
+            }
+        }
+    }
+
+    @Test func anotherOfficeCannotSeeReadListOrChangeACase() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            await #expect(throws: UseCaseError.notFound("case \(file.id.uuidString.lowercased())")) {
+                try await world.useCases.readCase(id: file.id, by: world.dutchOfficer)
+            }
+            await #expect(throws: UseCaseError.notFound("case \(file.id.uuidString.lowercased())")) {
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Hijacked"), expectedVersion: 1, by: world.dutchOfficer)
+            }
+            let page = try await world.useCases.listCases(CaseListRequest(), by: world.dutchOfficer)
+            #expect(page.items.isEmpty)
+        }
+    }
+
+    @Test func aSharedCaseCanBeReadButNotChangedByTheOtherOffice() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let sharedWith = try await world.useCases.shareCase(id: file.id, with: "NL-ARO", by: world.officer)
+            #expect(sharedWith.map(\.value) == ["NL-ARO"])
+
+            let read = try await world.useCases.readCase(id: file.id, by: world.dutchOfficer)
+            #expect(read.record.id == file.id)
+            let listed = try await world.useCases.listCases(CaseListRequest(), by: world.dutchOfficer)
+            #expect(listed.items.map(\.id) == [file.id])
+            await #expect(throws: UseCaseError.self) {
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Changed abroad"), expectedVersion: 1, by: world.dutchOfficer)
+            }
+            let shares = try await world.audit(entity: "case", id: file.id).filter { $0.operation == "ShareCase" }
+            #expect(shares.count == 1)
+            #expect(shares.first?.after?.contains("NL-ARO") == true)
+        }
+    }
+
+    @Test func anUpdateNeedsTheCurrentVersion() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            await #expect(throws: UseCaseError.versionRequired) {
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "tracing"), expectedVersion: nil, by: world.officer)
+            }
+            let updated = try await world.useCases.updateCase(
+                id: file.id, changes: CaseChanges(status: "tracing"), expectedVersion: 1, by: world.officer)
+            #expect(updated.version == 2)
+            #expect(updated.status == .tracing)
+            await #expect(throws: UseCaseError.self) {
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Stale edit"), expectedVersion: 1, by: world.officer)
+            }
+        }
+    }
+
+    @Test func twoUpdatesFromTheSameVersionCannotBothWin() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            func edit(_ title: String) async -> Result<Case, any Error> {
+                do {
+                    return .success(try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: title), expectedVersion: 1, by: world.officer))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            async let first = edit("Edit A")
+            async let second = edit("Edit B")
+            let outcomes = await [first, second]
+            #expect(outcomes.filter { if case .success = $0 { true } else { false } }.count == 1)
+            let stale = outcomes.compactMap { if case .failure(let error) = $0 { error as? UseCaseError } else { nil } }
+            #expect(stale.count == 1)
+            if case .stale = stale.first {} else { Issue.record("expected a stale refusal, got \(stale)") }
+        }
+    }
+
+    @Test func anUpdateLeavesTheBeforeAndAfterValues() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Operation Meltwater II"), expectedVersion: 1, by: world.officer)
+            let change = try #require(try await world.audit(entity: "case", id: file.id).last)
+            #expect(change.operation == "UpdateCase")
+            #expect(change.before?.contains("Operation Meltwater: laundering") == true)
+            #expect(change.after?.contains("Operation Meltwater II") == true)
+        }
+    }
+
+    @Test func aCaseNeverMovesBackInItsLifecycle() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "freezing"), expectedVersion: 1, by: world.officer)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "tracing"), expectedVersion: 2, by: world.officer)
+            }
+            #expect(error?.description.contains("is freezing and cannot move to tracing") == true)
+        }
+    }
+
+    @Test func listsFilterByStatusOffenceDatesAndText() async throws {
+        try await TwoOffices.with { world in
+            let meltwater = try await world.openCase(title: "Operation Meltwater", openedOn: "2024-05-01")
+            let harbour = try await world.useCases.createCase(
+                NewCase(title: "Harbour cocaine proceeds", offences: ["drug_trafficking"], openedOn: "2025-09-12"), by: world.officer)
+            _ = try await world.useCases.addSubject(
+                caseID: harbour.id, NewSubject(kind: "natural_person", name: "Ridouan Taghi-Example", role: "accused"), by: world.officer)
+
+            func ids(_ request: CaseListRequest) async throws -> [UUID] {
+                try await world.useCases.listCases(request, by: world.analyst).items.map(\.id)
+            }
+            do {
+                let actual = try await ids(CaseListRequest())
+                #expect(actual == [harbour.id, meltwater.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(offence: "drug_trafficking"))
+                #expect(actual == [harbour.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(openedTo: "2024-12-31"))
+                #expect(actual == [meltwater.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(openedFrom: "2025-01-01", openedTo: "2025-12-31"))
+                #expect(actual == [harbour.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(text: "meltwater"))
+                #expect(actual == [meltwater.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(text: "taghi"))
+                #expect(actual == [harbour.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(text: "BE-2024"))
+                #expect(actual == [meltwater.id])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(status: "closed"))
+                #expect(actual == [])
+            }
+            do {
+                let actual = try await ids(CaseListRequest(text: "100%_"))
+                #expect(actual == [])
+            }
+        }
+    }
+
+    @Test func pagingReturnsEveryCaseExactlyOnceWhileCasesAreAdded() async throws {
+        try await TwoOffices.with { world in
+            var existing: Set<UUID> = []
+            for day in 1...25 {
+                existing.insert(try await world.openCase(title: "Case \(day)", openedOn: String(format: "2026-01-%02d", day)).id)
+            }
+            var seen: [UUID] = []
+            var cursor: String?
+            var inserted = 0
+            repeat {
+                let page = try await world.useCases.listCases(CaseListRequest(limit: 4, cursor: cursor), by: world.officer)
+                seen += page.items.map(\.id)
+                cursor = page.next
+                // Others keep recording cases, on days before, inside and after the pages read.
+                for day in ["2026-01-02", "2026-01-13", "2026-02-01"] {
+                    inserted += 1
+                    _ = try await world.openCase(title: "Concurrent \(inserted)", openedOn: day)
+                }
+            } while cursor != nil
+            let seenExisting = seen.filter(existing.contains)
+            #expect(seenExisting.count == existing.count)
+            #expect(Set(seenExisting) == existing)
+            #expect(Set(seen).count == seen.count)
+        }
+    }
+
+    @Test func aForgedCursorIsRefused() async throws {
+        try await TwoOffices.with { world in
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.listCases(CaseListRequest(cursor: "not-a-cursor"), by: world.officer)
+            }
+            #expect(error?.violations.map(\.rule) == ["cursor"])
+        }
+    }
+
+    @Test func aListIsLoggedAsOneSearch() async throws {
+        try await TwoOffices.with { world in
+            _ = try await world.useCases.listCases(CaseListRequest(offence: "fraud"), by: world.analyst)
+            do {
+                let actual = try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ListCases' AND actor_name = 'a.janssens' AND after->>'offence' = 'fraud'")
+                #expect(actual == 1)
+            }
+        }
+    }
+
+    @Test func aSubjectIsEitherANaturalOrALegalPerson() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.addSubject(
+                    caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect", registrationNumber: "0456.789.123"),
+                    by: world.officer)
+            }
+            #expect(error?.violations.map(\.rule) == ["natural-person"])
+            do {
+                let actual = try await world.count("SELECT count(*) FROM subject")
+                #expect(actual == 0)
+            }
+        }
+    }
+
+    @Test func aSubjectsNationalityWrittenELIsStoredAsGR() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let subject = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Nikos Papadopoulos", role: "owner", nationality: "EL"), by: world.officer)
+            #expect(subject.person == .natural(birthDate: nil, nationality: try CountryCode("GR")))
+            do {
+                let actual = try await world.count("SELECT count(*) FROM subject WHERE nationality = 'GR'")
+                #expect(actual == 1)
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArcaDomain
+import Foundation
+import Testing
+
+@Suite("Cases: references, days and the case lifecycle (DOMAIN §3.2)")
+struct CaseTests {
+    @Test func aReferenceIsPaddedToSixDigits() {
+        #expect(CaseReference(prefix: "BE", year: 2026, number: 123).description == "BE-2026-000123")
+    }
+
+    @Test(arguments: ["BE-2026-000123", "NLFIOD-2025-999999"])
+    func aReferenceReadsBackAsWritten(_ text: String) throws {
+        let reference = try #require(CaseReference(text))
+        #expect(reference.description == text)
+    }
+
+    @Test(arguments: ["BE-26-000123", "BE-2026-123", "BE-2026-000000", "BE2026000123", ""])
+    func aMalformedReferenceIsRefused(_ text: String) {
+        #expect(CaseReference(text) == nil)
+    }
+
+    @Test func aDayReadsItsISOForm() throws {
+        let day = try Day("2024-02-29")
+        #expect(day == (try Day(year: 2024, month: 2, day: 29)))
+        #expect(day.description == "2024-02-29")
+    }
+
+    @Test(arguments: ["2025-02-29", "2026-13-01", "2026-1-01", "29/11/2026", "2026-11-29T10:00:00Z", ""])
+    func anImpossibleOrMalformedDayIsRefused(_ text: String) {
+        #expect(throws: DayError.self) { try Day(text) }
+    }
+
+    @Test func daysOrderByCalendar() throws {
+        #expect(try Day("2025-12-31") < Day("2026-01-01"))
+    }
+
+    @Test func aCaseMovesForwardAndMaySkipStages() {
+        #expect(CaseLifecycle.canMove(from: .opened, to: .tracing))
+        #expect(CaseLifecycle.canMove(from: .freezing, to: .judicialPhase))
+    }
+
+    @Test func aCaseNeverMovesBack() {
+        #expect(!CaseLifecycle.canMove(from: .confiscation, to: .freezing))
+        #expect(!CaseLifecycle.canMove(from: .tracing, to: .tracing))
+    }
+
+    @Test(arguments: CaseStatus.allCases.filter { $0 != .closed })
+    func aCaseCanBeClosedFromAnyOpenStage(_ status: CaseStatus) {
+        #expect(CaseLifecycle.canMove(from: status, to: .closed))
+    }
+
+    @Test func aClosedCaseStaysClosed() {
+        #expect(CaseLifecycle.allowedNext(from: .closed).isEmpty)
+    }
+
+    @Test func greeceIsStoredAsGRWhenWrittenEL() throws {
+        #expect(try CountryCode("el").value == "GR")
+        #expect(try CountryCode("EL").memberState == .greece)
+    }
+
+    @Test(arguments: ["", "B", "BEL", "1E"])
+    func aMalformedCountryCodeIsRefused(_ text: String) {
+        #expect(throws: VocabularyError.self) { try CountryCode(text) }
+    }
+
+    @Test func aThirdCountryIsACountryButNotAMemberState() throws {
+        #expect(try CountryCode("CH").memberState == nil)
+    }
+}
