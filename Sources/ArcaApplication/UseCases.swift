@@ -15,6 +15,7 @@ public struct UseCases: Sendable {
     public let listCases: ListCases
     public let shareCase: ShareCase
     public let addSubject: AddSubject
+    public let idempotencyKeys: IdempotencyKeys
 
     public init(database: Database) {
         checkReadiness = CheckReadiness(database: database)
@@ -29,5 +30,6 @@ public struct UseCases: Sendable {
         listCases = ListCases(database: database)
         shareCase = ShareCase(database: database)
         addSubject = AddSubject(database: database)
+        idempotencyKeys = IdempotencyKeys(database: database)
     }
 }

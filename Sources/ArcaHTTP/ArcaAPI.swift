@@ -11,12 +11,15 @@ public struct ArcaAPI: Sendable {
         self.useCases = useCases
     }
 
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<ArcaRequestContext> {
+        let router = Router(context: ArcaRequestContext.self)
         // Middleware first: it wraps only the routes added after it, and the 404 responder.
         router.add(middleware: LogRequestsMiddleware(.info))
         router.add(middleware: ProblemMiddleware())
         SystemRoutes(readiness: useCases.checkReadiness).register(on: router)
+        let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))
+        VocabularyRoutes().register(on: v1)
+        CaseRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

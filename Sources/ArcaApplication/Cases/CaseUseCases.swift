@@ -319,8 +319,3 @@ extension Validation {
         }
     }
 }
-
-extension UUID {
-    /// The form ARCA prints and stores in the audit trail.
-    var lowercased: String { uuidString.lowercased() }
-}

@@ -1,3 +1,4 @@
+import ArcaApplication
 import Hummingbird
 import Logging
 
@@ -12,6 +13,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let problem as Problem {
             return try problem.response(from: request, context: context)
+        } catch let error as UseCaseError {
+            var response = try Problem(error).response(from: request, context: context)
+            if error == .unauthenticated { response.headers[.wwwAuthenticate] = #"Bearer realm="arca""# }
+            return response
         } catch let error as HTTPError {
             let problem: Problem =
                 error.status == .notFound

@@ -6,7 +6,7 @@ import Hummingbird
 struct SystemRoutes {
     let readiness: CheckReadiness
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ArcaRequestContext>) {
         router.get("/healthz") { _, _ in
             Self.json(#"{"status":"up"}"#)
         }

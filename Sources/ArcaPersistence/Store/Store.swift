@@ -12,6 +12,7 @@ public struct Store: Sendable {
     public var audit: AuditRepository { AuditRepository(db: transaction) }
     public var cases: CaseRepository { CaseRepository(db: transaction) }
     public var subjects: SubjectRepository { SubjectRepository(db: transaction) }
+    public var idempotency: IdempotencyRepository { IdempotencyRepository(db: transaction) }
 }
 
 extension Database {

@@ -1,0 +1,108 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+
+/// A case as the API shows it. Ids are written in lower case, as in URLs.
+struct CaseResource: Encodable {
+    let id: String
+    let reference: String
+    let office: String
+    let title: String
+    let offences: [OffenceCategory]
+    let openedOn: Day
+    let status: CaseStatus
+    let origin: CaseOrigin
+    let criminalFileReference: String?
+    let version: Int
+    let createdAt: Date
+    let updatedAt: Date
+
+    init(_ record: Case) {
+        id = record.id.lowercased
+        reference = record.reference.description
+        office = record.office.value
+        title = record.title
+        offences = record.offences
+        openedOn = record.openedOn
+        status = record.status
+        origin = record.origin
+        criminalFileReference = record.criminalFileReference
+        version = record.version
+        createdAt = record.createdAt
+        updatedAt = record.updatedAt
+    }
+}
+
+/// A case with what it holds: `GET /v1/cases/{id}`.
+struct CaseFileResource: Encodable {
+    let record: CaseResource
+    let subjects: [SubjectResource]
+    let sharedWith: [String]
+
+    init(_ file: CaseFile) {
+        record = CaseResource(file.record)
+        subjects = file.subjects.map(SubjectResource.init)
+        sharedWith = file.sharedWith.map(\.value)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case subjects, sharedWith
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try record.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(subjects, forKey: .subjects)
+        try container.encode(sharedWith, forKey: .sharedWith)
+    }
+}
+
+struct SubjectResource: Encodable {
+    let id: String
+    let caseId: String
+    let kind: String
+    let name: String
+    let role: SubjectRole
+    let birthDate: Day?
+    let nationality: String?
+    let registrationNumber: String?
+    let seat: String?
+
+    init(_ subject: Subject) {
+        id = subject.id.lowercased
+        caseId = subject.caseID.lowercased
+        name = subject.name
+        role = subject.role
+        switch subject.person {
+        case .natural(let born, let country):
+            kind = "natural_person"
+            birthDate = born
+            nationality = country?.value
+            registrationNumber = nil
+            seat = nil
+        case .legal(let number, let country):
+            kind = "legal_person"
+            birthDate = nil
+            nationality = nil
+            registrationNumber = number
+            seat = country?.value
+        }
+    }
+}
+
+/// A list page: `{"items": [...], "next": "<cursor>" | null}`.
+struct PageResource<Item: Encodable>: Encodable {
+    let items: [Item]
+    let next: String?
+
+    enum CodingKeys: String, CodingKey {
+        case items, next
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(items, forKey: .items)
+        // `next` is always present, null on the last page.
+        try container.encode(next, forKey: .next)
+    }
+}

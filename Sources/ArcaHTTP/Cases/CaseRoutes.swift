@@ -1,0 +1,101 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Hummingbird
+
+/// `/v1/cases`: open, read, change, list and share cases, and add their subjects.
+struct CaseRoutes {
+    let useCases: UseCases
+
+    func register(on v1: RouterGroup<ArcaRequestContext>) {
+        let post = IdempotentPost(keys: useCases.idempotencyKeys)
+
+        v1.post("cases") { request, context -> Reply in
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let input = NewCase(
+                    title: body.string("title"), offences: body.strings("offences"), openedOn: body.string("openedOn"),
+                    origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"))
+                try body.finish()
+                let record = try await useCases.createCase(input, by: try context.requireCaller())
+                return try Reply(CaseResource(record), status: .created, etag: record.version, location: "/v1/cases/\(record.id.lowercased)")
+            }
+        }
+
+        v1.get("cases") { request, context -> Reply in
+            let query = request.uri.queryParameters
+            let limit = try query.get("limit").map { text -> Int in
+                guard let limit = Int(text) else {
+                    throw Problem.unprocessable("limit must be a whole number.", errors: [.init(field: "limit", rule: "type", message: "limit must be a whole number")])
+                }
+                return limit
+            }
+            let page = try await useCases.listCases(
+                CaseListRequest(
+                    status: query.get("status"), offence: query.get("offence"), assetCategory: query.get("assetCategory"),
+                    country: query.get("country"), openedFrom: query.get("openedFrom"), openedTo: query.get("openedTo"),
+                    text: query.get("q"), limit: limit, cursor: query.get("cursor")),
+                by: try context.requireCaller())
+            return try Reply(PageResource(items: page.items.map(CaseResource.init), next: page.next))
+        }
+
+        v1.get("cases/{id}") { request, context -> Reply in
+            let file = try await useCases.readCase(id: try context.id(), by: try context.requireCaller())
+            return try Reply(CaseFileResource(file), etag: file.record.version)
+        }
+
+        v1.patch("cases/{id}") { request, context -> Reply in
+            let id = try context.id()
+            let body = try JSONObjectReader.body(try await bodyData(request, context))
+            let changes = CaseChanges(
+                title: body.string("title"), offences: body.strings("offences"), status: body.string("status"),
+                criminalFileReference: body.string("criminalFileReference"))
+            try body.finish()
+            let record = try await useCases.updateCase(
+                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
+            return try Reply(CaseResource(record), etag: record.version)
+        }
+
+        v1.post("cases/{id}/subjects") { request, context -> Reply in
+            let id = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let input = NewSubject(
+                    kind: body.string("kind"), name: body.string("name"), role: body.string("role"),
+                    birthDate: body.string("birthDate"), nationality: body.string("nationality"),
+                    registrationNumber: body.string("registrationNumber"), seat: body.string("seat"))
+                try body.finish()
+                let subject = try await useCases.addSubject(caseID: id, input, by: try context.requireCaller())
+                return try Reply(SubjectResource(subject), status: .created, location: "/v1/cases/\(id.lowercased)")
+            }
+        }
+
+        v1.post("cases/{id}/shares") { request, context -> Reply in
+            let id = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let office = body.string("office")
+                try body.finish()
+                guard let office else {
+                    throw UseCaseError.invalid([FieldViolation(field: "office", rule: "required", message: "office is required")])
+                }
+                let sharedWith = try await useCases.shareCase(id: id, with: office, by: try context.requireCaller())
+                return try Reply(["sharedWith": sharedWith.map(\.value)])
+            }
+        }
+    }
+}
+
+extension ArcaRequestContext {
+    /// The `{id}` of the path. An id that is not a UUID names nothing: 404, like any
+    /// record the caller may not see.
+    func id(_ name: String = "id") throws -> UUID {
+        guard let text = parameters.get(name), let id = UUID(uuidString: text) else {
+            throw UseCaseError.notFound("\(parameters.get(name)?.prefix(40) ?? "record")")
+        }
+        return id
+    }
+}

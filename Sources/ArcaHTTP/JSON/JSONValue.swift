@@ -1,0 +1,167 @@
+import Foundation
+
+/// A JSON document as parsed, before it is read field by field: lets the API tell a client
+/// exactly which field has the wrong type and which fields it does not know.
+enum JSONValue: Decodable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// The JSON type's name, as an error message uses it.
+    var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "a boolean"
+        case .number: return "a number"
+        case .string: return "a string"
+        case .array: return "an array"
+        case .object: return "an object"
+        }
+    }
+}
+
+/// Reads the fields of one JSON object, collecting every type error and, at the end, every
+/// field that no reader asked for (a misspelt field must not be silently ignored).
+final class JSONObjectReader {
+    private let fields: [String: JSONValue]
+    private let path: String
+    private let errors: ErrorList
+    private var read: Set<String> = []
+
+    final class ErrorList {
+        var items: [Problem.FieldError] = []
+    }
+
+    /// Parses a request body that must be one JSON object.
+    static func body(_ data: Data) throws(Problem) -> JSONObjectReader {
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw Problem.badRequest(
+                "The body is not valid JSON in UTF-8.", errors: [.init(field: "body", rule: "json", message: "expected a JSON object in UTF-8")])
+        }
+        guard case .object(let fields) = value else {
+            throw Problem.badRequest(
+                "The body must be a JSON object.", errors: [.init(field: "body", rule: "json-object", message: "expected a JSON object, got \(value.typeName)")])
+        }
+        return JSONObjectReader(fields: fields, path: "", errors: ErrorList())
+    }
+
+    private init(fields: [String: JSONValue], path: String, errors: ErrorList) {
+        self.fields = fields
+        self.path = path
+        self.errors = errors
+    }
+
+    private func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private func value(_ key: String) -> JSONValue? {
+        read.insert(key)
+        guard let value = fields[key], value != .null else { return nil }
+        return value
+    }
+
+    private func wrongType(_ key: String, _ expected: String, _ got: JSONValue) {
+        errors.items.append(.init(field: name(key), rule: "type", message: "\(name(key)) must be \(expected), not \(got.typeName)"))
+    }
+
+    func string(_ key: String) -> String? {
+        switch value(key) {
+        case .string(let text)?: return text
+        case let other?: wrongType(key, "a string", other); return nil
+        case nil: return nil
+        }
+    }
+
+    func strings(_ key: String) -> [String]? {
+        switch value(key) {
+        case .array(let items)?:
+            var texts: [String] = []
+            for (index, item) in items.enumerated() {
+                guard case .string(let text) = item else {
+                    errors.items.append(.init(field: "\(name(key))[\(index)]", rule: "type", message: "must be a string, not \(item.typeName)"))
+                    continue
+                }
+                texts.append(text)
+            }
+            return texts
+        case let other?: wrongType(key, "an array of strings", other); return nil
+        case nil: return nil
+        }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        switch value(key) {
+        case .bool(let flag)?: return flag
+        case let other?: wrongType(key, "true or false", other); return nil
+        case nil: return nil
+        }
+    }
+
+    /// A nested object, read with its own reader; its unknown fields are reported too.
+    func object<T>(_ key: String, _ body: (JSONObjectReader) -> T) -> T? {
+        switch value(key) {
+        case .object(let nested)?:
+            let reader = JSONObjectReader(fields: nested, path: name(key), errors: errors)
+            let result = body(reader)
+            reader.reportUnknown()
+            return result
+        case let other?: wrongType(key, "an object", other); return nil
+        case nil: return nil
+        }
+    }
+
+    /// An array of objects, each read with its own reader.
+    func objects<T>(_ key: String, _ body: (JSONObjectReader) -> T) -> [T]? {
+        switch value(key) {
+        case .array(let items)?:
+            return items.enumerated().compactMap { index, item in
+                guard case .object(let nested) = item else {
+                    errors.items.append(.init(field: "\(name(key))[\(index)]", rule: "type", message: "must be an object, not \(item.typeName)"))
+                    return nil
+                }
+                let reader = JSONObjectReader(fields: nested, path: "\(name(key))[\(index)]", errors: errors)
+                let result = body(reader)
+                reader.reportUnknown()
+                return result
+            }
+        case let other?: wrongType(key, "an array of objects", other); return nil
+        case nil: return nil
+        }
+    }
+
+    private func reportUnknown() {
+        for key in fields.keys.sorted() where !read.contains(key) {
+            errors.items.append(.init(field: name(key), rule: "unknown-field", message: "\(name(key)) is not a field of this request"))
+        }
+    }
+
+    /// Refuses the body if a field had the wrong type or is not known.
+    func finish() throws(Problem) {
+        reportUnknown()
+        if !errors.items.isEmpty {
+            throw Problem.unprocessable("The request has fields of the wrong type or unknown fields.", errors: errors.items)
+        }
+    }
+}

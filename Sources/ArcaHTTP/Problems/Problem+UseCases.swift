@@ -1,0 +1,39 @@
+import ArcaApplication
+import Hummingbird
+
+extension Problem {
+    static func badRequest(_ detail: String, errors: [FieldError]) -> Problem {
+        Problem(type: typeURI("bad-request"), title: "Bad request", status: 400, detail: detail, errors: errors)
+    }
+
+    static func unprocessable(_ detail: String, errors: [FieldError]) -> Problem {
+        Problem(type: typeURI("invalid-request"), title: "Invalid request", status: 422, detail: detail, errors: errors)
+    }
+
+    /// A use case's refusal in HTTP's terms.
+    init(_ error: UseCaseError) {
+        switch error {
+        case .unauthenticated:
+            self.init(type: Self.typeURI("unauthenticated"), title: "Unauthenticated", status: 401, detail: "Send Authorization: Bearer <token>; `arca token issue` makes one.")
+        case .forbidden(let why):
+            self.init(type: Self.typeURI("forbidden"), title: "Forbidden", status: 403, detail: why)
+        case .notFound(let what):
+            self.init(type: Self.typeURI("not-found"), title: "Not found", status: 404, detail: "\(what) not found")
+        case .invalid(let violations):
+            self = .unprocessable(
+                "The request breaks \(violations.count == 1 ? "a rule" : "\(violations.count) rules").",
+                errors: violations.map { FieldError(field: $0.field, rule: $0.rule, message: $0.message) })
+        case .conflict(let why):
+            self.init(type: Self.typeURI("conflict"), title: "Conflict", status: 409, detail: why)
+        case .stale(let why):
+            self.init(
+                type: Self.typeURI("stale-version"), title: "Precondition failed", status: 412, detail: why,
+                errors: [FieldError(field: "If-Match", rule: "current-version", message: "the ETag is not the record's current version")])
+        case .versionRequired:
+            self.init(
+                type: Self.typeURI("version-required"), title: "Precondition required", status: 428,
+                detail: "Send If-Match with the ETag of the version you read.",
+                errors: [FieldError(field: "If-Match", rule: "required", message: "If-Match is required to change this record")])
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import ArcaApplication
+import Hummingbird
+
+/// Per-request state: Hummingbird's core, and who is asking once the token is checked.
+public struct ArcaRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Set by `AuthenticationMiddleware` on every `/v1` route.
+    var caller: Caller?
+
+    public init(source: Source) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// The signed-in caller; a route outside the authenticated group has none.
+    func requireCaller() throws -> Caller {
+        guard let caller else { throw UseCaseError.unauthenticated }
+        return caller
+    }
+}
+
+/// Finds the caller from `Authorization: Bearer <token>` and refuses the request with 401
+/// when there is no valid token.
+struct AuthenticationMiddleware: RouterMiddleware {
+    let authenticate: Authenticate
+
+    func handle(
+        _ request: Request, context: ArcaRequestContext, next: (Request, ArcaRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization], header.count > 7,
+            header.prefix(7).lowercased() == "bearer "
+        else { throw UseCaseError.unauthenticated }
+        var context = context
+        context.caller = try await authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        context.logger[metadataKey: "user"] = .string(context.caller?.name ?? "")
+        return try await next(request, context)
+    }
+}

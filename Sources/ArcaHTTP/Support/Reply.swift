@@ -1,0 +1,103 @@
+import ArcaApplication
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// A JSON answer held as text, so that it can be remembered for an idempotent replay.
+struct Reply: ResponseGenerator {
+    var status: HTTPResponse.Status
+    var headers: [String: String]
+    var body: String
+
+    init(_ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil) throws {
+        self.status = status
+        self.headers = [:]
+        self.body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
+        if let etag { headers[HTTPField.Name.eTag.rawName] = ETag.header(etag) }
+        if let location { headers[HTTPField.Name.location.rawName] = location }
+    }
+
+    init(remembered: RememberedResponse) {
+        self.status = HTTPResponse.Status(code: remembered.status)
+        self.headers = remembered.headers
+        self.body = remembered.body
+    }
+
+    var remembered: RememberedResponse {
+        RememberedResponse(status: status.code, headers: headers, body: body)
+    }
+
+    /// camelCase names as declared, RFC 3339 UTC timestamps, stable key order.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        for (name, value) in headers {
+            if let name = HTTPField.Name(name) { fields[name] = value }
+        }
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+}
+
+/// Versions travel as strong ETags: `"3"`.
+enum ETag {
+    static func header(_ version: Int) -> String { "\"\(version)\"" }
+
+    /// The version named by `If-Match`; nil when the header is absent. `*` or a list does
+    /// not name one version, and a weak or malformed tag never matches.
+    static func expectedVersion(_ request: Request) throws -> Int? {
+        guard let value = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces) else { return nil }
+        guard value.count >= 3, value.first == "\"", value.last == "\"", let version = Int(value.dropFirst().dropLast()) else {
+            throw Problem(
+                type: Problem.typeURI("version-required"), title: "Precondition required", status: 428,
+                detail: "If-Match must carry the one ETag you read, such as \"3\".",
+                errors: [.init(field: "If-Match", rule: "etag", message: "If-Match must be a single strong ETag such as \"3\"")])
+        }
+        return version
+    }
+}
+
+extension HTTPField.Name {
+    static let idempotencyKey = HTTPField.Name("Idempotency-Key")!
+    static let idempotentReplayed = HTTPField.Name("Idempotent-Replayed")!
+}
+
+/// A request body as bytes, within the context's upload limit.
+func bodyData(_ request: Request, _ context: ArcaRequestContext) async throws -> Data {
+    Data(try await request.body.collect(upTo: context.maxUploadSize).readableBytesView)
+}
+
+/// Carries out a `POST` once per `Idempotency-Key`: a retry with the same body gets the
+/// first answer again (marked `Idempotent-Replayed: true`).
+struct IdempotentPost {
+    let keys: IdempotencyKeys
+
+    func callAsFunction(
+        _ request: Request, _ context: ArcaRequestContext, body: Data, _ carryOut: () async throws -> Reply
+    ) async throws -> Reply {
+        guard let key = request.headers[.idempotencyKey] else { return try await carryOut() }
+        let caller = try context.requireCaller()
+        switch try await keys.claim(key: key, method: request.method.rawValue, path: request.uri.path, body: body, by: caller) {
+        case .replay(let remembered):
+            var reply = Reply(remembered: remembered)
+            reply.headers[HTTPField.Name.idempotentReplayed.rawName] = "true"
+            return reply
+        case .proceed:
+            let reply: Reply
+            do {
+                reply = try await carryOut()
+            } catch {
+                try? await keys.release(key: key, by: caller)
+                throw error
+            }
+            try await keys.remember(key: key, response: reply.remembered, by: caller)
+            return reply
+        }
+    }
+}

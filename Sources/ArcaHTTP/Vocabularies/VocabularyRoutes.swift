@@ -1,0 +1,22 @@
+import ArcaDomain
+import Hummingbird
+
+/// `GET /v1/vocabularies`: every code list a client needs to fill in a request (DOMAIN §6).
+struct VocabularyRoutes {
+    struct Vocabularies: Encodable {
+        let memberStates = MemberState.allCases.map(\.code)
+        let offenceCategories = OffenceCategory.allCases.map(\.rawValue)
+        let assetCategories = AssetCategory.allCases.map(\.rawValue)
+        let assetStates = AssetState.allCases.map(\.rawValue)
+        let propertyRoles = PropertyRole.allCases.map(\.rawValue)
+        let confiscationTypes = ConfiscationType.allCases.map(\.rawValue)
+        let subjectRoles = SubjectRole.allCases.map(\.rawValue)
+        let valuationMethods = ValuationMethod.allCases.map(\.rawValue)
+        let caseStatuses = CaseStatus.allCases.map(\.rawValue)
+        let caseOrigins = CaseOrigin.allCases.map(\.rawValue)
+    }
+
+    func register(on v1: RouterGroup<ArcaRequestContext>) {
+        v1.get("vocabularies") { _, _ in try Reply(Vocabularies()) }
+    }
+}

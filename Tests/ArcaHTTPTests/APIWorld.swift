@@ -1,0 +1,95 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaHTTP
+import ArcaPersistence
+import ArcaTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LibPQ
+
+/// A live API on a fresh database with the Belgian and Dutch AROs, a Belgian user of every
+/// role and a Dutch officer, each with a token.
+struct APIWorld: Sendable {
+    let client: any TestClientProtocol
+    let db: FreshDatabase
+    let tokens: [String: String]
+
+    static let roles = ["officer", "liaison", "analyst", "auditor", "admin"]
+
+    static func with(_ body: @escaping @Sendable (APIWorld) async throws -> Void) async throws {
+        try await TestDatabase.withFresh { db in
+            let database = Database(pool: db.pool)
+            let useCases = UseCases(database: database)
+            let cli = Caller.commandLine()
+            _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
+            _ = try await useCases.addOffice(code: "NL-ARO", memberState: "NL", referencePrefix: nil, name: "Dutch ARO", by: cli)
+            var tokens: [String: String] = [:]
+            for (key, name, role, office) in Self.roles.map({ ($0, "be.\($0)", $0, "BE-ARO") }) + [("dutch", "nl.officer", "officer", "NL-ARO")] {
+                _ = try await useCases.addUser(name: name, role: role, office: office, by: cli)
+                tokens[key] = try await useCases.issueToken(userName: name, label: nil, by: cli).secret
+            }
+            let app = ArcaAPI(useCases: useCases).application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
+            let frozenTokens = tokens
+            try await app.test(.live) { client in
+                try await body(APIWorld(client: client, db: db, tokens: frozenTokens))
+            }
+        }
+    }
+
+    struct Answer: Sendable {
+        let status: Int
+        let headers: HTTPFields
+        let body: Data
+
+        var json: [String: Any] {
+            (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
+        }
+
+        var text: String { String(decoding: body, as: UTF8.self) }
+
+        var isProblem: Bool { headers[.contentType] == "application/problem+json" }
+
+        /// The `errors` of a problem document as "field rule" pairs.
+        var fieldErrors: [String] {
+            (json["errors"] as? [[String: Any]] ?? []).map { "\($0["field"] ?? "") \($0["rule"] ?? "")" }
+        }
+    }
+
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, as role: String? = "officer", json: String? = nil, bytes: [UInt8]? = nil,
+        headers extra: [String: String] = [:]
+    ) async throws -> Answer {
+        var headers = HTTPFields()
+        if let role { headers[.authorization] = "Bearer \(tokens[role]!)" }
+        if json != nil || bytes != nil { headers[.contentType] = "application/json" }
+        for (name, value) in extra { headers[HTTPField.Name(name)!] = value }
+        let body = bytes.map { ByteBuffer(bytes: $0) } ?? json.map { ByteBuffer(string: $0) }
+        let response = try await client.execute(uri: uri, method: method, headers: headers, body: body)
+        return Answer(status: Int(response.status.code), headers: response.headers, body: Data(buffer: response.body))
+    }
+
+    static let meltwater = #"{"title":"Operation Meltwater","offences":["money_laundering","fraud"],"openedOn":"2026-03-14","criminalFileReference":"BR.21.L8.004512/25"}"#
+
+    /// Opens a case as the Belgian officer and returns its id.
+    func openCase(_ json: String = APIWorld.meltwater) async throws -> String {
+        let answer = try await call(.post, "/v1/cases", json: json)
+        guard answer.status == 201, let id = answer.json["id"] as? String else {
+            throw TestFailure("could not open a case: \(answer.status) \(answer.text)")
+        }
+        return id
+    }
+
+    func count(_ table: String) async throws -> Int {
+        try await db.pool.query("SELECT count(*) FROM \(table)")[0].decode(Int.self, 0)
+    }
+}
+
+struct TestFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
