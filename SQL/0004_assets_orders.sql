@@ -20,16 +20,23 @@ CREATE TABLE asset (
     state text NOT NULL DEFAULT 'identified' CHECK (state IN (
         'identified', 'traced', 'frozen', 'interim_sold', 'confiscation_ordered', 'confiscation_final', 'recovered',
         'disposed', 'released', 'restituted', 'closed')),
-    currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
-    -- The three values DOMAIN §3.1 keeps, in the asset's currency: each is fixed when the
-    -- asset reaches that stage.
-    estimated_value numeric CHECK (estimated_value >= 0),
-    value_at_freezing numeric CHECK (value_at_freezing >= 0),
-    value_at_confiscation numeric CHECK (value_at_confiscation >= 0),
-    realised_value numeric CHECK (realised_value >= 0),
+    -- The latest estimate, and the three values DOMAIN §3.1 keeps, each fixed when the
+    -- asset reaches that stage; each amount carries its own currency.
+    estimated_amount numeric CHECK (estimated_amount >= 0),
+    estimated_currency char(3) CHECK (estimated_currency ~ '^[A-Z]{3}$'),
+    freezing_amount numeric CHECK (freezing_amount >= 0),
+    freezing_currency char(3) CHECK (freezing_currency ~ '^[A-Z]{3}$'),
+    confiscation_amount numeric CHECK (confiscation_amount >= 0),
+    confiscation_currency char(3) CHECK (confiscation_currency ~ '^[A-Z]{3}$'),
+    realised_amount numeric CHECK (realised_amount >= 0),
+    realised_currency char(3) CHECK (realised_currency ~ '^[A-Z]{3}$'),
     identified_on date NOT NULL,
     version integer NOT NULL DEFAULT 1 CHECK (version >= 1),
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT now(),
+    CHECK ((estimated_amount IS NULL) = (estimated_currency IS NULL)),
+    CHECK ((freezing_amount IS NULL) = (freezing_currency IS NULL)),
+    CHECK ((confiscation_amount IS NULL) = (confiscation_currency IS NULL)),
+    CHECK ((realised_amount IS NULL) = (realised_currency IS NULL))
 );
 
 CREATE INDEX asset_case_idx ON asset (case_id, created_at, id);
@@ -81,7 +88,7 @@ CREATE TABLE legal_order (
     CHECK ((kind = 'confiscation') = (confiscation_type IS NOT NULL)),
     CHECK (NOT urgent OR kind = 'freezing'),
     CHECK ((covered_amount IS NULL) = (covered_currency IS NULL)),
-    CHECK ((status = 'issued') = (executed_on IS NULL) OR status = 'lifted'),
+    CHECK (status = 'lifted' OR (status = 'issued') = (executed_on IS NULL)),
     CHECK ((status = 'lifted') = (lifted_on IS NOT NULL))
 );
 

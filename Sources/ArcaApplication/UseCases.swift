@@ -16,6 +16,15 @@ public struct UseCases: Sendable {
     public let shareCase: ShareCase
     public let addSubject: AddSubject
     public let idempotencyKeys: IdempotencyKeys
+    public let addAsset: AddAsset
+    public let readAsset: ReadAsset
+    public let listAssets: ListAssets
+    public let recordValuation: RecordValuation
+    public let recordAssetEvent: RecordAssetEvent
+    public let createOrder: CreateOrder
+    public let readOrder: ReadOrder
+    public let executeOrder: ExecuteOrder
+    public let liftOrder: LiftOrder
 
     public init(database: Database) {
         checkReadiness = CheckReadiness(database: database)
@@ -31,5 +40,14 @@ public struct UseCases: Sendable {
         shareCase = ShareCase(database: database)
         addSubject = AddSubject(database: database)
         idempotencyKeys = IdempotencyKeys(database: database)
+        addAsset = AddAsset(database: database)
+        readAsset = ReadAsset(database: database)
+        listAssets = ListAssets(database: database)
+        recordValuation = RecordValuation(database: database)
+        recordAssetEvent = RecordAssetEvent(database: database)
+        createOrder = CreateOrder(database: database)
+        readOrder = ReadOrder(database: database)
+        executeOrder = ExecuteOrder(database: database)
+        liftOrder = LiftOrder(database: database)
     }
 }

@@ -20,6 +20,7 @@ public struct ArcaAPI: Sendable {
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))
         VocabularyRoutes().register(on: v1)
         CaseRoutes(useCases: useCases).register(on: v1)
+        AssetRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

@@ -96,9 +96,12 @@ public struct Page<Item: Sendable>: Sendable {
     public let next: String?
 }
 
-/// A case as a reader sees it: the record, its people, and who else may see it.
+/// A case as a reader sees it: the record, its people, its property and the orders on it,
+/// and who else may see it.
 public struct CaseFile: Sendable {
     public let record: Case
     public let subjects: [Subject]
+    public let assets: [Asset]
+    public let orders: [LegalOrder]
     public let sharedWith: [OfficeCode]
 }

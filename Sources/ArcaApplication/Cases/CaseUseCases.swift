@@ -88,7 +88,8 @@ public struct CreateCase: Sendable {
     }
 }
 
-/// Shows a case with its subjects, and logs the consultation of each record shown
+/// Shows a case with its subjects, assets and orders, and logs the consultation of each
+/// case, subject and asset shown
 /// (Dir 2016/680 Art 25).
 public struct ReadCase: Sendable {
     let database: Database
@@ -101,12 +102,14 @@ public struct ReadCase: Sendable {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
             guard let record = try await store.cases.find(id, visibleTo: office) else { throw UseCaseError.notFound("case \(id.lowercased)") }
-            let subjects = try await store.subjects.inCase(id)
-            let sharedWith = try await store.cases.grants(caseID: id)
+            let file = CaseFile(
+                record: record, subjects: try await store.subjects.inCase(id), assets: try await store.assets.inCase(id),
+                orders: try await store.orders.inCase(id), sharedWith: try await store.cases.grants(caseID: id))
             try await store.audit.appendConsultations(
                 by: caller.auditActor, operation: "ReadCase",
-                records: [("case", id.lowercased)] + subjects.map { ("subject", $0.id.lowercased) })
-            return CaseFile(record: record, subjects: subjects, sharedWith: sharedWith)
+                records: [("case", id.lowercased)] + file.subjects.map { ("subject", $0.id.lowercased) }
+                    + file.assets.map { ("asset", $0.id.lowercased) })
+            return file
         }
     }
 }
@@ -216,7 +219,7 @@ public struct ListCases: Sendable {
                     actor: caller.auditActor, kind: .consultation, operation: "ListCases", entity: "case",
                     entityID: "search", after: AuditSnapshot.json(filter)))
             let items = Array(rows.prefix(filter.limit))
-            let next = rows.count > filter.limit ? items.last.map { Cursor.text(CasePosition(openedOn: $0.openedOn, id: $0.id)) } : nil
+            let next = rows.count > filter.limit ? items.last.map { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) } : nil
             return Page(items: items, next: next)
         }
     }

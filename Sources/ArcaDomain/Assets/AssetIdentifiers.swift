@@ -2,7 +2,7 @@ import Foundation
 
 /// The identifiers that single out one piece of property, each validated where a format
 /// exists (IBAN check digits, VIN length and check digit).
-public struct AssetIdentifiers: Hashable, Sendable {
+public struct AssetIdentifiers: Hashable, Sendable, Codable {
     public var iban: IBAN?
     public var vin: VIN?
     /// Land-registry or cadastral reference, in the registry's own notation.

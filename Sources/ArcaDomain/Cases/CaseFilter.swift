@@ -16,7 +16,7 @@ public struct CaseFilter: Sendable, Equatable, Codable {
     /// Part of the reference, the title, or a subject's name.
     public var text: String?
     /// Continue after this case in the list's order.
-    public var after: CasePosition?
+    public var after: ListPosition?
     public var limit: Int
 
     public init(office: OfficeCode, limit: Int) {
@@ -28,14 +28,36 @@ public struct CaseFilter: Sendable, Equatable, Codable {
     public static let textLength = 1...200
 }
 
-/// A case's place in the list order (opened on, then id, both descending). New cases
-/// never shift it, so paging stays exact while others record cases.
-public struct CasePosition: Sendable, Equatable, Codable {
-    public let openedOn: Day
+/// A record's place in a list ordered by a day, then id, both descending (cases by the
+/// day opened, assets by the day identified). New records never shift it, so paging
+/// stays exact while others record.
+public struct ListPosition: Sendable, Equatable, Codable {
+    public let day: Day
     public let id: UUID
 
-    public init(openedOn: Day, id: UUID) {
-        self.openedOn = openedOn
+    public init(day: Day, id: UUID) {
+        self.day = day
         self.id = id
+    }
+}
+
+/// Which assets a list shows: those in cases an office may see, narrowed by the filters a
+/// user set, newest identified first.
+public struct AssetFilter: Sendable, Equatable, Codable {
+    public var office: OfficeCode
+    public var caseID: UUID?
+    public var category: AssetCategory?
+    public var country: CountryCode?
+    public var state: AssetState?
+    public var identifiedFrom: Day?
+    public var identifiedTo: Day?
+    /// Part of the description or of an identifier (IBAN, VIN, registry reference, wallet, registration).
+    public var text: String?
+    public var after: ListPosition?
+    public var limit: Int
+
+    public init(office: OfficeCode, limit: Int) {
+        self.office = office
+        self.limit = limit
     }
 }

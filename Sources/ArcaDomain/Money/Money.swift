@@ -95,3 +95,28 @@ public enum MoneyError: Error, Equatable, CustomStringConvertible {
         }
     }
 }
+
+/// `{"amount": "1234.56", "currency": "EUR"}`: the amount as a decimal string, never a
+/// JSON number, so no reader turns it into a binary float.
+extension Money: Codable {
+    enum CodingKeys: String, CodingKey {
+        case amount, currency
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let currency = try container.decode(Currency.self, forKey: .currency)
+        let text = try container.decode(String.self, forKey: .amount)
+        do {
+            self.init(try Money.parseAmount(text), currency)
+        } catch {
+            throw DecodingError.dataCorruptedError(forKey: .amount, in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(amountText, forKey: .amount)
+        try container.encode(currency, forKey: .currency)
+    }
+}

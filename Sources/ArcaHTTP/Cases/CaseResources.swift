@@ -37,22 +37,28 @@ struct CaseResource: Encodable {
 struct CaseFileResource: Encodable {
     let record: CaseResource
     let subjects: [SubjectResource]
+    let assets: [AssetResource]
+    let orders: [OrderResource]
     let sharedWith: [String]
 
     init(_ file: CaseFile) {
         record = CaseResource(file.record)
         subjects = file.subjects.map(SubjectResource.init)
+        assets = file.assets.map(AssetResource.init)
+        orders = file.orders.map(OrderResource.init)
         sharedWith = file.sharedWith.map(\.value)
     }
 
     enum CodingKeys: String, CodingKey {
-        case subjects, sharedWith
+        case subjects, assets, orders, sharedWith
     }
 
     func encode(to encoder: any Encoder) throws {
         try record.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(subjects, forKey: .subjects)
+        try container.encode(assets, forKey: .assets)
+        try container.encode(orders, forKey: .orders)
         try container.encode(sharedWith, forKey: .sharedWith)
     }
 }

@@ -25,17 +25,11 @@ struct CaseRoutes {
 
         v1.get("cases") { request, context -> Reply in
             let query = request.uri.queryParameters
-            let limit = try query.get("limit").map { text -> Int in
-                guard let limit = Int(text) else {
-                    throw Problem.unprocessable("limit must be a whole number.", errors: [.init(field: "limit", rule: "type", message: "limit must be a whole number")])
-                }
-                return limit
-            }
             let page = try await useCases.listCases(
                 CaseListRequest(
                     status: query.get("status"), offence: query.get("offence"), assetCategory: query.get("assetCategory"),
                     country: query.get("country"), openedFrom: query.get("openedFrom"), openedTo: query.get("openedTo"),
-                    text: query.get("q"), limit: limit, cursor: query.get("cursor")),
+                    text: query.get("q"), limit: try request.limit(), cursor: query.get("cursor")),
                 by: try context.requireCaller())
             return try Reply(PageResource(items: page.items.map(CaseResource.init), next: page.next))
         }

@@ -87,7 +87,7 @@ public struct CaseRepository: Sendable {
             sql.and("EXISTS (SELECT 1 FROM asset a WHERE a.case_id = c.id AND a.country = ?)", country.value)
         }
         if let after = filter.after {
-            sql.and("(c.opened_on, c.id) < (?::date, ?2)", after.openedOn.description, after.id)
+            sql.and("(c.opened_on, c.id) < (?::date, ?2)", after.day.description, after.id)
         }
         sql.append(" ORDER BY c.opened_on DESC, c.id DESC LIMIT ?", filter.limit + 1)
         return try await db.query(sql.text, sql.parameters).map(Self.decodeCase)

@@ -13,6 +13,10 @@ public struct Store: Sendable {
     public var cases: CaseRepository { CaseRepository(db: transaction) }
     public var subjects: SubjectRepository { SubjectRepository(db: transaction) }
     public var idempotency: IdempotencyRepository { IdempotencyRepository(db: transaction) }
+    public var assets: AssetRepository { AssetRepository(db: transaction) }
+    public var valuations: ValuationRepository { ValuationRepository(db: transaction) }
+    public var assetEvents: AssetEventRepository { AssetEventRepository(db: transaction) }
+    public var orders: OrderRepository { OrderRepository(db: transaction) }
 }
 
 extension Database {

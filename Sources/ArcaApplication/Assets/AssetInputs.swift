@@ -1,0 +1,162 @@
+import ArcaDomain
+import Foundation
+
+/// An amount as typed: `{"amount": "1234.56", "currency": "EUR"}`.
+public struct MoneyInput: Sendable, Equatable {
+    public var amount: String?
+    public var currency: String?
+
+    public init(amount: String?, currency: String?) {
+        self.amount = amount
+        self.currency = currency
+    }
+}
+
+/// The identifiers a user typed for an asset.
+public struct IdentifierInput: Sendable, Equatable {
+    public var iban: String?
+    public var vin: String?
+    public var landRegistryReference: String?
+    public var walletAddress: String?
+    public var registrationMark: String?
+
+    public init(
+        iban: String? = nil, vin: String? = nil, landRegistryReference: String? = nil, walletAddress: String? = nil,
+        registrationMark: String? = nil
+    ) {
+        self.iban = iban
+        self.vin = vin
+        self.landRegistryReference = landRegistryReference
+        self.walletAddress = walletAddress
+        self.registrationMark = registrationMark
+    }
+}
+
+public struct NewAsset: Sendable, Equatable {
+    public var category: String?
+    public var description: String?
+    public var identifiers: IdentifierInput?
+    public var country: String?
+    public var propertyRole: String?
+    /// Ids of subjects of the same case.
+    public var owners: [String]?
+    public var estimatedValue: MoneyInput?
+    /// Today when left out.
+    public var identifiedOn: String?
+
+    public init(
+        category: String?, description: String?, identifiers: IdentifierInput? = nil, country: String?,
+        propertyRole: String? = nil, owners: [String]? = nil, estimatedValue: MoneyInput? = nil, identifiedOn: String? = nil
+    ) {
+        self.category = category
+        self.description = description
+        self.identifiers = identifiers
+        self.country = country
+        self.propertyRole = propertyRole
+        self.owners = owners
+        self.estimatedValue = estimatedValue
+        self.identifiedOn = identifiedOn
+    }
+}
+
+public struct NewValuation: Sendable, Equatable {
+    public var valuedOn: String?
+    public var method: String?
+    public var value: MoneyInput?
+
+    public init(valuedOn: String?, method: String?, value: MoneyInput?) {
+        self.valuedOn = valuedOn
+        self.method = method
+        self.value = value
+    }
+}
+
+/// A move of an asset that no order makes: tracing, an interim sale, the recovery of its
+/// value, its disposal, restitution to a victim, closing.
+public struct NewAssetEvent: Sendable, Equatable {
+    public var action: String?
+    public var occurredOn: String?
+    public var reason: String?
+    /// The sale proceeds of an interim sale, or the amount received at recovery.
+    public var amount: MoneyInput?
+
+    public init(action: String?, occurredOn: String?, reason: String? = nil, amount: MoneyInput? = nil) {
+        self.action = action
+        self.occurredOn = occurredOn
+        self.reason = reason
+        self.amount = amount
+    }
+}
+
+public struct NewOrder: Sendable, Equatable {
+    /// `freezing` or `confiscation`.
+    public var kind: String?
+    public var urgent: Bool?
+    public var confiscationType: String?
+    public var issuingAuthority: String?
+    public var decisionReference: String?
+    public var decisionDate: String?
+    /// Ids of assets of the same case.
+    public var assets: [String]?
+    public var coveredAmount: MoneyInput?
+
+    public init(
+        kind: String?, urgent: Bool? = nil, confiscationType: String? = nil, issuingAuthority: String?,
+        decisionReference: String?, decisionDate: String?, assets: [String]? = nil, coveredAmount: MoneyInput? = nil
+    ) {
+        self.kind = kind
+        self.urgent = urgent
+        self.confiscationType = confiscationType
+        self.issuingAuthority = issuingAuthority
+        self.decisionReference = decisionReference
+        self.decisionDate = decisionDate
+        self.assets = assets
+        self.coveredAmount = coveredAmount
+    }
+}
+
+/// The execution or the lifting of an order: when, and why.
+public struct OrderStep: Sendable, Equatable {
+    public var on: String?
+    public var reason: String?
+
+    public init(on: String?, reason: String? = nil) {
+        self.on = on
+        self.reason = reason
+    }
+}
+
+public struct AssetListRequest: Sendable, Equatable {
+    public var caseID: String?
+    public var category: String?
+    public var country: String?
+    public var state: String?
+    public var identifiedFrom: String?
+    public var identifiedTo: String?
+    public var text: String?
+    public var limit: Int?
+    public var cursor: String?
+
+    public init(
+        caseID: String? = nil, category: String? = nil, country: String? = nil, state: String? = nil,
+        identifiedFrom: String? = nil, identifiedTo: String? = nil, text: String? = nil, limit: Int? = nil,
+        cursor: String? = nil
+    ) {
+        self.caseID = caseID
+        self.category = category
+        self.country = country
+        self.state = state
+        self.identifiedFrom = identifiedFrom
+        self.identifiedTo = identifiedTo
+        self.text = text
+        self.limit = limit
+        self.cursor = cursor
+    }
+}
+
+/// An asset as a reader sees it: the record, its valuations and its history.
+public struct AssetFile: Sendable {
+    public let asset: Asset
+    public let valuations: [Valuation]
+    public let events: [AssetEvent]
+}

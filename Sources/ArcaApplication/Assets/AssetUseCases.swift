@@ -1,0 +1,253 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Moves one asset and records the move: the new state and values, an event, and an
+/// audit entry, in the caller's transaction. Every transition goes through here.
+struct AssetMove {
+    let store: Store
+    let caller: Caller
+    let operation: String
+
+    func apply(
+        _ action: AssetAction, to asset: Asset, on day: Day, reason: String?, orderID: UUID? = nil,
+        valueConfiscationOfMoney: Bool = false, amount: Money? = nil
+    ) async throws -> Asset {
+        var moved = asset
+        do {
+            try moved.apply(action, valueConfiscationOfMoney: valueConfiscationOfMoney, realised: amount)
+        } catch {
+            throw UseCaseError.conflict("asset \(asset.id.lowercased) (\(asset.description.prefix(60))): \(error.description)")
+        }
+        if action == .sellInterim, let amount { moved.estimatedValue = amount }
+        moved.version += 1
+        guard try await store.assets.update(moved) else {
+            throw UseCaseError.stale("asset \(asset.id.lowercased) was changed meanwhile: try again")
+        }
+        try await store.assetEvents.append(
+            assetID: asset.id,
+            AssetEvent(action: action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: reason, orderID: orderID))
+        try await store.audit.append(
+            AuditEntry(
+                actor: caller.auditActor, kind: .change, operation: operation, entity: "asset", entityID: asset.id.lowercased,
+                before: AuditSnapshot.json(asset), after: AuditSnapshot.json(moved), reason: reason))
+        return moved
+    }
+}
+
+extension AssetRepository {
+    /// The asset, when the caller's office owns its case: not found when the office may not
+    /// see it, forbidden when the case is only shared with the office.
+    func owned(_ id: UUID, by office: OfficeCode) async throws -> Asset {
+        guard let found = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
+        guard found.office == office else {
+            throw UseCaseError.forbidden("asset \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
+        }
+        return found.asset
+    }
+}
+
+/// Records a piece of property identified in a case of the caller's office.
+public struct AddAsset: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(caseID: UUID, _ input: NewAsset, by caller: Caller) async throws -> Asset {
+        let office = try caller.office(for: .recordCases)
+        let now = clock()
+        var validation = Validation()
+        let category = validation.required("category", input.category, "asset-category") { (code) throws(VocabularyError) in
+            try AssetCategory(rawValue: code).orRefuse(code, as: "an asset category (see GET /v1/vocabularies)")
+        }
+        let description = validation.required("description", input.description, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: Asset.descriptionLength, what: "the description")
+        }
+        let identifiers = validation.identifiers(input.identifiers)
+        let country = validation.required("country", input.country, "country-code") { (code) throws(VocabularyError) in try CountryCode(code) }
+        let role = validation.optional("propertyRole", input.propertyRole, "property-role") { (code) throws(VocabularyError) in
+            try PropertyRole(rawValue: code).orRefuse(code, as: "a property role (\(PropertyRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let owners = validation.ids("owners", input.owners ?? [])
+        let estimate = input.estimatedValue.flatMap { validation.money("estimatedValue", $0) }
+        let identifiedOn = validation.pastDay("identifiedOn", input.identifiedOn, today: Day(now), required: false) ?? Day(now)
+        try validation.finish()
+        guard let category, let description, let country else { return try unreachable() }
+
+        return try await database.transaction { store in
+            _ = try await store.cases.owned(caseID, by: office, caller: caller)
+            let subjects = Set(try await store.subjects.inCase(caseID).map(\.id))
+            var ownerCheck = Validation()
+            for (index, owner) in owners.enumerated() where !subjects.contains(owner) {
+                ownerCheck.add("owners[\(index)]", "subject-of-case", "\(owner.lowercased) is not a subject of this case")
+            }
+            try ownerCheck.finish()
+            let asset = Asset(
+                id: UUID(), caseID: caseID, category: category, description: description, identifiers: identifiers,
+                country: country, propertyRole: role, owners: owners, state: .identified, estimatedValue: estimate,
+                identifiedOn: identifiedOn, version: 1, createdAt: now)
+            try await store.assets.add(asset)
+            try await store.assetEvents.append(
+                assetID: asset.id,
+                AssetEvent(action: "identify", from: nil, to: .identified, occurredOn: identifiedOn, actor: caller.name, reason: nil, orderID: nil))
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .change, operation: "AddAsset", entity: "asset", entityID: asset.id.lowercased,
+                    after: AuditSnapshot.json(asset)))
+            return asset
+        }
+    }
+}
+
+/// Shows an asset with its valuations and history, and logs the consultation.
+public struct ReadAsset: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, by caller: Caller) async throws -> AssetFile {
+        let office = try caller.office(for: .readCases)
+        return try await database.transaction { store in
+            guard let found = try await store.assets.find(id, visibleTo: office) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
+            let file = AssetFile(
+                asset: found.asset, valuations: try await store.valuations.forAsset(id), events: try await store.assetEvents.forAsset(id))
+            try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadAsset", records: [("asset", id.lowercased)])
+            return file
+        }
+    }
+}
+
+/// Lists the assets in cases the caller's office may see, newest identified first.
+public struct ListAssets: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(_ request: AssetListRequest, by caller: Caller) async throws -> Page<Asset> {
+        var filter = AssetFilter(office: try caller.office(for: .readCases), limit: request.limit ?? ListCases.defaultLimit)
+        var validation = Validation()
+        if !CaseFilter.limits.contains(filter.limit) {
+            validation.add("limit", "range", "limit must be between \(CaseFilter.limits.lowerBound) and \(CaseFilter.limits.upperBound)")
+        }
+        if let text = request.caseID {
+            filter.caseID = validation.ids("case", [text]).first
+        }
+        filter.category = validation.optional("category", request.category, "asset-category") { (code) throws(VocabularyError) in
+            try AssetCategory(rawValue: code).orRefuse(code, as: "an asset category")
+        }
+        filter.country = validation.optional("country", request.country, "country-code") { (code) throws(VocabularyError) in try CountryCode(code) }
+        filter.state = validation.optional("state", request.state, "asset-state") { (code) throws(VocabularyError) in
+            try AssetState(rawValue: code).orRefuse(code, as: "an asset state")
+        }
+        filter.identifiedFrom = validation.optional("identifiedFrom", request.identifiedFrom, "date") { (text) throws(DayError) in try Day(text) }
+        filter.identifiedTo = validation.optional("identifiedTo", request.identifiedTo, "date") { (text) throws(DayError) in try Day(text) }
+        filter.text = validation.optional("q", request.text, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: CaseFilter.textLength, what: "the search text")
+        }
+        filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
+        try validation.finish()
+
+        return try await database.transaction { store in
+            let rows = try await store.assets.list(filter)
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .consultation, operation: "ListAssets", entity: "asset", entityID: "search",
+                    after: AuditSnapshot.json(filter)))
+            let items = Array(rows.prefix(filter.limit)).map(\.asset)
+            let next = rows.count > filter.limit ? items.last.map { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) } : nil
+            return Page(items: items, next: next)
+        }
+    }
+}
+
+/// Records an estimate of an asset's value; the latest by date becomes its estimated value.
+public struct RecordValuation: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(assetID: UUID, _ input: NewValuation, by caller: Caller) async throws -> Valuation {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let valuedOn = validation.pastDay("valuedOn", input.valuedOn, today: Day(clock()))
+        let method = validation.required("method", input.method, "valuation-method") { (code) throws(VocabularyError) in
+            try ValuationMethod(rawValue: code).orRefuse(code, as: "a valuation method (\(ValuationMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let value = validation.required("value", input.value).flatMap { validation.money("value", $0) }
+        try validation.finish()
+        guard let valuedOn, let method, let value else { return try unreachable() }
+
+        return try await database.transaction { store in
+            let asset = try await store.assets.owned(assetID, by: office)
+            let earlier = try await store.valuations.forAsset(assetID)
+            let valuation = Valuation(id: UUID(), assetID: assetID, valuedOn: valuedOn, method: method, value: value, recordedBy: caller.name)
+            try await store.valuations.add(valuation)
+            if earlier.allSatisfy({ $0.valuedOn <= valuedOn }) {
+                var revalued = asset
+                revalued.estimatedValue = value
+                revalued.version += 1
+                guard try await store.assets.update(revalued) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
+            }
+            try await store.audit.append(
+                AuditEntry(
+                    actor: caller.auditActor, kind: .change, operation: "RecordValuation", entity: "valuation",
+                    entityID: valuation.id.lowercased, after: AuditSnapshot.json(valuation)))
+            return valuation
+        }
+    }
+}
+
+/// Records a move of an asset that no order makes (DOMAIN §3.1): tracing, an interim sale,
+/// the recovery of its value, disposal, restitution, closing. Freezing, confiscation and
+/// release follow from orders.
+public struct RecordAssetEvent: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    static let direct: [AssetAction] = [.trace, .sellInterim, .recordRecovery, .dispose, .restitute, .close]
+
+    public func callAsFunction(assetID: UUID, _ input: NewAssetEvent, by caller: Caller) async throws -> Asset {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let action = validation.required("action", input.action, "asset-action") { (code) throws(VocabularyError) in
+            try AssetAction(rawValue: code).orRefuse(code, as: "an asset action (\(Self.direct.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if let action, !Self.direct.contains(action) {
+            validation.add("action", "by-order", "\(action.rawValue) follows from an order: create, execute or lift the order instead")
+        }
+        let day = validation.pastDay("occurredOn", input.occurredOn, today: Day(clock()))
+        let reason = validation.reason("reason", input.reason)
+        let amount = input.amount.flatMap { validation.money("amount", $0) }
+        if action == .recordRecovery, input.amount == nil {
+            validation.add("amount", "required", "the amount received is required to record a recovery")
+        }
+        if let action, input.amount != nil, action != .recordRecovery, action != .sellInterim {
+            validation.add("amount", "not-applicable", "only an interim sale or a recovery has an amount")
+        }
+        try validation.finish()
+        guard let action, let day else { return try unreachable() }
+
+        return try await database.transaction { store in
+            let asset = try await store.assets.owned(assetID, by: office)
+            return try await AssetMove(store: store, caller: caller, operation: "RecordAssetEvent")
+                .apply(action, to: asset, on: day, reason: reason, amount: amount)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArcaDomain
+import Foundation
+
+/// Reading the parts of asset and order requests.
+extension Validation {
+    /// An amount of money that must not be negative (DOMAIN §2: exact decimal, ISO 4217).
+    mutating func money(_ field: String, _ input: MoneyInput) -> Money? {
+        let currency = required("\(field).currency", input.currency, "currency") { (code) throws(VocabularyError) in
+            try Currency(code: code).orRefuse(code, as: "an ISO 4217 currency code such as EUR")
+        }
+        let amount = required("\(field).amount", input.amount, "decimal") { (text) throws(MoneyError) in try Money.parseAmount(text) }
+        guard let amount, let currency else { return nil }
+        guard amount >= 0 else {
+            add("\(field).amount", "not-negative", "an amount cannot be negative")
+            return nil
+        }
+        return Money(amount, currency)
+    }
+
+    /// A day that has happened: events and decisions are recorded, not planned.
+    mutating func pastDay(_ field: String, _ text: String?, today: Day, required isRequired: Bool = true) -> Day? {
+        let day =
+            isRequired
+            ? required(field, text, "date") { (text) throws(DayError) in try Day(text) }
+            : optional(field, text, "date") { (text) throws(DayError) in try Day(text) }
+        if let day, day > today {
+            add(field, "not-in-future", "\(field) cannot be after today (\(today))")
+            return nil
+        }
+        return day
+    }
+
+    mutating func identifiers(_ input: IdentifierInput?) -> AssetIdentifiers {
+        guard let input else { return AssetIdentifiers() }
+        func identifier<T>(_ name: String, _ text: String?, _ parse: (String) throws(IdentifierError) -> T) -> T? {
+            guard let text else { return nil }
+            do {
+                return try parse(text)
+            } catch {
+                add("identifiers.\(name)", error.rule, error.description)
+                return nil
+            }
+        }
+        return AssetIdentifiers(
+            iban: identifier("iban", input.iban) { (text) throws(IdentifierError) in try IBAN(text) },
+            vin: identifier("vin", input.vin) { (text) throws(IdentifierError) in try VIN(text) },
+            landRegistryReference: identifier("landRegistryReference", input.landRegistryReference) {
+                (text) throws(IdentifierError) in try AssetIdentifiers.validLandRegistryReference(text)
+            },
+            walletAddress: identifier("walletAddress", input.walletAddress) { (text) throws(IdentifierError) in
+                try AssetIdentifiers.validWalletAddress(text)
+            },
+            registrationMark: input.registrationMark.flatMap { text in
+                check("identifiers.registrationMark", "text") { () throws(RecordTextError) in
+                    try RecordText.valid(text, length: 1...40, what: "a registration mark")
+                }
+            })
+    }
+
+    /// Record ids a request refers to, e.g. the owners of an asset.
+    mutating func ids(_ field: String, _ texts: [String]) -> [UUID] {
+        var ids: [UUID] = []
+        for (index, text) in texts.enumerated() {
+            guard let id = UUID(uuidString: text) else {
+                add("\(field)[\(index)]", "id", "\"\(text.prefix(40))\" is not an id")
+                continue
+            }
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return ids
+    }
+
+    mutating func reason(_ field: String, _ text: String?) -> String? {
+        optional(field, text, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: AssetEvent.reasonLength, what: "the reason")
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+
+struct IdentifiersResource: Encodable {
+    let iban: String?
+    let vin: String?
+    let landRegistryReference: String?
+    let walletAddress: String?
+    let registrationMark: String?
+
+    init(_ identifiers: AssetIdentifiers) {
+        iban = identifiers.iban?.value
+        vin = identifiers.vin?.value
+        landRegistryReference = identifiers.landRegistryReference
+        walletAddress = identifiers.walletAddress
+        registrationMark = identifiers.registrationMark
+    }
+}
+
+/// An asset as the API shows it, with the moves its state allows next.
+struct AssetResource: Encodable {
+    let id: String
+    let caseId: String
+    let category: AssetCategory
+    let description: String
+    let identifiers: IdentifiersResource
+    let country: String
+    let propertyRole: PropertyRole?
+    let owners: [String]
+    let state: AssetState
+    let allowedActions: [AssetAction]
+    let estimatedValue: Money?
+    let valueAtFreezing: Money?
+    let valueAtConfiscation: Money?
+    let realisedValue: Money?
+    let identifiedOn: Day
+    let version: Int
+    let createdAt: Date
+
+    init(_ asset: Asset) {
+        id = asset.id.lowercased
+        caseId = asset.caseID.lowercased
+        category = asset.category
+        description = asset.description
+        identifiers = IdentifiersResource(asset.identifiers)
+        country = asset.country.value
+        propertyRole = asset.propertyRole
+        owners = asset.owners.map(\.lowercased)
+        state = asset.state
+        allowedActions = AssetLifecycle.allowedActions(from: asset.state)
+        estimatedValue = asset.estimatedValue
+        valueAtFreezing = asset.valueAtFreezing
+        valueAtConfiscation = asset.valueAtConfiscation
+        realisedValue = asset.realisedValue
+        identifiedOn = asset.identifiedOn
+        version = asset.version
+        createdAt = asset.createdAt
+    }
+}
+
+/// `GET /v1/assets/{id}`: the asset with its valuations and history.
+struct AssetFileResource: Encodable {
+    let asset: AssetResource
+    let valuations: [ValuationResource]
+    let events: [AssetEventResource]
+
+    init(_ file: AssetFile) {
+        asset = AssetResource(file.asset)
+        valuations = file.valuations.map(ValuationResource.init)
+        events = file.events.map(AssetEventResource.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case valuations, events
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try asset.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(valuations, forKey: .valuations)
+        try container.encode(events, forKey: .events)
+    }
+}
+
+struct ValuationResource: Encodable {
+    let id: String
+    let assetId: String
+    let valuedOn: Day
+    let method: ValuationMethod
+    let value: Money
+    let recordedBy: String
+
+    init(_ valuation: Valuation) {
+        id = valuation.id.lowercased
+        assetId = valuation.assetID.lowercased
+        valuedOn = valuation.valuedOn
+        method = valuation.method
+        value = valuation.value
+        recordedBy = valuation.recordedBy
+    }
+}
+
+struct AssetEventResource: Encodable {
+    let action: String
+    let from: AssetState?
+    let to: AssetState
+    let occurredOn: Day
+    let actor: String
+    let reason: String?
+    let orderId: String?
+    let recordedAt: Date?
+
+    init(_ event: AssetEvent) {
+        action = event.action
+        from = event.from
+        to = event.to
+        occurredOn = event.occurredOn
+        actor = event.actor
+        reason = event.reason
+        orderId = event.orderID?.lowercased
+        recordedAt = event.recordedAt
+    }
+}
+
+struct OrderResource: Encodable {
+    let id: String
+    let caseId: String
+    let kind: LegalOrder.Kind
+    let urgent: Bool
+    let confiscationType: ConfiscationType?
+    let issuingAuthority: String
+    let decisionReference: String
+    let decisionDate: Day
+    let coveredAmount: Money?
+    let assets: [String]
+    let status: LegalOrder.Status
+    let executedOn: Day?
+    let liftedOn: Day?
+    let version: Int
+    let createdAt: Date
+
+    init(_ order: LegalOrder) {
+        id = order.id.lowercased
+        caseId = order.caseID.lowercased
+        kind = order.kind
+        urgent = order.urgent
+        confiscationType = order.confiscationType
+        issuingAuthority = order.issuingAuthority
+        decisionReference = order.decisionReference
+        decisionDate = order.decisionDate
+        coveredAmount = order.coveredAmount
+        assets = order.assetIDs.map(\.lowercased)
+        status = order.status
+        executedOn = order.executedOn
+        liftedOn = order.liftedOn
+        version = order.version
+        createdAt = order.createdAt
+    }
+}

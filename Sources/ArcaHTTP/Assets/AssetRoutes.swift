@@ -1,0 +1,149 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Hummingbird
+
+/// Assets, their valuations and history, and the orders that move them.
+struct AssetRoutes {
+    let useCases: UseCases
+
+    func register(on v1: RouterGroup<ArcaRequestContext>) {
+        let post = IdempotentPost(keys: useCases.idempotencyKeys)
+
+        v1.post("cases/{id}/assets") { request, context -> Reply in
+            let caseID = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let input = NewAsset(
+                    category: body.string("category"), description: body.string("description"),
+                    identifiers: body.object("identifiers") { field in
+                        IdentifierInput(
+                            iban: field.string("iban"), vin: field.string("vin"), landRegistryReference: field.string("landRegistryReference"),
+                            walletAddress: field.string("walletAddress"), registrationMark: field.string("registrationMark"))
+                    },
+                    country: body.string("country"), propertyRole: body.string("propertyRole"), owners: body.strings("owners"),
+                    estimatedValue: body.money("estimatedValue"), identifiedOn: body.string("identifiedOn"))
+                try body.finish()
+                let asset = try await useCases.addAsset(caseID: caseID, input, by: try context.requireCaller())
+                return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(asset.id.lowercased)")
+            }
+        }
+
+        v1.get("assets") { request, context -> Reply in
+            let query = request.uri.queryParameters
+            let page = try await useCases.listAssets(
+                AssetListRequest(
+                    caseID: query.get("case"), category: query.get("category"), country: query.get("country"),
+                    state: query.get("state"), identifiedFrom: query.get("identifiedFrom"), identifiedTo: query.get("identifiedTo"),
+                    text: query.get("q"), limit: try request.limit(), cursor: query.get("cursor")),
+                by: try context.requireCaller())
+            return try Reply(PageResource(items: page.items.map(AssetResource.init), next: page.next))
+        }
+
+        v1.get("assets/{id}") { _, context -> Reply in
+            let file = try await useCases.readAsset(id: try context.id(), by: try context.requireCaller())
+            return try Reply(AssetFileResource(file), etag: file.asset.version)
+        }
+
+        v1.get("assets/{id}/events") { _, context -> Reply in
+            let file = try await useCases.readAsset(id: try context.id(), by: try context.requireCaller())
+            return try Reply(PageResource(items: file.events.map(AssetEventResource.init), next: nil))
+        }
+
+        v1.post("assets/{id}/events") { request, context -> Reply in
+            let assetID = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let input = NewAssetEvent(
+                    action: body.string("action"), occurredOn: body.string("occurredOn"), reason: body.string("reason"),
+                    amount: body.money("amount"))
+                try body.finish()
+                let asset = try await useCases.recordAssetEvent(assetID: assetID, input, by: try context.requireCaller())
+                return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
+            }
+        }
+
+        v1.post("assets/{id}/valuations") { request, context -> Reply in
+            let assetID = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let input = NewValuation(valuedOn: body.string("valuedOn"), method: body.string("method"), value: body.money("value"))
+                try body.finish()
+                let valuation = try await useCases.recordValuation(assetID: assetID, input, by: try context.requireCaller())
+                return try Reply(ValuationResource(valuation), status: .created, location: "/v1/assets/\(assetID.lowercased)")
+            }
+        }
+
+        v1.post("cases/{id}/orders") { request, context -> Reply in
+            let caseID = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let body = try JSONObjectReader.body(data)
+                let input = NewOrder(
+                    kind: body.string("kind"), urgent: body.bool("urgent"), confiscationType: body.string("confiscationType"),
+                    issuingAuthority: body.string("issuingAuthority"), decisionReference: body.string("decisionReference"),
+                    decisionDate: body.string("decisionDate"), assets: body.strings("assets"), coveredAmount: body.money("coveredAmount"))
+                try body.finish()
+                let order = try await useCases.createOrder(caseID: caseID, input, by: try context.requireCaller())
+                return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(order.id.lowercased)")
+            }
+        }
+
+        v1.get("orders/{id}") { _, context -> Reply in
+            let order = try await useCases.readOrder(id: try context.id(), by: try context.requireCaller())
+            return try Reply(OrderResource(order), etag: order.version)
+        }
+
+        v1.post("orders/{id}/execution") { request, context -> Reply in
+            let orderID = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let step = try OrderStep.read(data, dayField: "executedOn")
+                let order = try await useCases.executeOrder(orderID: orderID, step, by: try context.requireCaller())
+                return try Reply(OrderResource(order), etag: order.version)
+            }
+        }
+
+        v1.post("orders/{id}/lifting") { request, context -> Reply in
+            let orderID = try context.id()
+            let data = try await bodyData(request, context)
+            return try await post(request, context, body: data) {
+                let step = try OrderStep.read(data, dayField: "liftedOn")
+                let order = try await useCases.liftOrder(orderID: orderID, step, by: try context.requireCaller())
+                return try Reply(OrderResource(order), etag: order.version)
+            }
+        }
+    }
+}
+
+extension OrderStep {
+    static func read(_ data: Data, dayField: String) throws -> OrderStep {
+        let body = try JSONObjectReader.body(data)
+        let step = OrderStep(on: body.string(dayField), reason: body.string("reason"))
+        try body.finish()
+        return step
+    }
+}
+
+extension JSONObjectReader {
+    /// `{"amount": "1234.56", "currency": "EUR"}`; an amount sent as a JSON number is a
+    /// type error, since a binary float may already have lost a cent.
+    func money(_ key: String) -> MoneyInput? {
+        object(key) { field in MoneyInput(amount: field.string("amount"), currency: field.string("currency")) }
+    }
+}
+
+extension Request {
+    /// The `limit` query parameter, when given, as a whole number.
+    func limit() throws -> Int? {
+        try uri.queryParameters.get("limit").map { text -> Int in
+            guard let limit = Int(text) else {
+                throw Problem.unprocessable("limit must be a whole number.", errors: [.init(field: "limit", rule: "type", message: "limit must be a whole number")])
+            }
+            return limit
+        }
+    }
+}

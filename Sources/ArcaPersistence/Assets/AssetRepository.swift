@@ -1,0 +1,196 @@
+import ArcaDomain
+import Foundation
+import LibPQ
+
+/// An asset and the office that owns the case it is in.
+public struct OwnedAsset: Sendable {
+    public let asset: Asset
+    public let office: OfficeCode
+}
+
+public struct AssetRepository: Sendable {
+    let db: Transaction
+
+    static let columns = """
+        a.id, a.case_id, a.category, a.description, a.iban, a.vin, a.land_registry_reference, a.wallet_address,
+        a.registration_mark, a.country, a.property_role, a.state, a.estimated_amount::text, a.estimated_currency,
+        a.freezing_amount::text, a.freezing_currency, a.confiscation_amount::text, a.confiscation_currency,
+        a.realised_amount::text, a.realised_currency, a.identified_on::text, a.version, a.created_at,
+        ARRAY(SELECT o.subject_id::text FROM asset_owner o WHERE o.asset_id = a.id ORDER BY o.subject_id), c.office_code
+        """
+
+    static let visible = """
+        FROM asset a JOIN case_file c ON c.id = a.case_id
+        WHERE (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
+        """
+
+    public func add(_ asset: Asset) async throws {
+        try await translatingConstraints {
+            try await db.execute(
+                """
+                INSERT INTO asset (id, case_id, category, description, iban, vin, land_registry_reference, wallet_address,
+                    registration_mark, country, property_role, state, estimated_amount, estimated_currency, identified_on,
+                    version, created_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14, $15::date, $16, $17)
+                """,
+                [
+                    asset.id, asset.caseID, asset.category.rawValue, asset.description, asset.identifiers.iban?.value,
+                    asset.identifiers.vin?.value, asset.identifiers.landRegistryReference, asset.identifiers.walletAddress,
+                    asset.identifiers.registrationMark, asset.country.value, asset.propertyRole?.rawValue, asset.state.rawValue,
+                    asset.estimatedValue?.amount, asset.estimatedValue?.currency.code, asset.identifiedOn.description,
+                    asset.version, asset.createdAt,
+                ])
+            if !asset.owners.isEmpty {
+                try await db.execute(
+                    "INSERT INTO asset_owner (asset_id, subject_id) SELECT $1, unnest($2::text[])::uuid",
+                    [asset.id, asset.owners.map(\.lowercased)])
+            }
+        }
+    }
+
+    /// The asset, if `office` may see its case.
+    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> OwnedAsset? {
+        try await db.query("SELECT \(Self.columns) \(Self.visible) AND a.id = $2", [office.value, id]).first.map(Self.decode)
+    }
+
+    /// The assets of a case, in the order they were recorded.
+    public func inCase(_ caseID: UUID) async throws -> [Asset] {
+        try await db.query(
+            "SELECT \(Self.columns) FROM asset a JOIN case_file c ON c.id = a.case_id WHERE a.case_id = $1 ORDER BY a.created_at, a.id",
+            [caseID]
+        ).map { try Self.decode($0).asset }
+    }
+
+    /// Locks the assets for a change and returns them; ids not in `caseID` are left out.
+    public func lock(_ ids: [UUID], inCase caseID: UUID) async throws -> [Asset] {
+        try await db.query(
+            """
+            SELECT \(Self.columns) FROM asset a JOIN case_file c ON c.id = a.case_id
+            WHERE a.case_id = $1 AND a.id = ANY($2::text[]::uuid[]) ORDER BY a.id FOR UPDATE OF a
+            """, [caseID, ids.map(\.lowercased)]
+        ).map { try Self.decode($0).asset }
+    }
+
+    /// Stores the asset's state and values if it is still at version `asset.version - 1`.
+    public func update(_ asset: Asset) async throws -> Bool {
+        try await db.execute(
+            """
+            UPDATE asset SET state = $3, estimated_amount = $4::numeric, estimated_currency = $5,
+                freezing_amount = $6::numeric, freezing_currency = $7, confiscation_amount = $8::numeric,
+                confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2
+            WHERE id = $1 AND version = $2 - 1
+            """,
+            [
+                asset.id, asset.version, asset.state.rawValue, asset.estimatedValue?.amount, asset.estimatedValue?.currency.code,
+                asset.valueAtFreezing?.amount, asset.valueAtFreezing?.currency.code, asset.valueAtConfiscation?.amount,
+                asset.valueAtConfiscation?.currency.code, asset.realisedValue?.amount, asset.realisedValue?.currency.code,
+            ]) == 1
+    }
+
+    /// One page of the assets `filter` selects, plus one more when there are more.
+    public func list(_ filter: AssetFilter) async throws -> [OwnedAsset] {
+        var sql = SQLBuilder("SELECT \(Self.columns) \(Self.visible)", filter.office.value)
+        if let caseID = filter.caseID { sql.and("a.case_id = ?", caseID) }
+        if let category = filter.category { sql.and("a.category = ?", category.rawValue) }
+        if let country = filter.country { sql.and("a.country = ?", country.value) }
+        if let state = filter.state { sql.and("a.state = ?", state.rawValue) }
+        if let from = filter.identifiedFrom { sql.and("a.identified_on >= ?::date", from.description) }
+        if let to = filter.identifiedTo { sql.and("a.identified_on <= ?::date", to.description) }
+        if let text = filter.text {
+            sql.and(
+                """
+                concat_ws(' ', a.description, a.iban, a.vin, a.land_registry_reference, a.wallet_address, a.registration_mark) ILIKE ?
+                """, "%" + SQLBuilder.escapeLike(text) + "%")
+        }
+        if let after = filter.after {
+            sql.and("(a.identified_on, a.id) < (?::date, ?2)", after.day.description, after.id)
+        }
+        sql.append(" ORDER BY a.identified_on DESC, a.id DESC LIMIT ?", filter.limit + 1)
+        return try await db.query(sql.text, sql.parameters).map(Self.decode)
+    }
+
+    static func decode(_ row: Row) throws -> OwnedAsset {
+        func money(_ amount: Int, _ currency: Int) throws -> Money? {
+            guard let text = try row.decode(String?.self, amount), let code = try row.decode(String?.self, currency) else { return nil }
+            return Money(try Money.parseAmount(text), try Currency(code: code).orThrow("currency"))
+        }
+        let identifiers = try AssetIdentifiers(
+            iban: row.decode(String?.self, 4).map { try IBAN($0) }, vin: row.decode(String?.self, 5).map { try VIN($0) },
+            landRegistryReference: row.decode(String?.self, 6), walletAddress: row.decode(String?.self, 7),
+            registrationMark: row.decode(String?.self, 8))
+        let asset = try Asset(
+            id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1),
+            category: AssetCategory(rawValue: row.decode(String.self, 2)).orThrow("category"),
+            description: row.decode(String.self, 3), identifiers: identifiers, country: CountryCode(row.decode(String.self, 9)),
+            propertyRole: row.decode(String?.self, 10).map { try PropertyRole(rawValue: $0).orThrow("property_role") },
+            owners: row.decode([String].self, 23).map { try UUID(uuidString: $0).orThrow("owner") },
+            state: AssetState(rawValue: row.decode(String.self, 11)).orThrow("state"), estimatedValue: money(12, 13),
+            valueAtFreezing: money(14, 15), valueAtConfiscation: money(16, 17), realisedValue: money(18, 19),
+            identifiedOn: Day(row.decode(String.self, 20)), version: row.decode(Int.self, 21), createdAt: row.decode(Date.self, 22))
+        return OwnedAsset(asset: asset, office: try OfficeCode(row.decode(String.self, 24)))
+    }
+}
+
+public struct ValuationRepository: Sendable {
+    let db: Transaction
+
+    public func add(_ valuation: Valuation) async throws {
+        try await db.execute(
+            """
+            INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by)
+            VALUES ($1, $2, $3::date, $4, $5::numeric, $6, $7)
+            """,
+            [
+                valuation.id, valuation.assetID, valuation.valuedOn.description, valuation.method.rawValue,
+                valuation.value.amount, valuation.value.currency.code, valuation.recordedBy,
+            ])
+    }
+
+    /// The asset's valuations, oldest first; the last is the current estimate.
+    public func forAsset(_ assetID: UUID) async throws -> [Valuation] {
+        try await db.query(
+            """
+            SELECT id, asset_id, valued_on::text, method, amount::text, currency, recorded_by FROM valuation
+            WHERE asset_id = $1 ORDER BY valued_on, created_at, id
+            """, [assetID]
+        ).map { row in
+            try Valuation(
+                id: row.decode(UUID.self, 0), assetID: row.decode(UUID.self, 1), valuedOn: Day(row.decode(String.self, 2)),
+                method: ValuationMethod(rawValue: row.decode(String.self, 3)).orThrow("method"),
+                value: Money(Money.parseAmount(row.decode(String.self, 4)), Currency(code: row.decode(String.self, 5)).orThrow("currency")),
+                recordedBy: row.decode(String.self, 6))
+        }
+    }
+}
+
+public struct AssetEventRepository: Sendable {
+    let db: Transaction
+
+    public func append(assetID: UUID, _ event: AssetEvent) async throws {
+        try await db.execute(
+            """
+            INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id)
+            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8)
+            """,
+            [
+                assetID, event.action, event.from?.rawValue, event.to.rawValue, event.occurredOn.description, event.actor,
+                event.reason, event.orderID,
+            ])
+    }
+
+    public func forAsset(_ assetID: UUID) async throws -> [AssetEvent] {
+        try await db.query(
+            """
+            SELECT action, from_state, to_state, occurred_on::text, actor_name, reason, order_id, recorded_at
+            FROM asset_event WHERE asset_id = $1 ORDER BY id
+            """, [assetID]
+        ).map { row in
+            try AssetEvent(
+                action: row.decode(String.self, 0),
+                from: row.decode(String?.self, 1).map { try AssetState(rawValue: $0).orThrow("from_state") },
+                to: AssetState(rawValue: row.decode(String.self, 2)).orThrow("to_state"),
+                occurredOn: Day(row.decode(String.self, 3)), actor: row.decode(String.self, 4),
+                reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), recordedAt: row.decode(Date.self, 7))
+        }
+    }
+}

@@ -1,0 +1,342 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Testing
+
+extension TwoOffices {
+    /// A Belgian bank account in the Meltwater case, identified on 2026-03-20.
+    func addAccount(to caseID: UUID, estimate: String = "48250.75") async throws -> Asset {
+        try await useCases.addAsset(
+            caseID: caseID,
+            NewAsset(
+                category: "bank_account", description: "Current account at KBC, Brussels",
+                identifiers: IdentifierInput(iban: "BE68 5390 0754 7034"), country: "BE", propertyRole: "proceeds_direct",
+                estimatedValue: MoneyInput(amount: estimate, currency: "EUR"), identifiedOn: "2026-03-20"),
+            by: officer)
+    }
+
+    func addCar(to caseID: UUID) async throws -> Asset {
+        try await useCases.addAsset(
+            caseID: caseID,
+            NewAsset(
+                category: "motor_vehicle", description: "Porsche 911 Carrera, black", identifiers: IdentifierInput(vin: "WP0ZZZ99ZTS392124"),
+                country: "NL", estimatedValue: MoneyInput(amount: "95000.00", currency: "EUR"), identifiedOn: "2026-03-21"),
+            by: officer)
+    }
+
+    func order(_ kind: String, type: String? = nil, assets: [Asset], on day: String = "2026-04-02") async throws -> LegalOrder {
+        try await useCases.createOrder(
+            caseID: assets[0].caseID,
+            NewOrder(
+                kind: kind, confiscationType: type, issuingAuthority: "Investigating judge, Brussels court of first instance",
+                decisionReference: "\(kind.uppercased())/2026/\(Int.random(in: 100...999))", decisionDate: day,
+                assets: assets.map(\.id.lowercased)),
+            by: officer)
+    }
+
+    func state(of asset: Asset) async throws -> AssetState {
+        try await useCases.readAsset(id: asset.id, by: officer).asset.state
+    }
+}
+
+@Suite("Use cases: assets, valuations and orders")
+struct AssetUseCaseTests {
+    @Test func anAssetIsRecordedIdentifiedWithItsFirstEvent() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            #expect(account.state == .identified)
+            #expect(account.identifiers.iban?.value == "BE68539007547034")
+            let read = try await world.useCases.readAsset(id: account.id, by: world.analyst)
+            #expect(read.events.map(\.action) == ["identify"])
+            #expect(read.events.first?.actor == "j.peeters")
+            let change = try await world.audit(entity: "asset", id: account.id).filter { $0.kind == .change }
+            #expect(change.map(\.operation) == ["AddAsset"])
+        }
+    }
+
+    @Test func aThirtyDigitValueSurvivesTheDatabase() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id, estimate: "123456789012345678901234567.891")
+            let read = try await world.useCases.readAsset(id: account.id, by: world.officer)
+            #expect(read.asset.estimatedValue?.amountText == "123456789012345678901234567.891")
+        }
+    }
+
+    @Test func badIdentifiersAndNegativeValuesAreRefusedFieldByField() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.addAsset(
+                    caseID: file.id,
+                    NewAsset(
+                        category: "yacht", description: "Sunseeker", identifiers: IdentifierInput(iban: "BE68 5390 0754 7035", vin: "WP0ZZZ99ZTS39212"),
+                        country: "Belgium", estimatedValue: MoneyInput(amount: "-5.00", currency: "EUR")),
+                    by: world.officer)
+            }
+            #expect(error?.violations.map(\.field) == ["category", "identifiers.iban", "identifiers.vin", "country", "estimatedValue.amount"])
+            #expect(error?.violations.map(\.rule) == ["asset-category", "iban", "vin", "country-code", "not-negative"])
+            do {
+                let actual = try await world.count("SELECT count(*) FROM asset")
+                #expect(actual == 0)
+            }
+        }
+    }
+
+    @Test func ownersMustBeSubjectsOfTheSameCase() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let other = try await world.openCase(title: "Another case")
+            let stranger = try await world.useCases.addSubject(
+                caseID: other.id, NewSubject(kind: "natural_person", name: "Piet Stranger", role: "owner"), by: world.officer)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.addAsset(
+                    caseID: file.id, NewAsset(category: "cash", description: "EUR 20,000 in a safe", country: "BE", owners: [stranger.id.lowercased]),
+                    by: world.officer)
+            }
+            #expect(error?.violations.map(\.rule) == ["subject-of-case"])
+        }
+    }
+
+    @Test func executingAFreezingOrderFreezesItsAssetsAndFixesTheirValueAtFreezing() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account, car])
+            do {
+                let actual = try await world.state(of: account)
+                #expect(actual == .identified)
+            }
+
+            let executed = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+
+            #expect(executed.status == .executed)
+            let read = try await world.useCases.readAsset(id: account.id, by: world.officer)
+            #expect(read.asset.state == .frozen)
+            #expect(read.asset.valueAtFreezing == Money(Decimal(string: "48250.75")!, .euro))
+            #expect(read.events.map(\.action) == ["identify", "freeze"])
+            #expect(read.events.last?.orderID == freezing.id)
+            do {
+                let actual = try await world.state(of: car)
+                #expect(actual == .frozen)
+            }
+        }
+    }
+
+    @Test func theWholeLifeOfAnAssetFromIdentificationToClosing() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            _ = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "trace", occurredOn: "2026-03-25"), by: world.officer)
+            let freezing = try await world.order("freezing", assets: [car])
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            _ = try await world.useCases.recordValuation(
+                assetID: car.id, NewValuation(valuedOn: "2026-06-01", method: "expert", value: MoneyInput(amount: "88000.00", currency: "EUR")),
+                by: world.officer)
+            let confiscation = try await world.order("confiscation", type: "standard", assets: [car], on: "2026-09-15")
+            do {
+                let actual = try await world.state(of: car)
+                #expect(actual == .confiscationOrdered)
+            }
+            _ = try await world.useCases.executeOrder(orderID: confiscation.id, OrderStep(on: "2026-10-20"), by: world.officer)
+            do {
+                let actual = try await world.state(of: car)
+                #expect(actual == .confiscationFinal)
+            }
+            _ = try await world.useCases.recordAssetEvent(
+                assetID: car.id,
+                NewAssetEvent(action: "record_recovery", occurredOn: "2026-11-10", reason: "sold at auction", amount: MoneyInput(amount: "91500.00", currency: "EUR")),
+                by: world.officer)
+            _ = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "dispose", occurredOn: "2026-11-12"), by: world.officer)
+            let closed = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "close", occurredOn: "2026-11-13"), by: world.officer)
+
+            #expect(closed.state == .closed)
+            #expect(closed.valueAtFreezing?.amountText == "95000.00")
+            #expect(closed.valueAtConfiscation?.amountText == "88000.00")
+            #expect(closed.realisedValue?.amountText == "91500.00")
+            let history = try await world.useCases.readAsset(id: car.id, by: world.officer).events
+            #expect(history.map(\.to) == [.identified, .traced, .frozen, .confiscationOrdered, .confiscationFinal, .recovered, .disposed, .closed])
+        }
+    }
+
+    @Test func nothingIsConfiscatedThatWasNeverFrozen() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.order("confiscation", type: "standard", assets: [car])
+            }
+            #expect(error?.description.contains("cannot order the confiscation of an asset that is identified") == true)
+            do {
+                let actual = try await world.count("SELECT count(*) FROM legal_order")
+                #expect(actual == 0)
+            }
+            do {
+                let actual = try await world.state(of: car)
+                #expect(actual == .identified)
+            }
+        }
+    }
+
+    @Test func aValueConfiscationReachesASumOfMoneyThatWasNeverFrozen() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            _ = try await world.order("confiscation", type: "value", assets: [account])
+            do {
+                let actual = try await world.state(of: account)
+                #expect(actual == .confiscationOrdered)
+            }
+        }
+    }
+
+    @Test func liftingAFreezingOrderReleasesWhatItStillHolds() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account, car])
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            _ = try await world.useCases.recordAssetEvent(
+                assetID: car.id, NewAssetEvent(action: "restitute", occurredOn: "2026-05-01", reason: "returned to the leasing company"), by: world.officer)
+
+            let lifted = try await world.useCases.liftOrder(orderID: freezing.id, OrderStep(on: "2026-06-01", reason: "acquittal on appeal"), by: world.officer)
+
+            #expect(lifted.status == .lifted)
+            do {
+                let actual = try await world.state(of: account)
+                #expect(actual == .released)
+            }
+            do {
+                let actual = try await world.state(of: car)
+                #expect(actual == .restituted)
+            }
+        }
+    }
+
+    @Test func anExecutedConfiscationIsFinalAndCannotBeLifted() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let confiscation = try await world.order("confiscation", type: "value", assets: [account])
+            _ = try await world.useCases.executeOrder(orderID: confiscation.id, OrderStep(on: "2026-05-01"), by: world.officer)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.liftOrder(orderID: confiscation.id, OrderStep(on: "2026-06-01", reason: "appeal"), by: world.officer)
+            }
+            #expect(error?.description.contains("final") == true)
+            do {
+                let actual = try await world.state(of: account)
+                #expect(actual == .confiscationFinal)
+            }
+        }
+    }
+
+    @Test func anOrderIsExecutedOnce() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let freezing = try await world.order("freezing", assets: [try await world.addCar(to: file.id)])
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            await #expect(throws: UseCaseError.conflict("order \(freezing.decisionReference): the order is already executed")) {
+                try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-04"), by: world.officer)
+            }
+        }
+    }
+
+    @Test(arguments: ["freeze", "order_confiscation", "finalise_confiscation", "release"])
+    func movesThatFollowFromOrdersCannotBeRecordedDirectly(_ action: String) async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: action, occurredOn: "2026-04-01"), by: world.officer)
+            }
+            #expect(error?.violations.map(\.rule) == ["by-order"])
+        }
+    }
+
+    @Test func anIllegalMoveNamesTheCurrentStateAndWhatIsAllowed() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "dispose", occurredOn: "2026-04-01"), by: world.officer)
+            }
+            #expect(error?.description.contains("cannot dispose of an asset that is identified; allowed from there: trace, freeze") == true)
+            let history = try await world.useCases.readAsset(id: car.id, by: world.officer).events
+            #expect(history.count == 1)
+        }
+    }
+
+    @Test func theLatestValuationBecomesTheEstimate() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            for (day, amount) in [("2026-05-01", "90000.00"), ("2026-04-01", "99000.00")] {
+                _ = try await world.useCases.recordValuation(
+                    assetID: car.id, NewValuation(valuedOn: day, method: "market", value: MoneyInput(amount: amount, currency: "EUR")), by: world.officer)
+            }
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer)
+            #expect(read.valuations.map(\.value.amountText) == ["99000.00", "90000.00"])
+            #expect(read.asset.estimatedValue?.amountText == "90000.00")
+        }
+    }
+
+    @Test func readingACaseShowsItsAssetsAndOrdersAndLogsEachAsset() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            _ = try await world.order("freezing", assets: [account])
+            let read = try await world.useCases.readCase(id: file.id, by: world.liaison)
+            #expect(read.assets.map(\.id) == [account.id])
+            #expect(read.orders.count == 1)
+            let consultations = try await world.audit(entity: "asset", id: account.id).filter { $0.kind == .consultation }
+            #expect(consultations.map(\.actor.name) == ["m.dubois"])
+        }
+    }
+
+    @Test func assetsListAcrossCasesWithFiltersAndOnlyForTheOfficeThatMaySeeThem() async throws {
+        try await TwoOffices.with { world in
+            let meltwater = try await world.openCase()
+            let harbour = try await world.openCase(title: "Harbour")
+            let account = try await world.addAccount(to: meltwater.id)
+            let car = try await world.addCar(to: harbour.id)
+            func ids(_ request: AssetListRequest, as caller: Caller? = nil) async throws -> [UUID] {
+                try await world.useCases.listAssets(request, by: caller ?? world.analyst).items.map(\.id)
+            }
+            do {
+                let actual = try await ids(AssetListRequest())
+                #expect(actual == [car.id, account.id])
+            }
+            do {
+                let actual = try await ids(AssetListRequest(category: "motor_vehicle"))
+                #expect(actual == [car.id])
+            }
+            do {
+                let actual = try await ids(AssetListRequest(country: "BE"))
+                #expect(actual == [account.id])
+            }
+            do {
+                let actual = try await ids(AssetListRequest(caseID: meltwater.id.lowercased))
+                #expect(actual == [account.id])
+            }
+            do {
+                let actual = try await ids(AssetListRequest(text: "BE68539007547034"))
+                #expect(actual == [account.id])
+            }
+            do {
+                let actual = try await ids(AssetListRequest(state: "frozen"))
+                #expect(actual == [])
+            }
+            do {
+                let actual = try await ids(AssetListRequest(), as: world.dutchOfficer)
+                #expect(actual == [])
+            }
+            let cases = try await world.useCases.listCases(CaseListRequest(assetCategory: "bank_account"), by: world.analyst).items
+            #expect(cases.map(\.id) == [meltwater.id])
+            let inNL = try await world.useCases.listCases(CaseListRequest(country: "NL"), by: world.analyst).items
+            #expect(inNL.map(\.id) == [harbour.id])
+        }
+    }
+}
