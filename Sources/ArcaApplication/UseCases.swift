@@ -5,6 +5,7 @@ import ArcaPersistence
 public struct UseCases: Sendable {
     public let checkReadiness: CheckReadiness
     public let authenticate: Authenticate
+    public let actAsUser: ActAsUser
     public let addOffice: AddOffice
     public let addUser: AddUser
     public let issueToken: IssueToken
@@ -29,6 +30,7 @@ public struct UseCases: Sendable {
     public init(database: Database) {
         checkReadiness = CheckReadiness(database: database)
         authenticate = Authenticate(database: database)
+        actAsUser = ActAsUser(database: database)
         addOffice = AddOffice(database: database)
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)

@@ -9,6 +9,9 @@ struct Arca: AsyncParsableCommand {
             Uses the PostgreSQL server named by DATABASE_URL; without it, a private cluster under \
             $ARCA_HOME/postgres (ARCA_HOME defaults to ./.arca), started on demand.
             """,
-        subcommands: [Serve.self, Migrate.self, DB.self, OfficeCommand.self, UserCommand.self, TokenCommand.self]
+        subcommands: [
+            Serve.self, Migrate.self, DB.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, CaseCommand.self,
+            AssetCommand.self, OrderCommand.self, DemoCommand.self,
+        ]
     )
 }

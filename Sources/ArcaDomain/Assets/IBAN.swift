@@ -49,6 +49,14 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
 
     public var countryCode: String { String(value.prefix(2)) }
     public var description: String { value }
+
+    /// The IBAN of a domestic account number: its country, the check digits ISO 13616
+    /// computes for it, and the number itself.
+    public static func make(country: String, bban: String) throws(IdentifierError) -> IBAN {
+        let remainder = checksum(Array(country + "00" + bban))
+        let check = 98 - remainder
+        return try IBAN(country + (check < 10 ? "0" : "") + String(check) + bban)
+    }
 }
 
 /// A vehicle identification number (ISO 3779): 17 characters without I, O or Q. The check

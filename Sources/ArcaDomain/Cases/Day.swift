@@ -48,6 +48,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
+    /// The day `days` later (earlier when negative).
+    public func adding(days: Int) -> Day {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        return Day(Day.calendar.date(from: components)!.addingTimeInterval(TimeInterval(days * 86_400)))
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -2,14 +2,14 @@ import ArcaApplication
 import ArcaDomain
 import Foundation
 
-struct IdentifiersResource: Encodable {
+public struct IdentifiersResource: Encodable {
     let iban: String?
     let vin: String?
     let landRegistryReference: String?
     let walletAddress: String?
     let registrationMark: String?
 
-    init(_ identifiers: AssetIdentifiers) {
+    public init(_ identifiers: AssetIdentifiers) {
         iban = identifiers.iban?.value
         vin = identifiers.vin?.value
         landRegistryReference = identifiers.landRegistryReference
@@ -19,7 +19,7 @@ struct IdentifiersResource: Encodable {
 }
 
 /// An asset as the API shows it, with the moves its state allows next.
-struct AssetResource: Encodable {
+public struct AssetResource: Encodable {
     let id: String
     let caseId: String
     let category: AssetCategory
@@ -38,7 +38,7 @@ struct AssetResource: Encodable {
     let version: Int
     let createdAt: Date
 
-    init(_ asset: Asset) {
+    public init(_ asset: Asset) {
         id = asset.id.lowercased
         caseId = asset.caseID.lowercased
         category = asset.category
@@ -60,12 +60,12 @@ struct AssetResource: Encodable {
 }
 
 /// `GET /v1/assets/{id}`: the asset with its valuations and history.
-struct AssetFileResource: Encodable {
+public struct AssetFileResource: Encodable {
     let asset: AssetResource
     let valuations: [ValuationResource]
     let events: [AssetEventResource]
 
-    init(_ file: AssetFile) {
+    public init(_ file: AssetFile) {
         asset = AssetResource(file.asset)
         valuations = file.valuations.map(ValuationResource.init)
         events = file.events.map(AssetEventResource.init)
@@ -75,7 +75,7 @@ struct AssetFileResource: Encodable {
         case valuations, events
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         try asset.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(valuations, forKey: .valuations)
@@ -83,7 +83,7 @@ struct AssetFileResource: Encodable {
     }
 }
 
-struct ValuationResource: Encodable {
+public struct ValuationResource: Encodable {
     let id: String
     let assetId: String
     let valuedOn: Day
@@ -91,7 +91,7 @@ struct ValuationResource: Encodable {
     let value: Money
     let recordedBy: String
 
-    init(_ valuation: Valuation) {
+    public init(_ valuation: Valuation) {
         id = valuation.id.lowercased
         assetId = valuation.assetID.lowercased
         valuedOn = valuation.valuedOn
@@ -101,7 +101,7 @@ struct ValuationResource: Encodable {
     }
 }
 
-struct AssetEventResource: Encodable {
+public struct AssetEventResource: Encodable {
     let action: String
     let from: AssetState?
     let to: AssetState
@@ -111,7 +111,7 @@ struct AssetEventResource: Encodable {
     let orderId: String?
     let recordedAt: Date?
 
-    init(_ event: AssetEvent) {
+    public init(_ event: AssetEvent) {
         action = event.action
         from = event.from
         to = event.to
@@ -123,7 +123,7 @@ struct AssetEventResource: Encodable {
     }
 }
 
-struct OrderResource: Encodable {
+public struct OrderResource: Encodable {
     let id: String
     let caseId: String
     let kind: LegalOrder.Kind
@@ -140,7 +140,7 @@ struct OrderResource: Encodable {
     let version: Int
     let createdAt: Date
 
-    init(_ order: LegalOrder) {
+    public init(_ order: LegalOrder) {
         id = order.id.lowercased
         caseId = order.caseID.lowercased
         kind = order.kind

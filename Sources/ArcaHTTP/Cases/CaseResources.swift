@@ -3,7 +3,7 @@ import ArcaDomain
 import Foundation
 
 /// A case as the API shows it. Ids are written in lower case, as in URLs.
-struct CaseResource: Encodable {
+public struct CaseResource: Encodable {
     let id: String
     let reference: String
     let office: String
@@ -17,7 +17,7 @@ struct CaseResource: Encodable {
     let createdAt: Date
     let updatedAt: Date
 
-    init(_ record: Case) {
+    public init(_ record: Case) {
         id = record.id.lowercased
         reference = record.reference.description
         office = record.office.value
@@ -34,14 +34,14 @@ struct CaseResource: Encodable {
 }
 
 /// A case with what it holds: `GET /v1/cases/{id}`.
-struct CaseFileResource: Encodable {
+public struct CaseFileResource: Encodable {
     let record: CaseResource
     let subjects: [SubjectResource]
     let assets: [AssetResource]
     let orders: [OrderResource]
     let sharedWith: [String]
 
-    init(_ file: CaseFile) {
+    public init(_ file: CaseFile) {
         record = CaseResource(file.record)
         subjects = file.subjects.map(SubjectResource.init)
         assets = file.assets.map(AssetResource.init)
@@ -53,7 +53,7 @@ struct CaseFileResource: Encodable {
         case subjects, assets, orders, sharedWith
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         try record.encode(to: encoder)
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(subjects, forKey: .subjects)
@@ -63,7 +63,7 @@ struct CaseFileResource: Encodable {
     }
 }
 
-struct SubjectResource: Encodable {
+public struct SubjectResource: Encodable {
     let id: String
     let caseId: String
     let kind: String
@@ -74,7 +74,7 @@ struct SubjectResource: Encodable {
     let registrationNumber: String?
     let seat: String?
 
-    init(_ subject: Subject) {
+    public init(_ subject: Subject) {
         id = subject.id.lowercased
         caseId = subject.caseID.lowercased
         name = subject.name
@@ -97,15 +97,20 @@ struct SubjectResource: Encodable {
 }
 
 /// A list page: `{"items": [...], "next": "<cursor>" | null}`.
-struct PageResource<Item: Encodable>: Encodable {
+public struct PageResource<Item: Encodable>: Encodable {
     let items: [Item]
     let next: String?
+
+    public init(items: [Item], next: String?) {
+        self.items = items
+        self.next = next
+    }
 
     enum CodingKeys: String, CodingKey {
         case items, next
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(items, forKey: .items)
         // `next` is always present, null on the last page.

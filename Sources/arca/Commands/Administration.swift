@@ -4,8 +4,8 @@ import ArgumentParser
 import Foundation
 
 /// Runs an administrative use case against the configured database, as the CLI caller.
-func administer<T>(_ body: (CompositionRoot, Caller) async throws -> T) async throws -> T {
-    let root = try CompositionRoot.connect(poolSize: 1, logger: Logging.logger("arca"))
+func administer<T>(poolSize: Int = 1, _ body: (CompositionRoot, Caller) async throws -> T) async throws -> T {
+    let root = try CompositionRoot.connect(poolSize: poolSize, logger: Logging.logger("arca"))
     do {
         let result = try await body(root, Caller.commandLine())
         await root.database.close()

@@ -1,0 +1,234 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Fills an empty database with realistic, deterministic synthetic data for demonstrations
+/// and benchmarks: the Belgian ARO and AMO with a user of every role, and cases opened
+/// over the last three years with subjects, assets of every category, valuations in
+/// several currencies, and orders at every stage. Everything goes through the use cases,
+/// so the data obeys every rule and is fully audited.
+///
+/// The same seed gives the same data: each office's series of a year is recorded in date
+/// order by one worker, so even the references come out the same.
+public struct SeedDemo: Sendable {
+    let useCases: UseCases
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.useCases = UseCases(database: database)
+        self.clock = clock
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var cases = 0
+        public var subjects = 0
+        public var assets = 0
+        public var valuations = 0
+        public var orders = 0
+    }
+
+    /// The demo officer whose token `make run` prints.
+    public static let officerName = "j.peeters"
+
+    static let offices = [
+        ("BE-ARO", "BE", "Central Office for Seizure and Confiscation (ARO)"),
+        ("BE-AMO", "BEAMO", "Belgian Asset Management Office"),
+    ]
+    static let users = [
+        ("j.peeters", "officer", "BE-ARO"), ("e.lambert", "officer", "BE-ARO"), ("m.dubois", "liaison", "BE-ARO"),
+        ("a.janssens", "analyst", "BE-ARO"), ("l.claes", "auditor", "BE-ARO"), ("s.wouters", "admin", "BE-ARO"),
+        ("k.maes", "officer", "BE-AMO"), ("n.mertens", "analyst", "BE-AMO"),
+    ]
+
+    /// Whether demo data is there already.
+    public func isSeeded() async throws -> Bool {
+        try await database.transaction { try await $0.offices.find(OfficeCode("BE-ARO")) != nil }
+    }
+
+    public func callAsFunction(cases: Int, seed: UInt64, by admin: Caller) async throws -> Summary {
+        guard (1...1_000_000).contains(cases) else { throw UseCaseError.invalid("cases", "range", "between 1 and 1000000 cases") }
+        guard try await !isSeeded() else { throw UseCaseError.conflict("the demo offices exist already: the database is seeded") }
+        for (code, prefix, name) in Self.offices {
+            _ = try await useCases.addOffice(code: code, memberState: "BE", referencePrefix: prefix, name: name, by: admin)
+        }
+        var officers: [String: Caller] = [:]
+        for (name, role, office) in Self.users {
+            let user = try await useCases.addUser(name: name, role: role, office: office, by: admin)
+            if role == "officer", officers[office] == nil { officers[office] = Caller(user: user) }
+        }
+
+        // Plan every case first, from the seed alone; then record each office-year series in order.
+        let today = Day(clock())
+        var planner = DemoRandom(seed: seed)
+        let plans = (0..<cases).map { index in CasePlan(index: index, today: today, random: &planner) }
+        let series = Dictionary(grouping: plans) { "\($0.office) \($0.openedOn.year)" }
+        return try await withThrowingTaskGroup(of: Summary.self) { group in
+            for key in series.keys.sorted() {
+                let plans = series[key]!.sorted { ($0.openedOn, $0.index) < ($1.openedOn, $1.index) }
+                let officer = officers[plans[0].office]!
+                group.addTask {
+                    var summary = Summary()
+                    for plan in plans {
+                        var random = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x9E37_79B9)
+                        try await record(plan, by: officer, today: today, random: &random, into: &summary)
+                    }
+                    return summary
+                }
+            }
+            var total = Summary()
+            for try await part in group {
+                total.cases += part.cases
+                total.subjects += part.subjects
+                total.assets += part.assets
+                total.valuations += part.valuations
+                total.orders += part.orders
+            }
+            return total
+        }
+    }
+
+    /// Records one case and carries it to its planned stage.
+    private func record(_ plan: CasePlan, by officer: Caller, today: Day, random: inout DemoRandom, into summary: inout Summary) async throws {
+        let file = try await useCases.createCase(
+            NewCase(
+                title: plan.title, offences: plan.offences, openedOn: plan.openedOn.description, origin: plan.origin,
+                criminalFileReference: plan.criminalFile),
+            by: officer)
+        summary.cases += 1
+        var subjects: [Subject] = []
+        for person in DemoPeople.subjects(random: &random) {
+            subjects.append(try await useCases.addSubject(caseID: file.id, person, by: officer))
+        }
+        summary.subjects += subjects.count
+
+        var day = plan.openedOn
+        func later(_ most: Int) -> Day {
+            day = min(today, day.adding(days: random.int(0...most)))
+            return day
+        }
+        var assets: [Asset] = []
+        for category in plan.categories {
+            let owners = subjects.filter { $0.role == .owner || $0.role == .suspect }.prefix(1).map(\.id.lowercased)
+            let input = DemoAssets.asset(category, owners: owners, identifiedOn: later(20), random: &random)
+            assets.append(try await useCases.addAsset(caseID: file.id, input, by: officer))
+        }
+        summary.assets += assets.count
+        for asset in assets where random.chance(40) {
+            _ = try await useCases.recordValuation(
+                assetID: asset.id, DemoAssets.valuation(of: asset, on: later(30), random: &random), by: officer)
+            summary.valuations += 1
+        }
+
+        var status = CaseStatus.opened
+        var version = 1
+        func advance(to next: CaseStatus) async throws {
+            guard CaseLifecycle.canMove(from: status, to: next) else { return }
+            _ = try await useCases.updateCase(id: file.id, changes: CaseChanges(status: next.rawValue), expectedVersion: version, by: officer)
+            version += 1
+            status = next
+        }
+        let stage = plan.stage
+        if stage >= .tracing {
+            try await advance(to: .tracing)
+            for asset in assets where random.chance(50) {
+                _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "trace", occurredOn: later(15).description), by: officer)
+            }
+        }
+        guard stage >= .freezing else { return }
+        try await advance(to: .freezing)
+        let frozen = Array(assets.prefix(max(1, assets.count - 1)))
+        let freezing = try await useCases.createOrder(
+            caseID: file.id,
+            NewOrder(
+                kind: "freezing", urgent: random.chance(30), issuingAuthority: random.pick(DemoPeople.authorities),
+                decisionReference: "BS/\(day.year)/\(random.digits(5))", decisionDate: later(10).description,
+                assets: frozen.map(\.id.lowercased)),
+            by: officer)
+        summary.orders += 1
+        if stage == .freezing, random.chance(50) { return }
+        _ = try await useCases.executeOrder(orderID: freezing.id, OrderStep(on: later(5).description, reason: "seized by the federal judicial police"), by: officer)
+
+        if stage >= .management {
+            try await advance(to: .management)
+            for asset in frozen where [.perishable, .motorVehicle].contains(asset.category) && random.chance(60) {
+                let proceeds = DemoAssets.fraction(of: asset.estimatedValue, random: &random)
+                _ = try await useCases.recordAssetEvent(
+                    assetID: asset.id,
+                    NewAssetEvent(action: "sell_interim", occurredOn: later(60).description, reason: "interim sale to preserve value", amount: proceeds),
+                    by: officer)
+            }
+        }
+        if plan.acquittal {
+            _ = try await useCases.liftOrder(orderID: freezing.id, OrderStep(on: later(200).description, reason: "acquittal by the criminal court"), by: officer)
+            try await advance(to: .closed)
+            return
+        }
+        guard stage >= .judicialPhase else { return }
+        try await advance(to: .judicialPhase)
+        guard stage >= .confiscation else { return }
+        try await advance(to: .confiscation)
+        let type = random.pick(ConfiscationType.allCases).rawValue
+        let confiscation = try await useCases.createOrder(
+            caseID: file.id,
+            NewOrder(
+                kind: "confiscation", confiscationType: type, issuingAuthority: random.pick(DemoPeople.courts),
+                decisionReference: "\(day.year)/\(random.digits(4))/C", decisionDate: later(300).description,
+                assets: frozen.map(\.id.lowercased),
+                coveredAmount: type == "value" ? MoneyInput(amount: "\(random.int(10...900))000.00", currency: "EUR") : nil),
+            by: officer)
+        summary.orders += 1
+        guard stage >= .enforcement else { return }
+        try await advance(to: .enforcement)
+        _ = try await useCases.executeOrder(orderID: confiscation.id, OrderStep(on: later(90).description), by: officer)
+        guard stage >= .disposal else { return }
+        try await advance(to: .disposal)
+        for asset in frozen {
+            let realised = DemoAssets.fraction(of: asset.estimatedValue, random: &random)
+            _ = try await useCases.recordAssetEvent(
+                assetID: asset.id,
+                NewAssetEvent(action: "record_recovery", occurredOn: later(60).description, reason: random.pick(DemoAssets.recoveries), amount: realised),
+                by: officer)
+            _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "dispose", occurredOn: later(20).description), by: officer)
+            if stage == .closed {
+                _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description), by: officer)
+            }
+        }
+        if stage == .closed { try await advance(to: .closed) }
+    }
+}
+
+/// What one demo case will be: drawn from the seed before anything is recorded.
+struct CasePlan: Sendable {
+    let index: Int
+    let office: String
+    let openedOn: Day
+    let title: String
+    let offences: [String]
+    let origin: String
+    let criminalFile: String
+    let categories: [AssetCategory]
+    /// How far the case has come; older cases tend to be further along.
+    let stage: CaseStatus
+    let acquittal: Bool
+
+    init(index: Int, today: Day, random: inout DemoRandom) {
+        self.index = index
+        office = random.chance(85) ? "BE-ARO" : "BE-AMO"
+        let age = random.int(0...(3 * 365 - 1))
+        openedOn = today.adding(days: -age)
+        let offence = random.pick(DemoPeople.schemes)
+        title = "Operation \(random.pick(DemoPeople.codenames)): \(offence.title)"
+        offences = [offence.code] + (random.chance(50) ? ["money_laundering"] : []) + (random.chance(15) ? ["participation_in_criminal_organisation"] : [])
+        origin = random.pick(["domestic_referral", "domestic_referral", "domestic_referral", "incoming_request", "spontaneous_information", "incoming_certificate"])
+        criminalFile = "\(random.pick(["BR", "AN", "GE", "LI", "HA"])).\(random.int(10...99)).L\(random.int(1...9)).\(random.digits(6))/\(openedOn.year % 100)"
+        // Every category appears: case n starts its list at category n.
+        let all = AssetCategory.allCases
+        categories = (0..<random.int(2...5)).map { all[(index + $0 * 5) % all.count] }
+        let reachable = CaseStatus.allCases.filter { $0 != .opened }
+        let furthest = min(reachable.count - 1, age / 120)
+        stage = age < 10 ? .opened : reachable[random.int(0...furthest)]
+        acquittal = stage >= .management && random.chance(8)
+    }
+}

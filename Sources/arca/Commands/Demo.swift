@@ -1,0 +1,52 @@
+import ArcaApplication
+import ArgumentParser
+import Foundation
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Synthetic demonstration data.", subcommands: [Seed.self])
+
+    struct Seed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fill an empty database with realistic, deterministic demo data.",
+            discussion: """
+                Creates the offices BE-ARO and BE-AMO with a user of every role (officer j.peeters), then \
+                cases opened over the last three years with subjects, assets of every category, valuations \
+                in several currencies and orders at every stage. The same --seed gives the same data.
+                """)
+
+        @Option(help: "How many cases.")
+        var cases = 200
+
+        @Option(help: "The seed of the data set.")
+        var seed: UInt64 = 2026
+
+        @Flag(help: "Do nothing, successfully, when demo data is there already.")
+        var ifEmpty = false
+
+        @Flag(help: "Issue a token for the demo officer and print it as the last line.")
+        var token = false
+
+        func run() async throws {
+            // Each office-year series is recorded by its own worker, each on its own connection.
+            try await administer(poolSize: 6) { root, admin in
+                let seeder = SeedDemo(database: root.database)
+                if try await seeder.isSeeded() {
+                    guard ifEmpty else { throw CLIError("the database holds demo data already; use a fresh database or --if-empty") }
+                    print("demo data present; nothing seeded")
+                } else {
+                    let started = Date()
+                    let summary = try await seeder(cases: cases, seed: seed, by: admin)
+                    print(
+                        "seeded \(summary.cases) cases, \(summary.subjects) subjects, \(summary.assets) assets, "
+                            + "\(summary.valuations) valuations, \(summary.orders) orders in \(Int(Date().timeIntervalSince(started))) s")
+                }
+                if token {
+                    let issued = try await root.useCases.issueToken(userName: SeedDemo.officerName, label: "demo", by: admin)
+                    print("an API token for the officer \(SeedDemo.officerName) of BE-ARO (try: curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/cases):")
+                    print(issued.secret)
+                }
+            }
+        }
+    }
+}
