@@ -5,13 +5,15 @@ PORT ?= 8080
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: run test deps build release bench-db clean-db
+.PHONY: run test deps build release bench-db bench-api clean-db
 
 ## run: install what is missing, build in release mode, start the embedded PostgreSQL,
-## migrate, and serve the API on http://127.0.0.1:$(PORT)
+## migrate, seed demo data on first start, print an officer's API token, and serve the API
+## on http://127.0.0.1:$(PORT)
 run: deps release
 	$(RELEASE_BIN)/arca db start
 	$(RELEASE_BIN)/arca migrate
+	$(RELEASE_BIN)/arca demo seed --cases 200 --if-empty --token
 	@echo "ARCA: serving on http://127.0.0.1:$(PORT)  (Ctrl-C stops; the database keeps running: 'arca db stop')"
 	$(RELEASE_BIN)/arca serve --host 127.0.0.1 --port $(PORT)
 
@@ -45,6 +47,11 @@ release:
 ## bench-db: LibPQ pool vs pgbench -S on the same table and connection count (see Benchmarks/)
 bench-db: deps release
 	Benchmarks/bench-db.sh
+
+## bench-api: GET /v1/cases/{id} and POST /v1/cases/{id}/assets against pgbench doing the
+## same SQL, on `arca demo seed --cases 20000` data (see Benchmarks/)
+bench-api: deps release
+	Benchmarks/bench-api.sh
 
 ## clean-db: stop and delete the embedded cluster under .arca/
 clean-db:

@@ -80,12 +80,14 @@ public struct AddAsset: Sendable {
 
         return try await database.transaction { store in
             _ = try await store.cases.owned(caseID, by: office, caller: caller)
-            let subjects = Set(try await store.subjects.inCase(caseID).map(\.id))
-            var ownerCheck = Validation()
-            for (index, owner) in owners.enumerated() where !subjects.contains(owner) {
-                ownerCheck.add("owners[\(index)]", "subject-of-case", "\(owner.lowercased) is not a subject of this case")
+            if !owners.isEmpty {
+                let subjects = Set(try await store.subjects.inCase(caseID).map(\.id))
+                var ownerCheck = Validation()
+                for (index, owner) in owners.enumerated() where !subjects.contains(owner) {
+                    ownerCheck.add("owners[\(index)]", "subject-of-case", "\(owner.lowercased) is not a subject of this case")
+                }
+                try ownerCheck.finish()
             }
-            try ownerCheck.finish()
             let asset = Asset(
                 id: UUID(), caseID: caseID, category: category, description: description, identifiers: identifiers,
                 country: country, propertyRole: role, owners: owners, state: .identified, estimatedValue: estimate,

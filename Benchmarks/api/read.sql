@@ -1,0 +1,30 @@
+\set n random(1, :ncases)
+BEGIN;
+SELECT c.id, c.reference, c.office_code, c.title, c.offences, c.opened_on::text, c.status, c.origin,
+    c.criminal_file_reference, c.version, c.created_at, c.updated_at
+FROM case_file c
+WHERE c.id = (SELECT b.id FROM bench_case b WHERE b.n = :n) AND (c.office_code = :office
+    OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = :office))
+\gset
+SELECT id, case_id, kind, name, birth_date::text, nationality, registration_number, seat_country, role
+FROM subject WHERE case_id = :id ORDER BY created_at, id;
+SELECT a.id, a.case_id, a.category, a.description, a.iban, a.vin, a.land_registry_reference, a.wallet_address,
+    a.registration_mark, a.country, a.property_role, a.state, a.estimated_amount::text, a.estimated_currency,
+    a.freezing_amount::text, a.freezing_currency, a.confiscation_amount::text, a.confiscation_currency,
+    a.realised_amount::text, a.realised_currency, a.identified_on::text, a.version, a.created_at,
+    ARRAY(SELECT o.subject_id::text FROM asset_owner o WHERE o.asset_id = a.id ORDER BY o.subject_id), c.office_code
+FROM asset a JOIN case_file c ON c.id = a.case_id WHERE a.case_id = :id ORDER BY a.created_at, a.id;
+SELECT o.id, o.case_id, o.kind, o.urgent, o.confiscation_type, o.issuing_authority, o.decision_reference,
+    o.decision_date::text, o.covered_amount::text, o.covered_currency, o.status, o.executed_on::text, o.lifted_on::text,
+    o.version, o.created_at, ARRAY(SELECT oa.asset_id::text FROM order_asset oa WHERE oa.order_id = o.id ORDER BY oa.asset_id),
+    c.office_code
+FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = :id ORDER BY o.decision_date, o.created_at, o.id;
+SELECT office_code FROM case_grant WHERE case_id = :id ORDER BY office_code;
+-- ARCA sends the ids it has just read as two arrays; pgbench cannot carry them over, so it
+-- finds them again (two index lookups more on this side).
+INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
+SELECT :uid, 'j.peeters', :office, 'consultation', 'ReadCase', r.entity, r.id FROM (
+    SELECT 'case' AS entity, :id::text AS id
+    UNION ALL SELECT 'subject', s.id::text FROM subject s WHERE s.case_id = :id
+    UNION ALL SELECT 'asset', a.id::text FROM asset a WHERE a.case_id = :id) AS r;
+COMMIT;

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# ARCA's HTTP API against the database alone doing the same SQL, in one run (issue 3):
+#   read:  GET /v1/cases/{id}          (the case with its subjects, assets and orders; consultations logged)
+#   write: POST /v1/cases/{id}/assets  (an asset with its first event and its audit entry)
+# The server runs in release mode on the embedded cluster, seeded with `arca demo seed`;
+# wrk drives it with $CONNECTIONS connections, pgbench runs the same statements (Benchmarks/api/*.sql)
+# with as many clients. Prints requests per second, p50/p99 latency, the ratios, and the
+# server's resident memory. Goal: ratio >= 0.4 for both; memory < 150 MB. Bounded: four
+# timed phases of $SECONDS_PER_RUN each, on 127.0.0.1 only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+CASES=${CASES:-20000}
+CONNECTIONS=${CONNECTIONS:-8}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
+HTTP_PORT=${BENCH_HTTP_PORT:-8089}
+export ARCA_HOME=${BENCH_ARCA_HOME:-$PWD/.build/bench-api-home}
+mkdir -p "$ARCA_HOME"
+chmod 755 "$ARCA_HOME"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+  else
+    echo "bench-api needs wrk: sudo apt-get install wrk" >&2; exit 1
+  fi
+fi
+
+swift build -c release --product arca 2>&1 | grep -E "error|Compiling arca" || true
+BIN=.build/release
+unset DATABASE_URL
+"$BIN/arca" db start --port "${BENCH_PORT:-54349}" >/dev/null
+URL=$("$BIN/arca" db url)
+BINDIR=$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+[ -x "$BINDIR/pgbench" ] || BINDIR=$(dirname "$(command -v pgbench)")
+sql() { PGOPTIONS="-c client_min_messages=warning" "$BINDIR/psql" -qAtX -v ON_ERROR_STOP=1 "$URL" -c "$1"; }
+
+# Seed once per size: a database with another number of cases is reset first.
+"$BIN/arca" migrate >/dev/null
+if [ "$(sql "SELECT count(*) FROM case_file")" != "$CASES" ]; then
+  echo "bench-api: seeding $CASES cases (once per size)..."
+  sql "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" 2>/dev/null
+  "$BIN/arca" migrate >/dev/null
+  "$BIN/arca" demo seed --cases "$CASES" --seed 2026
+fi
+# Remove what earlier write runs added, so every run reads the same cases.
+sql "DELETE FROM asset_event WHERE asset_id IN (SELECT id FROM asset WHERE description LIKE 'Bench %');
+     DELETE FROM asset WHERE description LIKE 'Bench %';
+     DROP TABLE IF EXISTS bench_case;
+     CREATE TABLE bench_case AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM case_file WHERE office_code = 'BE-ARO';
+     ALTER TABLE bench_case ADD PRIMARY KEY (n);"
+sql "VACUUM ANALYZE"
+work=$(mktemp -d)
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  sql "DROP TABLE IF EXISTS bench_case" || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+sql "SELECT id FROM bench_case ORDER BY n" > "$work/ids"
+ncases=$(wc -l < "$work/ids")
+export ARCA_CASE_IDS="$work/ids"
+export ARCA_TOKEN=$("$BIN/arca" token issue --user j.peeters --label bench-api | tail -1)
+token_hash=$(printf '%s' "$ARCA_TOKEN" | sha256sum | cut -d' ' -f1)
+user_id=$(sql "SELECT id FROM app_user WHERE name = 'j.peeters'")
+
+ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$HTTP_PORT" --pool-size "$CONNECTIONS" > "$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null && break; sleep 0.1; done
+
+# wrk: requests/s and the 50th/99th latency percentiles, in ms.
+to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
+run_wrk() {
+  local out
+  out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency -s "Benchmarks/api/$1.lua" "http://127.0.0.1:$HTTP_PORT")
+  if printf '%s\n' "$out" | grep -q "Non-2xx"; then
+    echo "bench-api: $1 answered errors:" >&2; printf '%s\n' "$out" >&2; exit 1
+  fi
+  rps=$(printf '%s\n' "$out" | sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p')
+  p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
+  p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
+}
+# pgbench: transactions/s and latency percentiles from its per-transaction log (microseconds).
+run_pgbench() {
+  cat Benchmarks/api/auth.sql "Benchmarks/api/$1.sql" > "$work/$1.sql"
+  rm -f "$work"/pgbench_log.*
+  local out
+  out=$(cd "$work" && "$BINDIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" --log \
+    -D ncases="$ncases" -D office=BE-ARO -D token_hash="$token_hash" -f "$work/$1.sql" "$URL" 2>&1)
+  tps=$(printf '%s\n' "$out" | sed -n 's/^tps = \([0-9]*\).*/\1/p' | head -1)
+  [ -n "$tps" ] || { echo "bench-api: pgbench $1 failed:" >&2; printf '%s\n' "$out" >&2; exit 1; }
+  cat "$work"/pgbench_log.* | awk '{ print $3 }' | sort -n > "$work/latencies"
+  local count; count=$(wc -l < "$work/latencies")
+  pg50=$(sed -n "$(( (count + 1) / 2 ))p" "$work/latencies" | awk '{ printf "%.2f", $1 / 1000 }')
+  pg99=$(sed -n "$(( (count * 99 + 99) / 100 ))p" "$work/latencies" | awk '{ printf "%.2f", $1 / 1000 }')
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+run_wrk read;       read_rps=$rps; read_p50=$p50; read_p99=$p99
+run_pgbench read;   read_tps=$tps; read_pg50=$pg50; read_pg99=$pg99
+run_wrk write;      write_rps=$rps; write_p50=$p50; write_p99=$p99
+run_pgbench write;  write_tps=$tps; write_pg50=$pg50; write_pg99=$pg99
+rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server/status")
+peak_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$server/status")
+
+echo "bench-api: cases=$CASES connections=$CONNECTIONS seconds=$SECONDS_PER_RUN (consultation log on)"
+echo "bench-api: GET  /v1/cases/{id}        ARCA rps=$read_rps p50=${read_p50}ms p99=${read_p99}ms | pgbench tps=$read_tps p50=${read_pg50}ms p99=${read_pg99}ms | ratio=$(ratio "$read_rps" "$read_tps") (goal >= 0.40)"
+echo "bench-api: POST /v1/cases/{id}/assets ARCA rps=$write_rps p50=${write_p50}ms p99=${write_p99}ms | pgbench tps=$write_tps p50=${write_pg50}ms p99=${write_pg99}ms | ratio=$(ratio "$write_rps" "$write_tps") (goal >= 0.40)"
+echo "bench-api: server resident memory now=$((rss_kb / 1024)) MB peak=$((peak_kb / 1024)) MB (goal < 150 MB)"

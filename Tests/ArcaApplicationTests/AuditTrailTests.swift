@@ -1,0 +1,79 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Testing
+
+@Suite("Audit trail: each change and each consultation leaves exactly its entries")
+struct AuditTrailTests {
+    /// Audit entries of the case work, as "operation kind entity" with their counts.
+    static func entries(_ world: TwoOffices) async throws -> [String: Int] {
+        let rows = try await world.db.pool.query(
+            """
+            SELECT operation || ' ' || kind || ' ' || entity, count(*)::int FROM audit_entry
+            WHERE operation NOT IN ('AddOffice', 'AddUser') GROUP BY 1
+            """)
+        return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(String.self, 0), try $0.decode(Int.self, 1)) })
+    }
+
+    @Test func aDayOfCaseWorkLeavesOneEntryPerChangeAndPerRecordConsulted() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect"), by: world.officer)
+            let account = try await world.addAccount(to: file.id)
+            _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
+            _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "freezing"), expectedVersion: 1, by: world.officer)
+            _ = try await world.useCases.listCases(CaseListRequest(), by: world.liaison)
+            let freezing = try await world.order("freezing", assets: [account])
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            _ = try await world.useCases.readAsset(id: account.id, by: world.analyst)
+            _ = try await world.useCases.listAssets(AssetListRequest(), by: world.analyst)
+            _ = try await world.useCases.readOrder(id: freezing.id, by: world.analyst)
+            _ = try await world.useCases.recordValuation(
+                assetID: account.id, NewValuation(valuedOn: "2026-05-01", method: "book", value: MoneyInput(amount: "47000.00", currency: "EUR")),
+                by: world.officer)
+            _ = try await world.useCases.shareCase(id: file.id, with: "NL-ARO", by: world.officer)
+
+            let expected = [
+                "CreateCase change case": 1, "AddSubject change subject": 1, "AddAsset change asset": 1,
+                "ReadCase consultation case": 1, "ReadCase consultation subject": 1, "ReadCase consultation asset": 1,
+                "UpdateCase change case": 1, "ListCases consultation case": 1, "CreateOrder change order": 1,
+                "ExecuteOrder change order": 1, "ExecuteOrder change asset": 1, "ReadAsset consultation asset": 1,
+                "ListAssets consultation asset": 1, "ReadOrder consultation order": 1, "RecordValuation change valuation": 1,
+                "ShareCase change case": 1,
+            ]
+            let actual = try await Self.entries(world)
+            #expect(actual == expected)
+        }
+    }
+
+    @Test func refusedRequestsLeaveNoEntry() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let before = try await Self.entries(world)
+            _ = try? await world.useCases.addSubject(caseID: file.id, NewSubject(kind: "alien", name: "X", role: "suspect"), by: world.officer)
+            _ = try? await world.useCases.readCase(id: file.id, by: world.dutchOfficer)
+            _ = try? await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Stale"), expectedVersion: 7, by: world.officer)
+            _ = try? await world.useCases.createCase(NewCase(title: "Forbidden", offences: ["fraud"], openedOn: "2026-01-01"), by: world.analyst)
+            let after = try await Self.entries(world)
+            #expect(after == before)
+        }
+    }
+
+    @Test func aChangeRecordsWhoWhenWhatAndTheValuesBeforeAndAfter() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account])
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03", reason: "bank confirmed"), by: world.officer)
+            let entry = try #require(try await world.audit(entity: "asset", id: account.id).last)
+            #expect(entry.operation == "ExecuteOrder")
+            #expect(entry.actor.userID == world.officer.userID)
+            #expect(entry.actor.office?.value == "BE-ARO")
+            #expect(entry.before?.contains("\"identified\"") == true)
+            #expect(entry.after?.contains("\"frozen\"") == true)
+            #expect(entry.reason == "bank confirmed")
+            #expect(entry.recordedAt != nil)
+        }
+    }
+}
