@@ -140,12 +140,12 @@ struct AssetRoutesTests {
 
     /// Officers record; liaison officers and analysts read; auditors and administrators see
     /// no asset.
-    static let matrix: [(role: String, add: Int, read: Int, list: Int, value: Int, event: Int, order: Int, readOrder: Int, execute: Int)] = [
-        ("officer", 201, 200, 200, 201, 201, 201, 200, 200),
-        ("liaison", 403, 200, 200, 403, 403, 403, 200, 403),
-        ("analyst", 403, 200, 200, 403, 403, 403, 200, 403),
-        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403),
-        ("admin", 403, 403, 403, 403, 403, 403, 403, 403),
+    static let matrix: [(role: String, add: Int, read: Int, list: Int, value: Int, event: Int, order: Int, readOrder: Int, execute: Int, lift: Int)] = [
+        ("officer", 201, 200, 200, 201, 201, 201, 200, 200, 200),
+        ("liaison", 403, 200, 200, 403, 403, 403, 200, 403, 403),
+        ("analyst", 403, 200, 200, 403, 403, 403, 200, 403, 403),
+        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403, 403),
+        ("admin", 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ]
 
     @Test(arguments: matrix.indices)
@@ -176,6 +176,9 @@ struct AssetRoutesTests {
                     == expected.order, "order as \(role)")
             #expect(try await status(.get, "/v1/orders/\(orderID)") == expected.readOrder, "read order as \(role)")
             #expect(try await status(.post, "/v1/orders/\(orderID)/execution", #"{"executedOn":"2026-04-03"}"#) == expected.execute, "execute as \(role)")
+            #expect(
+                try await status(.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","reason":"acquittal"}"#) == expected.lift,
+                "lift as \(role)")
         }
     }
 

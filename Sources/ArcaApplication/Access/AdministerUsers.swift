@@ -37,10 +37,7 @@ public struct AddOffice: Sendable {
                         ? "another office already uses the reference prefix \(office.referencePrefix)"
                         : "office \(office.code) already exists")
             }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "AddOffice", entity: "office",
-                    entityID: office.code.value, after: AuditSnapshot.json(office)))
+            try await store.audit.change("AddOffice", by: caller, entity: "office", id: office.code.value, after: office)
             return office
         }
     }
@@ -74,10 +71,7 @@ public struct AddUser: Sendable {
             } catch let violation as ConstraintViolation where violation.kind == .duplicate {
                 throw UseCaseError.conflict("a user named \(userName) already exists")
             }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "AddUser", entity: "user",
-                    entityID: user.id.uuidString.lowercased(), after: AuditSnapshot.json(user)))
+            try await store.audit.change("AddUser", by: caller, entity: "user", id: user.id.uuidString.lowercased(), after: user)
             return user
         }
     }
@@ -110,11 +104,7 @@ public struct IssueToken: Sendable {
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             let id = UUID()
             try await store.tokens.add(id: id, userID: user.id, hash: TokenSecret.hash(secret), label: label)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "IssueToken", entity: "api_token",
-                    entityID: id.uuidString.lowercased(),
-                    after: AuditSnapshot.json(["user": user.name.value, "label": label ?? ""])))
+            try await store.audit.change("IssueToken", by: caller, entity: "api_token", id: id.uuidString.lowercased(), after: ["user": user.name.value, "label": label ?? ""])
             return IssuedToken(id: id, user: user, secret: secret)
         }
     }
@@ -139,11 +129,7 @@ public struct RevokeTokens: Sendable {
         return try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             let revoked = try await store.tokens.revoke(userID: user.id, tokenID: tokenID)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "RevokeTokens", entity: "user",
-                    entityID: user.id.uuidString.lowercased(),
-                    after: AuditSnapshot.json(["revoked": String(revoked), "token": tokenID?.uuidString.lowercased() ?? "all"])))
+            try await store.audit.change("RevokeTokens", by: caller, entity: "user", id: user.id.uuidString.lowercased(), after: ["revoked": String(revoked), "token": tokenID?.uuidString.lowercased() ?? "all"])
             return revoked
         }
     }

@@ -1,4 +1,5 @@
 import ArcaDomain
+import ArcaPersistence
 import Foundation
 
 /// Who is asking: a signed-in user, or the administrator at the command line (who runs
@@ -36,6 +37,20 @@ public struct Caller: Sendable, Equatable {
         guard role.may(permission) else {
             throw .forbidden("the \(role.rawValue) role may not \(permission.rawValue.replacingOccurrences(of: "-", with: " "))")
         }
+    }
+}
+
+extension AuditRepository {
+    /// Records that `caller` changed a record, with its values before and after, in the
+    /// use case's transaction.
+    func change(
+        _ operation: String, by caller: Caller, entity: String, id: String, before: (any Encodable)? = nil,
+        after: any Encodable, reason: String? = nil
+    ) async throws {
+        try await append(
+            AuditEntry(
+                actor: caller.auditActor, kind: .change, operation: operation, entity: entity, entityID: id,
+                before: before.map { AuditSnapshot.json($0) }, after: AuditSnapshot.json(after), reason: reason))
     }
 }
 

@@ -27,10 +27,7 @@ struct AssetMove {
         try await store.assetEvents.append(
             assetID: asset.id,
             AssetEvent(action: action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: reason, orderID: orderID))
-        try await store.audit.append(
-            AuditEntry(
-                actor: caller.auditActor, kind: .change, operation: operation, entity: "asset", entityID: asset.id.lowercased,
-                before: AuditSnapshot.json(asset), after: AuditSnapshot.json(moved), reason: reason))
+        try await store.audit.change(operation, by: caller, entity: "asset", id: asset.id.lowercased, before: asset, after: moved, reason: reason)
         return moved
     }
 }
@@ -96,10 +93,7 @@ public struct AddAsset: Sendable {
             try await store.assetEvents.append(
                 assetID: asset.id,
                 AssetEvent(action: "identify", from: nil, to: .identified, occurredOn: identifiedOn, actor: caller.name, reason: nil, orderID: nil))
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "AddAsset", entity: "asset", entityID: asset.id.lowercased,
-                    after: AuditSnapshot.json(asset)))
+            try await store.audit.change("AddAsset", by: caller, entity: "asset", id: asset.id.lowercased, after: asset)
             return asset
         }
     }
@@ -202,10 +196,7 @@ public struct RecordValuation: Sendable {
                 revalued.version += 1
                 guard try await store.assets.update(revalued) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
             }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "RecordValuation", entity: "valuation",
-                    entityID: valuation.id.lowercased, after: AuditSnapshot.json(valuation)))
+            try await store.audit.change("RecordValuation", by: caller, entity: "valuation", id: valuation.id.lowercased, after: valuation)
             return valuation
         }
     }

@@ -70,10 +70,7 @@ public struct CreateOrder: Sendable {
                         valueConfiscationOfMoney: order.reachesUnfrozen(asset.category))
                 }
             }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "CreateOrder", entity: "order", entityID: order.id.lowercased,
-                    after: AuditSnapshot.json(order)))
+            try await store.audit.change("CreateOrder", by: caller, entity: "order", id: order.id.lowercased, after: order)
             return order
         }
     }
@@ -117,25 +114,9 @@ public struct ExecuteOrder: Sendable {
         guard let day else { return try unreachable() }
 
         return try await database.transaction { store in
-            var order = try await store.orders.owned(orderID, by: office)
-            let before = order
-            do throws(OrderRuleError) {
-                try order.execute(on: day)
-            } catch {
-                throw UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
-            }
-            guard try await store.orders.update(order) else { throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again") }
-            let move = AssetMove(store: store, caller: caller, operation: "ExecuteOrder")
-            for asset in try await store.assets.lock(order.assetIDs, inCase: order.caseID) {
-                _ = try await move.apply(
-                    order.actionWhenExecuted, to: asset, on: day, reason: reason ?? "order \(order.decisionReference) executed",
-                    orderID: order.id)
-            }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "ExecuteOrder", entity: "order", entityID: orderID.lowercased,
-                    before: AuditSnapshot.json(before), after: AuditSnapshot.json(order), reason: reason))
-            return order
+            try await OrderStepRecorder(store: store, caller: caller, operation: "ExecuteOrder").record(
+                orderID, of: office, reason: reason, step: { (order) throws(OrderRuleError) in try order.execute(on: day) },
+                move: { order, _ in (order.actionWhenExecuted, day, reason ?? "order \(order.decisionReference) executed") })
         }
     }
 }
@@ -160,27 +141,41 @@ public struct LiftOrder: Sendable {
         guard let day, let reason else { return try unreachable() }
 
         return try await database.transaction { store in
-            var order = try await store.orders.owned(orderID, by: office)
-            let before = order
-            let wasExecuted = order.status == .executed
-            do throws(OrderRuleError) {
-                try order.lift(on: day)
-            } catch {
-                throw UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
-            }
-            guard try await store.orders.update(order) else { throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again") }
-            let held: Set<AssetState> =
-                order.kind == .freezing ? (wasExecuted ? [.frozen, .interimSold] : []) : [.confiscationOrdered]
-            let move = AssetMove(store: store, caller: caller, operation: "LiftOrder")
-            for asset in try await store.assets.lock(order.assetIDs, inCase: order.caseID) where held.contains(asset.state) {
-                _ = try await move.apply(.release, to: asset, on: day, reason: reason, orderID: order.id)
-            }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "LiftOrder", entity: "order", entityID: orderID.lowercased,
-                    before: AuditSnapshot.json(before), after: AuditSnapshot.json(order), reason: reason))
-            return order
+            try await OrderStepRecorder(store: store, caller: caller, operation: "LiftOrder").record(
+                orderID, of: office, reason: reason, step: { (order) throws(OrderRuleError) in try order.lift(on: day) },
+                move: { before, asset in before.holds(asset.state) ? (.release, day, reason) : nil })
         }
+    }
+}
+
+/// One step in an order's life, in the use case's transaction: the order changes, each of
+/// its assets moves as the step says, and both are audited.
+struct OrderStepRecorder {
+    let store: Store
+    let caller: Caller
+    let operation: String
+
+    /// `move` sees the order as it was before the step and each of its assets, and says how
+    /// the asset moves (action, day, reason), or nil to leave it.
+    func record(
+        _ orderID: UUID, of office: OfficeCode, reason: String?, step: (inout LegalOrder) throws(OrderRuleError) -> Void,
+        move: (LegalOrder, Asset) -> (AssetAction, Day, String?)?
+    ) async throws -> LegalOrder {
+        let before = try await store.orders.owned(orderID, by: office)
+        var order = before
+        do throws(OrderRuleError) {
+            try step(&order)
+        } catch {
+            throw UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
+        }
+        guard try await store.orders.update(order) else { throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again") }
+        let mover = AssetMove(store: store, caller: caller, operation: operation)
+        for asset in try await store.assets.lock(order.assetIDs, inCase: order.caseID) {
+            guard let (action, day, why) = move(before, asset) else { continue }
+            _ = try await mover.apply(action, to: asset, on: day, reason: why, orderID: order.id)
+        }
+        try await store.audit.change(operation, by: caller, entity: "order", id: orderID.lowercased, before: before, after: order, reason: reason)
+        return order
     }
 }
 

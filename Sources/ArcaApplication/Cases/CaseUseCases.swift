@@ -79,10 +79,7 @@ public struct CreateCase: Sendable {
                 status: .opened, origin: origin ?? .domesticReferral, criminalFileReference: criminalFile, version: 1,
                 createdAt: now, updatedAt: now)
             try await store.cases.add(file)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "CreateCase", entity: "case",
-                    entityID: file.id.lowercased, after: AuditSnapshot.json(file)))
+            try await store.audit.change("CreateCase", by: caller, entity: "case", id: file.id.lowercased, after: file)
             return file
         }
     }
@@ -154,10 +151,7 @@ public struct UpdateCase: Sendable {
             guard try await store.cases.update(changed) else {
                 throw UseCaseError.stale("case \(current.reference) was changed meanwhile: read it again")
             }
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "UpdateCase", entity: "case", entityID: id.lowercased,
-                    before: AuditSnapshot.json(current), after: AuditSnapshot.json(changed)))
+            try await store.audit.change("UpdateCase", by: caller, entity: "case", id: id.lowercased, before: current, after: changed)
             return changed
         }
     }
@@ -249,14 +243,19 @@ public struct ShareCase: Sendable {
             }
             let before = try await store.cases.grants(caseID: id)
             if try await store.cases.grant(caseID: id, to: target, by: caller.name) {
-                try await store.audit.append(
-                    AuditEntry(
-                        actor: caller.auditActor, kind: .change, operation: "ShareCase", entity: "case", entityID: id.lowercased,
-                        before: AuditSnapshot.json(["sharedWith": before.map(\.value)]),
-                        after: AuditSnapshot.json(["sharedWith": (before + [target]).map(\.value).sorted()])))
+                try await store.audit.change("ShareCase", by: caller, entity: "case", id: id.lowercased, before: SharedWith(before), after: SharedWith(before + [target]))
             }
             return try await store.cases.grants(caseID: id)
         }
+    }
+}
+
+/// The offices a case is shared with, as the audit trail keeps it.
+struct SharedWith: Encodable {
+    let sharedWith: [String]
+
+    init(_ offices: [OfficeCode]) {
+        sharedWith = offices.map(\.value).sorted()
     }
 }
 
@@ -285,10 +284,7 @@ public struct AddSubject: Sendable {
             _ = try await store.cases.owned(caseID, by: office, caller: caller)
             let subject = Subject(id: UUID(), caseID: caseID, name: name, person: person, role: role)
             try await store.subjects.add(subject)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .change, operation: "AddSubject", entity: "subject",
-                    entityID: subject.id.lowercased, after: AuditSnapshot.json(subject)))
+            try await store.audit.change("AddSubject", by: caller, entity: "subject", id: subject.id.lowercased, after: subject)
             return subject
         }
     }

@@ -73,6 +73,18 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         confiscationType == .value && category.isSumOfMoney
     }
 
+    /// Whether the order, as it stands, holds an asset in `state`, so that lifting the order
+    /// releases it: an executed freeze holds what is frozen (or sold and replaced by its
+    /// proceeds), an issued confiscation what it put under ordered confiscation. Assets that
+    /// moved on (confiscated under a later order, restituted) are no longer its to release.
+    public func holds(_ state: AssetState) -> Bool {
+        switch (kind, status) {
+        case (.freezing, .executed): return state == .frozen || state == .interimSold
+        case (.confiscation, .issued): return state == .confiscationOrdered
+        default: return false
+        }
+    }
+
     /// Records that the order was carried out on `day`.
     public mutating func execute(on day: Day) throws(OrderRuleError) {
         guard status == .issued else { throw .notIssued(status) }

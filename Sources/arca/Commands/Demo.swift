@@ -43,7 +43,7 @@ struct DemoCommand: AsyncParsableCommand {
                 }
                 if token {
                     let issued = try await root.useCases.issueToken(userName: SeedDemo.officerName, label: "demo", by: admin)
-                    print("an API token for the officer \(SeedDemo.officerName) of BE-ARO (try: curl -H \"Authorization: Bearer <token>\" http://127.0.0.1:8080/v1/cases):")
+                    print("an API token for the officer \(SeedDemo.officerName) of BE-ARO; send it as Authorization: Bearer <token>:")
                     print(issued.secret)
                 }
             }
