@@ -84,7 +84,7 @@ run_wrk() {
 }
 # pgbench: transactions/s and latency percentiles from its per-transaction log (microseconds).
 run_pgbench() {
-  cat Benchmarks/api/auth.sql "Benchmarks/api/$1.sql" > "$work/$1.sql"
+  cat Benchmarks/api/auth.sql Benchmarks/api/case.sql "Benchmarks/api/$1.sql" > "$work/$1.sql"
   rm -f "$work"/pgbench_log.*
   local out
   out=$(cd "$work" && "$BINDIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" --log \

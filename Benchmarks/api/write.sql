@@ -1,11 +1,3 @@
-\set n random(1, :ncases)
-BEGIN;
-SELECT c.id, c.reference, c.office_code, c.title, c.offences, c.opened_on::text, c.status, c.origin,
-    c.criminal_file_reference, c.version, c.created_at, c.updated_at
-FROM case_file c
-WHERE c.id = (SELECT b.id FROM bench_case b WHERE b.n = :n) AND (c.office_code = :office
-    OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = :office))
-\gset
 INSERT INTO asset (id, case_id, category, description, iban, vin, land_registry_reference, wallet_address,
     registration_mark, country, property_role, state, estimated_amount, estimated_currency, identified_on,
     version, created_at)
