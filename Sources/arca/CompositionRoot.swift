@@ -42,9 +42,12 @@ struct CompositionRoot {
 
     /// A database error as one line that says what to check.
     static func explain(_ error: any Error) -> CLIError {
+        let source = ProcessInfo.processInfo.environment["DATABASE_URL"] == nil ? "the embedded cluster (arca db status)" : "DATABASE_URL"
         if let error = error as? PostgresError, error.kind == .connection {
-            let source = ProcessInfo.processInfo.environment["DATABASE_URL"] == nil ? "the embedded cluster (arca db status)" : "DATABASE_URL"
             return CLIError("cannot reach the database: \(error.message) — check \(source)")
+        }
+        if let error = error as? DatabaseUnavailable {
+            return CLIError("cannot reach the database: \(error.reason) — check \(source)")
         }
         if let error = error as? CLIError { return error }
         if let error = error as? UseCaseError { return CLIError(error.description) }

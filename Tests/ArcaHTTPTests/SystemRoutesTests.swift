@@ -78,6 +78,38 @@ struct SystemRoutesTests {
         await database.close()
     }
 
+    @Test func aV1RouteIs503ProblemWhileTheDatabaseIsDownAndRecovers() async throws {
+        // given a server with an officer whose database then stops
+        let home = try TestDatabase.temporaryHome("v1-503")
+        let cluster = EmbeddedCluster(home: home, logger: TestDatabase.quietLogger)
+        defer {
+            try? cluster.destroy()
+            try? FileManager.default.removeItem(at: home)
+        }
+        try cluster.start(port: TestDatabase.freePort())
+        let database = Database(url: try cluster.url(), poolSize: 2, logger: TestDatabase.quietLogger)
+        try await database.migrator().migrate()
+        let useCases = UseCases(database: database)
+        _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: .commandLine())
+        _ = try await useCases.addUser(name: "j.peeters", role: "officer", office: "BE-ARO", by: .commandLine())
+        let token = try await useCases.issueToken(userName: "j.peeters", label: nil, by: .commandLine()).secret
+        try cluster.stop()
+
+        try await withLiveAPI(database: database) { client in
+            let headers: HTTPFields = [.authorization: "Bearer \(token)"]
+            try await client.execute(uri: "/v1/cases", method: .get, headers: headers) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType] == "application/problem+json")
+                #expect(response.headers[.retryAfter] == "5")
+            }
+            try cluster.start()
+            try await client.execute(uri: "/v1/cases", method: .get, headers: headers) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        await database.close()
+    }
+
     @Test func anUnknownRouteIsAProblemJSON404() async throws {
         try await TestDatabase.withFresh { db in
             try await withLiveAPI(database: Database(pool: db.pool)) { client in

@@ -36,6 +36,9 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+/// The database cannot be reached now: interfaces answer "try later" (HTTP 503).
+public typealias DatabaseUnavailable = ArcaPersistence.DatabaseUnavailable
+
 /// One broken rule on one input field.
 public struct FieldViolation: Equatable, Sendable, CustomStringConvertible {
     public let field: String

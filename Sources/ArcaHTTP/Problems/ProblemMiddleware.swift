@@ -17,6 +17,11 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = try Problem(error).response(from: request, context: context)
             if error == .unauthenticated { response.headers[.wwwAuthenticate] = #"Bearer realm="arca""# }
             return response
+        } catch let error as DatabaseUnavailable {
+            context.logger.warning("\(error)")
+            var response = try Problem.serviceUnavailable("The database does not answer; try again shortly.").response(from: request, context: context)
+            response.headers[.retryAfter] = "5"
+            return response
         } catch let error as HTTPError {
             let problem: Problem =
                 error.status == .notFound

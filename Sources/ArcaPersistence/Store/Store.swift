@@ -21,8 +21,29 @@ public struct Store: Sendable {
 
 extension Database {
     /// Runs `body` in one transaction: commit when it returns, rollback when it throws.
+    /// A database that cannot be reached, or is shutting down, is `DatabaseUnavailable`.
     public func transaction<T>(_ body: (Store) async throws -> T) async throws -> T {
-        try await pool.transaction { try await body(Store(transaction: $0)) }
+        do {
+            return try await pool.transaction { try await body(Store(transaction: $0)) }
+        } catch let error as PostgresError where error.meansUnavailable {
+            throw DatabaseUnavailable(reason: error.message)
+        }
+    }
+}
+
+/// The database cannot do the work now (down, restarting, refusing connections); the same
+/// request may succeed later.
+public struct DatabaseUnavailable: Error, Equatable, Sendable, CustomStringConvertible {
+    public let reason: String
+
+    public var description: String { "the database is unavailable: \(reason)" }
+}
+
+extension PostgresError {
+    /// A broken or refused connection, a closed pool, or the server's own "connection
+    /// exception" (08) and "operator intervention" (57: shutdown, cannot connect now) classes.
+    var meansUnavailable: Bool {
+        kind == .connection || kind == .poolClosed || sqlState?.hasPrefix("08") == true || sqlState?.hasPrefix("57") == true
     }
 }
 
