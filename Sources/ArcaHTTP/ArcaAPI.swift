@@ -14,8 +14,13 @@ public struct ArcaAPI: Sendable {
     public func router() -> Router<ArcaRequestContext> {
         let router = Router(context: ArcaRequestContext.self)
         // Middleware first: it wraps only the routes added after it, and the 404 responder.
+        // The problem middleware knows every route, to answer 405 for a wrong method.
         router.add(middleware: LogRequestsMiddleware(.info))
-        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: ProblemMiddleware(routes: RouteTable(addRoutes(to: Router(context: ArcaRequestContext.self)).routes)))
+        return addRoutes(to: router)
+    }
+
+    private func addRoutes(to router: Router<ArcaRequestContext>) -> Router<ArcaRequestContext> {
         SystemRoutes(readiness: useCases.checkReadiness).register(on: router)
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))
         VocabularyRoutes().register(on: v1)

@@ -110,6 +110,24 @@ struct SystemRoutesTests {
         await database.close()
     }
 
+    @Test func aKnownPathWithAnotherMethodIs405NamingTheAllowedOnes() async throws {
+        try await TestDatabase.withFresh { db in
+            try await withLiveAPI(database: Database(pool: db.pool)) { client in
+                let cases: [(HTTPRequest.Method, String, String)] = [
+                    (.post, "/healthz", "GET"), (.delete, "/v1/cases", "GET, POST"),
+                    (.put, "/v1/cases/6e44d14e-0c91-401b-a2b6-872c187c3dc7", "GET, PATCH"),
+                ]
+                for (method, uri, allowed) in cases {
+                    try await client.execute(uri: uri, method: method) { response in
+                        #expect(response.status == .methodNotAllowed, "\(method) \(uri)")
+                        #expect(response.headers[.allow] == allowed)
+                        #expect(response.headers[.contentType] == "application/problem+json")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func anUnknownRouteIsAProblemJSON404() async throws {
         try await TestDatabase.withFresh { db in
             try await withLiveAPI(database: Database(pool: db.pool)) { client in

@@ -6,6 +6,8 @@ import Logging
 /// `application/problem+json`. Unexpected errors are logged and answered with a 500 that
 /// reveals nothing of them.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteTable
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
@@ -22,17 +24,43 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             var response = try Problem.serviceUnavailable("The database does not answer; try again shortly.").response(from: request, context: context)
             response.headers[.retryAfter] = "5"
             return response
+        } catch let error as HTTPError where error.status == .notFound {
+            let allowed = routes.methods(for: request.uri.path)
+            guard !allowed.isEmpty else {
+                return try Problem.notFound("No resource at \(request.method.rawValue) \(request.uri.path).").response(from: request, context: context)
+            }
+            var response = try Problem.http(
+                .methodNotAllowed, detail: "\(request.uri.path) answers \(allowed.joined(separator: ", ")), not \(request.method.rawValue)."
+            ).response(from: request, context: context)
+            response.headers[.allow] = allowed.joined(separator: ", ")
+            return response
         } catch let error as HTTPError {
-            let problem: Problem =
-                error.status == .notFound
-                ? .notFound("No resource at \(request.method.rawValue) \(request.uri.path).")
-                : .http(error.status, detail: error.body)
-            return try problem.response(from: request, context: context)
+            return try Problem.http(error.status, detail: error.body).response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             return try Problem.http(error.status, detail: nil).response(from: request, context: context)
         } catch {
             context.logger.error("unhandled error: \(String(reflecting: error))")
             return try Problem.internalError().response(from: request, context: context)
         }
+    }
+}
+
+/// The router's routes by path pattern, to tell "no such resource" (404) from "not with
+/// this method" (405).
+struct RouteTable: Sendable {
+    private let patterns: [(segments: [Substring], method: String)]
+
+    init(_ routes: [Router<ArcaRequestContext>.RouteDescription]) {
+        patterns = routes.map { route in (route.path.description.split(separator: "/"), route.method.rawValue) }
+    }
+
+    /// The methods some route answers at `path`, in a stable order.
+    func methods(for path: String) -> [String] {
+        let segments = path.split(separator: "/")
+        let matching = patterns.filter { pattern in
+            pattern.segments.count == segments.count
+                && zip(pattern.segments, segments).allSatisfy { $0.first == "{" || $0.first == ":" || $0 == $1 }
+        }
+        return Set(matching.map(\.method)).sorted()
     }
 }
