@@ -3,10 +3,12 @@ import Logging
 import Synchronization
 
 /// A fixed-size pool of libpq connections, each served on its own thread. Connections are
-/// opened on demand up to `size`; callers beyond that wait in arrival order. A connection
-/// found broken is discarded and replaced, so a server restart costs no process restart.
+/// opened on demand up to `size`; callers beyond that wait in arrival order, for at most
+/// `acquireTimeout`, and stop waiting when their task is cancelled. A connection found
+/// broken is discarded and replaced, so a server restart costs no process restart.
 public final class ConnectionPool: PostgresQueryable {
     public let size: Int
+    public let acquireTimeout: Duration
     private let conninfo: String
     private let logger: Logger
     private let state: Mutex<State>
@@ -16,20 +18,30 @@ public final class ConnectionPool: PostgresQueryable {
         case openNew
     }
 
+    private struct Waiter {
+        let id: UInt64
+        let continuation: CheckedContinuation<Grant, any Error>
+    }
+
     private struct State {
         var idle: [Link] = []
         var open = 0
-        var waiters: [CheckedContinuation<Grant, any Error>] = []
+        var waiters: [Waiter] = []
+        var nextWaiter: UInt64 = 0
         var closed = false
     }
 
     /// - Parameters:
     ///   - conninfo: a `postgresql://` URL or a libpq `key=value` string.
     ///   - size: the most connections open at once.
-    public init(conninfo: String, size: Int = 4, logger: Logger = Logger(label: "arca.libpq")) {
+    ///   - acquireTimeout: how long a caller waits for a connection when all are in use.
+    public init(
+        conninfo: String, size: Int = 4, acquireTimeout: Duration = .seconds(10), logger: Logger = Logger(label: "arca.libpq")
+    ) {
         precondition(size > 0, "a pool needs at least one connection")
         self.conninfo = conninfo
         self.size = size
+        self.acquireTimeout = acquireTimeout
         self.logger = logger
         self.state = Mutex(State())
     }
@@ -74,7 +86,7 @@ public final class ConnectionPool: PostgresQueryable {
             state.open -= state.idle.count
             return (state.idle, state.waiters)
         }
-        for waiter in waiters { waiter.resume(throwing: Self.closedError) }
+        for waiter in waiters { waiter.continuation.resume(throwing: Self.closedError) }
         for link in idle { await link.close() }
     }
 
@@ -101,19 +113,46 @@ public final class ConnectionPool: PostgresQueryable {
         case .openNew:
             return try await openLink()
         case .wait:
-            let grant = try await withCheckedThrowingContinuation { continuation in
-                let closed = state.withLock { state in
-                    if state.closed { return true }
-                    state.waiters.append(continuation)
-                    return false
+            let id = state.withLock { state in
+                state.nextWaiter += 1
+                return state.nextWaiter
+            }
+            let timeout = Task { [weak self, acquireTimeout] in
+                try await Task.sleep(for: acquireTimeout)
+                self?.stopWaiting(
+                    id,
+                    PostgresError(
+                        kind: .poolTimeout,
+                        message: "no database connection came free within \(acquireTimeout.components.seconds) s: all \(self?.size ?? 0) are busy"))
+            }
+            defer { timeout.cancel() }
+            let grant = try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    let refusal: (any Error)? = state.withLock { state in
+                        if state.closed { return Self.closedError }
+                        if Task.isCancelled { return CancellationError() }
+                        state.waiters.append(Waiter(id: id, continuation: continuation))
+                        return nil
+                    }
+                    if let refusal { continuation.resume(throwing: refusal) }
                 }
-                if closed { continuation.resume(throwing: Self.closedError) }
+            } onCancel: {
+                stopWaiting(id, CancellationError())
             }
             switch grant {
             case .link(let link): return link
             case .openNew: return try await openLink()
             }
         }
+    }
+
+    /// Takes a caller out of the queue, if it is still waiting, and fails its wait.
+    private func stopWaiting(_ id: UInt64, _ error: any Error) {
+        let waiter: Waiter? = state.withLock { state in
+            guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+            return state.waiters.remove(at: index)
+        }
+        waiter?.continuation.resume(throwing: error)
     }
 
     /// Opens a connection for a slot already counted in `open`; gives the slot back on failure.
@@ -133,7 +172,7 @@ public final class ConnectionPool: PostgresQueryable {
             freeSlot()
             return
         }
-        let waiter: CheckedContinuation<Grant, any Error>? = state.withLock { state in
+        let waiter: Waiter? = state.withLock { state in
             if state.closed { return nil }
             if state.waiters.isEmpty {
                 state.idle.append(link)
@@ -142,7 +181,7 @@ public final class ConnectionPool: PostgresQueryable {
             return state.waiters.removeFirst()
         }
         if let waiter {
-            waiter.resume(returning: .link(link))
+            waiter.continuation.resume(returning: .link(link))
         } else if state.withLock({ $0.closed }) {
             await link.close()
             state.withLock { $0.open -= 1 }
@@ -151,13 +190,13 @@ public final class ConnectionPool: PostgresQueryable {
 
     /// A connection went away: the first waiter, if any, may open a new one in its place.
     private func freeSlot() {
-        let waiter: CheckedContinuation<Grant, any Error>? = state.withLock { state in
+        let waiter: Waiter? = state.withLock { state in
             if !state.closed, !state.waiters.isEmpty {
                 return state.waiters.removeFirst()
             }
             state.open -= 1
             return nil
         }
-        waiter?.resume(returning: .openNew)
+        waiter?.continuation.resume(returning: .openNew)
     }
 }

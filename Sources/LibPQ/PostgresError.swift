@@ -10,6 +10,8 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case connection
         /// The pool was closed before or while the call waited.
         case poolClosed
+        /// Every connection stayed busy for the pool's acquire timeout.
+        case poolTimeout
         /// A value could not be decoded into the Swift type asked for.
         case decoding
         /// libpq answered in a way the caller did not expect (e.g. COPY state).

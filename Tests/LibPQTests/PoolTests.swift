@@ -2,6 +2,7 @@ import ArcaTestSupport
 import Foundation
 import LibPQ
 import PostgresCluster
+import Synchronization
 import Testing
 
 @Suite("LibPQ: the connection pool")
@@ -76,6 +77,43 @@ struct PoolTests {
                 }
             }
             #expect(try await db.pool.query("SELECT count(*) AS n FROM rate")[0].decode(Int.self, "n") == 0)
+        }
+    }
+
+    @Test func aCallerWaitsNoLongerThanTheAcquireTimeout() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            // given a pool of one connection, busy for a while
+            let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .milliseconds(200), logger: TestDatabase.quietLogger)
+            let busy = Task { try await pool.query("SELECT pg_sleep(1.5)") }
+            try await Task.sleep(for: .milliseconds(100))
+            // when another caller asks for it, then it is told so once the timeout passes
+            let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
+            #expect(error?.kind == .poolTimeout)
+            // and the pool serves again once the connection is free
+            _ = try await busy.value
+            let rows = try await pool.query("SELECT 2 AS n")
+            #expect(try rows[0].decode(Int.self, "n") == 2)
+            await pool.close()
+        }
+    }
+
+    @Test func aCancelledCallerStopsWaiting() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .seconds(30), logger: TestDatabase.quietLogger)
+            let busyDone = Mutex(false)
+            let busy = Task {
+                _ = try await pool.query("SELECT pg_sleep(1.5)")
+                busyDone.withLock { $0 = true }
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            let waiting = Task { try await pool.query("SELECT 1") }
+            try await Task.sleep(for: .milliseconds(100))
+            waiting.cancel()
+            await #expect(throws: CancellationError.self) { try await waiting.value }
+            // the cancelled caller gave up at once, not when the connection came free
+            #expect(busyDone.withLock { $0 } == false)
+            _ = try await busy.value
+            await pool.close()
         }
     }
 }

@@ -40,10 +40,11 @@ public struct DatabaseUnavailable: Error, Equatable, Sendable, CustomStringConve
 }
 
 extension PostgresError {
-    /// A broken or refused connection, a closed pool, or the server's own "connection
-    /// exception" (08) and "operator intervention" (57: shutdown, cannot connect now) classes.
+    /// A broken or refused connection, a closed pool, no connection free in time, or the
+    /// server's own "connection exception" (08) and "operator intervention" (57: shutdown,
+    /// cannot connect now) classes.
     var meansUnavailable: Bool {
-        kind == .connection || kind == .poolClosed || sqlState?.hasPrefix("08") == true || sqlState?.hasPrefix("57") == true
+        kind == .connection || kind == .poolClosed || kind == .poolTimeout || sqlState?.hasPrefix("08") == true || sqlState?.hasPrefix("57") == true
     }
 }
 
