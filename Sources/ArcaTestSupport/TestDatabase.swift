@@ -18,7 +18,7 @@ public enum TestDatabase {
         let template = migrated ? server.migratedTemplate : "template0"
         _ = try await server.admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
         let url = server.url(database: name)
-        let fresh = FreshDatabase(url: url, name: name, pool: ConnectionPool(conninfo: url, size: poolSize, logger: quietLogger))
+        let fresh = FreshDatabase(url: url, name: name, pool: ConnectionPool(conninfo: url, size: poolSize, acquireTimeout: patience, logger: quietLogger))
         let result: T
         do {
             result = try await body(fresh)
@@ -57,6 +57,10 @@ public enum TestDatabase {
         }
         return Int(UInt16(bigEndian: address.sin_port))
     }
+
+    /// How long test code waits for a pooled connection: the whole suite runs at once on
+    /// few cores, so waits are long; no test is about this wait except the pool's own.
+    public static let patience: Duration = .seconds(600)
 
     public static let quietLogger: Logger = {
         var logger = Logger(label: "arca.test")
@@ -105,7 +109,10 @@ actor TestServer {
             ThrowawayCluster.register(cluster)
             baseURL = try cluster.url(database: "postgres")
         }
-        let admin = ConnectionPool(conninfo: replacingDatabase(in: baseURL, with: "postgres"), size: 2, logger: TestDatabase.quietLogger)
+        // Every test in the run creates its database through this pool, so callers queue here.
+        let admin = ConnectionPool(
+            conninfo: replacingDatabase(in: baseURL, with: "postgres"), size: 2, acquireTimeout: TestDatabase.patience,
+            logger: TestDatabase.quietLogger)
         let template = "arca_template_\(getpid())"
         _ = try await admin.execute("DROP DATABASE IF EXISTS \(template)")
         _ = try await admin.execute("CREATE DATABASE \(template) TEMPLATE template0")
