@@ -146,12 +146,16 @@ struct DemoSeedTests {
         }
     }
 
-    @Test func theDemoHasAssetsOfEveryCategoryAndOrdersAtSeveralStages() async throws {
+    @Test func theDemoHasAssetsOfEveryCategoryInEveryStateAndOrdersAtSeveralStages() async throws {
         try await TestDatabase.withFresh { db in
             let outcome = try ArcaProcess.run(["demo", "seed", "--cases", "60", "--seed", "11"], environment: ["DATABASE_URL": db.url])
             #expect(outcome.status == 0, "\(outcome.stderr)")
             let categories = try await db.pool.query("SELECT count(DISTINCT category) FROM asset")[0].decode(Int.self, 0)
             #expect(categories == 18)
+            let states = try await db.pool.query("SELECT count(DISTINCT state) FROM asset")[0].decode(Int.self, 0)
+            #expect(states == 11)
+            let statuses = try await db.pool.query("SELECT count(DISTINCT status) FROM case_file")[0].decode(Int.self, 0)
+            #expect(statuses == 9)
             let currencies = try await db.pool.query("SELECT count(DISTINCT currency) FROM valuation")[0].decode(Int.self, 0)
             #expect(currencies >= 2)
             let stages = try await db.pool.query("SELECT count(DISTINCT kind || status) FROM legal_order")[0].decode(Int.self, 0)

@@ -138,7 +138,7 @@ public struct SeedDemo: Sendable {
         }
         guard stage >= .freezing else { return }
         try await advance(to: .freezing)
-        let frozen = Array(assets.prefix(max(1, assets.count - 1)))
+        var frozen = Array(assets.prefix(max(1, assets.count - 1)))
         let freezing = try await useCases.createOrder(
             caseID: file.id,
             NewOrder(
@@ -157,6 +157,14 @@ public struct SeedDemo: Sendable {
                 _ = try await useCases.recordAssetEvent(
                     assetID: asset.id,
                     NewAssetEvent(action: "sell_interim", occurredOn: later(60).description, reason: "interim sale to preserve value", amount: proceeds),
+                    by: officer)
+            }
+            // Property a victim identifies goes back to them before any confiscation (Reg 2018/1805 Art 29).
+            if subjects.contains(where: { $0.role == .victim }), frozen.count > 1, random.chance(30) {
+                let returned = frozen.removeLast()
+                _ = try await useCases.recordAssetEvent(
+                    assetID: returned.id,
+                    NewAssetEvent(action: "restitute", occurredOn: later(30).description, reason: "returned to the victim, its owner"),
                     by: officer)
             }
         }
@@ -190,6 +198,8 @@ public struct SeedDemo: Sendable {
                 assetID: asset.id,
                 NewAssetEvent(action: "record_recovery", occurredOn: later(60).description, reason: random.pick(DemoAssets.recoveries), amount: realised),
                 by: officer)
+            // Some money recovered is still waiting for its final destination.
+            guard stage == .closed || random.chance(70) else { continue }
             _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "dispose", occurredOn: later(20).description), by: officer)
             if stage == .closed {
                 _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description), by: officer)
