@@ -26,6 +26,7 @@ public struct UseCases: Sendable {
     public let readOrder: ReadOrder
     public let executeOrder: ExecuteOrder
     public let liftOrder: LiftOrder
+    public let readAuditTrail: ReadAuditTrail
 
     public init(database: Database) {
         checkReadiness = CheckReadiness(database: database)
@@ -51,5 +52,6 @@ public struct UseCases: Sendable {
         readOrder = ReadOrder(database: database)
         executeOrder = ExecuteOrder(database: database)
         liftOrder = LiftOrder(database: database)
+        readAuditTrail = ReadAuditTrail(database: database)
     }
 }

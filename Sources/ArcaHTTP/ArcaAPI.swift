@@ -26,6 +26,7 @@ public struct ArcaAPI: Sendable {
         VocabularyRoutes().register(on: v1)
         CaseRoutes(useCases: useCases).register(on: v1)
         AssetRoutes(useCases: useCases).register(on: v1)
+        AuditRoutes(readAuditTrail: useCases.readAuditTrail).register(on: v1)
         return router
     }
 

@@ -46,7 +46,7 @@ struct CLITests {
         [], ["serve"], ["migrate"], ["db"], ["db", "start"], ["db", "stop"], ["db", "status"], ["db", "url"],
         ["office", "add"], ["user", "add"], ["token", "issue"], ["token", "revoke"], ["case", "create"], ["case", "list"],
         ["case", "show"], ["asset", "add"], ["asset", "list"], ["asset", "show"], ["order", "create"], ["order", "execute"],
-        ["order", "lift"], ["demo", "seed"],
+        ["order", "lift"], ["audit", "list"], ["demo", "seed"],
     ])
     func everyCommandExplainsItselfWithHelp(_ command: [String]) throws {
         let outcome = try ArcaProcess.run(command + ["--help"])

@@ -69,6 +69,20 @@ struct RecordCommandTests {
         }
     }
 
+    @Test func theAdministratorReadsTheAuditTrail() async throws {
+        try await withOfficer { env, _ in
+            _ = try ArcaProcess.run(
+                ["case", "create", "--title", "Operation Meltwater", "--offence", "fraud", "--opened-on", "2026-03-14"], environment: env)
+            let table = try ArcaProcess.run(["audit", "list", "--entity", "case"], environment: env)
+            #expect(table.status == 0, "\(table.stderr)")
+            #expect(table.stdout.hasPrefix("RECORDED"))
+            #expect(table.stdout.contains("CreateCase"))
+            let listed = try ArcaProcess.run(["audit", "list", "--operation", "AddUser", "--json"], environment: env)
+            let items = json(listed.stdout)["items"] as? [[String: Any]] ?? []
+            #expect(items.count == 2)
+        }
+    }
+
     @Test func aRecordCommandWithoutAUserSaysHowToNameOne() async throws {
         try await withOfficer { env, _ in
             var anonymous = env

@@ -33,10 +33,12 @@ public struct AuditEntry: Sendable, Equatable {
     public let after: String?
     public let reason: String?
     public let recordedAt: Date?
+    /// The entry's place in the trail, once written: later entries have higher numbers.
+    public let sequence: Int?
 
     public init(
         actor: Actor, kind: Kind, operation: String, entity: String, entityID: String,
-        before: String? = nil, after: String? = nil, reason: String? = nil, recordedAt: Date? = nil
+        before: String? = nil, after: String? = nil, reason: String? = nil, recordedAt: Date? = nil, sequence: Int? = nil
     ) {
         self.actor = actor
         self.kind = kind
@@ -47,5 +49,27 @@ public struct AuditEntry: Sendable, Equatable {
         self.after = after
         self.reason = reason
         self.recordedAt = recordedAt
+        self.sequence = sequence
+    }
+}
+
+/// Which audit entries a reader asks for, newest first.
+public struct AuditFilter: Sendable, Equatable, Codable {
+    /// Entries of the users of this office; nil for the whole trail.
+    public var office: OfficeCode?
+    public var entity: String?
+    public var entityID: String?
+    public var actor: String?
+    public var kind: AuditEntry.Kind?
+    public var operation: String?
+    public var from: Date?
+    public var to: Date?
+    /// Continue with entries older than this sequence number.
+    public var before: Int?
+    public var limit: Int
+
+    public init(office: OfficeCode?, limit: Int) {
+        self.office = office
+        self.limit = limit
     }
 }

@@ -30,23 +30,42 @@ public struct AuditRepository: Sendable {
             [actor.userID, actor.name, actor.office?.value, operation, records.map(\.entity), records.map(\.id)])
     }
 
+    static let columns = """
+        actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before::text, after::text, reason, recorded_at, id
+        """
+
     /// Entries about one record, oldest first.
     public func entries(entity: String, id: String) async throws -> [AuditEntry] {
         try await db.query(
-            """
-            SELECT actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before::text, after::text, reason, recorded_at
-            FROM audit_entry WHERE entity = $1 AND entity_id = $2 ORDER BY id
-            """, [entity, id]
-        ).map { row in
-            try AuditEntry(
-                actor: .init(
-                    userID: row.decode(UUID?.self, 0), name: row.decode(String.self, 1),
-                    office: row.decode(String?.self, 2).map { try OfficeCode($0) }),
-                kind: AuditEntry.Kind(rawValue: row.decode(String.self, 3)).orThrow("kind"),
-                operation: row.decode(String.self, 4), entity: row.decode(String.self, 5),
-                entityID: row.decode(String.self, 6), before: row.decode(String?.self, 7),
-                after: row.decode(String?.self, 8), reason: row.decode(String?.self, 9),
-                recordedAt: row.decode(Date.self, 10))
-        }
+            "SELECT \(Self.columns) FROM audit_entry WHERE entity = $1 AND entity_id = $2 ORDER BY id", [entity, id]
+        ).map(Self.decode)
+    }
+
+    /// One page of the entries `filter` selects, newest first, plus one more when there are more.
+    public func search(_ filter: AuditFilter) async throws -> [AuditEntry] {
+        var sql = SQLBuilder("SELECT \(Self.columns) FROM audit_entry WHERE true")
+        if let office = filter.office { sql.and("actor_office = ?", office.value) }
+        if let entity = filter.entity { sql.and("entity = ?", entity) }
+        if let entityID = filter.entityID { sql.and("entity_id = ?", entityID) }
+        if let actor = filter.actor { sql.and("actor_name = ?", actor) }
+        if let kind = filter.kind { sql.and("kind = ?", kind.rawValue) }
+        if let operation = filter.operation { sql.and("operation = ?", operation) }
+        if let from = filter.from { sql.and("recorded_at >= ?", from) }
+        if let to = filter.to { sql.and("recorded_at < ?", to) }
+        if let before = filter.before { sql.and("id < ?", before) }
+        sql.append(" ORDER BY id DESC LIMIT ?", filter.limit + 1)
+        return try await db.query(sql.text, sql.parameters).map(Self.decode)
+    }
+
+    static func decode(_ row: Row) throws -> AuditEntry {
+        try AuditEntry(
+            actor: .init(
+                userID: row.decode(UUID?.self, 0), name: row.decode(String.self, 1),
+                office: row.decode(String?.self, 2).map { try OfficeCode($0) }),
+            kind: AuditEntry.Kind(rawValue: row.decode(String.self, 3)).orThrow("kind"),
+            operation: row.decode(String.self, 4), entity: row.decode(String.self, 5),
+            entityID: row.decode(String.self, 6), before: row.decode(String?.self, 7),
+            after: row.decode(String?.self, 8), reason: row.decode(String?.self, 9),
+            recordedAt: row.decode(Date.self, 10), sequence: row.decode(Int.self, 11))
     }
 }

@@ -1,0 +1,85 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Testing
+
+@Suite("Use cases: reading the audit trail")
+struct AuditReadingTests {
+    @Test func anAuditorSeesWhoConsultedACaseOfTheirOffice() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
+            let page = try await world.useCases.readAuditTrail(
+                AuditListRequest(entity: "case", entityID: file.id.lowercased), by: world.auditor)
+            #expect(page.items.map(\.operation) == ["ReadCase", "CreateCase"])
+            #expect(page.items.map(\.actor.name) == ["a.janssens", "j.peeters"])
+            #expect(page.items.first?.kind == .consultation)
+        }
+    }
+
+    @Test func anAuditorSeesOnlyTheEntriesOfTheirOfficesUsers() async throws {
+        try await TwoOffices.with { world in
+            _ = try await world.useCases.createCase(
+                NewCase(title: "Dutch case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.dutchOfficer)
+            _ = try await world.openCase()
+            let page = try await world.useCases.readAuditTrail(AuditListRequest(operation: "CreateCase"), by: world.auditor)
+            #expect(page.items.map(\.actor.name) == ["j.peeters"])
+        }
+    }
+
+    @Test func theAdministratorAtTheCommandLineSeesTheWholeTrail() async throws {
+        try await TwoOffices.with { world in
+            _ = try await world.useCases.createCase(
+                NewCase(title: "Dutch case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.dutchOfficer)
+            _ = try await world.openCase()
+            let page = try await world.useCases.readAuditTrail(AuditListRequest(operation: "CreateCase"), by: .commandLine())
+            #expect(Set(page.items.map(\.actor.name)) == ["j.peeters", "p.devries"])
+        }
+    }
+
+    @Test(arguments: ["officer", "liaison", "analyst"])
+    func caseWorkersDoNotReadTheTrail(_ role: String) async throws {
+        try await TwoOffices.with { world in
+            let caller = [world.officer, world.liaison, world.analyst].first { $0.role.rawValue == role }!
+            await #expect(throws: UseCaseError.forbidden("the \(role) role may not read audit trail")) {
+                try await world.useCases.readAuditTrail(AuditListRequest(), by: caller)
+            }
+        }
+    }
+
+    @Test func readingTheTrailIsItselfRecorded() async throws {
+        try await TwoOffices.with { world in
+            _ = try await world.useCases.readAuditTrail(AuditListRequest(actor: "j.peeters"), by: world.auditor)
+            let page = try await world.useCases.readAuditTrail(AuditListRequest(operation: "ReadAuditTrail"), by: world.auditor)
+            #expect(page.items.count == 1)
+            #expect(page.items.first?.actor.name == "l.claes")
+        }
+    }
+
+    @Test func theTrailPagesNewestFirstWithoutGapsOrRepeats() async throws {
+        try await TwoOffices.with { world in
+            for index in 1...7 { _ = try await world.openCase(title: "Case \(index)") }
+            var titles: [String] = []
+            var cursor: String?
+            repeat {
+                let page = try await world.useCases.readAuditTrail(
+                    AuditListRequest(operation: "CreateCase", limit: 3, cursor: cursor), by: world.auditor)
+                titles += page.items.compactMap { entry in
+                    let record = entry.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any]
+                    return record?["title"] as? String
+                }
+                cursor = page.next
+            } while cursor != nil
+            #expect(titles == (1...7).reversed().map { "Case \($0)" })
+        }
+    }
+
+    @Test func badFiltersAreNamed() async throws {
+        try await TwoOffices.with { world in
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.readAuditTrail(AuditListRequest(kind: "deletion", from: "yesterday", cursor: "abc"), by: world.auditor)
+            }
+            #expect(error?.violations.map(\.rule) == ["audit-kind", "timestamp", "cursor"])
+        }
+    }
+}
