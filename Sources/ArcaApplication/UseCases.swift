@@ -19,6 +19,7 @@ public struct UseCases: Sendable {
     public let idempotencyKeys: IdempotencyKeys
     public let addAsset: AddAsset
     public let readAsset: ReadAsset
+    public let updateAsset: UpdateAsset
     public let listAssets: ListAssets
     public let recordValuation: RecordValuation
     public let recordAssetEvent: RecordAssetEvent
@@ -45,6 +46,7 @@ public struct UseCases: Sendable {
         idempotencyKeys = IdempotencyKeys(database: database)
         addAsset = AddAsset(database: database)
         readAsset = ReadAsset(database: database)
+        updateAsset = UpdateAsset(database: database)
         listAssets = ListAssets(database: database)
         recordValuation = RecordValuation(database: database)
         recordAssetEvent = RecordAssetEvent(database: database)

@@ -339,4 +339,42 @@ struct AssetUseCaseTests {
             #expect(inNL.map(\.id) == [harbour.id])
         }
     }
+
+    @Test func anOfficerCorrectsAnAssetsRecordAgainstItsCurrentVersion() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let owner = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "owner"), by: world.officer)
+            let car = try await world.addCar(to: file.id)
+            let corrected = try await world.useCases.updateAsset(
+                id: car.id, changes: AssetChanges(description: "Porsche 911 Carrera S, grey", owners: [owner.id.lowercased]),
+                expectedVersion: car.version, by: world.officer)
+            #expect(corrected.description == "Porsche 911 Carrera S, grey")
+            #expect(corrected.owners == [owner.id])
+            #expect(corrected.identifiers.vin?.value == "WP0ZZZ99ZTS392124")
+            #expect(corrected.version == car.version + 1)
+            let change = try #require(try await world.audit(entity: "asset", id: car.id).last)
+            #expect(change.operation == "UpdateAsset")
+            #expect(change.before?.contains("black") == true)
+            await #expect(throws: UseCaseError.versionRequired) {
+                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(country: "BE"), expectedVersion: nil, by: world.officer)
+            }
+            let stale = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(country: "BE"), expectedVersion: car.version, by: world.officer)
+            }
+            if case .stale = stale {} else { Issue.record("expected stale, got \(String(describing: stale))") }
+        }
+    }
+
+    @Test func aMoveMakesAnEarlierVersionStale() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            _ = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "trace", occurredOn: "2026-03-25"), by: world.officer)
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(description: "Late edit"), expectedVersion: car.version, by: world.officer)
+            }
+            if case .stale = error {} else { Issue.record("expected stale, got \(String(describing: error))") }
+        }
+    }
 }

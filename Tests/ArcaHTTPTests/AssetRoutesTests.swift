@@ -197,4 +197,30 @@ struct AssetRoutesTests {
             #expect((list.json["items"] as? [Any])?.isEmpty == true)
         }
     }
+
+    @Test func anAssetIsCorrectedWithIfMatch() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            let assetID = try await world.addAsset(to: caseID)
+            let missing = try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#)
+            #expect(missing.status == 428)
+            let corrected = try await world.call(
+                .patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#, headers: ["If-Match": "\"1\""])
+            #expect(corrected.status == 200)
+            #expect(corrected.headers[.eTag] == "\"2\"")
+            #expect(corrected.json["description"] as? String == "Savings account at KBC")
+            let stale = try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"1\""])
+            #expect(stale.status == 412)
+            let foreign = try await world.call(
+                .patch, "/v1/assets/\(assetID)", as: "dutch", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])
+            #expect(foreign.status == 404)
+            let analyst = try await world.call(
+                .patch, "/v1/assets/\(assetID)", as: "analyst", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])
+            #expect(analyst.status == 403)
+            let bad = try await world.call(
+                .patch, "/v1/assets/\(assetID)", json: #"{"identifiers":{"iban":"BE00 0000"},"state":"closed"}"#, headers: ["If-Match": "\"2\""])
+            #expect(bad.status == 422)
+            #expect(bad.fieldErrors == ["state unknown-field"])
+        }
+    }
 }

@@ -59,6 +59,27 @@ public struct NewAsset: Sendable, Equatable {
     }
 }
 
+/// What a user corrects in an asset's record; fields left nil stay as they are. Given
+/// identifiers or owners replace the recorded ones.
+public struct AssetChanges: Sendable, Equatable {
+    public var description: String?
+    public var identifiers: IdentifierInput?
+    public var country: String?
+    public var propertyRole: String?
+    public var owners: [String]?
+
+    public init(
+        description: String? = nil, identifiers: IdentifierInput? = nil, country: String? = nil, propertyRole: String? = nil,
+        owners: [String]? = nil
+    ) {
+        self.description = description
+        self.identifiers = identifiers
+        self.country = country
+        self.propertyRole = propertyRole
+        self.owners = owners
+    }
+}
+
 public struct NewValuation: Sendable, Equatable {
     public var valuedOn: String?
     public var method: String?

@@ -61,14 +61,10 @@ public struct AddAsset: Sendable {
         let category = validation.required("category", input.category, "asset-category") { (code) throws(VocabularyError) in
             try AssetCategory(rawValue: code).orRefuse(code, as: "an asset category (see GET /v1/vocabularies)")
         }
-        let description = validation.required("description", input.description, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: Asset.descriptionLength, what: "the description")
-        }
+        let description = validation.required("description", input.description).flatMap { validation.assetDescription($0) }
         let identifiers = validation.identifiers(input.identifiers)
-        let country = validation.required("country", input.country, "country-code") { (code) throws(VocabularyError) in try CountryCode(code) }
-        let role = validation.optional("propertyRole", input.propertyRole, "property-role") { (code) throws(VocabularyError) in
-            try PropertyRole(rawValue: code).orRefuse(code, as: "a property role (\(PropertyRole.allCases.map(\.rawValue).joined(separator: ", ")))")
-        }
+        let country = validation.required("country", input.country).flatMap { validation.country("country", $0) }
+        let role = input.propertyRole.flatMap { validation.propertyRole($0) }
         let owners = validation.ids("owners", input.owners ?? [])
         let estimate = input.estimatedValue.flatMap { validation.money("estimatedValue", $0) }
         let identifiedOn = validation.pastDay("identifiedOn", input.identifiedOn, today: Day(now), required: false) ?? Day(now)
@@ -77,14 +73,7 @@ public struct AddAsset: Sendable {
 
         return try await database.transaction { store in
             _ = try await store.cases.owned(caseID, by: office, caller: caller)
-            if !owners.isEmpty {
-                let subjects = Set(try await store.subjects.inCase(caseID).map(\.id))
-                var ownerCheck = Validation()
-                for (index, owner) in owners.enumerated() where !subjects.contains(owner) {
-                    ownerCheck.add("owners[\(index)]", "subject-of-case", "\(owner.lowercased) is not a subject of this case")
-                }
-                try ownerCheck.finish()
-            }
+            try await store.subjects.checkOwners(owners, of: caseID)
             let asset = Asset(
                 id: UUID(), caseID: caseID, category: category, description: description, identifiers: identifiers,
                 country: country, propertyRole: role, owners: owners, state: .identified, estimatedValue: estimate,
@@ -96,6 +85,61 @@ public struct AddAsset: Sendable {
             try await store.audit.change("AddAsset", by: caller, entity: "asset", id: asset.id.lowercased, after: asset)
             return asset
         }
+    }
+}
+
+/// Corrects an asset's record (description, identifiers, country, property role, owners),
+/// provided the caller saw its current version. Its state and values change only by moves.
+public struct UpdateAsset: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, changes: AssetChanges, expectedVersion: Int?, by caller: Caller) async throws -> Asset {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let description = changes.description.flatMap { validation.assetDescription($0) }
+        let identifiers = changes.identifiers.map { validation.identifiers($0) }
+        let country = changes.country.flatMap { validation.country("country", $0) }
+        let role = changes.propertyRole.flatMap { validation.propertyRole($0) }
+        let owners = changes.owners.map { validation.ids("owners", $0) }
+        try validation.finish()
+
+        return try await database.transaction { store in
+            let current = try await store.assets.owned(id, by: office)
+            guard let expectedVersion else { throw UseCaseError.versionRequired }
+            guard expectedVersion == current.version else {
+                throw UseCaseError.stale("asset \(id.lowercased) is at version \(current.version), not \(expectedVersion): read it again")
+            }
+            if let owners { try await store.subjects.checkOwners(owners, of: current.caseID) }
+            var changed = current
+            changed.description = description ?? current.description
+            changed.identifiers = identifiers ?? current.identifiers
+            changed.country = country ?? current.country
+            changed.propertyRole = role ?? current.propertyRole
+            changed.owners = owners ?? current.owners
+            changed.version += 1
+            guard try await store.assets.updateRecord(changed) else {
+                throw UseCaseError.stale("asset \(id.lowercased) was changed meanwhile: read it again")
+            }
+            try await store.audit.change("UpdateAsset", by: caller, entity: "asset", id: id.lowercased, before: current, after: changed)
+            return changed
+        }
+    }
+}
+
+extension SubjectRepository {
+    /// Refuses owners that are not subjects of the asset's case.
+    func checkOwners(_ owners: [UUID], of caseID: UUID) async throws {
+        guard !owners.isEmpty else { return }
+        let subjects = Set(try await inCase(caseID).map(\.id))
+        var check = Validation()
+        for (index, owner) in owners.enumerated() where !subjects.contains(owner) {
+            check.add("owners[\(index)]", "subject-of-case", "\(owner.lowercased) is not a subject of this case")
+        }
+        try check.finish()
     }
 }
 

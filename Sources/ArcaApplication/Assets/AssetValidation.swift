@@ -30,6 +30,22 @@ extension Validation {
         return day
     }
 
+    mutating func assetDescription(_ text: String) -> String? {
+        check("description", "text") { () throws(RecordTextError) in
+            try RecordText.valid(text, length: Asset.descriptionLength, what: "the description")
+        }
+    }
+
+    mutating func country(_ field: String, _ code: String) -> CountryCode? {
+        check(field, "country-code") { () throws(VocabularyError) in try CountryCode(code) }
+    }
+
+    mutating func propertyRole(_ code: String) -> PropertyRole? {
+        check("propertyRole", "property-role") { () throws(VocabularyError) in
+            try PropertyRole(rawValue: code).orRefuse(code, as: "a property role (\(PropertyRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
+
     mutating func identifiers(_ input: IdentifierInput?) -> AssetIdentifiers {
         guard let input else { return AssetIdentifiers() }
         func identifier<T>(_ name: String, _ text: String?, _ parse: (String) throws(IdentifierError) -> T) -> T? {

@@ -16,12 +16,7 @@ struct AssetRoutes {
             return try await post(request, context, body: data) {
                 let body = try JSONObjectReader.body(data)
                 let input = NewAsset(
-                    category: body.string("category"), description: body.string("description"),
-                    identifiers: body.object("identifiers") { field in
-                        IdentifierInput(
-                            iban: field.string("iban"), vin: field.string("vin"), landRegistryReference: field.string("landRegistryReference"),
-                            walletAddress: field.string("walletAddress"), registrationMark: field.string("registrationMark"))
-                    },
+                    category: body.string("category"), description: body.string("description"), identifiers: body.identifiers(),
                     country: body.string("country"), propertyRole: body.string("propertyRole"), owners: body.strings("owners"),
                     estimatedValue: body.money("estimatedValue"), identifiedOn: body.string("identifiedOn"))
                 try body.finish()
@@ -44,6 +39,18 @@ struct AssetRoutes {
         v1.get("assets/{id}") { _, context -> Reply in
             let file = try await useCases.readAsset(id: try context.id(), by: try context.requireCaller())
             return try Reply(AssetFileResource(file), etag: file.asset.version)
+        }
+
+        v1.patch("assets/{id}") { request, context -> Reply in
+            let id = try context.id()
+            let body = try JSONObjectReader.body(try await bodyData(request, context))
+            let changes = AssetChanges(
+                description: body.string("description"), identifiers: body.identifiers(), country: body.string("country"),
+                propertyRole: body.string("propertyRole"), owners: body.strings("owners"))
+            try body.finish()
+            let asset = try await useCases.updateAsset(
+                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
+            return try Reply(AssetResource(asset), etag: asset.version)
         }
 
         v1.get("assets/{id}/events") { _, context -> Reply in
@@ -129,6 +136,15 @@ extension OrderStep {
 }
 
 extension JSONObjectReader {
+    /// `{"iban": …, "vin": …, …}`: the identifiers of an asset.
+    func identifiers() -> IdentifierInput? {
+        object("identifiers") { field in
+            IdentifierInput(
+                iban: field.string("iban"), vin: field.string("vin"), landRegistryReference: field.string("landRegistryReference"),
+                walletAddress: field.string("walletAddress"), registrationMark: field.string("registrationMark"))
+        }
+    }
+
     /// `{"amount": "1234.56", "currency": "EUR"}`; an amount sent as a JSON number is a
     /// type error, since a binary float may already have lost a cent.
     func money(_ key: String) -> MoneyInput? {

@@ -87,6 +87,29 @@ public struct AssetRepository: Sendable {
             ]) == 1
     }
 
+    /// Stores what a user may correct (description, identifiers, country, property role,
+    /// owners) if the asset is still at version `asset.version - 1`.
+    public func updateRecord(_ asset: Asset) async throws -> Bool {
+        let updated = try await db.execute(
+            """
+            UPDATE asset SET description = $3, iban = $4, vin = $5, land_registry_reference = $6, wallet_address = $7,
+                registration_mark = $8, country = $9, property_role = $10, version = $2
+            WHERE id = $1 AND version = $2 - 1
+            """,
+            [
+                asset.id, asset.version, asset.description, asset.identifiers.iban?.value, asset.identifiers.vin?.value,
+                asset.identifiers.landRegistryReference, asset.identifiers.walletAddress, asset.identifiers.registrationMark,
+                asset.country.value, asset.propertyRole?.rawValue,
+            ])
+        guard updated == 1 else { return false }
+        try await db.execute("DELETE FROM asset_owner WHERE asset_id = $1", [asset.id])
+        if !asset.owners.isEmpty {
+            try await db.execute(
+                "INSERT INTO asset_owner (asset_id, subject_id) SELECT $1, unnest($2::text[])::uuid", [asset.id, asset.owners.map(\.lowercased)])
+        }
+        return true
+    }
+
     /// One page of the assets `filter` selects, plus one more when there are more.
     public func list(_ filter: AssetFilter) async throws -> [OwnedAsset] {
         var sql = SQLBuilder("SELECT \(Self.columns) \(Self.visible)", filter.office.value)
