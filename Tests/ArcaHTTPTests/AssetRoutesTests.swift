@@ -140,12 +140,12 @@ struct AssetRoutesTests {
 
     /// Officers record; liaison officers and analysts read; auditors and administrators see
     /// no asset.
-    static let matrix: [(role: String, add: Int, read: Int, list: Int, value: Int, event: Int, order: Int, readOrder: Int, execute: Int, lift: Int)] = [
-        ("officer", 201, 200, 200, 201, 201, 201, 200, 200, 200),
-        ("liaison", 403, 200, 200, 403, 403, 403, 200, 403, 403),
-        ("analyst", 403, 200, 200, 403, 403, 403, 200, 403, 403),
-        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403, 403),
-        ("admin", 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    static let matrix: [(role: String, add: Int, read: Int, list: Int, value: Int, event: Int, order: Int, readOrder: Int, execute: Int, lift: Int, update: Int)] = [
+        ("officer", 201, 200, 200, 201, 201, 201, 200, 200, 200, 200),
+        ("liaison", 403, 200, 200, 403, 403, 403, 200, 403, 403, 403),
+        ("analyst", 403, 200, 200, 403, 403, 403, 200, 403, 403, 403),
+        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+        ("admin", 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ]
 
     @Test(arguments: matrix.indices)
@@ -161,6 +161,8 @@ struct AssetRoutesTests {
             func status(_ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil) async throws -> Int {
                 try await world.call(method, uri, as: role, json: json).status
             }
+            let update = try await world.call(.patch, "/v1/assets/\(assetID)", as: role, json: #"{"country":"BE"}"#, headers: ["If-Match": "\"1\""])
+            #expect(update.status == expected.update, "update asset as \(role)")
             #expect(try await status(.post, "/v1/cases/\(caseID)/assets", APIWorld.account) == expected.add, "add asset as \(role)")
             #expect(try await status(.get, "/v1/assets/\(assetID)") == expected.read, "read asset as \(role)")
             #expect(try await status(.get, "/v1/assets/\(assetID)/events") == expected.read, "read history as \(role)")
