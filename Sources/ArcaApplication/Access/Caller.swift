@@ -54,6 +54,16 @@ extension AuditRepository {
     }
 }
 
+extension AuditRepository {
+    /// Records a search `caller` made, with its filters (Dir 2024/1260 Art 8).
+    func recordSearch(_ operation: String, by caller: Caller, entity: String, filter: some Encodable) async throws {
+        try await append(
+            AuditEntry(
+                actor: caller.auditActor, kind: .consultation, operation: operation, entity: entity, entityID: "search",
+                after: AuditSnapshot.json(filter)))
+    }
+}
+
 /// Record snapshots for the audit trail, as canonical JSON.
 enum AuditSnapshot {
     static func json(_ value: some Encodable) -> String {

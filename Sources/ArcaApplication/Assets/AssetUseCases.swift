@@ -109,10 +109,7 @@ public struct UpdateAsset: Sendable {
 
         return try await database.transaction { store in
             let current = try await store.assets.owned(id, by: office)
-            guard let expectedVersion else { throw UseCaseError.versionRequired }
-            guard expectedVersion == current.version else {
-                throw UseCaseError.stale("asset \(id.lowercased) is at version \(current.version), not \(expectedVersion): read it again")
-            }
+            try UseCaseError.requireCurrent(expectedVersion, current.version, of: "asset \(id.lowercased)")
             if let owners { try await store.subjects.checkOwners(owners, of: current.caseID) }
             var changed = current
             changed.description = description ?? current.description
@@ -172,11 +169,9 @@ public struct ListAssets: Sendable {
     }
 
     public func callAsFunction(_ request: AssetListRequest, by caller: Caller) async throws -> Page<Asset> {
-        var filter = AssetFilter(office: try caller.office(for: .readCases), limit: request.limit ?? ListCases.defaultLimit)
+        let office = try caller.office(for: .readCases)
         var validation = Validation()
-        if !CaseFilter.limits.contains(filter.limit) {
-            validation.add("limit", "range", "limit must be between \(CaseFilter.limits.lowerBound) and \(CaseFilter.limits.upperBound)")
-        }
+        var filter = AssetFilter(office: office, limit: validation.pageLimit(request.limit))
         if let text = request.caseID {
             filter.caseID = validation.ids("case", [text]).first
         }
@@ -196,14 +191,9 @@ public struct ListAssets: Sendable {
         try validation.finish()
 
         return try await database.transaction { store in
-            let rows = try await store.assets.list(filter)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .consultation, operation: "ListAssets", entity: "asset", entityID: "search",
-                    after: AuditSnapshot.json(filter)))
-            let items = Array(rows.prefix(filter.limit)).map(\.asset)
-            let next = rows.count > filter.limit ? items.last.map { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) } : nil
-            return Page(items: items, next: next)
+            let rows = try await store.assets.list(filter).map(\.asset)
+            try await store.audit.recordSearch("ListAssets", by: caller, entity: "asset", filter: filter)
+            return Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
         }
     }
 }

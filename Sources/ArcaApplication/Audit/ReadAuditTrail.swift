@@ -43,11 +43,8 @@ public struct ReadAuditTrail: Sendable {
 
     public func callAsFunction(_ request: AuditListRequest, by caller: Caller) async throws -> Page<AuditEntry> {
         try caller.require(.readAuditTrail)
-        var filter = AuditFilter(office: caller.userID == nil ? nil : caller.office, limit: request.limit ?? ListCases.defaultLimit)
         var validation = Validation()
-        if !CaseFilter.limits.contains(filter.limit) {
-            validation.add("limit", "range", "limit must be between \(CaseFilter.limits.lowerBound) and \(CaseFilter.limits.upperBound)")
-        }
+        var filter = AuditFilter(office: caller.userID == nil ? nil : caller.office, limit: validation.pageLimit(request.limit))
         filter.entity = validation.optional("entity", request.entity, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: 1...100, what: "the entity")
         }
@@ -73,12 +70,8 @@ public struct ReadAuditTrail: Sendable {
 
         return try await database.transaction { store in
             let rows = try await store.audit.search(filter)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .consultation, operation: "ReadAuditTrail", entity: "audit_entry",
-                    entityID: "search", after: AuditSnapshot.json(filter)))
-            let items = Array(rows.prefix(filter.limit))
-            return Page(items: items, next: rows.count > filter.limit ? items.last?.sequence.map(String.init) : nil)
+            try await store.audit.recordSearch("ReadAuditTrail", by: caller, entity: "audit_entry", filter: filter)
+            return Page(rows: rows, limit: filter.limit) { $0.sequence.map(String.init) }
         }
     }
 }

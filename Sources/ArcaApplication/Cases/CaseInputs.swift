@@ -94,6 +94,12 @@ public struct NewSubject: Sendable, Equatable {
 public struct Page<Item: Sendable>: Sendable {
     public let items: [Item]
     public let next: String?
+
+    /// The page of `rows`, which a repository reads one past `limit` to tell whether more follow.
+    init(rows: [Item], limit: Int, cursor: (Item) -> String?) {
+        items = Array(rows.prefix(limit))
+        next = rows.count > limit ? items.last.flatMap(cursor) : nil
+    }
 }
 
 /// A case as a reader sees it: the record, its people, its property and the orders on it,

@@ -134,10 +134,7 @@ public struct UpdateCase: Sendable {
 
         return try await database.transaction { store in
             let current = try await store.cases.owned(id, by: office, caller: caller)
-            guard let expectedVersion else { throw UseCaseError.versionRequired }
-            guard expectedVersion == current.version else {
-                throw UseCaseError.stale("case \(current.reference) is at version \(current.version), not \(expectedVersion): read it again")
-            }
+            try UseCaseError.requireCurrent(expectedVersion, current.version, of: "case \(current.reference)")
             if let status, status != current.status, !CaseLifecycle.canMove(from: current.status, to: status) {
                 let allowed = CaseLifecycle.allowedNext(from: current.status).map(\.rawValue).joined(separator: ", ")
                 throw UseCaseError.conflict(
@@ -178,14 +175,10 @@ public struct ListCases: Sendable {
         self.database = database
     }
 
-    public static let defaultLimit = 50
-
     public func callAsFunction(_ request: CaseListRequest, by caller: Caller) async throws -> Page<Case> {
-        var filter = CaseFilter(office: try caller.office(for: .readCases), limit: request.limit ?? Self.defaultLimit)
+        let office = try caller.office(for: .readCases)
         var validation = Validation()
-        if !CaseFilter.limits.contains(filter.limit) {
-            validation.add("limit", "range", "limit must be between \(CaseFilter.limits.lowerBound) and \(CaseFilter.limits.upperBound)")
-        }
+        var filter = CaseFilter(office: office, limit: validation.pageLimit(request.limit))
         filter.status = validation.optional("status", request.status, "case-status") { (code) throws(VocabularyError) in
             try CaseStatus(rawValue: code).orRefuse(code, as: "a case status")
         }
@@ -208,13 +201,8 @@ public struct ListCases: Sendable {
 
         return try await database.transaction { store in
             let rows = try await store.cases.list(filter)
-            try await store.audit.append(
-                AuditEntry(
-                    actor: caller.auditActor, kind: .consultation, operation: "ListCases", entity: "case",
-                    entityID: "search", after: AuditSnapshot.json(filter)))
-            let items = Array(rows.prefix(filter.limit))
-            let next = rows.count > filter.limit ? items.last.map { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) } : nil
-            return Page(items: items, next: next)
+            try await store.audit.recordSearch("ListCases", by: caller, entity: "case", filter: filter)
+            return Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) }
         }
     }
 }

@@ -34,6 +34,13 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     static func invalid(_ field: String, _ rule: String, _ message: String) -> UseCaseError {
         .invalid([FieldViolation(field: field, rule: rule, message: message)])
     }
+
+    /// A change is made against the version the caller read (the API's If-Match): refused
+    /// when none is given, and when the record has moved on since.
+    static func requireCurrent(_ expected: Int?, _ current: Int, of record: String) throws(UseCaseError) {
+        guard let expected else { throw .versionRequired }
+        guard expected == current else { throw .stale("\(record) is at version \(current), not \(expected): read it again") }
+    }
 }
 
 /// The database cannot be reached now: interfaces answer "try later" (HTTP 503).
@@ -96,6 +103,18 @@ struct Validation {
         guard let value else { return nil }
         return check(field, rule) { () throws(E) in try parse(value) }
     }
+
+    /// How many rows a page shows: `limit` if it is within bounds, else the default.
+    mutating func pageLimit(_ requested: Int?) -> Int {
+        let limit = requested ?? Validation.defaultPageLimit
+        if !Validation.pageLimits.contains(limit) {
+            add("limit", "range", "limit must be between \(Validation.pageLimits.lowerBound) and \(Validation.pageLimits.upperBound)")
+        }
+        return limit
+    }
+
+    static let pageLimits = 1...200
+    static let defaultPageLimit = 50
 
     func finish() throws(UseCaseError) {
         if !violations.isEmpty { throw .invalid(violations) }

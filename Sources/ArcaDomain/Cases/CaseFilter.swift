@@ -24,7 +24,6 @@ public struct CaseFilter: Sendable, Equatable, Codable {
         self.limit = limit
     }
 
-    public static let limits = 1...200
     public static let textLength = 1...200
 }
 

@@ -12,9 +12,7 @@ struct AssetRoutes {
 
         v1.post("cases/{id}/assets") { request, context -> Reply in
             let caseID = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let input = NewAsset(
                     category: body.string("category"), description: body.string("description"), identifiers: body.identifiers(),
                     country: body.string("country"), propertyRole: body.string("propertyRole"), owners: body.strings("owners"),
@@ -60,9 +58,7 @@ struct AssetRoutes {
 
         v1.post("assets/{id}/events") { request, context -> Reply in
             let assetID = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let input = NewAssetEvent(
                     action: body.string("action"), occurredOn: body.string("occurredOn"), reason: body.string("reason"),
                     amount: body.money("amount"))
@@ -74,9 +70,7 @@ struct AssetRoutes {
 
         v1.post("assets/{id}/valuations") { request, context -> Reply in
             let assetID = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let input = NewValuation(valuedOn: body.string("valuedOn"), method: body.string("method"), value: body.money("value"))
                 try body.finish()
                 let valuation = try await useCases.recordValuation(assetID: assetID, input, by: try context.requireCaller())
@@ -86,9 +80,7 @@ struct AssetRoutes {
 
         v1.post("cases/{id}/orders") { request, context -> Reply in
             let caseID = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let input = NewOrder(
                     kind: body.string("kind"), urgent: body.bool("urgent"), confiscationType: body.string("confiscationType"),
                     issuingAuthority: body.string("issuingAuthority"), decisionReference: body.string("decisionReference"),
@@ -106,9 +98,8 @@ struct AssetRoutes {
 
         v1.post("orders/{id}/execution") { request, context -> Reply in
             let orderID = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let step = try OrderStep.read(data, dayField: "executedOn")
+            return try await post(request, context) { body in
+                let step = try OrderStep.read(body, dayField: "executedOn")
                 let order = try await useCases.executeOrder(orderID: orderID, step, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }
@@ -116,9 +107,8 @@ struct AssetRoutes {
 
         v1.post("orders/{id}/lifting") { request, context -> Reply in
             let orderID = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let step = try OrderStep.read(data, dayField: "liftedOn")
+            return try await post(request, context) { body in
+                let step = try OrderStep.read(body, dayField: "liftedOn")
                 let order = try await useCases.liftOrder(orderID: orderID, step, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }
@@ -127,8 +117,7 @@ struct AssetRoutes {
 }
 
 extension OrderStep {
-    static func read(_ data: Data, dayField: String) throws -> OrderStep {
-        let body = try JSONObjectReader.body(data)
+    static func read(_ body: JSONObjectReader, dayField: String) throws -> OrderStep {
         let step = OrderStep(on: body.string(dayField), reason: body.string("reason"))
         try body.finish()
         return step

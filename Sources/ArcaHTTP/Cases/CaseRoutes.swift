@@ -11,9 +11,7 @@ struct CaseRoutes {
         let post = IdempotentPost(keys: useCases.idempotencyKeys)
 
         v1.post("cases") { request, context -> Reply in
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let input = NewCase(
                     title: body.string("title"), offences: body.strings("offences"), openedOn: body.string("openedOn"),
                     origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"))
@@ -53,9 +51,7 @@ struct CaseRoutes {
 
         v1.post("cases/{id}/subjects") { request, context -> Reply in
             let id = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let input = NewSubject(
                     kind: body.string("kind"), name: body.string("name"), role: body.string("role"),
                     birthDate: body.string("birthDate"), nationality: body.string("nationality"),
@@ -68,9 +64,7 @@ struct CaseRoutes {
 
         v1.post("cases/{id}/shares") { request, context -> Reply in
             let id = try context.id()
-            let data = try await bodyData(request, context)
-            return try await post(request, context, body: data) {
-                let body = try JSONObjectReader.body(data)
+            return try await post(request, context) { body in
                 let office = body.string("office")
                 try body.finish()
                 guard let office else {

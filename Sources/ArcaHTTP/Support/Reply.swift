@@ -74,14 +74,15 @@ func bodyData(_ request: Request, _ context: ArcaRequestContext) async throws ->
 }
 
 /// Carries out a `POST` once per `Idempotency-Key`: a retry with the same body gets the
-/// first answer again (marked `Idempotent-Replayed: true`).
+/// first answer again (marked `Idempotent-Replayed: true`). `carryOut` reads the JSON body.
 struct IdempotentPost {
     let keys: IdempotencyKeys
 
     func callAsFunction(
-        _ request: Request, _ context: ArcaRequestContext, body: Data, _ carryOut: () async throws -> Reply
+        _ request: Request, _ context: ArcaRequestContext, _ carryOut: (JSONObjectReader) async throws -> Reply
     ) async throws -> Reply {
-        guard let key = request.headers[.idempotencyKey] else { return try await carryOut() }
+        let body = try await bodyData(request, context)
+        guard let key = request.headers[.idempotencyKey] else { return try await carryOut(try JSONObjectReader.body(body)) }
         let caller = try context.requireCaller()
         switch try await keys.claim(key: key, method: request.method.rawValue, path: request.uri.path, body: body, by: caller) {
         case .replay(let remembered):
@@ -91,7 +92,7 @@ struct IdempotentPost {
         case .proceed:
             let reply: Reply
             do {
-                reply = try await carryOut()
+                reply = try await carryOut(try JSONObjectReader.body(body))
             } catch {
                 try? await keys.release(key: key, by: caller)
                 throw error

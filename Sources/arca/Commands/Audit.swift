@@ -42,7 +42,7 @@ struct AuditCommand: AsyncParsableCommand {
                     entry.operation, "\(entry.entity) \(entry.entityID)",
                 ]
             }
-            print(table(["RECORDED", "ACTOR", "OFFICE", "KIND", "OPERATION", "RECORD"], rows) + (page.next.map { "\nmore: --cursor \($0)" } ?? ""))
+            print(table(["RECORDED", "ACTOR", "OFFICE", "KIND", "OPERATION", "RECORD"], rows, next: page.next))
         }
     }
 }

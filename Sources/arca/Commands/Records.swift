@@ -33,14 +33,16 @@ struct ActingOptions: ParsableArguments {
     }
 }
 
-/// A plain table with a header row and columns as wide as their widest cell.
-func table(_ header: [String], _ rows: [[String]]) -> String {
+/// A plain table with a header row and columns as wide as their widest cell; for a list
+/// page, followed by how to ask for the next one.
+func table(_ header: [String], _ rows: [[String]], next: String? = nil) -> String {
     let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
-    return ([header] + rows).map { row in
+    let lines = ([header] + rows).map { row in
         row.enumerated().map { column, cell in
             column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
         }.joined(separator: "  ")
-    }.joined(separator: "\n")
+    }
+    return (lines + (next.map { ["more: --cursor \($0)"] } ?? [])).joined(separator: "\n")
 }
 
 func parseID(_ text: String, _ what: String) throws -> UUID {
@@ -112,8 +114,7 @@ struct CaseCommand: AsyncParsableCommand {
             }
             try acting.show(PageResource(items: page.items.map(CaseResource.init), next: page.next)) {
                 let rows = page.items.map { [$0.reference.description, $0.openedOn.description, $0.status.rawValue, $0.id.lowercased, $0.title] }
-                let more = page.next.map { "\nmore: --cursor \($0)" } ?? ""
-                return table(["REFERENCE", "OPENED", "STATUS", "ID", "TITLE"], rows) + more
+                return table(["REFERENCE", "OPENED", "STATUS", "ID", "TITLE"], rows, next: page.next)
             }
         }
     }
@@ -225,8 +226,7 @@ struct AssetCommand: AsyncParsableCommand {
                 let rows = page.items.map {
                     [$0.identifiedOn.description, $0.state.rawValue, $0.category.rawValue, $0.country.value, $0.estimatedValue?.description ?? "-", $0.id.lowercased, $0.description]
                 }
-                let more = page.next.map { "\nmore: --cursor \($0)" } ?? ""
-                return table(["IDENTIFIED", "STATE", "CATEGORY", "COUNTRY", "ESTIMATE", "ID", "DESCRIPTION"], rows) + more
+                return table(["IDENTIFIED", "STATE", "CATEGORY", "COUNTRY", "ESTIMATE", "ID", "DESCRIPTION"], rows, next: page.next)
             }
         }
     }
