@@ -25,6 +25,7 @@ public struct UseCases: Sendable {
     public let recordAssetEvent: RecordAssetEvent
     public let createOrder: CreateOrder
     public let readOrder: ReadOrder
+    public let finaliseOrder: FinaliseOrder
     public let executeOrder: ExecuteOrder
     public let liftOrder: LiftOrder
     public let readAuditTrail: ReadAuditTrail
@@ -52,6 +53,7 @@ public struct UseCases: Sendable {
         recordAssetEvent = RecordAssetEvent(database: database)
         createOrder = CreateOrder(database: database)
         readOrder = ReadOrder(database: database)
+        finaliseOrder = FinaliseOrder(database: database)
         executeOrder = ExecuteOrder(database: database)
         liftOrder = LiftOrder(database: database)
         readAuditTrail = ReadAuditTrail(database: database)

@@ -24,13 +24,38 @@ extension TwoOffices {
             by: officer)
     }
 
-    func order(_ kind: String, type: String? = nil, assets: [Asset], on day: String = "2026-04-02") async throws -> LegalOrder {
+    func order(
+        _ kind: String, type: String? = nil, urgent: Bool = false, confirms: LegalOrder? = nil, assets: [Asset], on day: String = "2026-04-02",
+        covered: String? = nil
+    ) async throws -> LegalOrder {
         try await useCases.createOrder(
             caseID: assets[0].caseID,
             NewOrder(
-                kind: kind, confiscationType: type, issuingAuthority: "Investigating judge, Brussels court of first instance",
+                kind: kind, urgent: urgent, confirms: confirms?.id.lowercased, confiscationType: type,
+                issuingAuthority: "Investigating judge, Brussels court of first instance",
                 decisionReference: "\(kind.uppercased())/2026/\(Int.random(in: 100...999))", decisionDate: day,
-                assets: assets.map(\.id.lowercased)),
+                assets: assets.map(\.id.lowercased), coveredAmount: covered.map { MoneyInput(amount: $0, currency: "EUR") }),
+            by: officer)
+    }
+
+    func execute(_ order: LegalOrder, on day: String, _ parts: [OrderExecutionInput.Part]? = nil) async throws -> LegalOrder {
+        try await useCases.executeOrder(orderID: order.id, OrderExecutionInput(on: day, reason: "carried out by the police", assets: parts), by: officer)
+    }
+
+    func lift(_ order: LegalOrder, on day: String, ground: String = "quashed_on_appeal") async throws -> LegalOrder {
+        try await useCases.liftOrder(orderID: order.id, OrderLifting(on: day, ground: ground, reason: "decision of the chamber"), by: officer)
+    }
+
+    func finalise(_ order: LegalOrder, on day: String) async throws -> LegalOrder {
+        try await useCases.finaliseOrder(orderID: order.id, OrderFinality(on: day, reason: "no appeal lodged"), by: officer)
+    }
+
+    func event(_ action: String, _ asset: Asset, on day: String, amount: String? = nil, outcome: String? = nil) async throws -> Asset {
+        try await useCases.recordAssetEvent(
+            assetID: asset.id,
+            NewAssetEvent(
+                action: action, occurredOn: day, reason: "recorded by the case officer", amount: amount.map { MoneyInput(amount: $0, currency: "EUR") },
+                outcome: outcome),
             by: officer)
     }
 
@@ -110,7 +135,7 @@ struct AssetUseCaseTests {
                 #expect(actual == .identified)
             }
 
-            let executed = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            let executed = try await world.execute(freezing, on: "2026-04-03")
 
             #expect(executed.status == .executed)
             let read = try await world.useCases.readAsset(id: account.id, by: world.officer)
@@ -129,9 +154,9 @@ struct AssetUseCaseTests {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
-            _ = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "trace", occurredOn: "2026-03-25"), by: world.officer)
+            _ = try await world.event("trace", car, on: "2026-03-25")
             let freezing = try await world.order("freezing", assets: [car])
-            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            _ = try await world.execute(freezing, on: "2026-04-03")
             _ = try await world.useCases.recordValuation(
                 assetID: car.id, NewValuation(valuedOn: "2026-06-01", method: "expert", value: MoneyInput(amount: "88000.00", currency: "EUR")),
                 by: world.officer)
@@ -140,17 +165,15 @@ struct AssetUseCaseTests {
                 let actual = try await world.state(of: car)
                 #expect(actual == .confiscationOrdered)
             }
-            _ = try await world.useCases.executeOrder(orderID: confiscation.id, OrderStep(on: "2026-10-20"), by: world.officer)
+            _ = try await world.finalise(confiscation, on: "2026-10-20")
             do {
                 let actual = try await world.state(of: car)
                 #expect(actual == .confiscationFinal)
             }
-            _ = try await world.useCases.recordAssetEvent(
-                assetID: car.id,
-                NewAssetEvent(action: "record_recovery", occurredOn: "2026-11-10", reason: "sold at auction", amount: MoneyInput(amount: "91500.00", currency: "EUR")),
-                by: world.officer)
-            _ = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "dispose", occurredOn: "2026-11-12"), by: world.officer)
-            let closed = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "close", occurredOn: "2026-11-13"), by: world.officer)
+            _ = try await world.execute(
+                confiscation, on: "2026-11-10", [.init(asset: car.id.lowercased, realised: MoneyInput(amount: "91500.00", currency: "EUR"))])
+            _ = try await world.event("dispose", car, on: "2026-11-12", outcome: "sold_auction")
+            let closed = try await world.event("close", car, on: "2026-11-13")
 
             #expect(closed.state == .closed)
             #expect(closed.valueAtFreezing?.amountText == "95000.00")
@@ -184,7 +207,7 @@ struct AssetUseCaseTests {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
-            _ = try await world.order("confiscation", type: "value", assets: [account])
+            _ = try await world.order("confiscation", type: "value", assets: [account], covered: "40000.00")
             do {
                 let actual = try await world.state(of: account)
                 #expect(actual == .confiscationOrdered)
@@ -198,13 +221,13 @@ struct AssetUseCaseTests {
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [account, car])
-            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
-            _ = try await world.useCases.recordAssetEvent(
-                assetID: car.id, NewAssetEvent(action: "restitute", occurredOn: "2026-05-01", reason: "returned to the leasing company"), by: world.officer)
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            _ = try await world.event("restitute", car, on: "2026-05-01")
 
-            let lifted = try await world.useCases.liftOrder(orderID: freezing.id, OrderStep(on: "2026-06-01", reason: "acquittal on appeal"), by: world.officer)
+            let lifted = try await world.lift(freezing, on: "2026-06-01", ground: "acquittal")
 
             #expect(lifted.status == .lifted)
+            #expect(lifted.liftingGround == .acquittal)
             do {
                 let actual = try await world.state(of: account)
                 #expect(actual == .released)
@@ -216,14 +239,14 @@ struct AssetUseCaseTests {
         }
     }
 
-    @Test func anExecutedConfiscationIsFinalAndCannotBeLifted() async throws {
+    @Test func aFinalConfiscationCannotBeLifted() async throws {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
-            let confiscation = try await world.order("confiscation", type: "value", assets: [account])
-            _ = try await world.useCases.executeOrder(orderID: confiscation.id, OrderStep(on: "2026-05-01"), by: world.officer)
+            let confiscation = try await world.order("confiscation", type: "value", assets: [account], covered: "40000.00")
+            _ = try await world.finalise(confiscation, on: "2026-05-01")
             let error = await #expect(throws: UseCaseError.self) {
-                try await world.useCases.liftOrder(orderID: confiscation.id, OrderStep(on: "2026-06-01", reason: "appeal"), by: world.officer)
+                try await world.lift(confiscation, on: "2026-06-01")
             }
             #expect(error?.description.contains("final") == true)
             do {
@@ -237,20 +260,20 @@ struct AssetUseCaseTests {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let freezing = try await world.order("freezing", assets: [try await world.addCar(to: file.id)])
-            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
-            await #expect(throws: UseCaseError.conflict("order \(freezing.decisionReference): the order is already executed")) {
-                try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-04"), by: world.officer)
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            await #expect(throws: UseCaseError.conflict("order \(freezing.decisionReference): every asset of the order is already executed")) {
+                try await world.execute(freezing, on: "2026-04-04")
             }
         }
     }
 
-    @Test(arguments: ["freeze", "order_confiscation", "finalise_confiscation", "release"])
+    @Test(arguments: ["freeze", "order_confiscation", "finalise_confiscation", "record_recovery", "release", "order_lifted"])
     func movesThatFollowFromOrdersCannotBeRecordedDirectly(_ action: String) async throws {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let error = await #expect(throws: UseCaseError.self) {
-                try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: action, occurredOn: "2026-04-01"), by: world.officer)
+                try await world.event(action, car, on: "2026-04-01")
             }
             #expect(error?.violations.map(\.rule) == ["by-order"])
         }
@@ -261,7 +284,7 @@ struct AssetUseCaseTests {
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let error = await #expect(throws: UseCaseError.self) {
-                try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "dispose", occurredOn: "2026-04-01"), by: world.officer)
+                try await world.event("dispose", car, on: "2026-04-01", outcome: "destroyed")
             }
             #expect(error?.description.contains("cannot dispose of an asset that is identified; allowed from there: trace, freeze") == true)
             let history = try await world.useCases.readAsset(id: car.id, by: world.officer).events
@@ -278,7 +301,8 @@ struct AssetUseCaseTests {
                     assetID: car.id, NewValuation(valuedOn: day, method: "market", value: MoneyInput(amount: amount, currency: "EUR")), by: world.officer)
             }
             let read = try await world.useCases.readAsset(id: car.id, by: world.officer)
-            #expect(read.valuations.map(\.value.amountText) == ["99000.00", "90000.00"])
+            #expect(read.valuations.map(\.value.amountText) == ["95000.00", "99000.00", "90000.00"])
+            #expect(read.valuations.first?.method == .estimate)
             #expect(read.asset.estimatedValue?.amountText == "90000.00")
         }
     }
@@ -370,7 +394,7 @@ struct AssetUseCaseTests {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
-            _ = try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "trace", occurredOn: "2026-03-25"), by: world.officer)
+            _ = try await world.event("trace", car, on: "2026-03-25")
             let error = await #expect(throws: UseCaseError.self) {
                 try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(description: "Late edit"), expectedVersion: car.version, by: world.officer)
             }

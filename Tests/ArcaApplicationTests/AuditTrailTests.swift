@@ -25,7 +25,7 @@ struct AuditTrailTests {
             _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "freezing"), expectedVersion: 1, by: world.officer)
             _ = try await world.useCases.listCases(CaseListRequest(), by: world.liaison)
             let freezing = try await world.order("freezing", assets: [account])
-            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03"), by: world.officer)
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderExecutionInput(on: "2026-04-03"), by: world.officer)
             _ = try await world.useCases.readAsset(id: account.id, by: world.analyst)
             _ = try await world.useCases.listAssets(AssetListRequest(), by: world.analyst)
             _ = try await world.useCases.readOrder(id: freezing.id, by: world.analyst)
@@ -35,11 +35,12 @@ struct AuditTrailTests {
             _ = try await world.useCases.shareCase(id: file.id, with: "NL-ARO", by: world.officer)
 
             let expected = [
-                "CreateCase change case": 1, "AddSubject change subject": 1, "AddAsset change asset": 1,
+                "CreateCase change case": 1, "AddSubject change subject": 1, "AddAsset change asset": 1, "AddAsset change valuation": 1,
                 "ReadCase consultation case": 1, "ReadCase consultation subject": 1, "ReadCase consultation asset": 1,
                 "UpdateCase change case": 1, "ListCases consultation case": 1, "CreateOrder change order": 1,
                 "ExecuteOrder change order": 1, "ExecuteOrder change asset": 1, "ReadAsset consultation asset": 1,
                 "ListAssets consultation asset": 1, "ReadOrder consultation order": 1, "RecordValuation change valuation": 1,
+                "RecordValuation change asset": 1,
                 "ShareCase change case": 1,
             ]
             let actual = try await Self.entries(world)
@@ -65,7 +66,7 @@ struct AuditTrailTests {
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let freezing = try await world.order("freezing", assets: [account])
-            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderStep(on: "2026-04-03", reason: "bank confirmed"), by: world.officer)
+            _ = try await world.useCases.executeOrder(orderID: freezing.id, OrderExecutionInput(on: "2026-04-03", reason: "bank confirmed"), by: world.officer)
             let entry = try #require(try await world.audit(entity: "asset", id: account.id).last)
             #expect(entry.operation == "ExecuteOrder")
             #expect(entry.actor.userID == world.officer.userID)

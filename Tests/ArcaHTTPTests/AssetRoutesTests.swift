@@ -87,7 +87,7 @@ struct AssetRoutesTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            let answer = try await world.call(.post, "/v1/assets/\(assetID)/events", json: #"{"action":"dispose","occurredOn":"2026-04-01"}"#)
+            let answer = try await world.call(.post, "/v1/assets/\(assetID)/events", json: #"{"action":"dispose","occurredOn":"2026-04-01","reason":"auctioned","outcome":"sold_auction"}"#)
             #expect(answer.status == 409)
             #expect((answer.json["detail"] as? String)?.contains("asset that is identified; allowed from there: trace, freeze") == true)
         }
@@ -102,7 +102,7 @@ struct AssetRoutesTests {
             #expect(answer.status == 201)
             let asset = try await world.call(.get, "/v1/assets/\(assetID)")
             #expect(asset.json["estimatedValue"] as? [String: String] == ["amount": "51000.00", "currency": "CHF"])
-            #expect((asset.json["valuations"] as? [Any])?.count == 1)
+            #expect((asset.json["valuations"] as? [Any])?.count == 2)
         }
     }
 
@@ -170,7 +170,7 @@ struct AssetRoutesTests {
             #expect(
                 try await status(.post, "/v1/assets/\(assetID)/valuations", #"{"valuedOn":"2026-04-01","method":"market","value":{"amount":"1.00","currency":"EUR"}}"#)
                     == expected.value, "value as \(role)")
-            #expect(try await status(.post, "/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-04-01"}"#) == expected.event, "event as \(role)")
+            #expect(try await status(.post, "/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-04-01","reason":"land registry search"}"#) == expected.event, "event as \(role)")
             #expect(
                 try await status(
                     .post, "/v1/cases/\(caseID)/orders",
@@ -179,7 +179,7 @@ struct AssetRoutesTests {
             #expect(try await status(.get, "/v1/orders/\(orderID)") == expected.readOrder, "read order as \(role)")
             #expect(try await status(.post, "/v1/orders/\(orderID)/execution", #"{"executedOn":"2026-04-03"}"#) == expected.execute, "execute as \(role)")
             #expect(
-                try await status(.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","reason":"acquittal"}"#) == expected.lift,
+                try await status(.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#) == expected.lift,
                 "lift as \(role)")
         }
     }

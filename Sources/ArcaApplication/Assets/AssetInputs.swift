@@ -92,20 +92,23 @@ public struct NewValuation: Sendable, Equatable {
     }
 }
 
-/// A move of an asset that no order makes: tracing, an interim sale, the recovery of its
-/// value, its disposal, restitution to a victim, closing.
+/// A move of an asset that no order makes: tracing, an interim sale, its disposal,
+/// restitution to a victim, closing.
 public struct NewAssetEvent: Sendable, Equatable {
     public var action: String?
     public var occurredOn: String?
     public var reason: String?
-    /// The sale proceeds of an interim sale, or the amount received at recovery.
+    /// The price of an interim sale.
     public var amount: MoneyInput?
+    /// What became of the property, for a disposal.
+    public var outcome: String?
 
-    public init(action: String?, occurredOn: String?, reason: String? = nil, amount: MoneyInput? = nil) {
+    public init(action: String?, occurredOn: String?, reason: String?, amount: MoneyInput? = nil, outcome: String? = nil) {
         self.action = action
         self.occurredOn = occurredOn
         self.reason = reason
         self.amount = amount
+        self.outcome = outcome
     }
 }
 
@@ -113,36 +116,90 @@ public struct NewOrder: Sendable, Equatable {
     /// `freezing` or `confiscation`.
     public var kind: String?
     public var urgent: Bool?
+    /// The id of the urgent freezing order this court order confirms.
+    public var confirms: String?
     public var confiscationType: String?
+    /// This deployment's state when left out.
+    public var issuingState: String?
     public var issuingAuthority: String?
+    /// This deployment's state when left out; another state when the order is executed there.
+    public var executingState: String?
     public var decisionReference: String?
     public var decisionDate: String?
     /// Ids of assets of the same case.
     public var assets: [String]?
+    /// Ids of subjects of the same case: the convicted person, the third party.
+    public var subjects: [String]?
+    /// The sum a value confiscation covers.
     public var coveredAmount: MoneyInput?
 
     public init(
-        kind: String?, urgent: Bool? = nil, confiscationType: String? = nil, issuingAuthority: String?,
-        decisionReference: String?, decisionDate: String?, assets: [String]? = nil, coveredAmount: MoneyInput? = nil
+        kind: String?, urgent: Bool? = nil, confirms: String? = nil, confiscationType: String? = nil, issuingState: String? = nil,
+        issuingAuthority: String?, executingState: String? = nil, decisionReference: String?, decisionDate: String?,
+        assets: [String]? = nil, subjects: [String]? = nil, coveredAmount: MoneyInput? = nil
     ) {
         self.kind = kind
         self.urgent = urgent
+        self.confirms = confirms
         self.confiscationType = confiscationType
+        self.issuingState = issuingState
         self.issuingAuthority = issuingAuthority
+        self.executingState = executingState
         self.decisionReference = decisionReference
         self.decisionDate = decisionDate
         self.assets = assets
+        self.subjects = subjects
         self.coveredAmount = coveredAmount
     }
 }
 
-/// The execution or the lifting of an order: when, and why.
-public struct OrderStep: Sendable, Equatable {
+/// A confiscation order becoming final: when, and why it is known to be.
+public struct OrderFinality: Sendable, Equatable {
     public var on: String?
     public var reason: String?
 
     public init(on: String?, reason: String? = nil) {
         self.on = on
+        self.reason = reason
+    }
+}
+
+/// The execution of an order on a day: on the assets named (all those not executed yet
+/// when none are named), each with the amount realised for a confiscation; or, for a value
+/// confiscation, of a sum.
+public struct OrderExecutionInput: Sendable, Equatable {
+    public struct Part: Sendable, Equatable {
+        public var asset: String?
+        public var realised: MoneyInput?
+
+        public init(asset: String?, realised: MoneyInput? = nil) {
+            self.asset = asset
+            self.realised = realised
+        }
+    }
+
+    public var on: String?
+    public var reason: String?
+    public var assets: [Part]?
+    public var amount: MoneyInput?
+
+    public init(on: String?, reason: String? = nil, assets: [Part]? = nil, amount: MoneyInput? = nil) {
+        self.on = on
+        self.reason = reason
+        self.assets = assets
+        self.amount = amount
+    }
+}
+
+/// The lifting of an order: when, on which ground, and why.
+public struct OrderLifting: Sendable, Equatable {
+    public var on: String?
+    public var ground: String?
+    public var reason: String?
+
+    public init(on: String?, ground: String?, reason: String?) {
+        self.on = on
+        self.ground = ground
         self.reason = reason
     }
 }
@@ -155,14 +212,17 @@ public struct AssetListRequest: Sendable, Equatable {
     public var identifiedFrom: String?
     public var identifiedTo: String?
     public var text: String?
+    /// `true`: only assets frozen or confiscated with no valuation to give that value.
+    public var valueMissing: String?
     public var limit: Int?
     public var cursor: String?
 
     public init(
         caseID: String? = nil, category: String? = nil, country: String? = nil, state: String? = nil,
-        identifiedFrom: String? = nil, identifiedTo: String? = nil, text: String? = nil, limit: Int? = nil,
-        cursor: String? = nil
+        identifiedFrom: String? = nil, identifiedTo: String? = nil, text: String? = nil, valueMissing: String? = nil,
+        limit: Int? = nil, cursor: String? = nil
     ) {
+        self.valueMissing = valueMissing
         self.caseID = caseID
         self.category = category
         self.country = country

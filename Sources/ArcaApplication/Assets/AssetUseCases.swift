@@ -9,37 +9,64 @@ struct AssetMove {
     let caller: Caller
     let operation: String
 
+    /// `dayField` names the request's date, which a refusal of a date before the asset's
+    /// latest event names too.
     func apply(
-        _ action: AssetAction, to asset: Asset, on day: Day, reason: String?, orderID: UUID? = nil,
-        valueConfiscationOfMoney: Bool = false, amount: Money? = nil
+        _ action: AssetAction, to asset: Asset, on day: Day, dayField: String, reason: String, orderID: UUID? = nil,
+        valueConfiscationOfMoney: Bool = false, amount: Money? = nil, outcome: DisposalOutcome? = nil
     ) async throws -> Asset {
+        do throws(EventDateError) {
+            try asset.checkEventDate(day)
+        } catch {
+            throw UseCaseError.invalid(dayField, "not-before-last-event", "asset \(asset.id.lowercased): \(error.description)")
+        }
+        if action == .sellInterim, let amount {
+            // The asset is replaced by its proceeds: the price is its value from that day.
+            let sale = Valuation(id: UUID(), assetID: asset.id, valuedOn: day, method: .sale, value: amount, recordedBy: caller.name)
+            try await store.valuations.add(sale)
+            try await store.audit.change(operation, by: caller, entity: "valuation", id: sale.id.lowercased, after: sale, reason: reason)
+        }
+        let valuations = try await store.valuations.forAsset(asset.id)
         var moved = asset
-        do {
-            try moved.apply(action, valueConfiscationOfMoney: valueConfiscationOfMoney, realised: amount)
+        do throws(AssetTransitionError) {
+            try moved.apply(action, on: day, valuations: valuations, valueConfiscationOfMoney: valueConfiscationOfMoney, realised: amount)
         } catch {
             throw UseCaseError.conflict("asset \(asset.id.lowercased) (\(asset.description.prefix(60))): \(error.description)")
         }
-        if action == .sellInterim, let amount { moved.estimatedValue = amount }
         moved.version += 1
         guard try await store.assets.update(moved) else {
             throw UseCaseError.stale("asset \(asset.id.lowercased) was changed meanwhile: try again")
         }
         try await store.assetEvents.append(
             assetID: asset.id,
-            AssetEvent(action: action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: reason, orderID: orderID))
+            AssetEvent(
+                action: action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: reason,
+                orderID: orderID, amount: Self.amount(of: action, before: asset, after: moved, given: amount), outcome: outcome))
         try await store.audit.change(operation, by: caller, entity: "asset", id: asset.id.lowercased, before: asset, after: moved, reason: reason)
         return moved
+    }
+
+    /// The amount an event carries: the value it fixed, or the price or sum it names.
+    static func amount(of action: AssetAction, before: Asset, after: Asset, given: Money?) -> Money? {
+        switch action {
+        case .freeze: return before.frozenOn == nil ? after.valueAtFreezing : nil
+        case .orderConfiscation: return after.valueAtConfiscation
+        case .sellInterim, .recordRecovery: return given
+        default: return nil
+        }
     }
 }
 
 extension AssetRepository {
     /// The asset, when the caller's office owns its case: not found when the office may not
-    /// see it, forbidden when the case is only shared with the office.
-    func owned(_ id: UUID, by office: OfficeCode) async throws -> Asset {
+    /// see it, forbidden when the case is only shared with the office. `toRecord` also
+    /// refuses an asset of a closed case, which takes no new events.
+    func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = false) async throws -> Asset {
         guard let found = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
         guard found.office == office else {
             throw UseCaseError.forbidden("asset \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
         }
+        if toRecord { try UseCaseError.requireOpen(found.caseStatus, "asset \(id.lowercased)") }
         return found.asset
     }
 }
@@ -72,7 +99,7 @@ public struct AddAsset: Sendable {
         guard let category, let description, let country else { return try unreachable() }
 
         return try await database.transaction { store in
-            _ = try await store.cases.owned(caseID, by: office, caller: caller)
+            _ = try await store.cases.owned(caseID, by: office, caller: caller, toRecord: true)
             try await store.subjects.checkOwners(owners, of: caseID)
             let asset = Asset(
                 id: UUID(), caseID: caseID, category: category, description: description, identifiers: identifiers,
@@ -81,8 +108,18 @@ public struct AddAsset: Sendable {
             try await store.assets.add(asset)
             try await store.assetEvents.append(
                 assetID: asset.id,
-                AssetEvent(action: "identify", from: nil, to: .identified, occurredOn: identifiedOn, actor: caller.name, reason: nil, orderID: nil))
+                AssetEvent(
+                    action: "identify", from: nil, to: .identified, occurredOn: identifiedOn, actor: caller.name,
+                    reason: "identified and recorded", orderID: nil, amount: estimate))
             try await store.audit.change("AddAsset", by: caller, entity: "asset", id: asset.id.lowercased, after: asset)
+            if let estimate {
+                // The estimate typed with the asset is a valuation of its day, so that a freeze
+                // or confiscation finds it by date like any other.
+                let valuation = Valuation(
+                    id: UUID(), assetID: asset.id, valuedOn: identifiedOn, method: .estimate, value: estimate, recordedBy: caller.name)
+                try await store.valuations.add(valuation)
+                try await store.audit.change("AddAsset", by: caller, entity: "valuation", id: valuation.id.lowercased, after: valuation)
+            }
             return asset
         }
     }
@@ -130,11 +167,16 @@ public struct UpdateAsset: Sendable {
 extension SubjectRepository {
     /// Refuses owners that are not subjects of the asset's case.
     func checkOwners(_ owners: [UUID], of caseID: UUID) async throws {
-        guard !owners.isEmpty else { return }
+        try await checkMembers(owners, of: caseID, field: "owners")
+    }
+
+    /// Refuses ids, given in `field`, that are not subjects of the case.
+    func checkMembers(_ ids: [UUID], of caseID: UUID, field: String) async throws {
+        guard !ids.isEmpty else { return }
         let subjects = Set(try await inCase(caseID).map(\.id))
         var check = Validation()
-        for (index, owner) in owners.enumerated() where !subjects.contains(owner) {
-            check.add("owners[\(index)]", "subject-of-case", "\(owner.lowercased) is not a subject of this case")
+        for (index, id) in ids.enumerated() where !subjects.contains(id) {
+            check.add("\(field)[\(index)]", "subject-of-case", "\(id.lowercased) is not a subject of this case")
         }
         try check.finish()
     }
@@ -187,6 +229,9 @@ public struct ListAssets: Sendable {
         filter.text = validation.optional("q", request.text, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: CaseFilter.textLength, what: "the search text")
         }
+        filter.valueMissing = validation.optional("valueMissing", request.valueMissing, "boolean") { (text) throws(VocabularyError) in
+            try ["true": true, "false": false][text].orRefuse(text, as: "true or false")
+        }
         filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
         try validation.finish()
 
@@ -198,7 +243,9 @@ public struct ListAssets: Sendable {
     }
 }
 
-/// Records an estimate of an asset's value; the latest by date becomes its estimated value.
+/// Records an estimate of an asset's value. The latest by date becomes its estimated value;
+/// one dated on or before the day the asset was frozen or put under confiscation re-fixes
+/// that value, whenever it is entered (DOMAIN §3.1), and the re-fixing is audited.
 public struct RecordValuation: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -220,25 +267,27 @@ public struct RecordValuation: Sendable {
         guard let valuedOn, let method, let value else { return try unreachable() }
 
         return try await database.transaction { store in
-            let asset = try await store.assets.owned(assetID, by: office)
-            let earlier = try await store.valuations.forAsset(assetID)
+            let asset = try await store.assets.owned(assetID, by: office, toRecord: true)
             let valuation = Valuation(id: UUID(), assetID: assetID, valuedOn: valuedOn, method: method, value: value, recordedBy: caller.name)
             try await store.valuations.add(valuation)
-            if earlier.allSatisfy({ $0.valuedOn <= valuedOn }) {
-                var revalued = asset
-                revalued.estimatedValue = value
+            try await store.audit.change("RecordValuation", by: caller, entity: "valuation", id: valuation.id.lowercased, after: valuation)
+            var revalued = asset
+            revalued.fixValues(from: try await store.valuations.forAsset(assetID))
+            if revalued != asset {
                 revalued.version += 1
                 guard try await store.assets.update(revalued) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
+                try await store.audit.change(
+                    "RecordValuation", by: caller, entity: "asset", id: assetID.lowercased, before: asset, after: revalued,
+                    reason: "valuation of \(valuedOn) recorded")
             }
-            try await store.audit.change("RecordValuation", by: caller, entity: "valuation", id: valuation.id.lowercased, after: valuation)
             return valuation
         }
     }
 }
 
-/// Records a move of an asset that no order makes (DOMAIN §3.1): tracing, an interim sale,
-/// the recovery of its value, disposal, restitution, closing. Freezing, confiscation and
-/// release follow from orders.
+/// Records a move of an asset that no order makes (DOMAIN §3.1): tracing, an interim sale
+/// (with its price), disposal (with its outcome), restitution, closing. Freezing,
+/// confiscation, the recovery of its value and release follow from orders.
 public struct RecordAssetEvent: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -248,7 +297,7 @@ public struct RecordAssetEvent: Sendable {
         self.clock = clock
     }
 
-    static let direct: [AssetAction] = [.trace, .sellInterim, .recordRecovery, .dispose, .restitute, .close]
+    static let direct: [AssetAction] = [.trace, .sellInterim, .dispose, .restitute, .close]
 
     public func callAsFunction(assetID: UUID, _ input: NewAssetEvent, by caller: Caller) async throws -> Asset {
         let office = try caller.office(for: .recordCases)
@@ -260,21 +309,31 @@ public struct RecordAssetEvent: Sendable {
             validation.add("action", "by-order", "\(action.rawValue) follows from an order: create, execute or lift the order instead")
         }
         let day = validation.pastDay("occurredOn", input.occurredOn, today: Day(clock()))
-        let reason = validation.reason("reason", input.reason)
+        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
         let amount = input.amount.flatMap { validation.money("amount", $0) }
-        if action == .recordRecovery, input.amount == nil {
-            validation.add("amount", "required", "the amount received is required to record a recovery")
+        if action == .sellInterim, input.amount == nil {
+            validation.add("amount", "required", "the sale price is required to record an interim sale")
         }
-        if let action, input.amount != nil, action != .recordRecovery, action != .sellInterim {
-            validation.add("amount", "not-applicable", "only an interim sale or a recovery has an amount")
+        if let action, input.amount != nil, action != .sellInterim {
+            validation.add("amount", "not-applicable", "only an interim sale has an amount here; a recovery's comes with the confiscation's execution")
+        }
+        let outcome = validation.optional("outcome", input.outcome, "disposal-outcome") { (code) throws(VocabularyError) in
+            try DisposalOutcome(rawValue: code).orRefuse(
+                code, as: "a disposal outcome (\(DisposalOutcome.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        if action == .dispose, input.outcome == nil {
+            validation.add("outcome", "required", "a disposal needs its outcome (see GET /v1/vocabularies)")
+        }
+        if let action, input.outcome != nil, action != .dispose {
+            validation.add("outcome", "not-applicable", "only a disposal has an outcome")
         }
         try validation.finish()
-        guard let action, let day else { return try unreachable() }
+        guard let action, let day, let reason else { return try unreachable() }
 
         return try await database.transaction { store in
-            let asset = try await store.assets.owned(assetID, by: office)
+            let asset = try await store.assets.owned(assetID, by: office, toRecord: true)
             return try await AssetMove(store: store, caller: caller, operation: "RecordAssetEvent")
-                .apply(action, to: asset, on: day, reason: reason, amount: amount)
+                .apply(action, to: asset, on: day, dayField: "occurredOn", reason: reason, amount: amount, outcome: outcome)
         }
     }
 }

@@ -30,30 +30,33 @@ public struct CreateOrder: Sendable {
         let reference = validation.required("decisionReference", input.decisionReference, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: LegalOrder.decisionReferenceLength, what: "the decision reference")
         }
+        let issuingState = input.issuingState.flatMap { validation.country("issuingState", $0) }
+        let executingState = input.executingState.flatMap { validation.country("executingState", $0) }
         let decisionDate = validation.pastDay("decisionDate", input.decisionDate, today: Day(now))
+        let confirms = input.confirms.flatMap { validation.ids("confirms", [$0]).first }
         let assetIDs = validation.ids("assets", input.assets ?? [])
+        let subjectIDs = validation.ids("subjects", input.subjects ?? [])
         let covered = input.coveredAmount.flatMap { validation.money("coveredAmount", $0) }
         if let covered, covered.amount == 0 { validation.add("coveredAmount.amount", "positive", "an order covers a sum above zero") }
         try validation.finish()
         guard let kind, let authority, let reference, let decisionDate else { return try unreachable() }
-        let order: LegalOrder
-        do {
-            order = try LegalOrder(
-                id: UUID(), caseID: caseID, kind: kind, urgent: input.urgent ?? false, confiscationType: type,
-                issuingAuthority: authority, decisionReference: reference, decisionDate: decisionDate, coveredAmount: covered,
-                assetIDs: assetIDs, status: .issued, executedOn: nil, liftedOn: nil, version: 1, createdAt: now)
-        } catch {
-            let field: String
-            switch error {
-            case .confiscationType: field = "confiscationType"
-            case .urgentConfiscation: field = "urgent"
-            default: field = "assets"
-            }
-            throw UseCaseError.invalid(field, "order", error.description)
-        }
 
         return try await database.transaction { store in
-            _ = try await store.cases.owned(caseID, by: office, caller: caller)
+            _ = try await store.cases.owned(caseID, by: office, caller: caller, toRecord: true)
+            let home = try await store.offices.homeState(of: office)
+            let order: LegalOrder
+            do throws(OrderRuleError) {
+                order = try LegalOrder(
+                    id: UUID(), caseID: caseID, kind: kind, urgent: input.urgent ?? false, confirms: confirms, confiscationType: type,
+                    issuingState: issuingState ?? home, issuingAuthority: authority, executingState: executingState ?? home,
+                    decisionReference: reference, decisionDate: decisionDate, coveredAmount: covered, assetIDs: assetIDs,
+                    subjectIDs: subjectIDs, status: .issued, version: 1, createdAt: now)
+                try order.checkNew()
+            } catch {
+                throw UseCaseError.invalid(error.field, "order", error.description)
+            }
+            if let confirms { try await store.orders.checkConfirmable(confirms, inCase: caseID) }
+            try await store.subjects.checkMembers(subjectIDs, of: caseID, field: "subjects")
             let assets = try await store.assets.lock(order.assetIDs, inCase: caseID)
             let found = Set(assets.map(\.id))
             var check = Validation()
@@ -66,13 +69,44 @@ public struct CreateOrder: Sendable {
                 let move = AssetMove(store: store, caller: caller, operation: "CreateOrder")
                 for asset in assets {
                     _ = try await move.apply(
-                        action, to: asset, on: decisionDate, reason: "order \(reference)", orderID: order.id,
+                        action, to: asset, on: decisionDate, dayField: "decisionDate", reason: "order \(reference)", orderID: order.id,
                         valueConfiscationOfMoney: order.reachesUnfrozen(asset.category))
                 }
             }
             try await store.audit.change("CreateOrder", by: caller, entity: "order", id: order.id.lowercased, after: order)
             return order
         }
+    }
+}
+
+extension OrderRuleError {
+    /// The request field a rule on a new order or an execution speaks of.
+    var field: String {
+        switch self {
+        case .confiscationType: return "confiscationType"
+        case .urgentConfiscation: return "urgent"
+        case .confirmsOnlyByCourtFreeze: return "confirms"
+        case .valueConfiscationNeedsSum, .sumOnlyForValueConfiscation: return "coveredAmount"
+        default: return "assets"
+        }
+    }
+}
+
+extension OrderRepository {
+    /// Refuses to confirm anything but an urgent freeze of the same case that still stands.
+    func checkConfirmable(_ id: UUID, inCase caseID: UUID) async throws {
+        let urgent = try await inCase(caseID).first { $0.id == id }
+        guard let urgent, urgent.kind == .freezing, urgent.urgent, urgent.status != .lifted else {
+            throw UseCaseError.invalid("confirms", "urgent-order-of-case", "\(id.lowercased) is not a standing urgent freezing order of this case")
+        }
+    }
+}
+
+extension OfficeRepository {
+    /// The Member State whose office this is: orders issued and executed there are domestic.
+    func homeState(of code: OfficeCode) async throws -> CountryCode {
+        guard let office = try await find(code) else { throw UseCaseError.forbidden("office \(code) is not registered") }
+        return try CountryCode(office.memberState.code)
     }
 }
 
@@ -94,8 +128,40 @@ public struct ReadOrder: Sendable {
     }
 }
 
-/// Records that an order was carried out: a freezing order freezes its assets (fixing
-/// their value at freezing); a confiscation order's confiscation becomes final.
+/// Records that a confiscation order became final (Reg 2018/1805 Annex II section B): its
+/// assets under ordered confiscation are confiscated for good.
+public struct FinaliseOrder: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(orderID: UUID, _ input: OrderFinality, by caller: Caller) async throws -> LegalOrder {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let day = validation.pastDay("finalOn", input.on, today: Day(clock()))
+        let reason = validation.reason("reason", input.reason)
+        try validation.finish()
+        guard let day else { return try unreachable() }
+
+        return try await database.transaction { store in
+            try await OrderStepRecorder(store: store, caller: caller, operation: "FinaliseOrder").record(
+                orderID, of: office, on: day, dayField: "finalOn", reason: reason, step: { (order) throws(OrderRuleError) in try order.becomeFinal(on: day) },
+                moves: { before, _, assets in
+                    assets.filter { before.holds($0.id, in: $0.state) }.map {
+                        PlannedMove(asset: $0, action: .finaliseConfiscation, reason: reason ?? "order \(before.decisionReference) final")
+                    }
+                })
+        }
+    }
+}
+
+/// Records that an order was carried out on some or all of its assets: a freezing order
+/// freezes them (fixing their value at freezing on the first freeze); a final confiscation
+/// order realises each asset's value. A value confiscation may be executed as a sum.
 public struct ExecuteOrder: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -105,24 +171,48 @@ public struct ExecuteOrder: Sendable {
         self.clock = clock
     }
 
-    public func callAsFunction(orderID: UUID, _ step: OrderStep, by caller: Caller) async throws -> LegalOrder {
+    public func callAsFunction(orderID: UUID, _ input: OrderExecutionInput, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
-        let day = validation.pastDay("executedOn", step.on, today: Day(clock()))
-        let reason = validation.reason("reason", step.reason)
+        let day = validation.pastDay("executedOn", input.on, today: Day(clock()))
+        let reason = validation.reason("reason", input.reason)
+        var named: [(UUID, Money?)] = []
+        for (index, part) in (input.assets ?? []).enumerated() {
+            let id = validation.required("assets[\(index)].asset", part.asset).flatMap { validation.ids("assets[\(index)].asset", [$0]).first }
+            let realised = part.realised.flatMap { validation.money("assets[\(index)].realised", $0) }
+            if let id { named.append((id, realised)) }
+        }
+        let sum = input.amount.flatMap { validation.money("amount", $0) }
         try validation.finish()
         guard let day else { return try unreachable() }
 
         return try await database.transaction { store in
-            try await OrderStepRecorder(store: store, caller: caller, operation: "ExecuteOrder").record(
-                orderID, of: office, reason: reason, step: { (order) throws(OrderRuleError) in try order.execute(on: day) },
-                move: { order, _ in (order.actionWhenExecuted, day, reason ?? "order \(order.decisionReference) executed") })
+            var executions: [OrderExecution] = []
+            return try await OrderStepRecorder(store: store, caller: caller, operation: "ExecuteOrder").record(
+                orderID, of: office, on: day, dayField: "executedOn", reason: reason,
+                step: { (order) throws(OrderRuleError) in
+                    let parts = input.assets == nil ? order.pendingAssetIDs.map { ($0, Money?.none) } : named
+                    executions = parts.map { OrderExecution(assetID: $0.0, executedOn: day, amount: $0.1) }
+                    if let sum { executions.append(OrderExecution(assetID: nil, executedOn: day, amount: sum)) }
+                    try order.execute(executions)
+                },
+                newExecutions: { executions },
+                moves: { _, after, assets in
+                    let executed = Dictionary(uniqueKeysWithValues: executions.compactMap { part in part.assetID.map { ($0, part.amount) } })
+                    return assets.compactMap { asset in
+                        guard let realised = executed[asset.id] else { return nil }
+                        return PlannedMove(
+                            asset: asset, action: after.actionWhenExecuted,
+                            reason: reason ?? "order \(after.decisionReference) executed", amount: realised)
+                    }
+                })
         }
     }
 }
 
-/// Records that an order was withdrawn or quashed: the assets it holds are released. Assets
-/// that have moved on (confiscated under a later order, sold, restituted) stay where they are.
+/// Records that an order was withdrawn or quashed. An asset it held is released only when no
+/// other executed order holds it; a lifted confiscation that was not final leaves its assets
+/// frozen while a freeze stands (DOMAIN §3.1). Assets that moved on stay where they are.
 public struct LiftOrder: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -132,20 +222,38 @@ public struct LiftOrder: Sendable {
         self.clock = clock
     }
 
-    public func callAsFunction(orderID: UUID, _ step: OrderStep, by caller: Caller) async throws -> LegalOrder {
+    public func callAsFunction(orderID: UUID, _ input: OrderLifting, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
-        let day = validation.pastDay("liftedOn", step.on, today: Day(clock()))
-        let reason = validation.required("reason", step.reason).flatMap { validation.reason("reason", $0) }
+        let day = validation.pastDay("liftedOn", input.on, today: Day(clock()))
+        let ground = validation.required("ground", input.ground, "lifting-ground") { (code) throws(VocabularyError) in
+            try LiftingGround(rawValue: code).orRefuse(code, as: "a lifting ground (\(LiftingGround.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
         try validation.finish()
-        guard let day, let reason else { return try unreachable() }
+        guard let day, let ground, let reason else { return try unreachable() }
 
         return try await database.transaction { store in
             try await OrderStepRecorder(store: store, caller: caller, operation: "LiftOrder").record(
-                orderID, of: office, reason: reason, step: { (order) throws(OrderRuleError) in try order.lift(on: day) },
-                move: { before, asset in before.holds(asset.state) ? (.release, day, reason) : nil })
+                orderID, of: office, on: day, dayField: "liftedOn", reason: reason, step: { (order) throws(OrderRuleError) in try order.lift(on: day, ground: ground) },
+                moves: { before, _, assets in
+                    let stillHeld = try await store.orders.heldByOtherFreezes(assets.map(\.id), besides: before.id)
+                    return assets.compactMap { asset in
+                        before.liftingMove(for: asset.id, in: asset.state, heldByAnotherFreeze: stillHeld.contains(asset.id)).map {
+                            PlannedMove(asset: asset, action: $0, reason: reason)
+                        }
+                    }
+                })
         }
     }
+}
+
+/// How one asset moves in an order's step.
+struct PlannedMove {
+    let asset: Asset
+    let action: AssetAction
+    let reason: String
+    var amount: Money? = nil
 }
 
 /// One step in an order's life, in the use case's transaction: the order changes, each of
@@ -155,37 +263,66 @@ struct OrderStepRecorder {
     let caller: Caller
     let operation: String
 
-    /// `move` sees the order as it was before the step and each of its assets, and says how
-    /// the asset moves (action, day, reason), or nil to leave it.
+    /// `moves` sees the order before and after the step and its assets (locked), and says
+    /// how each moves.
     func record(
-        _ orderID: UUID, of office: OfficeCode, reason: String?, step: (inout LegalOrder) throws(OrderRuleError) -> Void,
-        move: (LegalOrder, Asset) -> (AssetAction, Day, String?)?
+        _ orderID: UUID, of office: OfficeCode, on day: Day, dayField: String, reason: String?, step: (inout LegalOrder) throws(OrderRuleError) -> Void,
+        newExecutions: () -> [OrderExecution] = { [] },
+        moves: (LegalOrder, LegalOrder, [Asset]) async throws -> [PlannedMove]
     ) async throws -> LegalOrder {
         let before = try await store.orders.owned(orderID, by: office)
         var order = before
         do throws(OrderRuleError) {
             try step(&order)
         } catch {
-            throw UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
+            throw error.isAboutTheRequest
+                ? UseCaseError.invalid(
+                    error.isAboutTheDay ? dayField : error.field, "order", "order \(order.decisionReference): \(error.description)")
+                : UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
         }
-        guard try await store.orders.update(order) else { throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again") }
+        guard try await store.orders.update(order, newExecutions: newExecutions(), by: caller.name) else {
+            throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again")
+        }
         let mover = AssetMove(store: store, caller: caller, operation: operation)
-        for asset in try await store.assets.lock(order.assetIDs, inCase: order.caseID) {
-            guard let (action, day, why) = move(before, asset) else { continue }
-            _ = try await mover.apply(action, to: asset, on: day, reason: why, orderID: order.id)
+        for planned in try await moves(before, order, try await store.assets.lock(order.assetIDs, inCase: order.caseID)) {
+            _ = try await mover.apply(
+                planned.action, to: planned.asset, on: day, dayField: dayField, reason: planned.reason, orderID: order.id,
+                amount: planned.amount)
         }
         try await store.audit.change(operation, by: caller, entity: "order", id: orderID.lowercased, before: before, after: order, reason: reason)
         return order
     }
 }
 
+extension OrderRuleError {
+    /// A refusal of what the request says (an asset the order does not cover, a missing
+    /// amount, a date before the decision) rather than of where the order stands.
+    var isAboutTheRequest: Bool {
+        switch self {
+        case .notCovered, .realisedAmountRequired, .noAmountForFreeze, .sumOnlyForValueConfiscation, .beforeDecision,
+            .executedBeforeFinal, .liftedBeforeExecution:
+            return true
+        default:
+            return false
+        }
+    }
+
+    var isAboutTheDay: Bool {
+        switch self {
+        case .beforeDecision, .executedBeforeFinal, .liftedBeforeExecution: return true
+        default: return false
+        }
+    }
+}
+
 extension OrderRepository {
-    /// The order, locked, when the caller's office owns its case.
+    /// The order, locked, when the caller's office owns its case and the case is open.
     func owned(_ id: UUID, by office: OfficeCode) async throws -> LegalOrder {
         guard let found = try await find(id, visibleTo: office, forUpdate: true) else { throw UseCaseError.notFound("order \(id.lowercased)") }
         guard found.office == office else {
             throw UseCaseError.forbidden("order \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
         }
+        try UseCaseError.requireOpen(found.caseStatus, "order \(found.order.decisionReference)")
         return found.order
     }
 }

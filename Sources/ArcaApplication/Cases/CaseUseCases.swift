@@ -157,11 +157,13 @@ public struct UpdateCase: Sendable {
 extension CaseRepository {
     /// The case, when the caller's office owns it: not found when the office may not see
     /// it, forbidden when it is only shared with the office.
-    func owned(_ id: UUID, by office: OfficeCode, caller: Caller) async throws -> Case {
+    /// `toRecord` also refuses a closed case, which takes no new assets, orders or events.
+    func owned(_ id: UUID, by office: OfficeCode, caller: Caller, toRecord: Bool = false) async throws -> Case {
         guard let record = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("case \(id.lowercased)") }
         guard record.office == office else {
             throw UseCaseError.forbidden("case \(record.reference) belongs to \(record.office); it is only shared with \(office)")
         }
+        if toRecord { try UseCaseError.requireOpen(record.status, "case \(record.reference)") }
         return record
     }
 }

@@ -59,6 +59,8 @@ enum DemoPeople {
 }
 
 enum DemoAssets {
+    static let tracing = ["found in the land registry", "bank reply to a tracing request", "vehicle register check", "open-source research"]
+    static let disposals = ["sold_auction", "sold_auction", "sold_private", "social_reuse", "public_use", "victim_compensation", "destroyed"]
     static let recoveries = ["sold at public auction", "funds transferred to the Treasury", "sold by private treaty", "balance transferred by the bank"]
 
     /// Estimates are mostly in euro; property abroad is often valued in its own currency.

@@ -133,7 +133,7 @@ public struct SeedDemo: Sendable {
         if stage >= .tracing {
             try await advance(to: .tracing)
             for asset in assets where random.chance(50) {
-                _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "trace", occurredOn: later(15).description), by: officer)
+                _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "trace", occurredOn: later(15).description, reason: random.pick(DemoAssets.tracing)), by: officer)
             }
         }
         guard stage >= .freezing else { return }
@@ -148,7 +148,8 @@ public struct SeedDemo: Sendable {
             by: officer)
         summary.orders += 1
         if stage == .freezing, random.chance(50) { return }
-        _ = try await useCases.executeOrder(orderID: freezing.id, OrderStep(on: later(5).description, reason: "seized by the federal judicial police"), by: officer)
+        _ = try await useCases.executeOrder(
+            orderID: freezing.id, OrderExecutionInput(on: later(5).description, reason: "seized by the federal judicial police"), by: officer)
 
         if stage >= .management {
             try await advance(to: .management)
@@ -169,7 +170,9 @@ public struct SeedDemo: Sendable {
             }
         }
         if plan.acquittal {
-            _ = try await useCases.liftOrder(orderID: freezing.id, OrderStep(on: later(200).description, reason: "acquittal by the criminal court"), by: officer)
+            _ = try await useCases.liftOrder(
+                orderID: freezing.id, OrderLifting(on: later(200).description, ground: "acquittal", reason: "acquittal by the criminal court"),
+                by: officer)
             try await advance(to: .closed)
             return
         }
@@ -189,20 +192,30 @@ public struct SeedDemo: Sendable {
         summary.orders += 1
         guard stage >= .enforcement else { return }
         try await advance(to: .enforcement)
-        _ = try await useCases.executeOrder(orderID: confiscation.id, OrderStep(on: later(90).description), by: officer)
+        _ = try await useCases.finaliseOrder(
+            orderID: confiscation.id, OrderFinality(on: later(90).description, reason: "no appeal lodged within the time limit"), by: officer)
         guard stage >= .disposal else { return }
         try await advance(to: .disposal)
+        // The confiscation is executed asset by asset, each with the amount it realised.
         for asset in frozen {
             let realised = DemoAssets.fraction(of: asset.estimatedValue, random: &random)
-            _ = try await useCases.recordAssetEvent(
-                assetID: asset.id,
-                NewAssetEvent(action: "record_recovery", occurredOn: later(60).description, reason: random.pick(DemoAssets.recoveries), amount: realised),
+            _ = try await useCases.executeOrder(
+                orderID: confiscation.id,
+                OrderExecutionInput(
+                    on: later(60).description, reason: random.pick(DemoAssets.recoveries),
+                    assets: [OrderExecutionInput.Part(asset: asset.id.lowercased, realised: realised)]),
                 by: officer)
             // Some money recovered is still waiting for its final destination.
             guard stage == .closed || random.chance(70) else { continue }
-            _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "dispose", occurredOn: later(20).description), by: officer)
+            _ = try await useCases.recordAssetEvent(
+                assetID: asset.id,
+                NewAssetEvent(
+                    action: "dispose", occurredOn: later(20).description, reason: "disposal decided by the asset management office",
+                    outcome: random.pick(DemoAssets.disposals)),
+                by: officer)
             if stage == .closed {
-                _ = try await useCases.recordAssetEvent(assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description), by: officer)
+                _ = try await useCases.recordAssetEvent(
+                    assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description, reason: "nothing left to do"), by: officer)
             }
         }
         if stage == .closed { try await advance(to: .closed) }

@@ -21,6 +21,12 @@ public struct Asset: Hashable, Sendable, Codable {
     public var valueAtConfiscation: Money?
     public var realisedValue: Money?
     public var identifiedOn: Day
+    /// The day it was first frozen here, which fixes its value at freezing.
+    public var frozenOn: Day?
+    /// The day a standing confiscation order was issued, which fixes its value at confiscation.
+    public var confiscationOrderedOn: Day?
+    /// The date of its latest event: no later event may be dated before it.
+    public var lastEventOn: Day
     public var version: Int
     public let createdAt: Date
 
@@ -28,7 +34,7 @@ public struct Asset: Hashable, Sendable, Codable {
         id: UUID, caseID: UUID, category: AssetCategory, description: String, identifiers: AssetIdentifiers,
         country: CountryCode, propertyRole: PropertyRole?, owners: [UUID], state: AssetState, estimatedValue: Money?,
         valueAtFreezing: Money? = nil, valueAtConfiscation: Money? = nil, realisedValue: Money? = nil, identifiedOn: Day,
-        version: Int, createdAt: Date
+        frozenOn: Day? = nil, confiscationOrderedOn: Day? = nil, lastEventOn: Day? = nil, version: Int, createdAt: Date
     ) {
         self.id = id
         self.caseID = caseID
@@ -44,24 +50,64 @@ public struct Asset: Hashable, Sendable, Codable {
         self.valueAtConfiscation = valueAtConfiscation
         self.realisedValue = realisedValue
         self.identifiedOn = identifiedOn
+        self.frozenOn = frozenOn
+        self.confiscationOrderedOn = confiscationOrderedOn
+        self.lastEventOn = lastEventOn ?? identifiedOn
         self.version = version
         self.createdAt = createdAt
     }
 
     public static let descriptionLength = 1...2000
 
-    /// Moves the asset by `action`, fixing the value that stage keeps: the estimate at
-    /// freezing and at confiscation, the amount received at recovery.
+    /// Moves the asset by `action` on `day`. The first freeze fixes the day of its value at
+    /// freezing, a confiscation order the day of its value at confiscation; each value is then
+    /// the valuation dated on or before that day, whenever it was entered (DOMAIN §3.1).
     public mutating func apply(
-        _ action: AssetAction, valueConfiscationOfMoney: Bool = false, realised: Money? = nil
+        _ action: AssetAction, on day: Day, valuations: [Valuation], valueConfiscationOfMoney: Bool = false,
+        realised: Money? = nil
     ) throws(AssetTransitionError) {
+        let before = state
         state = try AssetLifecycle.next(from: state, by: action, valueConfiscationOfMoney: valueConfiscationOfMoney)
         switch action {
-        case .freeze: valueAtFreezing = estimatedValue
-        case .orderConfiscation: valueAtConfiscation = estimatedValue
+        case .freeze where frozenOn == nil: frozenOn = day
+        case .orderConfiscation: confiscationOrderedOn = day
+        case .confiscationLifted: confiscationOrderedOn = nil
+        case .release where before == .confiscationOrdered: confiscationOrderedOn = nil
         case .recordRecovery: realisedValue = realised
         default: break
         }
+        lastEventOn = day
+        fixValues(from: valuations)
+    }
+
+    /// Refuses an event dated before the asset's latest one: its history never goes back in
+    /// time (a wrong date is corrected by a new event that says so).
+    public func checkEventDate(_ day: Day) throws(EventDateError) {
+        guard day >= lastEventOn else { throw EventDateError(day: day, lastEventOn: lastEventOn) }
+    }
+
+    /// Sets the estimate (the latest valuation by date) and the values at freezing and at
+    /// confiscation from `valuations`, oldest first. A value with no valuation on or before
+    /// its day stays missing, never zero.
+    public mutating func fixValues(from valuations: [Valuation]) {
+        if let latest = valuations.last { estimatedValue = latest.value }
+        valueAtFreezing = frozenOn.flatMap { Valuation.value(on: $0, in: valuations) }
+        valueAtConfiscation = confiscationOrderedOn.flatMap { Valuation.value(on: $0, in: valuations) }
+    }
+
+    /// Frozen or confiscated while no valuation dated on or before that day gives its value.
+    public var isValueMissing: Bool {
+        (frozenOn != nil && valueAtFreezing == nil) || (confiscationOrderedOn != nil && valueAtConfiscation == nil)
+    }
+}
+
+/// An event dated before the asset's latest event.
+public struct EventDateError: Error, Equatable, CustomStringConvertible {
+    public let day: Day
+    public let lastEventOn: Day
+
+    public var description: String {
+        "\(day) is before the asset's latest event of \(lastEventOn): its history cannot go back in time"
     }
 }
 
@@ -82,6 +128,12 @@ public struct Valuation: Hashable, Sendable, Codable {
         self.value = value
         self.recordedBy = recordedBy
     }
+
+    /// The value on `day`: the valuation dated on or before it, the latest such (and of one
+    /// day, the last entered); `valuations` are oldest first.
+    public static func value(on day: Day, in valuations: [Valuation]) -> Money? {
+        valuations.last { $0.valuedOn <= day }?.value
+    }
 }
 
 /// One move of an asset: what was done, from which state to which, when, by whom and why.
@@ -92,13 +144,19 @@ public struct AssetEvent: Hashable, Sendable, Codable {
     public let to: AssetState
     public let occurredOn: Day
     public let actor: String
+    /// Required since the event ledger became append-only; older events may have none.
     public let reason: String?
     public let orderID: UUID?
+    /// The amount the event carries: the value fixed at freezing or confiscation, an interim
+    /// sale's price, the amount realised.
+    public let amount: Money?
+    /// What became of the property, for a disposal (DOMAIN §6).
+    public let outcome: DisposalOutcome?
     public let recordedAt: Date?
 
     public init(
         action: String, from: AssetState?, to: AssetState, occurredOn: Day, actor: String, reason: String?,
-        orderID: UUID?, recordedAt: Date? = nil
+        orderID: UUID?, amount: Money? = nil, outcome: DisposalOutcome? = nil, recordedAt: Date? = nil
     ) {
         self.action = action
         self.from = from
@@ -107,6 +165,8 @@ public struct AssetEvent: Hashable, Sendable, Codable {
         self.actor = actor
         self.reason = reason
         self.orderID = orderID
+        self.amount = amount
+        self.outcome = outcome
         self.recordedAt = recordedAt
     }
 

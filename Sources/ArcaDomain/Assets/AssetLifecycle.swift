@@ -11,7 +11,7 @@ public enum AssetState: String, CaseIterable, Sendable, Codable {
     case identified
     case traced
     case frozen
-    /// Replaced by its sale proceeds, which stay frozen (Dir 2024/1260 Art 19).
+    /// Replaced by its sale proceeds, which stay frozen (Dir 2024/1260 Art 21).
     case interimSold = "interim_sold"
     case confiscationOrdered = "confiscation_ordered"
     case confiscationFinal = "confiscation_final"
@@ -37,6 +37,12 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
     case release
     case restitute
     case close
+    /// One of the orders holding the asset was lifted; another still holds it, so it stays
+    /// where it is.
+    case orderLifted = "order_lifted"
+    /// The confiscation order was lifted before it became final; a freezing order still
+    /// stands, so the asset is frozen again.
+    case confiscationLifted = "confiscation_lifted"
 
     /// The verb phrase a refusal uses: "cannot <phrase> an asset that is frozen".
     var phrase: String {
@@ -51,6 +57,8 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
         case .release: return "release"
         case .restitute: return "restitute"
         case .close: return "close"
+        case .orderLifted: return "lift an order holding"
+        case .confiscationLifted: return "lift the confiscation of"
         }
     }
 }
@@ -61,12 +69,20 @@ public enum AssetLifecycle {
     static let moves: [AssetState: [AssetAction: AssetState]] = [
         .identified: [.trace: .traced, .freeze: .frozen],
         .traced: [.freeze: .frozen],
+        // Several orders may hold one asset (Dir 2014/42 Art 7(2)): a second freeze keeps it
+        // frozen, and lifting one of them leaves it held by the others.
         .frozen: [
-            .orderConfiscation: .confiscationOrdered, .sellInterim: .interimSold,
-            .release: .released, .restitute: .restituted,
+            .freeze: .frozen, .orderConfiscation: .confiscationOrdered, .sellInterim: .interimSold,
+            .release: .released, .restitute: .restituted, .orderLifted: .frozen,
         ],
-        .interimSold: [.orderConfiscation: .confiscationOrdered, .release: .released, .restitute: .restituted],
-        .confiscationOrdered: [.finaliseConfiscation: .confiscationFinal, .release: .released],
+        .interimSold: [
+            .freeze: .interimSold, .orderConfiscation: .confiscationOrdered, .release: .released,
+            .restitute: .restituted, .orderLifted: .interimSold,
+        ],
+        .confiscationOrdered: [
+            .finaliseConfiscation: .confiscationFinal, .release: .released, .orderLifted: .confiscationOrdered,
+            .confiscationLifted: .frozen,
+        ],
         .confiscationFinal: [.recordRecovery: .recovered],
         .recovered: [.dispose: .disposed],
         .disposed: [.close: .closed],

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A freezing order (urgent or ordinary) or a confiscation order (Dir 2014/42 Art 2;
-/// Reg 2018/1805 Art 2), over named assets of one case or a sum of money, or both.
+/// Reg 2018/1805 Art 2), over named assets of one case or, for a value confiscation, a sum
+/// of money.
 public struct LegalOrder: Hashable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Sendable, Codable {
         case freezing
@@ -11,10 +12,19 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     public enum Status: String, CaseIterable, Sendable, Codable {
         /// Decided, not yet carried out.
         case issued
-        /// Carried out: the assets are frozen, or the confiscation is final and enforced.
+        /// A confiscation order that can no longer be appealed (Reg 2018/1805 Annex II B).
+        case final
+        /// Carried out on at least one of its assets (or, for a sum, in part or in full).
         case executed
-        /// Withdrawn or quashed: the assets it held are released.
+        /// Withdrawn or quashed.
         case lifted
+    }
+
+    /// How far the order has been carried out, asset by asset.
+    public enum Execution: String, Sendable, Codable {
+        case none
+        case partial
+        case complete
     }
 
     public let id: UUID
@@ -22,23 +32,39 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     public let kind: Kind
     /// An urgent freeze by the competent authority before a court's order (Dir 2014/42 Art 7(2)).
     public let urgent: Bool
+    /// The urgent freezing order this order confirms.
+    public let confirms: UUID?
     public let confiscationType: ConfiscationType?
+    /// The state whose authority issued the order.
+    public let issuingState: CountryCode
     public let issuingAuthority: String
+    /// The state where the order is executed: this deployment's state, or the state a
+    /// certificate was sent to (DOMAIN §5: S1–S4 count orders executed at home, S5–S7
+    /// orders executed abroad).
+    public let executingState: CountryCode
     public let decisionReference: String
     public let decisionDate: Day
-    /// The sum the order covers, for value-based orders.
+    /// The sum a value confiscation covers (Dir 2014/42 Art 4(1)); other orders cover assets.
     public let coveredAmount: Money?
     public let assetIDs: [UUID]
+    /// The persons the order concerns: the convicted person, the third party.
+    public let subjectIDs: [UUID]
     public var status: Status
-    public var executedOn: Day?
+    /// The day a confiscation order became final.
+    public var finalOn: Day?
+    /// Its executions, asset by asset (or, for a sum, amount by amount), in order.
+    public var executions: [OrderExecution]
     public var liftedOn: Day?
+    public var liftingGround: LiftingGround?
     public var version: Int
     public let createdAt: Date
 
     public init(
-        id: UUID, caseID: UUID, kind: Kind, urgent: Bool, confiscationType: ConfiscationType?, issuingAuthority: String,
-        decisionReference: String, decisionDate: Day, coveredAmount: Money?, assetIDs: [UUID], status: Status,
-        executedOn: Day?, liftedOn: Day?, version: Int, createdAt: Date
+        id: UUID, caseID: UUID, kind: Kind, urgent: Bool, confirms: UUID? = nil, confiscationType: ConfiscationType?,
+        issuingState: CountryCode, issuingAuthority: String, executingState: CountryCode, decisionReference: String,
+        decisionDate: Day, coveredAmount: Money?, assetIDs: [UUID], subjectIDs: [UUID] = [], status: Status,
+        finalOn: Day? = nil, executions: [OrderExecution] = [], liftedOn: Day? = nil, liftingGround: LiftingGround? = nil,
+        version: Int, createdAt: Date
     ) throws(OrderRuleError) {
         guard (kind == .confiscation) == (confiscationType != nil) else { throw .confiscationType(kind) }
         guard !urgent || kind == .freezing else { throw .urgentConfiscation }
@@ -47,25 +73,47 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         self.caseID = caseID
         self.kind = kind
         self.urgent = urgent
+        self.confirms = confirms
         self.confiscationType = confiscationType
+        self.issuingState = issuingState
         self.issuingAuthority = issuingAuthority
+        self.executingState = executingState
         self.decisionReference = decisionReference
         self.decisionDate = decisionDate
         self.coveredAmount = coveredAmount
         self.assetIDs = assetIDs
+        self.subjectIDs = subjectIDs
         self.status = status
-        self.executedOn = executedOn
+        self.finalOn = finalOn
+        self.executions = executions
         self.liftedOn = liftedOn
+        self.liftingGround = liftingGround
         self.version = version
         self.createdAt = createdAt
     }
+
+    /// The rules a new order must meet. Orders recorded before them may break the last two
+    /// (a freeze of a sum), and stay readable.
+    public func checkNew() throws(OrderRuleError) {
+        guard confirms == nil || (kind == .freezing && !urgent) else { throw .confirmsOnlyByCourtFreeze }
+        if confiscationType == .value {
+            guard coveredAmount != nil else { throw .valueConfiscationNeedsSum }
+        } else {
+            guard coveredAmount == nil else { throw .sumOnlyForValueConfiscation }
+            guard !assetIDs.isEmpty else { throw .coversNothing }
+        }
+    }
+
+    /// Issued and executed by this state's own authorities (DOMAIN §5.1: S1–S4).
+    public func isDomestic(home: CountryCode) -> Bool { issuingState == home && executingState == home }
 
     /// What issuing the order does to its assets: a confiscation order puts them under
     /// ordered confiscation at once; a freezing order acts only when executed.
     public var actionWhenIssued: AssetAction? { kind == .confiscation ? .orderConfiscation : nil }
 
-    /// What executing the order does to its assets.
-    public var actionWhenExecuted: AssetAction { kind == .freezing ? .freeze : .finaliseConfiscation }
+    /// What executing the order on one of its assets does to it: a freeze freezes it; a
+    /// confiscation realises its value.
+    public var actionWhenExecuted: AssetAction { kind == .freezing ? .freeze : .recordRecovery }
 
     /// Whether the confiscation reaches `asset` without an earlier freeze: only a
     /// value-based confiscation of a sum of money does (DOMAIN §3.1; Dir 2014/42 Art 4(1)).
@@ -73,35 +121,104 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         confiscationType == .value && category.isSumOfMoney
     }
 
-    /// Whether the order, as it stands, holds an asset in `state`, so that lifting the order
-    /// releases it: an executed freeze holds what is frozen (or sold and replaced by its
-    /// proceeds), an issued confiscation what it put under ordered confiscation. Assets that
-    /// moved on (confiscated under a later order, restituted) are no longer its to release.
-    public func holds(_ state: AssetState) -> Bool {
+    /// The day the order was first executed (DOMAIN §5.1: S1 and S2 count it then).
+    public var executedOn: Day? { executions.first?.executedOn }
+
+    /// The assets not executed yet.
+    public var pendingAssetIDs: [UUID] {
+        let executed = Set(executions.compactMap(\.assetID))
+        return assetIDs.filter { !executed.contains($0) }
+    }
+
+    public var execution: Execution {
+        if executions.isEmpty { return .none }
+        if !assetIDs.isEmpty { return pendingAssetIDs.isEmpty ? .complete : .partial }
+        return executedAmount.map { $0.amount >= (coveredAmount?.amount ?? 0) } == true ? .complete : .partial
+    }
+
+    /// The sum executed so far of a value confiscation's amount, when executions carry one.
+    public var executedAmount: Money? {
+        let amounts = executions.filter { $0.assetID == nil }.compactMap(\.amount)
+        guard let first = amounts.first else { return nil }
+        return amounts.dropFirst().reduce(first) { total, next in (try? total.plus(next)) ?? total }
+    }
+
+    /// Whether the order, as it stands, holds the asset `assetID` now in `state`: an executed
+    /// freeze holds what it froze, while it is frozen, sold in the interim or under ordered
+    /// confiscation; a confiscation that is not final holds what it put under ordered
+    /// confiscation. What moved on (confiscated, restituted) is no longer its to release.
+    public func holds(_ assetID: UUID, in state: AssetState) -> Bool {
         switch (kind, status) {
-        case (.freezing, .executed): return state == .frozen || state == .interimSold
-        case (.confiscation, .issued): return state == .confiscationOrdered
-        default: return false
+        case (.freezing, .executed):
+            return executions.contains { $0.assetID == assetID } && [.frozen, .interimSold, .confiscationOrdered].contains(state)
+        case (.confiscation, .issued):
+            return assetIDs.contains(assetID) && state == .confiscationOrdered
+        default:
+            return false
         }
     }
 
-    /// Records that the order was carried out on `day`.
-    public mutating func execute(on day: Day) throws(OrderRuleError) {
+    /// What lifting this order does to an asset it holds, given whether another freezing
+    /// order still holds it (DOMAIN §3.1): the asset is released only when no order holds
+    /// it any more; a lifted confiscation that was not final leaves it frozen while a freeze
+    /// stands. Nil when the order does not hold the asset.
+    public func liftingMove(for assetID: UUID, in state: AssetState, heldByAnotherFreeze: Bool) -> AssetAction? {
+        guard holds(assetID, in: state) else { return nil }
+        switch kind {
+        case .freezing:
+            return state == .confiscationOrdered || heldByAnotherFreeze ? .orderLifted : .release
+        case .confiscation:
+            return heldByAnotherFreeze ? .confiscationLifted : .release
+        }
+    }
+
+    /// Records that a confiscation order became final on `day`.
+    public mutating func becomeFinal(on day: Day) throws(OrderRuleError) {
+        guard kind == .confiscation else { throw .finalOnlyForConfiscation }
         guard status == .issued else { throw .notIssued(status) }
-        guard day >= decisionDate else { throw .executedBeforeDecision(decisionDate) }
+        guard day >= decisionDate else { throw .beforeDecision("become final", decisionDate) }
+        status = .final
+        finalOn = day
+        version += 1
+    }
+
+    /// Records the execution of the order on some of its pending assets, or of a sum of a
+    /// value confiscation, on `day`. A confiscation is executed once it is final.
+    public mutating func execute(_ parts: [OrderExecution]) throws(OrderRuleError) {
+        switch (kind, status) {
+        case (.freezing, .issued), (.confiscation, .final), (_, .executed): break
+        case (.confiscation, .issued): throw .notFinal
+        default: throw .notExecutable(status)
+        }
+        guard !parts.isEmpty else { throw .nothingToExecute }
+        let pending = Set(pendingAssetIDs)
+        for part in parts {
+            guard part.executedOn >= decisionDate else { throw .beforeDecision("be executed", decisionDate) }
+            if let finalOn, part.executedOn < finalOn { throw .executedBeforeFinal(finalOn) }
+            if let assetID = part.assetID {
+                guard assetIDs.contains(assetID) else { throw .notCovered(assetID) }
+                guard pending.contains(assetID) else { throw .alreadyExecuted(assetID) }
+                guard kind == .freezing || part.amount != nil else { throw .realisedAmountRequired(assetID) }
+                guard kind == .confiscation || part.amount == nil else { throw .noAmountForFreeze }
+            } else {
+                guard confiscationType == .value, part.amount != nil else { throw .sumOnlyForValueConfiscation }
+            }
+        }
+        executions += parts
         status = .executed
-        executedOn = day
         version += 1
     }
 
     /// Records that the order was withdrawn or quashed on `day`. A confiscation that became
-    /// final and was enforced is not lifted; a release goes through the asset itself.
-    public mutating func lift(on day: Day) throws(OrderRuleError) {
+    /// final is not lifted.
+    public mutating func lift(on day: Day, ground: LiftingGround) throws(OrderRuleError) {
         guard status != .lifted else { throw .alreadyLifted }
-        guard !(kind == .confiscation && status == .executed) else { throw .finalConfiscation }
-        guard day >= decisionDate else { throw .liftedBeforeDecision(decisionDate) }
+        guard !(kind == .confiscation && (status == .final || status == .executed)) else { throw .finalConfiscation }
+        guard day >= decisionDate else { throw .beforeDecision("be lifted", decisionDate) }
+        if let executedOn, day < executedOn { throw .liftedBeforeExecution(executedOn) }
         status = .lifted
         liftedOn = day
+        liftingGround = ground
         version += 1
     }
 
@@ -109,13 +226,39 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     public static let decisionReferenceLength = 1...200
 }
 
+/// One execution of an order: an asset, when, and for a confiscation the amount realised;
+/// or, for a value confiscation, a sum executed.
+public struct OrderExecution: Hashable, Sendable, Codable {
+    public let assetID: UUID?
+    public let executedOn: Day
+    public let amount: Money?
+
+    public init(assetID: UUID?, executedOn: Day, amount: Money?) {
+        self.assetID = assetID
+        self.executedOn = executedOn
+        self.amount = amount
+    }
+}
+
 public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
     case confiscationType(LegalOrder.Kind)
     case urgentConfiscation
+    case confirmsOnlyByCourtFreeze
     case coversNothing
+    case valueConfiscationNeedsSum
+    case sumOnlyForValueConfiscation
+    case finalOnlyForConfiscation
     case notIssued(LegalOrder.Status)
-    case executedBeforeDecision(Day)
-    case liftedBeforeDecision(Day)
+    case notFinal
+    case notExecutable(LegalOrder.Status)
+    case nothingToExecute
+    case notCovered(UUID)
+    case alreadyExecuted(UUID)
+    case realisedAmountRequired(UUID)
+    case noAmountForFreeze
+    case beforeDecision(String, Day)
+    case executedBeforeFinal(Day)
+    case liftedBeforeExecution(Day)
     case alreadyLifted
     case finalConfiscation
 
@@ -124,12 +267,24 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
         case .confiscationType(.confiscation): return "a confiscation order needs its confiscation type"
         case .confiscationType: return "only a confiscation order has a confiscation type"
         case .urgentConfiscation: return "only a freezing order can be urgent"
-        case .coversNothing: return "an order covers at least one asset or a sum of money"
+        case .confirmsOnlyByCourtFreeze: return "only a freezing order that is not itself urgent confirms an urgent freeze"
+        case .coversNothing: return "an order covers at least one asset (only a value confiscation covers a sum)"
+        case .valueConfiscationNeedsSum: return "a value confiscation covers a sum of money: give coveredAmount"
+        case .sumOnlyForValueConfiscation: return "only a value confiscation covers a sum of money; other orders cover assets"
+        case .finalOnlyForConfiscation: return "only a confiscation order becomes final; a freezing order is executed"
         case .notIssued(let status): return "the order is already \(status.rawValue)"
-        case .executedBeforeDecision(let day): return "an order cannot be executed before its decision of \(day)"
-        case .liftedBeforeDecision(let day): return "an order cannot be lifted before its decision of \(day)"
+        case .notFinal: return "a confiscation order is executed once it is final: record its finality first"
+        case .notExecutable(let status): return "the order is \(status.rawValue) and cannot be executed"
+        case .nothingToExecute: return "every asset of the order is already executed"
+        case .notCovered(let id): return "asset \(id.lowercased) is not covered by the order"
+        case .alreadyExecuted(let id): return "the order is already executed on asset \(id.lowercased)"
+        case .realisedAmountRequired(let id): return "executing a confiscation on asset \(id.lowercased) needs the amount realised"
+        case .noAmountForFreeze: return "a freeze realises nothing: an amount belongs to a confiscation's execution"
+        case .beforeDecision(let step, let day): return "an order cannot \(step) before its decision of \(day)"
+        case .executedBeforeFinal(let day): return "a confiscation cannot be executed before it became final on \(day)"
+        case .liftedBeforeExecution(let day): return "an order cannot be lifted before its execution of \(day)"
         case .alreadyLifted: return "the order is already lifted"
-        case .finalConfiscation: return "an executed confiscation order is final and cannot be lifted"
+        case .finalConfiscation: return "a final confiscation order cannot be lifted"
         }
     }
 }

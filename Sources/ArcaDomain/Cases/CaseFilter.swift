@@ -52,6 +52,8 @@ public struct AssetFilter: Sendable, Equatable, Codable {
     public var identifiedTo: Day?
     /// Part of the description or of an identifier (IBAN, VIN, registry reference, wallet, registration).
     public var text: String?
+    /// Only assets frozen or confiscated without a valuation to give that value.
+    public var valueMissing: Bool?
     public var after: ListPosition?
     public var limit: Int
 

@@ -36,3 +36,9 @@ public enum CaseLifecycle {
         CaseStatus.allCases.filter { canMove(from: current, to: $0) }
     }
 }
+
+extension CaseStatus {
+    /// A closed case takes no new assets, orders or asset events; its record can still be
+    /// corrected (DOMAIN §3.2).
+    public var acceptsNewRecords: Bool { self != .closed }
+}

@@ -60,4 +60,44 @@ public enum ValuationMethod: String, CaseIterable, Sendable, Codable {
     case book
     case expert
     case sale
+    /// The recording officer's own estimate when the asset was identified.
+    case estimate
+}
+
+/// What finally became of confiscated property (DOMAIN §6; Reg 2018/1805 Art 30).
+public enum DisposalOutcome: String, CaseIterable, Sendable, Codable {
+    case soldAuction = "sold_auction"
+    case soldPrivate = "sold_private"
+    case interimSale = "interim_sale"
+    case destroyed
+    /// Given for social re-use (Dir 2024/1260 Art 19).
+    case socialReuse = "social_reuse"
+    case publicUse = "public_use"
+    case restitutedToVictim = "restituted_to_victim"
+    case victimCompensation = "victim_compensation"
+    case returnedToOwner = "returned_to_owner"
+    case transferredToIssuingState = "transferred_to_issuing_state"
+    case sharedWithState = "shared_with_state"
+    case retainedByExecutingState = "retained_by_executing_state"
+}
+
+/// Why a freezing or confiscation order was lifted.
+public enum LiftingGround: String, CaseIterable, Sendable, Codable {
+    /// The person was acquitted or discharged.
+    case acquittal
+    case proceedingsDiscontinued = "proceedings_discontinued"
+    case quashedOnAppeal = "quashed_on_appeal"
+    /// An urgent freeze replaced by the court order that confirms it (Dir 2014/42 Art 7(2)).
+    case replacedByConfirmingOrder = "replaced_by_confirming_order"
+    /// An urgent freeze that no court confirmed in time (Dir 2014/42 Art 7(2)).
+    case notConfirmed = "not_confirmed"
+    /// The freeze lapsed: no answer to a request to limit it (Reg 2018/1805 Art 12).
+    case timeLimitExpired = "time_limit_expired"
+    /// The sum the order secured was paid.
+    case amountPaid = "amount_paid"
+    /// Returned to the victim (Reg 2018/1805 Art 29).
+    case restitutionToVictim = "restitution_to_victim"
+    /// The issuing state withdrew the certificate (Reg 2018/1805 Arts 15, 27).
+    case withdrawnByIssuingState = "withdrawn_by_issuing_state"
+    case other
 }

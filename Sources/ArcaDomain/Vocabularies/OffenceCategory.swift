@@ -4,7 +4,9 @@ public enum OffenceCategory: String, CaseIterable, Sendable, Codable {
     case participationInCriminalOrganisation = "participation_in_criminal_organisation"
     case terrorism
     case traffickingInHumanBeings = "trafficking_in_human_beings"
-    case sexualExploitationOfChildren = "sexual_exploitation_of_children"
+    /// Art 83(1) TFEU as written; covers the list's "sexual exploitation of children and
+    /// child pornography".
+    case sexualExploitationOfWomenAndChildren = "sexual_exploitation_of_women_and_children"
     case drugTrafficking = "drug_trafficking"
     case armsTrafficking = "arms_trafficking"
     case corruption

@@ -34,7 +34,11 @@ public struct AssetResource: Encodable {
     let valueAtFreezing: Money?
     let valueAtConfiscation: Money?
     let realisedValue: Money?
+    let valueMissing: Bool
     let identifiedOn: Day
+    let frozenOn: Day?
+    let confiscationOrderedOn: Day?
+    let lastEventOn: Day
     let version: Int
     let createdAt: Date
 
@@ -53,7 +57,11 @@ public struct AssetResource: Encodable {
         valueAtFreezing = asset.valueAtFreezing
         valueAtConfiscation = asset.valueAtConfiscation
         realisedValue = asset.realisedValue
+        valueMissing = asset.isValueMissing
         identifiedOn = asset.identifiedOn
+        frozenOn = asset.frozenOn
+        confiscationOrderedOn = asset.confiscationOrderedOn
+        lastEventOn = asset.lastEventOn
         version = asset.version
         createdAt = asset.createdAt
     }
@@ -109,6 +117,8 @@ public struct AssetEventResource: Encodable {
     let actor: String
     let reason: String?
     let orderId: String?
+    let amount: Money?
+    let outcome: DisposalOutcome?
     let recordedAt: Date?
 
     public init(_ event: AssetEvent) {
@@ -119,6 +129,8 @@ public struct AssetEventResource: Encodable {
         actor = event.actor
         reason = event.reason
         orderId = event.orderID?.lowercased
+        amount = event.amount
+        outcome = event.outcome
         recordedAt = event.recordedAt
     }
 }
@@ -128,15 +140,23 @@ public struct OrderResource: Encodable {
     let caseId: String
     let kind: LegalOrder.Kind
     let urgent: Bool
+    let confirms: String?
     let confiscationType: ConfiscationType?
+    let issuingState: String
     let issuingAuthority: String
+    let executingState: String
     let decisionReference: String
     let decisionDate: Day
     let coveredAmount: Money?
-    let assets: [String]
+    let assets: [OrderAssetResource]
+    let subjects: [String]
     let status: LegalOrder.Status
+    let execution: LegalOrder.Execution
+    let finalOn: Day?
     let executedOn: Day?
+    let executedAmounts: [ExecutedSumResource]
     let liftedOn: Day?
+    let liftingGround: LiftingGround?
     let version: Int
     let createdAt: Date
 
@@ -145,16 +165,47 @@ public struct OrderResource: Encodable {
         caseId = order.caseID.lowercased
         kind = order.kind
         urgent = order.urgent
+        confirms = order.confirms?.lowercased
         confiscationType = order.confiscationType
+        issuingState = order.issuingState.value
         issuingAuthority = order.issuingAuthority
+        executingState = order.executingState.value
         decisionReference = order.decisionReference
         decisionDate = order.decisionDate
         coveredAmount = order.coveredAmount
-        assets = order.assetIDs.map(\.lowercased)
+        assets = order.assetIDs.map { id in OrderAssetResource(asset: id, execution: order.executions.first { $0.assetID == id }) }
+        subjects = order.subjectIDs.map(\.lowercased)
         status = order.status
+        execution = order.execution
+        finalOn = order.finalOn
         executedOn = order.executedOn
+        executedAmounts = order.executions.filter { $0.assetID == nil }.compactMap { part in
+            part.amount.map { ExecutedSumResource(executedOn: part.executedOn, amount: $0) }
+        }
         liftedOn = order.liftedOn
+        liftingGround = order.liftingGround
         version = order.version
         createdAt = order.createdAt
     }
+}
+
+/// One asset of an order and, once executed on it, when and for how much.
+struct OrderAssetResource: Encodable {
+    let id: String
+    let executed: Bool
+    let executedOn: Day?
+    let realised: Money?
+
+    init(asset: UUID, execution: OrderExecution?) {
+        id = asset.lowercased
+        executed = execution != nil
+        executedOn = execution?.executedOn
+        realised = execution?.amount
+    }
+}
+
+/// A sum of a value confiscation executed on a day.
+struct ExecutedSumResource: Encodable {
+    let executedOn: Day
+    let amount: Money
 }

@@ -29,7 +29,7 @@ struct AssetRoutes {
                 AssetListRequest(
                     caseID: query.get("case"), category: query.get("category"), country: query.get("country"),
                     state: query.get("state"), identifiedFrom: query.get("identifiedFrom"), identifiedTo: query.get("identifiedTo"),
-                    text: query.get("q"), limit: try request.limit(), cursor: query.get("cursor")),
+                    text: query.get("q"), valueMissing: query.get("valueMissing"), limit: try request.limit(), cursor: query.get("cursor")),
                 by: try context.requireCaller())
             return try Reply(PageResource(items: page.items.map(AssetResource.init), next: page.next))
         }
@@ -61,7 +61,7 @@ struct AssetRoutes {
             return try await post(request, context) { body in
                 let input = NewAssetEvent(
                     action: body.string("action"), occurredOn: body.string("occurredOn"), reason: body.string("reason"),
-                    amount: body.money("amount"))
+                    amount: body.money("amount"), outcome: body.string("outcome"))
                 try body.finish()
                 let asset = try await useCases.recordAssetEvent(assetID: assetID, input, by: try context.requireCaller())
                 return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
@@ -82,9 +82,11 @@ struct AssetRoutes {
             let caseID = try context.id()
             return try await post(request, context) { body in
                 let input = NewOrder(
-                    kind: body.string("kind"), urgent: body.bool("urgent"), confiscationType: body.string("confiscationType"),
-                    issuingAuthority: body.string("issuingAuthority"), decisionReference: body.string("decisionReference"),
-                    decisionDate: body.string("decisionDate"), assets: body.strings("assets"), coveredAmount: body.money("coveredAmount"))
+                    kind: body.string("kind"), urgent: body.bool("urgent"), confirms: body.string("confirms"),
+                    confiscationType: body.string("confiscationType"), issuingState: body.string("issuingState"),
+                    issuingAuthority: body.string("issuingAuthority"), executingState: body.string("executingState"),
+                    decisionReference: body.string("decisionReference"), decisionDate: body.string("decisionDate"),
+                    assets: body.strings("assets"), subjects: body.strings("subjects"), coveredAmount: body.money("coveredAmount"))
                 try body.finish()
                 let order = try await useCases.createOrder(caseID: caseID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(order.id.lowercased)")
@@ -96,11 +98,27 @@ struct AssetRoutes {
             return try Reply(OrderResource(order), etag: order.version)
         }
 
+        v1.post("orders/{id}/finality") { request, context -> Reply in
+            let orderID = try context.id()
+            return try await post(request, context) { body in
+                let input = OrderFinality(on: body.string("finalOn"), reason: body.string("reason"))
+                try body.finish()
+                let order = try await useCases.finaliseOrder(orderID: orderID, input, by: try context.requireCaller())
+                return try Reply(OrderResource(order), etag: order.version)
+            }
+        }
+
         v1.post("orders/{id}/execution") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in
-                let step = try OrderStep.read(body, dayField: "executedOn")
-                let order = try await useCases.executeOrder(orderID: orderID, step, by: try context.requireCaller())
+                let input = OrderExecutionInput(
+                    on: body.string("executedOn"), reason: body.string("reason"),
+                    assets: body.objects("assets") { part in
+                        OrderExecutionInput.Part(asset: part.string("asset"), realised: part.money("realised"))
+                    },
+                    amount: body.money("amount"))
+                try body.finish()
+                let order = try await useCases.executeOrder(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }
         }
@@ -108,19 +126,12 @@ struct AssetRoutes {
         v1.post("orders/{id}/lifting") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in
-                let step = try OrderStep.read(body, dayField: "liftedOn")
-                let order = try await useCases.liftOrder(orderID: orderID, step, by: try context.requireCaller())
+                let input = OrderLifting(on: body.string("liftedOn"), ground: body.string("ground"), reason: body.string("reason"))
+                try body.finish()
+                let order = try await useCases.liftOrder(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }
         }
-    }
-}
-
-extension OrderStep {
-    static func read(_ body: JSONObjectReader, dayField: String) throws -> OrderStep {
-        let step = OrderStep(on: body.string(dayField), reason: body.string("reason"))
-        try body.finish()
-        return step
     }
 }
 

@@ -144,6 +144,26 @@ final class JSONObjectReader {
         }
     }
 
+    /// An array of objects, each read with its own reader.
+    func objects<T>(_ key: String, _ body: (JSONObjectReader) -> T) -> [T]? {
+        switch value(key) {
+        case .array(let items)?:
+            return items.enumerated().compactMap { index, item in
+                let path = "\(name(key))[\(index)]"
+                guard case .object(let nested) = item else {
+                    errors.items.append(.init(field: path, rule: "type", message: "must be an object, not \(item.typeName)"))
+                    return nil
+                }
+                let reader = JSONObjectReader(fields: nested, path: path, errors: errors)
+                let result = body(reader)
+                reader.reportUnknown()
+                return result
+            }
+        case let other?: wrongType(key, "an array of objects", other); return nil
+        case nil: return nil
+        }
+    }
+
     private func reportUnknown() {
         for key in fields.keys.sorted() where !read.contains(key) {
             errors.items.append(.init(field: name(key), rule: "unknown-field", message: "\(name(key)) is not a field of this request"))

@@ -2,10 +2,11 @@ import ArcaDomain
 import Foundation
 import LibPQ
 
-/// An asset and the office that owns the case it is in.
+/// An asset, the office that owns the case it is in, and where that case stands.
 public struct OwnedAsset: Sendable {
     public let asset: Asset
     public let office: OfficeCode
+    public let caseStatus: CaseStatus
 }
 
 public struct AssetRepository: Sendable {
@@ -16,7 +17,8 @@ public struct AssetRepository: Sendable {
         a.registration_mark, a.country, a.property_role, a.state, a.estimated_amount::text, a.estimated_currency,
         a.freezing_amount::text, a.freezing_currency, a.confiscation_amount::text, a.confiscation_currency,
         a.realised_amount::text, a.realised_currency, a.identified_on::text, a.version, a.created_at,
-        ARRAY(SELECT o.subject_id::text FROM asset_owner o WHERE o.asset_id = a.id ORDER BY o.subject_id), c.office_code
+        ARRAY(SELECT o.subject_id::text FROM asset_owner o WHERE o.asset_id = a.id ORDER BY o.subject_id), c.office_code,
+        a.frozen_on::text, a.confiscation_ordered_on::text, a.last_event_on::text, c.status
         """
 
     static let visible = """
@@ -30,15 +32,15 @@ public struct AssetRepository: Sendable {
                 """
                 INSERT INTO asset (id, case_id, category, description, iban, vin, land_registry_reference, wallet_address,
                     registration_mark, country, property_role, state, estimated_amount, estimated_currency, identified_on,
-                    version, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14, $15::date, $16, $17)
+                    version, created_at, last_event_on)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14, $15::date, $16, $17, $18::date)
                 """,
                 [
                     asset.id, asset.caseID, asset.category.rawValue, asset.description, asset.identifiers.iban?.value,
                     asset.identifiers.vin?.value, asset.identifiers.landRegistryReference, asset.identifiers.walletAddress,
                     asset.identifiers.registrationMark, asset.country.value, asset.propertyRole?.rawValue, asset.state.rawValue,
                     asset.estimatedValue?.amount, asset.estimatedValue?.currency.code, asset.identifiedOn.description,
-                    asset.version, asset.createdAt,
+                    asset.version, asset.createdAt, asset.lastEventOn.description,
                 ])
             if !asset.owners.isEmpty {
                 try await db.execute(
@@ -71,19 +73,22 @@ public struct AssetRepository: Sendable {
         ).map { try Self.decode($0).asset }
     }
 
-    /// Stores the asset's state and values if it is still at version `asset.version - 1`.
+    /// Stores the asset's state, values and the days that fix them if it is still at version
+    /// `asset.version - 1`.
     public func update(_ asset: Asset) async throws -> Bool {
         try await db.execute(
             """
             UPDATE asset SET state = $3, estimated_amount = $4::numeric, estimated_currency = $5,
                 freezing_amount = $6::numeric, freezing_currency = $7, confiscation_amount = $8::numeric,
-                confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2
+                confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2,
+                frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date
             WHERE id = $1 AND version = $2 - 1
             """,
             [
                 asset.id, asset.version, asset.state.rawValue, asset.estimatedValue?.amount, asset.estimatedValue?.currency.code,
                 asset.valueAtFreezing?.amount, asset.valueAtFreezing?.currency.code, asset.valueAtConfiscation?.amount,
                 asset.valueAtConfiscation?.currency.code, asset.realisedValue?.amount, asset.realisedValue?.currency.code,
+                asset.frozenOn?.description, asset.confiscationOrderedOn?.description, asset.lastEventOn.description,
             ]) == 1
     }
 
@@ -119,6 +124,13 @@ public struct AssetRepository: Sendable {
         if let state = filter.state { sql.and("a.state = ?", state.rawValue) }
         if let from = filter.identifiedFrom { sql.and("a.identified_on >= ?::date", from.description) }
         if let to = filter.identifiedTo { sql.and("a.identified_on <= ?::date", to.description) }
+        if filter.valueMissing == true {
+            sql.and(
+                """
+                ((a.frozen_on IS NOT NULL AND a.freezing_amount IS NULL)
+                    OR (a.confiscation_ordered_on IS NOT NULL AND a.confiscation_amount IS NULL))
+                """)
+        }
         if let text = filter.text {
             sql.and(
                 """
@@ -133,10 +145,7 @@ public struct AssetRepository: Sendable {
     }
 
     static func decode(_ row: Row) throws -> OwnedAsset {
-        func money(_ amount: Int, _ currency: Int) throws -> Money? {
-            guard let text = try row.decode(String?.self, amount), let code = try row.decode(String?.self, currency) else { return nil }
-            return Money(try Money.parseAmount(text), try Currency(code: code).orThrow("currency"))
-        }
+        func money(_ amount: Int, _ currency: Int) throws -> Money? { try Row.money(row, amount, currency) }
         let identifiers = try AssetIdentifiers(
             iban: row.decode(String?.self, 4).map { try IBAN($0) }, vin: row.decode(String?.self, 5).map { try VIN($0) },
             landRegistryReference: row.decode(String?.self, 6), walletAddress: row.decode(String?.self, 7),
@@ -149,8 +158,12 @@ public struct AssetRepository: Sendable {
             owners: row.decode([String].self, 23).map { try UUID(uuidString: $0).orThrow("owner") },
             state: AssetState(rawValue: row.decode(String.self, 11)).orThrow("state"), estimatedValue: money(12, 13),
             valueAtFreezing: money(14, 15), valueAtConfiscation: money(16, 17), realisedValue: money(18, 19),
-            identifiedOn: Day(row.decode(String.self, 20)), version: row.decode(Int.self, 21), createdAt: row.decode(Date.self, 22))
-        return OwnedAsset(asset: asset, office: try OfficeCode(row.decode(String.self, 24)))
+            identifiedOn: Day(row.decode(String.self, 20)), frozenOn: row.decode(String?.self, 25).map { try Day($0) },
+            confiscationOrderedOn: row.decode(String?.self, 26).map { try Day($0) }, lastEventOn: Day(row.decode(String.self, 27)),
+            version: row.decode(Int.self, 21), createdAt: row.decode(Date.self, 22))
+        return OwnedAsset(
+            asset: asset, office: try OfficeCode(row.decode(String.self, 24)),
+            caseStatus: try CaseStatus(rawValue: row.decode(String.self, 28)).orThrow("status"))
     }
 }
 
@@ -192,19 +205,21 @@ public struct AssetEventRepository: Sendable {
     public func append(assetID: UUID, _ event: AssetEvent) async throws {
         try await db.execute(
             """
-            INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id)
-            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8)
+            INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id,
+                amount, currency, disposal_outcome)
+            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9::numeric, $10, $11)
             """,
             [
                 assetID, event.action, event.from?.rawValue, event.to.rawValue, event.occurredOn.description, event.actor,
-                event.reason, event.orderID,
+                event.reason, event.orderID, event.amount?.amount, event.amount?.currency.code, event.outcome?.rawValue,
             ])
     }
 
     public func forAsset(_ assetID: UUID) async throws -> [AssetEvent] {
         try await db.query(
             """
-            SELECT action, from_state, to_state, occurred_on::text, actor_name, reason, order_id, recorded_at
+            SELECT action, from_state, to_state, occurred_on::text, actor_name, reason, order_id, recorded_at,
+                amount::text, currency, disposal_outcome
             FROM asset_event WHERE asset_id = $1 ORDER BY id
             """, [assetID]
         ).map { row in
@@ -213,7 +228,17 @@ public struct AssetEventRepository: Sendable {
                 from: row.decode(String?.self, 1).map { try AssetState(rawValue: $0).orThrow("from_state") },
                 to: AssetState(rawValue: row.decode(String.self, 2)).orThrow("to_state"),
                 occurredOn: Day(row.decode(String.self, 3)), actor: row.decode(String.self, 4),
-                reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), recordedAt: row.decode(Date.self, 7))
+                reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), amount: Row.money(row, 8, 9),
+                outcome: row.decode(String?.self, 10).map { try DisposalOutcome(rawValue: $0).orThrow("disposal_outcome") },
+                recordedAt: row.decode(Date.self, 7))
         }
+    }
+}
+
+extension Row {
+    /// An amount and its currency, from two columns that are both null or both set.
+    static func money(_ row: Row, _ amount: Int, _ currency: Int) throws -> Money? {
+        guard let text = try row.decode(String?.self, amount), let code = try row.decode(String?.self, currency) else { return nil }
+        return Money(try Money.parseAmount(text), try Currency(code: code).orThrow("currency"))
     }
 }

@@ -2,14 +2,26 @@ import ArcaDomain
 import Foundation
 import LibPQ
 
+/// An order, the office that owns its case, and where that case stands.
+public struct OwnedOrder: Sendable {
+    public let order: LegalOrder
+    public let office: OfficeCode
+    public let caseStatus: CaseStatus
+}
+
 public struct OrderRepository: Sendable {
     let db: Transaction
 
     static let columns = """
         o.id, o.case_id, o.kind, o.urgent, o.confiscation_type, o.issuing_authority, o.decision_reference,
-        o.decision_date::text, o.covered_amount::text, o.covered_currency, o.status, o.executed_on::text, o.lifted_on::text,
+        o.decision_date::text, o.covered_amount::text, o.covered_currency, o.status, o.lifted_on::text,
         o.version, o.created_at, ARRAY(SELECT oa.asset_id::text FROM order_asset oa WHERE oa.order_id = o.id ORDER BY oa.asset_id),
-        c.office_code
+        c.office_code, o.confirms_order_id, o.issuing_state, o.executing_state, o.final_on::text, o.lifting_ground,
+        ARRAY(SELECT os.subject_id::text FROM order_subject os WHERE os.order_id = o.id ORDER BY os.subject_id),
+        (SELECT coalesce(json_agg(json_build_object(
+                'asset', e.asset_id, 'on', e.executed_on::text, 'amount', e.amount::text, 'currency', e.currency) ORDER BY e.id), '[]')
+            FROM order_execution e WHERE e.order_id = o.id)::text,
+        c.status
         """
 
     public func add(_ order: LegalOrder) async throws {
@@ -17,62 +29,112 @@ public struct OrderRepository: Sendable {
             try await db.execute(
                 """
                 INSERT INTO legal_order (id, case_id, kind, urgent, confiscation_type, issuing_authority, decision_reference,
-                    decision_date, covered_amount, covered_currency, status, version, created_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9::numeric, $10, $11, $12, $13)
+                    decision_date, covered_amount, covered_currency, status, version, created_at, confirms_order_id,
+                    issuing_state, executing_state)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9::numeric, $10, $11, $12, $13, $14, $15, $16)
                 """,
                 [
                     order.id, order.caseID, order.kind.rawValue, order.urgent, order.confiscationType?.rawValue,
                     order.issuingAuthority, order.decisionReference, order.decisionDate.description, order.coveredAmount?.amount,
-                    order.coveredAmount?.currency.code, order.status.rawValue, order.version, order.createdAt,
+                    order.coveredAmount?.currency.code, order.status.rawValue, order.version, order.createdAt, order.confirms,
+                    order.issuingState.value, order.executingState.value,
                 ])
             if !order.assetIDs.isEmpty {
                 try await db.execute(
                     "INSERT INTO order_asset (order_id, asset_id) SELECT $1, unnest($2::text[])::uuid",
                     [order.id, order.assetIDs.map(\.lowercased)])
             }
+            if !order.subjectIDs.isEmpty {
+                try await db.execute(
+                    "INSERT INTO order_subject (order_id, subject_id) SELECT $1, unnest($2::text[])::uuid",
+                    [order.id, order.subjectIDs.map(\.lowercased)])
+            }
         }
     }
 
-    /// The order, if `office` may see its case, locked for a change; with the office owning it.
-    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> (order: LegalOrder, office: OfficeCode)? {
+    /// The order, if `office` may see its case, locked for a change when asked; with the
+    /// office owning it.
+    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> OwnedOrder? {
         try await db.query(
             """
             SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id
             WHERE o.id = $2 AND (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
             \(forUpdate ? "FOR UPDATE OF o" : "")
             """, [office.value, id]
-        ).first.map { row in (try Self.decode(row), try OfficeCode(row.decode(String.self, 16))) }
+        ).first.map(Self.decodeOwned)
     }
 
     public func inCase(_ caseID: UUID) async throws -> [LegalOrder] {
         try await db.query(
             "SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = $1 ORDER BY o.decision_date, o.created_at, o.id",
             [caseID]
-        ).map(Self.decode)
+        ).map { try Self.decodeOwned($0).order }
     }
 
-    public func update(_ order: LegalOrder) async throws -> Bool {
-        try await db.execute(
+    /// Stores the order's status and steps if it is still at version `order.version - 1`,
+    /// and appends its executions not stored yet (`newExecutions`).
+    public func update(_ order: LegalOrder, newExecutions: [OrderExecution] = [], by actor: String) async throws -> Bool {
+        let updated = try await db.execute(
             """
-            UPDATE legal_order SET status = $3, executed_on = $4::date, lifted_on = $5::date, version = $2
+            UPDATE legal_order SET status = $3, final_on = $4::date, lifted_on = $5::date, lifting_ground = $6, version = $2
             WHERE id = $1 AND version = $2 - 1
             """,
-            [order.id, order.version, order.status.rawValue, order.executedOn?.description, order.liftedOn?.description]) == 1
+            [order.id, order.version, order.status.rawValue, order.finalOn?.description, order.liftedOn?.description, order.liftingGround?.rawValue])
+        guard updated == 1 else { return false }
+        for execution in newExecutions {
+            try await db.execute(
+                """
+                INSERT INTO order_execution (order_id, asset_id, executed_on, amount, currency, recorded_by)
+                VALUES ($1, $2, $3::date, $4::numeric, $5, $6)
+                """,
+                [order.id, execution.assetID, execution.executedOn.description, execution.amount?.amount, execution.amount?.currency.code, actor])
+        }
+        return true
     }
 
-    static func decode(_ row: Row) throws -> LegalOrder {
-        let covered: Money? = try row.decode(String?.self, 8).map { amount in
-            Money(try Money.parseAmount(amount), try Currency(code: row.decode(String.self, 9)).orThrow("covered_currency"))
+    /// Of `assetIDs`, those an executed freezing order other than `orderID` still holds.
+    public func heldByOtherFreezes(_ assetIDs: [UUID], besides orderID: UUID) async throws -> Set<UUID> {
+        Set(
+            try await db.query(
+                """
+                SELECT DISTINCT e.asset_id FROM order_execution e JOIN legal_order o ON o.id = e.order_id
+                WHERE e.asset_id = ANY($1::text[]::uuid[]) AND o.id <> $2 AND o.kind = 'freezing' AND o.status <> 'lifted'
+                """, [assetIDs.map(\.lowercased), orderID]
+            ).map { try $0.decode(UUID.self, 0) })
+    }
+
+    /// One execution as the order's row carries it.
+    private struct StoredExecution: Decodable {
+        let asset: UUID?
+        let on: String
+        let amount: String?
+        let currency: String?
+    }
+
+    static func decodeOwned(_ row: Row) throws -> OwnedOrder {
+        let covered = try Row.money(row, 8, 9)
+        let executions = try JSONDecoder().decode([StoredExecution].self, from: Data(row.decode(String.self, 22).utf8)).map { stored in
+            OrderExecution(
+                assetID: stored.asset, executedOn: try Day(stored.on),
+                amount: try stored.amount.map { Money(try Money.parseAmount($0), try Currency(code: stored.currency ?? "").orThrow("currency")) })
         }
-        return try LegalOrder(
+        let order = try LegalOrder(
             id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1),
             kind: LegalOrder.Kind(rawValue: row.decode(String.self, 2)).orThrow("kind"), urgent: row.decode(Bool.self, 3),
+            confirms: row.decode(UUID?.self, 16),
             confiscationType: row.decode(String?.self, 4).map { try ConfiscationType(rawValue: $0).orThrow("confiscation_type") },
-            issuingAuthority: row.decode(String.self, 5), decisionReference: row.decode(String.self, 6),
+            issuingState: CountryCode(row.decode(String.self, 17)), issuingAuthority: row.decode(String.self, 5),
+            executingState: CountryCode(row.decode(String.self, 18)), decisionReference: row.decode(String.self, 6),
             decisionDate: Day(row.decode(String.self, 7)), coveredAmount: covered,
-            assetIDs: row.decode([String].self, 15).map { try UUID(uuidString: $0).orThrow("asset_id") },
+            assetIDs: row.decode([String].self, 14).map { try UUID(uuidString: $0).orThrow("asset_id") },
+            subjectIDs: row.decode([String].self, 21).map { try UUID(uuidString: $0).orThrow("subject_id") },
             status: LegalOrder.Status(rawValue: row.decode(String.self, 10)).orThrow("status"),
-            executedOn: row.decode(String?.self, 11).map { try Day($0) }, liftedOn: row.decode(String?.self, 12).map { try Day($0) },
-            version: row.decode(Int.self, 13), createdAt: row.decode(Date.self, 14))
+            finalOn: row.decode(String?.self, 19).map { try Day($0) }, executions: executions,
+            liftedOn: row.decode(String?.self, 11).map { try Day($0) },
+            liftingGround: row.decode(String?.self, 20).map { try LiftingGround(rawValue: $0).orThrow("lifting_ground") },
+            version: row.decode(Int.self, 12), createdAt: row.decode(Date.self, 13))
+        return OwnedOrder(
+            order: order, office: try OfficeCode(row.decode(String.self, 15)),
+            caseStatus: try CaseStatus(rawValue: row.decode(String.self, 23)).orThrow("status"))
     }
 }

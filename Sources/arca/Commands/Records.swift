@@ -211,6 +211,7 @@ struct AssetCommand: AsyncParsableCommand {
         @Option(help: "Identified on or after, YYYY-MM-DD.") var identifiedFrom: String?
         @Option(help: "Identified on or before, YYYY-MM-DD.") var identifiedTo: String?
         @Option(name: .customLong("search"), help: "Part of the description or an identifier.") var text: String?
+        @Flag(help: "Only assets frozen or confiscated with no valuation to give that value.") var valueMissing = false
         @Option(help: "Assets per page (1–200).") var limit: Int?
         @Option(help: "The `next` of the previous page.") var cursor: String?
 
@@ -219,7 +220,7 @@ struct AssetCommand: AsyncParsableCommand {
                 try await useCases.listAssets(
                     AssetListRequest(
                         caseID: caseID, category: category, country: country, state: state, identifiedFrom: identifiedFrom,
-                        identifiedTo: identifiedTo, text: text, limit: limit, cursor: cursor),
+                        identifiedTo: identifiedTo, text: text, valueMissing: valueMissing ? "true" : nil, limit: limit, cursor: cursor),
                     by: caller)
             }
             try acting.show(PageResource(items: page.items.map(AssetResource.init), next: page.next)) {
@@ -263,8 +264,8 @@ struct AssetCommand: AsyncParsableCommand {
 
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "Freezing and confiscation orders: create, execute, lift.",
-        subcommands: [Create.self, Execute.self, Lift.self])
+        commandName: "order", abstract: "Freezing and confiscation orders: create, finalise, execute, lift.",
+        subcommands: [Create.self, Finalise.self, Execute.self, Lift.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an order in a case of your office (role officer).")
@@ -274,12 +275,16 @@ struct OrderCommand: AsyncParsableCommand {
         @Option(name: .customLong("case"), help: "The case id.") var caseID: String
         @Option(help: "freezing or confiscation.") var kind: String
         @Flag(help: "An urgent freeze (freezing orders only).") var urgent = false
+        @Option(help: "The id of the urgent freezing order this court order confirms.") var confirms: String?
         @Option(name: .customLong("type"), help: "Confiscation type: standard, value, extended, non_conviction_based, third_party, unexplained_wealth.") var confiscationType: String?
+        @Option(help: "The state whose authority issued it (default: this deployment's).") var issuingState: String?
         @Option(help: "The authority that decided it.") var authority: String
+        @Option(help: "The state where it is executed (default: this deployment's).") var executingState: String?
         @Option(help: "The decision's reference.") var decisionReference: String
         @Option(help: "The decision's date, YYYY-MM-DD.") var decisionDate: String
         @Option(name: .customLong("asset"), help: "An asset id of the case; repeat for several.") var assets: [String] = []
-        @Option(help: "The sum the order covers, a decimal.") var amount: String?
+        @Option(name: .customLong("subject"), help: "A subject id of the case the order concerns; repeat for several.") var subjects: [String] = []
+        @Option(help: "The sum a value confiscation covers, a decimal.") var amount: String?
         @Option(help: "Currency of the sum (default EUR).") var currency: String?
 
         func run() async throws {
@@ -288,47 +293,90 @@ struct OrderCommand: AsyncParsableCommand {
                 try await useCases.createOrder(
                     caseID: id,
                     NewOrder(
-                        kind: kind, urgent: urgent, confiscationType: confiscationType, issuingAuthority: authority,
-                        decisionReference: decisionReference, decisionDate: decisionDate, assets: assets,
-                        coveredAmount: moneyInput(amount, currency)),
+                        kind: kind, urgent: urgent, confirms: confirms, confiscationType: confiscationType, issuingState: issuingState,
+                        issuingAuthority: authority, executingState: executingState, decisionReference: decisionReference,
+                        decisionDate: decisionDate, assets: assets, subjects: subjects, coveredAmount: moneyInput(amount, currency)),
                     by: caller)
             }
             try acting.show(OrderResource(order)) { "recorded \(order.kind.rawValue) order \(order.id.lowercased) (\(order.decisionReference))" }
         }
     }
 
+    struct Finalise: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a confiscation order became final: its assets are confiscated for good.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The order id.") var id: String
+        @Option(name: .customLong("on"), help: "The day it became final, YYYY-MM-DD.") var day: String
+        @Option(help: "How it became final (appeal period expired, appeal dismissed).") var reason: String?
+
+        func run() async throws {
+            let orderID = try parseID(id, "order")
+            let order = try await acting.run { useCases, caller in
+                try await useCases.finaliseOrder(orderID: orderID, OrderFinality(on: day, reason: reason), by: caller)
+            }
+            try acting.show(OrderResource(order)) { "confiscation order \(order.id.lowercased) final on \(day)" }
+        }
+    }
+
     struct Execute: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that an order was carried out: a freeze freezes its assets, a confiscation becomes final.")
+            abstract: "Record that an order was carried out on some or all of its assets.",
+            discussion: """
+                A freezing order freezes the assets; a final confiscation order realises them, each with the amount \
+                realised (--realised, in the order of --asset). Without --asset, every asset not executed yet.
+                """)
 
         @OptionGroup var acting: ActingOptions
 
         @Argument(help: "The order id.") var id: String
         @Option(name: .customLong("on"), help: "The day it was carried out, YYYY-MM-DD.") var day: String
+        @Option(name: .customLong("asset"), help: "An asset of the order executed that day; repeat for several.") var assets: [String] = []
+        @Option(name: .customLong("realised"), help: "For a confiscation: the amount realised for each --asset, in order.") var realised: [String] = []
+        @Option(help: "For a value confiscation: a sum executed, a decimal.") var amount: String?
+        @Option(help: "Currency of the amounts (default EUR).") var currency: String?
         @Option(help: "Why, or how it was carried out.") var reason: String?
+
+        func validate() throws {
+            guard realised.isEmpty || realised.count == assets.count else {
+                throw ValidationError("give one --realised per --asset (\(assets.count) assets, \(realised.count) amounts)")
+            }
+        }
 
         func run() async throws {
             let orderID = try parseID(id, "order")
-            let order = try await acting.run { useCases, caller in
-                try await useCases.executeOrder(orderID: orderID, OrderStep(on: day, reason: reason), by: caller)
+            let parts = assets.enumerated().map { index, asset in
+                OrderExecutionInput.Part(asset: asset, realised: realised.isEmpty ? nil : moneyInput(realised[index], currency))
             }
-            try acting.show(OrderResource(order)) { "executed \(order.kind.rawValue) order \(order.id.lowercased) on \(day)" }
+            let order = try await acting.run { useCases, caller in
+                try await useCases.executeOrder(
+                    orderID: orderID,
+                    OrderExecutionInput(on: day, reason: reason, assets: parts.isEmpty ? nil : parts, amount: moneyInput(amount, currency)),
+                    by: caller)
+            }
+            try acting.show(OrderResource(order)) {
+                "executed \(order.kind.rawValue) order \(order.id.lowercased) on \(day) (\(order.execution.rawValue) execution)"
+            }
         }
     }
 
     struct Lift: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that an order was withdrawn or quashed; its assets are released.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record that an order was withdrawn or quashed; an asset no other order holds is released.")
 
         @OptionGroup var acting: ActingOptions
 
         @Argument(help: "The order id.") var id: String
         @Option(name: .customLong("on"), help: "The day it was lifted, YYYY-MM-DD.") var day: String
+        @Option(help: "The ground: \(LiftingGround.allCases.map(\.rawValue).joined(separator: ", ")).") var ground: String
         @Option(help: "Why it was lifted.") var reason: String
 
         func run() async throws {
             let orderID = try parseID(id, "order")
             let order = try await acting.run { useCases, caller in
-                try await useCases.liftOrder(orderID: orderID, OrderStep(on: day, reason: reason), by: caller)
+                try await useCases.liftOrder(orderID: orderID, OrderLifting(on: day, ground: ground, reason: reason), by: caller)
             }
             try acting.show(OrderResource(order)) { "lifted \(order.kind.rawValue) order \(order.id.lowercased) on \(day)" }
         }
