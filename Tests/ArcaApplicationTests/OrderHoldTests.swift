@@ -1,0 +1,287 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+import Testing
+
+@Suite("Use cases: orders holding assets, values by date, the event ledger (DOMAIN §3.1)")
+struct OrderHoldTests {
+    @Test func anUrgentFreezeConfirmedByACourtOrderStaysFrozenWhenTheUrgentOneIsLifted() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let urgent = try await world.order("freezing", urgent: true, assets: [account], on: "2026-04-02")
+            _ = try await world.execute(urgent, on: "2026-04-02")
+            let confirming = try await world.order("freezing", confirms: urgent, assets: [account], on: "2026-04-06")
+            _ = try await world.execute(confirming, on: "2026-04-06")
+
+            _ = try await world.lift(urgent, on: "2026-04-07", ground: "replaced_by_confirming_order")
+
+            let read = try await world.useCases.readAsset(id: account.id, by: world.officer)
+            #expect(read.asset.state == .frozen)
+            #expect(read.events.map(\.action) == ["identify", "freeze", "freeze", "order_lifted"])
+            #expect(read.events.last?.orderID == urgent.id)
+            #expect(read.asset.frozenOn == (try Day("2026-04-02")))
+            #expect(confirming.confirms == urgent.id)
+        }
+    }
+
+    @Test func liftingTheLastFreezeReleasesTheAsset() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let first = try await world.order("freezing", assets: [account], on: "2026-04-02")
+            _ = try await world.execute(first, on: "2026-04-03")
+            let second = try await world.order("freezing", assets: [account], on: "2026-04-04")
+            _ = try await world.execute(second, on: "2026-04-05")
+            _ = try await world.lift(first, on: "2026-05-01")
+            _ = try await world.lift(second, on: "2026-05-02")
+            let actual = try await world.state(of: account)
+            #expect(actual == .released)
+        }
+    }
+
+    @Test func liftingAConfiscationThatIsNotFinalReturnsTheAssetToTheStandingFreeze() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            let confiscation = try await world.order("confiscation", type: "standard", assets: [car], on: "2026-09-15")
+
+            _ = try await world.lift(confiscation, on: "2026-10-01")
+
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer)
+            #expect(read.asset.state == .frozen)
+            #expect(read.asset.valueAtConfiscation == nil)
+            #expect(read.events.last?.action == "confiscation_lifted")
+            // The freeze still holds it: lifting the freeze now releases it.
+            _ = try await world.lift(freezing, on: "2026-10-02")
+            let actual = try await world.state(of: car)
+            #expect(actual == .released)
+        }
+    }
+
+    @Test func aTwoAssetOrderIsExecutedAssetByAssetOnTwoDates() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account, car], on: "2026-04-02")
+
+            let partly = try await world.execute(freezing, on: "2026-04-03", [.init(asset: account.id.lowercased)])
+            #expect(partly.execution == .partial)
+            #expect(partly.pendingAssetIDs == [car.id])
+            do {
+                let actual = try await world.state(of: car)
+                #expect(actual == .identified)
+            }
+            let fully = try await world.execute(freezing, on: "2026-04-10")
+            #expect(fully.execution == .complete)
+            #expect(fully.executedOn == (try Day("2026-04-03")))
+            #expect(fully.executions.map(\.executedOn.description) == ["2026-04-03", "2026-04-10"])
+            let carRead = try await world.useCases.readAsset(id: car.id, by: world.officer).asset
+            #expect(carRead.frozenOn == (try Day("2026-04-10")))
+        }
+    }
+
+    @Test func aConfiscationIsFinalThenExecutedPerAssetWithTheAmountRealised() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account, car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            let confiscation = try await world.order("confiscation", type: "standard", assets: [account, car], on: "2026-09-15")
+            let early = await #expect(throws: UseCaseError.self) {
+                try await world.execute(confiscation, on: "2026-09-20", [.init(asset: car.id.lowercased, realised: MoneyInput(amount: "91500.00", currency: "EUR"))])
+            }
+            #expect(early?.description.contains("record its finality first") == true)
+            let final = try await world.finalise(confiscation, on: "2026-10-20")
+            #expect(final.status == .final)
+            let missing = await #expect(throws: UseCaseError.self) { try await world.execute(confiscation, on: "2026-11-01") }
+            #expect(missing?.violations.map(\.field) == ["assets"])
+
+            let executed = try await world.execute(
+                confiscation, on: "2026-11-10", [.init(asset: car.id.lowercased, realised: MoneyInput(amount: "91500.00", currency: "EUR"))])
+
+            #expect(executed.execution == .partial)
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer)
+            #expect(read.asset.state == .recovered)
+            #expect(read.asset.realisedValue == Money(Decimal(string: "91500.00")!, .euro))
+            #expect(read.events.last?.amount == Money(Decimal(string: "91500.00")!, .euro))
+            #expect(read.events.last?.orderID == confiscation.id)
+            let accountState = try await world.state(of: account)
+            #expect(accountState == .confiscationFinal)
+        }
+    }
+
+    @Test func theValueAtFreezingComesFromAValuationEnteredAfterTheFreezeButDatedBeforeIt() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.useCases.addAsset(
+                caseID: file.id,
+                NewAsset(
+                    category: "motor_vehicle", description: "Audi RS6 Avant, grey", identifiers: IdentifierInput(vin: "WUAZZZ4G7EN901234"),
+                    country: "BE", identifiedOn: "2026-03-21"),
+                by: world.officer)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            do {
+                let missing = try await world.useCases.listAssets(AssetListRequest(valueMissing: "true"), by: world.officer).items
+                #expect(missing.map(\.id) == [car.id])
+                #expect(missing.first?.valueAtFreezing == nil)
+            }
+
+            _ = try await world.useCases.recordValuation(
+                assetID: car.id, NewValuation(valuedOn: "2026-04-01", method: "expert", value: MoneyInput(amount: "74000.00", currency: "EUR")),
+                by: world.officer)
+            _ = try await world.useCases.recordValuation(
+                assetID: car.id, NewValuation(valuedOn: "2026-05-01", method: "market", value: MoneyInput(amount: "70000.00", currency: "EUR")),
+                by: world.officer)
+
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer).asset
+            #expect(read.valueAtFreezing?.amountText == "74000.00")
+            #expect(read.estimatedValue?.amountText == "70000.00")
+            let missing = try await world.useCases.listAssets(AssetListRequest(valueMissing: "true"), by: world.officer).items
+            #expect(missing.isEmpty)
+            let refix = try await world.audit(entity: "asset", id: car.id).filter { $0.operation == "RecordValuation" }
+            #expect(refix.count == 2)
+            #expect(refix.first?.after?.contains("74000.00") == true)
+        }
+    }
+
+    @Test func anEventDatedBeforeTheAssetsLatestEventIsRefusedNamingBothDates() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            let before = try await world.count("SELECT count(*) FROM asset_event")
+
+            let error = await #expect(throws: UseCaseError.self) { try await world.event("sell_interim", car, on: "2026-03-30", amount: "80000.00") }
+
+            #expect(error?.violations.map(\.field) == ["occurredOn"])
+            #expect(error?.violations.first?.message.contains("2026-03-30") == true)
+            #expect(error?.violations.first?.message.contains("2026-04-03") == true)
+            let after = try await world.count("SELECT count(*) FROM asset_event")
+            #expect(after == before)
+            let valuations = try await world.count("SELECT count(*) FROM valuation WHERE method = 'sale'")
+            #expect(valuations == 0)
+        }
+    }
+
+    @Test func anInterimSaleNeedsItsPriceAndADisposalItsOutcome() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let sale = await #expect(throws: UseCaseError.self) { try await world.event("sell_interim", car, on: "2026-04-05") }
+            #expect(sale?.violations.map(\.field) == ["amount"])
+            let disposal = await #expect(throws: UseCaseError.self) { try await world.event("dispose", car, on: "2026-04-05") }
+            #expect(disposal?.violations.map(\.field) == ["outcome"])
+            let unknown = await #expect(throws: UseCaseError.self) { try await world.event("dispose", car, on: "2026-04-05", outcome: "burnt") }
+            #expect(unknown?.violations.map(\.rule) == ["disposal-outcome"])
+            let reasonless = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.recordAssetEvent(assetID: car.id, NewAssetEvent(action: "trace", occurredOn: "2026-04-05", reason: nil), by: world.officer)
+            }
+            #expect(reasonless?.violations.map(\.field) == ["reason"])
+        }
+    }
+
+    @Test func eventsCarryTheValueTheyFixAndThePriceTheyName() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            let sold = try await world.event("sell_interim", car, on: "2026-06-01", amount: "81000.00")
+
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer)
+            #expect(read.events.map { $0.amount?.amountText } == ["95000.00", "95000.00", "81000.00"])
+            #expect(sold.estimatedValue?.amountText == "81000.00")
+            #expect(read.valuations.last?.method == .sale)
+            #expect(sold.valueAtFreezing?.amountText == "95000.00")
+        }
+    }
+
+    @Test func aClosedCaseTakesNoNewAssetsOrdersOrEvents() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "closed"), expectedVersion: file.version, by: world.officer)
+            let before = try await world.count("SELECT count(*) FROM asset_event")
+
+            let asset = await #expect(throws: UseCaseError.self) { try await world.addAccount(to: file.id) }
+            let order = await #expect(throws: UseCaseError.self) { try await world.order("freezing", assets: [car]) }
+            let event = await #expect(throws: UseCaseError.self) { try await world.event("trace", car, on: "2026-04-05") }
+
+            for error in [asset, order, event] {
+                guard case .conflict(let message)? = error else {
+                    Issue.record("expected a conflict, got \(String(describing: error))")
+                    continue
+                }
+                #expect(message.contains("closed"))
+            }
+            let assets = try await world.count("SELECT count(*) FROM asset")
+            #expect(assets == 1)
+            let orders = try await world.count("SELECT count(*) FROM legal_order")
+            #expect(orders == 0)
+            let after = try await world.count("SELECT count(*) FROM asset_event")
+            #expect(after == before)
+        }
+    }
+
+    @Test func anOrderNamesItsStatesAndSubjectsAndDefaultsToThisDeploymentsState() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let convicted = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "convicted_person"), by: world.officer)
+            let car = try await world.addCar(to: file.id)
+            let home = try await world.order("freezing", assets: [car])
+            #expect(home.issuingState.value == "BE")
+            #expect(home.executingState.value == "BE")
+            #expect(home.isDomestic(home: try CountryCode("BE")))
+
+            let abroad = try await world.useCases.createOrder(
+                caseID: file.id,
+                NewOrder(
+                    kind: "freezing", issuingAuthority: "Investigating judge, Brussels", executingState: "NL", decisionReference: "IJ/2026/91",
+                    decisionDate: "2026-04-02", assets: [car.id.lowercased], subjects: [convicted.id.lowercased]),
+                by: world.officer)
+            #expect(abroad.executingState.value == "NL")
+            #expect(!abroad.isDomestic(home: try CountryCode("BE")))
+            let read = try await world.useCases.readOrder(id: abroad.id, by: world.officer)
+            #expect(read.subjectIDs == [convicted.id])
+        }
+    }
+
+    @Test func onlyAStandingUrgentFreezeOfTheCaseCanBeConfirmed() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let ordinary = try await world.order("freezing", assets: [car])
+            let error = await #expect(throws: UseCaseError.self) { try await world.order("freezing", confirms: ordinary, assets: [car]) }
+            #expect(error?.violations.map(\.rule) == ["urgent-order-of-case"])
+        }
+    }
+
+    @Test func aSumBelongsOnlyToAValueConfiscation() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let error = await #expect(throws: UseCaseError.self) { try await world.order("freezing", assets: [car], covered: "95000.00") }
+            #expect(error?.violations.map(\.field) == ["coveredAmount"])
+        }
+    }
+
+    @Test func theEventLedgerRefusesToBeRewritten() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            _ = try await world.addCar(to: file.id)
+            for statement in ["UPDATE asset_event SET reason = 'rewritten'", "DELETE FROM asset_event", "TRUNCATE asset_event CASCADE"] {
+                await #expect(throws: (any Error).self, "\(statement)") { _ = try await world.db.pool.query(statement, []) }
+            }
+            let events = try await world.count("SELECT count(*) FROM asset_event")
+            #expect(events == 1)
+        }
+    }
+}
