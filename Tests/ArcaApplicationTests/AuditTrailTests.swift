@@ -77,4 +77,20 @@ struct AuditTrailTests {
             #expect(entry.recordedAt != nil)
         }
     }
+
+    @Test func snapshotsShowIdsInLowerCaseAndKeepEveryOtherValue() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account])
+            let entry = try #require(try await world.audit(entity: "order", id: freezing.id).first)
+            let after = try #require(entry.after)
+            #expect(after.contains("\"\(account.id.lowercased)\""))
+            #expect(!after.contains(account.id.uuidString))
+            let record = try #require(try JSONSerialization.jsonObject(with: Data(after.utf8)) as? [String: Any])
+            #expect(record["urgent"] as? Bool == false)
+            #expect(record["version"] as? Int == 1)
+            #expect(record["assetIDs"] as? [String] == [account.id.lowercased])
+        }
+    }
 }

@@ -1,4 +1,4 @@
-import ArcaDomain
+@testable import ArcaDomain
 import Testing
 
 @Suite("Asset identifiers")
@@ -10,6 +10,45 @@ struct IdentifierTests {
     func realIBANsAreAccepted(_ text: String) throws {
         let iban = try IBAN(text)
         #expect(!iban.value.contains(" "))
+    }
+
+    @Test(arguments: IBANRegistryExamples.valid)
+    func theRegistrysExampleOfEveryCountryIsAccepted(_ text: String) throws {
+        #expect(try IBAN(text).value == text)
+    }
+
+    /// The registry example of `country` with one character of the account number replaced,
+    /// and check digits computed anew, so that only the structure is wrong.
+    static func malformed(_ example: String, at offset: Int, with character: Character) -> String {
+        var bban = Array(example.dropFirst(4))
+        bban[offset] = character
+        return IBAN.make(unchecked: String(example.prefix(2)), bban: String(bban))
+    }
+
+    @Test(arguments: IBANRegistryExamples.valid)
+    func aLetterWhereTheRegistryPutsADigitIsRefusedWhateverTheCheckDigits(_ example: String) throws {
+        let country = String(example.prefix(2))
+        let groups = try #require(IBAN.structures[country])
+        var offset = 0
+        for group in groups {
+            if group.kind == .digit {
+                let text = Self.malformed(example, at: offset, with: "K")
+                let error = #expect(throws: IdentifierError.self, "\(text)") { try IBAN(text) }
+                #expect(error?.description.contains("character \(offset + 5) of an IBAN from \(country) must be a digit") == true)
+            }
+            if group.kind == .letter {
+                let text = Self.malformed(example, at: offset, with: "7")
+                #expect(throws: IdentifierError.self, "\(text)") { try IBAN(text) }
+            }
+            offset += group.count
+        }
+    }
+
+    @Test func countriesAddedToTheRegistryLatelyAreIn() {
+        for country in ["BI", "DJ", "FK", "HN", "MN", "NI", "OM", "SO", "YE"] {
+            #expect(IBAN.registry[country] != nil, "\(country)")
+            #expect(IBANRegistryExamples.valid.contains { $0.hasPrefix(country) }, "\(country)")
+        }
     }
 
     @Test func aMistypedIBANFailsItsCheckDigits() {

@@ -64,12 +64,26 @@ extension AuditRepository {
     }
 }
 
-/// Record snapshots for the audit trail, as canonical JSON.
+/// Record snapshots for the audit trail, as canonical JSON, with ids in the lower-case form
+/// the API and the CLI show (Foundation encodes a UUID in capitals).
 enum AuditSnapshot {
     static func json(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        guard let data = try? encoder.encode(value), let tree = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed),
+            let canonical = try? JSONSerialization.data(withJSONObject: lowercasingIDs(tree), options: [.sortedKeys, .withoutEscapingSlashes, .fragmentsAllowed])
+        else { return "null" }
+        return String(decoding: canonical, as: UTF8.self)
+    }
+
+    /// Every string that is a whole UUID, in lower case; everything else as it was.
+    static func lowercasingIDs(_ node: Any) -> Any {
+        switch node {
+        case let text as String where text.count == 36 && UUID(uuidString: text) != nil: return text.lowercased()
+        case let array as [Any]: return array.map(lowercasingIDs)
+        case let object as [String: Any]: return object.mapValues(lowercasingIDs)
+        default: return node
+        }
     }
 }

@@ -1,39 +1,54 @@
 import Foundation
 
-/// An International Bank Account Number (ISO 13616), checked for its country's length and
-/// its mod-97 check digits. Stored without spaces, in capitals.
+/// An International Bank Account Number (ISO 13616), checked as the SWIFT IBAN registry
+/// defines it (`IBAN.registry`): a country of the registry, its length, which positions of
+/// the account number are digits, letters or either, and the mod-97 check digits. Stored
+/// without spaces, in capitals.
 public struct IBAN: Hashable, Sendable, CustomStringConvertible {
     public let value: String
 
-    /// IBAN lengths by country, from the SWIFT IBAN registry.
-    static let lengths: [String: Int] = [
-        "AD": 24, "AE": 23, "AL": 28, "AT": 20, "AZ": 28, "BA": 20, "BE": 16, "BG": 22, "BH": 22, "BR": 29,
-        "BY": 28, "CH": 21, "CR": 22, "CY": 28, "CZ": 24, "DE": 22, "DK": 18, "DO": 28, "EE": 20, "EG": 29,
-        "ES": 24, "FI": 18, "FO": 18, "FR": 27, "GB": 22, "GE": 22, "GI": 23, "GL": 18, "GR": 27, "GT": 28,
-        "HR": 21, "HU": 28, "IE": 22, "IL": 23, "IQ": 23, "IS": 26, "IT": 27, "JO": 30, "KW": 30, "KZ": 20,
-        "LB": 28, "LC": 32, "LI": 21, "LT": 20, "LU": 20, "LV": 21, "LY": 25, "MC": 27, "MD": 24, "ME": 22,
-        "MK": 19, "MR": 27, "MT": 31, "MU": 30, "NL": 18, "NO": 15, "PK": 24, "PL": 28, "PS": 29, "PT": 25,
-        "QA": 29, "RO": 24, "RS": 22, "SA": 24, "SC": 31, "SE": 24, "SI": 19, "SK": 24, "SM": 27, "ST": 25,
-        "SV": 28, "TL": 23, "TN": 24, "TR": 26, "UA": 29, "VA": 22, "VG": 24, "XK": 20,
-    ]
+    /// Each registry country's account-number structure, read once from its notation.
+    static let structures: [String: [BBANGroup]] = registry.mapValues(BBANGroup.parse)
 
     public init(_ text: String) throws(IdentifierError) {
-        let compact = String(text.uppercased().filter { $0 != " " })
-        let characters = Array(compact)
-        guard characters.count >= 5, characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-            throw .iban("\"\(text.prefix(40))\" is not an IBAN: it must be a country code, two check digits and the account number")
-        }
+        let characters = try Self.characters(of: text)
         let country = String(characters[0..<2])
-        guard let length = Self.lengths[country] else {
-            throw .iban("\(country) does not issue IBANs")
+        guard let structure = Self.structures[country] else {
+            throw .iban("\(country) does not issue IBANs (it is not in the SWIFT IBAN registry)")
         }
+        let length = 4 + structure.reduce(0) { $0 + $1.count }
         guard characters.count == length else {
             throw .iban("an IBAN from \(country) has \(length) characters, this one has \(characters.count)")
         }
-        guard Self.checksum(characters) == 1 else {
-            throw .iban("the check digits of \(compact) are wrong: a character is mistyped")
+        var position = 4
+        for group in structure {
+            for character in characters[position..<(position + group.count)] where !group.kind.admits(character) {
+                throw .iban(
+                    "character \(position + 1) of an IBAN from \(country) must be \(group.kind.phrase), not \"\(character)\" "
+                        + "(the registry's account number for \(country) is \(Self.registry[country]!))")
+            }
+            position += group.count
         }
-        self.value = compact
+        guard Self.checksum(characters) == 1 else {
+            throw .iban("the check digits of \(String(characters)) are wrong: a character is mistyped")
+        }
+        self.value = String(characters)
+    }
+
+    /// An IBAN as recorded before the registry's structures were checked: its check digits
+    /// held then, and it is kept as it was so that older records stay readable.
+    public init(recorded text: String) throws(IdentifierError) {
+        self.value = String(try Self.characters(of: text))
+    }
+
+    private static func characters(of text: String) throws(IdentifierError) -> [Character] {
+        let characters = Array(text.uppercased().filter { $0 != " " })
+        guard characters.count >= 5, characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+            characters[0].isLetter, characters[1].isLetter
+        else {
+            throw .iban("\"\(text.prefix(40))\" is not an IBAN: it must be a country code, two check digits and the account number")
+        }
+        return characters
     }
 
     /// ISO 7064 mod 97-10 over the account part followed by the country and check digits.
@@ -53,9 +68,13 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
     /// The IBAN of a domestic account number: its country, the check digits ISO 13616
     /// computes for it, and the number itself.
     public static func make(country: String, bban: String) throws(IdentifierError) -> IBAN {
-        let remainder = checksum(Array(country + "00" + bban))
-        let check = 98 - remainder
-        return try IBAN(country + (check < 10 ? "0" : "") + String(check) + bban)
+        try IBAN(make(unchecked: country, bban: bban))
+    }
+
+    /// The text of an IBAN with correct check digits for any account number, checked or not.
+    static func make(unchecked country: String, bban: String) -> String {
+        let check = 98 - checksum(Array(country + "00" + bban))
+        return country + (check < 10 ? "0" : "") + String(check) + bban
     }
 }
 
@@ -101,6 +120,49 @@ public struct VIN: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { value }
+}
+
+/// A run of account-number positions in the registry's notation: `4!n` is four digits.
+struct BBANGroup: Equatable, Sendable {
+    enum Kind: Character, Sendable {
+        case digit = "n"
+        case letter = "a"
+        case either = "c"
+
+        func admits(_ character: Character) -> Bool {
+            switch self {
+            case .digit: return character.isASCII && character.isNumber
+            case .letter: return character.isASCII && character.isUppercase
+            case .either: return character.isASCII && (character.isUppercase || character.isNumber)
+            }
+        }
+
+        var phrase: String {
+            switch self {
+            case .digit: return "a digit"
+            case .letter: return "a capital letter"
+            case .either: return "a digit or a capital letter"
+            }
+        }
+    }
+
+    let count: Int
+    let kind: Kind
+
+    /// Reads `4!n4!n12!c`: a count, `!` (fixed length), a kind.
+    static func parse(_ notation: String) -> [BBANGroup] {
+        var groups: [BBANGroup] = []
+        var digits = ""
+        for character in notation {
+            if character.isNumber {
+                digits.append(character)
+            } else if let kind = Kind(rawValue: character), let count = Int(digits) {
+                groups.append(BBANGroup(count: count, kind: kind))
+                digits = ""
+            }
+        }
+        return groups
+    }
 }
 
 public enum IdentifierError: Error, Equatable, CustomStringConvertible {

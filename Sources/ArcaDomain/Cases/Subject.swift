@@ -1,16 +1,31 @@
 import Foundation
 
 /// A country by ISO 3166-1 alpha-2 code: Member States and third countries alike (asset
-/// locations, nationalities, counterparts). `EL` is read as Greece, `GR`.
+/// locations, nationalities, counterparts), from the full list (`ISO3166`). `EL` is read as
+/// Greece, `GR`.
 public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible {
     public let value: String
 
     public init(_ text: String) throws(VocabularyError) {
+        let code = try Self.shape(text)
+        guard ISO3166.alpha2.contains(code) else {
+            throw VocabularyError(code: text, expected: "an ISO 3166-1 country code (\(code) is not assigned to a country)")
+        }
+        self.value = code
+    }
+
+    /// A code as recorded before the full list was checked: two letters, kept as they were
+    /// so that older records stay readable.
+    public init(recorded text: String) throws(VocabularyError) {
+        self.value = try Self.shape(text)
+    }
+
+    private static func shape(_ text: String) throws(VocabularyError) -> String {
         let upper = text.uppercased()
         guard upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
             throw VocabularyError(code: text, expected: "an ISO 3166-1 alpha-2 country code such as BE")
         }
-        self.value = upper == "EL" ? "GR" : upper
+        return upper == "EL" ? "GR" : upper
     }
 
     public var memberState: MemberState? { MemberState(code: value) }

@@ -1,24 +1,12 @@
-/// An ISO 4217 currency: three capital letters from the list below, which covers the
-/// euro, every currency of the ECB reference rates (current and historic) and the main
-/// currencies criminal assets are found in.
+/// An ISO 4217 currency: one of list one's current currencies, or a withdrawn one the ECB
+/// reference rates still quote (`ISO4217`).
 public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     public let code: String
 
     public static let euro = Currency(uncheckedCode: "EUR")
 
-    /// Currencies ARCA accepts, with their minor-unit digits where that is not two.
-    static let known: [String: Int] = {
-        var table: [String: Int] = [:]
-        let twoDigits = """
-            EUR USD GBP CHF SEK NOK DKK PLN CZK HUF RON BGN HRK ISK TRY RUB AUD BRL CAD CNY HKD \
-            IDR ILS INR MXN MYR NZD PHP SGD THB ZAR CYP EEK LTL LVL MTL ROL SIT SKK TRL AED SAR \
-            QAR UAH RSD MKD BAM ALL MDL GEL AMD AZN BYN KZT EGP MAD NGN ARS COP PEN UYU VES
-            """
-        for code in twoDigits.split(whereSeparator: { $0 == " " || $0.isNewline }) { table[String(code)] = 2 }
-        for code in ["JPY", "KRW", "CLP", "VND", "XAF", "XOF", "PYG", "UGX", "RWF", "ISK"] { table[code] = 0 }
-        for code in ["KWD", "BHD", "OMR", "JOD", "TND", "LYD", "IQD"] { table[code] = 3 }
-        return table
-    }()
+    /// Currencies ARCA accepts, with their minor-unit digits.
+    static let known: [String: Int] = ISO4217.current.merging(ISO4217.withdrawn) { current, _ in current }
 
     public init?(code: String) {
         let upper = code.uppercased()

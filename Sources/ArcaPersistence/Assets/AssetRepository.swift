@@ -147,13 +147,13 @@ public struct AssetRepository: Sendable {
     static func decode(_ row: Row) throws -> OwnedAsset {
         func money(_ amount: Int, _ currency: Int) throws -> Money? { try Row.money(row, amount, currency) }
         let identifiers = try AssetIdentifiers(
-            iban: row.decode(String?.self, 4).map { try IBAN($0) }, vin: row.decode(String?.self, 5).map { try VIN($0) },
+            iban: row.decode(String?.self, 4).map { try IBAN(recorded: $0) }, vin: row.decode(String?.self, 5).map { try VIN($0) },
             landRegistryReference: row.decode(String?.self, 6), walletAddress: row.decode(String?.self, 7),
             registrationMark: row.decode(String?.self, 8))
         let asset = try Asset(
             id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1),
             category: AssetCategory(rawValue: row.decode(String.self, 2)).orThrow("category"),
-            description: row.decode(String.self, 3), identifiers: identifiers, country: CountryCode(row.decode(String.self, 9)),
+            description: row.decode(String.self, 3), identifiers: identifiers, country: CountryCode(recorded: row.decode(String.self, 9)),
             propertyRole: row.decode(String?.self, 10).map { try PropertyRole(rawValue: $0).orThrow("property_role") },
             owners: row.decode([String].self, 23).map { try UUID(uuidString: $0).orThrow("owner") },
             state: AssetState(rawValue: row.decode(String.self, 11)).orThrow("state"), estimatedValue: money(12, 13),

@@ -157,11 +157,11 @@ public struct SubjectRepository: Sendable {
             if try row.decode(String.self, 2) == "natural_person" {
                 person = .natural(
                     birthDate: try row.decode(String?.self, 4).map { try Day($0) },
-                    nationality: try row.decode(String?.self, 5).map { try CountryCode($0) })
+                    nationality: try row.decode(String?.self, 5).map { try CountryCode(recorded: $0) })
             } else {
                 person = .legal(
                     registrationNumber: try row.decode(String?.self, 6),
-                    seat: try row.decode(String?.self, 7).map { try CountryCode($0) })
+                    seat: try row.decode(String?.self, 7).map { try CountryCode(recorded: $0) })
             }
             return try Subject(
                 id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1), name: row.decode(String.self, 3),
