@@ -81,9 +81,9 @@ struct AccessTests {
     @Test func aUserOfAnUnknownOfficeIsRefused() async throws {
         try await withOffice { useCases, _, _ in
             let error = await #expect(throws: UseCaseError.self) {
-                try await useCases.addUser(name: "a.janssens", role: "analyst", office: "NL-ARO", by: .commandLine())
+                try await useCases.addUser(name: "a.janssens", role: "analyst", office: "BE-AMO", by: .commandLine())
             }
-            #expect(error?.description.contains("NL-ARO") == true)
+            #expect(error?.description.contains("BE-AMO") == true)
         }
     }
 

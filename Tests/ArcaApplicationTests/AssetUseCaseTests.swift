@@ -354,7 +354,7 @@ struct AssetUseCaseTests {
                 #expect(actual == [])
             }
             do {
-                let actual = try await ids(AssetListRequest(), as: world.dutchOfficer)
+                let actual = try await ids(AssetListRequest(), as: world.amoOfficer)
                 #expect(actual == [])
             }
             let cases = try await world.useCases.listCases(CaseListRequest(assetCategory: "bank_account"), by: world.analyst).items

@@ -20,7 +20,7 @@ struct AuditReadingTests {
     @Test func anAuditorSeesOnlyTheEntriesOfTheirOfficesUsers() async throws {
         try await TwoOffices.with { world in
             _ = try await world.useCases.createCase(
-                NewCase(title: "Dutch case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.dutchOfficer)
+                NewCase(title: "Management office case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.amoOfficer)
             _ = try await world.openCase()
             let page = try await world.useCases.readAuditTrail(AuditListRequest(operation: "CreateCase"), by: world.auditor)
             #expect(page.items.map(\.actor.name) == ["j.peeters"])
@@ -30,7 +30,7 @@ struct AuditReadingTests {
     @Test func theAdministratorAtTheCommandLineSeesTheWholeTrail() async throws {
         try await TwoOffices.with { world in
             _ = try await world.useCases.createCase(
-                NewCase(title: "Dutch case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.dutchOfficer)
+                NewCase(title: "Management office case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.amoOfficer)
             _ = try await world.openCase()
             let page = try await world.useCases.readAuditTrail(AuditListRequest(operation: "CreateCase"), by: .commandLine())
             #expect(Set(page.items.map(\.actor.name)) == ["j.peeters", "p.devries"])

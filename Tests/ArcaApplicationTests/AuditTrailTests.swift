@@ -32,7 +32,7 @@ struct AuditTrailTests {
             _ = try await world.useCases.recordValuation(
                 assetID: account.id, NewValuation(valuedOn: "2026-05-01", method: "book", value: MoneyInput(amount: "47000.00", currency: "EUR")),
                 by: world.officer)
-            _ = try await world.useCases.shareCase(id: file.id, with: "NL-ARO", by: world.officer)
+            _ = try await world.useCases.shareCase(id: file.id, with: "BE-AMO", by: world.officer)
 
             let expected = [
                 "CreateCase change case": 1, "AddSubject change subject": 1, "AddAsset change asset": 1, "AddAsset change valuation": 1,
@@ -53,7 +53,7 @@ struct AuditTrailTests {
             let file = try await world.openCase()
             let before = try await Self.entries(world)
             _ = try? await world.useCases.addSubject(caseID: file.id, NewSubject(kind: "alien", name: "X", role: "suspect"), by: world.officer)
-            _ = try? await world.useCases.readCase(id: file.id, by: world.dutchOfficer)
+            _ = try? await world.useCases.readCase(id: file.id, by: world.amoOfficer)
             _ = try? await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Stale"), expectedVersion: 7, by: world.officer)
             _ = try? await world.useCases.createCase(NewCase(title: "Forbidden", offences: ["fraud"], openedOn: "2026-01-01"), by: world.analyst)
             let after = try await Self.entries(world)

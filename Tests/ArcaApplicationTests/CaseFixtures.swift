@@ -5,8 +5,8 @@ import ArcaTestSupport
 import Foundation
 import LibPQ
 
-/// Two offices, the Belgian and the Dutch ARO, with a user of every role in Brussels and
-/// an officer in the Netherlands.
+/// Two Belgian offices, the ARO and the asset management office, with a user of every role at the ARO and
+/// an officer at the management office.
 struct TwoOffices {
     let useCases: UseCases
     let database: Database
@@ -16,7 +16,7 @@ struct TwoOffices {
     let analyst: Caller
     let auditor: Caller
     let admin: Caller
-    let dutchOfficer: Caller
+    let amoOfficer: Caller
 
     static func with(_ body: (TwoOffices) async throws -> Void) async throws {
         try await TestDatabase.withFresh { db in
@@ -24,7 +24,7 @@ struct TwoOffices {
             let useCases = UseCases(database: database)
             let cli = Caller.commandLine()
             _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
-            _ = try await useCases.addOffice(code: "NL-ARO", memberState: "NL", referencePrefix: nil, name: "Dutch ARO", by: cli)
+            _ = try await useCases.addOffice(code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
             func user(_ name: String, _ role: String, _ office: String = "BE-ARO") async throws -> Caller {
                 Caller(user: try await useCases.addUser(name: name, role: role, office: office, by: cli))
             }
@@ -33,7 +33,7 @@ struct TwoOffices {
                     useCases: useCases, database: database, db: db, officer: try await user("j.peeters", "officer"),
                     liaison: try await user("m.dubois", "liaison"), analyst: try await user("a.janssens", "analyst"),
                     auditor: try await user("l.claes", "auditor"), admin: try await user("s.admin", "admin"),
-                    dutchOfficer: try await user("p.devries", "officer", "NL-ARO")))
+                    amoOfficer: try await user("p.devries", "officer", "BE-AMO")))
         }
     }
 

@@ -114,12 +114,12 @@ struct CaseUseCaseTests {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             await #expect(throws: UseCaseError.notFound("case \(file.id.uuidString.lowercased())")) {
-                try await world.useCases.readCase(id: file.id, by: world.dutchOfficer)
+                try await world.useCases.readCase(id: file.id, by: world.amoOfficer)
             }
             await #expect(throws: UseCaseError.notFound("case \(file.id.uuidString.lowercased())")) {
-                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Hijacked"), expectedVersion: 1, by: world.dutchOfficer)
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Hijacked"), expectedVersion: 1, by: world.amoOfficer)
             }
-            let page = try await world.useCases.listCases(CaseListRequest(), by: world.dutchOfficer)
+            let page = try await world.useCases.listCases(CaseListRequest(), by: world.amoOfficer)
             #expect(page.items.isEmpty)
         }
     }
@@ -127,19 +127,19 @@ struct CaseUseCaseTests {
     @Test func aSharedCaseCanBeReadButNotChangedByTheOtherOffice() async throws {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
-            let sharedWith = try await world.useCases.shareCase(id: file.id, with: "NL-ARO", by: world.officer)
-            #expect(sharedWith.map(\.value) == ["NL-ARO"])
+            let sharedWith = try await world.useCases.shareCase(id: file.id, with: "BE-AMO", by: world.officer)
+            #expect(sharedWith.map(\.value) == ["BE-AMO"])
 
-            let read = try await world.useCases.readCase(id: file.id, by: world.dutchOfficer)
+            let read = try await world.useCases.readCase(id: file.id, by: world.amoOfficer)
             #expect(read.record.id == file.id)
-            let listed = try await world.useCases.listCases(CaseListRequest(), by: world.dutchOfficer)
+            let listed = try await world.useCases.listCases(CaseListRequest(), by: world.amoOfficer)
             #expect(listed.items.map(\.id) == [file.id])
             await #expect(throws: UseCaseError.self) {
-                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Changed abroad"), expectedVersion: 1, by: world.dutchOfficer)
+                try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Changed abroad"), expectedVersion: 1, by: world.amoOfficer)
             }
             let shares = try await world.audit(entity: "case", id: file.id).filter { $0.operation == "ShareCase" }
             #expect(shares.count == 1)
-            #expect(shares.first?.after?.contains("NL-ARO") == true)
+            #expect(shares.first?.after?.contains("BE-AMO") == true)
         }
     }
 

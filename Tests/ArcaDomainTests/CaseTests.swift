@@ -67,3 +67,29 @@ struct CaseTests {
         #expect(try CountryCode("CH").memberState == nil)
     }
 }
+
+@Suite("Days in an office's time zone")
+struct LocalDayTests {
+    static let brussels = TimeZone(identifier: "Europe/Brussels")!
+
+    @Test func halfAnHourAfterMidnightInBrusselsIsAlreadyTheNextDayThere() throws {
+        // 2026-11-29 23:30 UTC is 00:30 on the 30th in Brussels (UTC+1 in winter)
+        let instant = try #require(ISO8601DateFormatter().date(from: "2026-11-29T23:30:00Z"))
+        #expect(Day(instant) == (try Day("2026-11-29")))
+        #expect(Day(instant, in: Self.brussels) == (try Day("2026-11-30")))
+    }
+
+    @Test func summerTimeIsTwoHoursAheadOfUTC() throws {
+        let instant = try #require(ISO8601DateFormatter().date(from: "2026-06-30T22:30:00Z"))
+        #expect(Day(instant, in: Self.brussels) == (try Day("2026-07-01")))
+        let earlier = try #require(ISO8601DateFormatter().date(from: "2026-06-30T21:30:00Z"))
+        #expect(Day(earlier, in: Self.brussels) == (try Day("2026-06-30")))
+    }
+
+    @Test func anOfficeOfAnotherMemberStateDoesNotBelongHere() throws {
+        let madrid = try Office(code: OfficeCode("ES-ORGA"), memberState: .spain, referencePrefix: "ES", name: "ORGA")
+        #expect(throws: OfficeError.otherMemberState(.spain, deployment: .belgium)) { try madrid.checkBelongs(to: .belgium) }
+        #expect(throws: OfficeError.badTimeZone("Brussels")) { try Office.timeZone(named: "Brussels") }
+        #expect(try Office.timeZone(named: "Europe/Lisbon").identifier == "Europe/Lisbon")
+    }
+}

@@ -9,8 +9,8 @@ import Hummingbird
 import HummingbirdTesting
 import LibPQ
 
-/// A live API on a fresh database with the Belgian and Dutch AROs, a Belgian user of every
-/// role and a Dutch officer, each with a token.
+/// A live API on a fresh database with the Belgian ARO and asset management office, a user of every
+/// role at the ARO and an officer at the management office, each with a token.
 struct APIWorld: Sendable {
     let client: any TestClientProtocol
     let db: FreshDatabase
@@ -24,9 +24,9 @@ struct APIWorld: Sendable {
             let useCases = UseCases(database: database)
             let cli = Caller.commandLine()
             _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
-            _ = try await useCases.addOffice(code: "NL-ARO", memberState: "NL", referencePrefix: nil, name: "Dutch ARO", by: cli)
+            _ = try await useCases.addOffice(code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
             var tokens: [String: String] = [:]
-            for (key, name, role, office) in Self.roles.map({ ($0, "be.\($0)", $0, "BE-ARO") }) + [("dutch", "nl.officer", "officer", "NL-ARO")] {
+            for (key, name, role, office) in Self.roles.map({ ($0, "be.\($0)", $0, "BE-ARO") }) + [("amo", "amo.officer", "officer", "BE-AMO")] {
                 _ = try await useCases.addUser(name: name, role: role, office: office, by: cli)
                 tokens[key] = try await useCases.issueToken(userName: name, label: nil, by: cli).secret
             }

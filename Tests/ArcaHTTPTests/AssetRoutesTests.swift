@@ -191,11 +191,11 @@ struct AssetRoutesTests {
             let orderID = try await world.createOrder(
                 in: caseID,
                 #"{"kind":"freezing","issuingAuthority":"Investigating judge","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
-            #expect(try await world.call(.get, "/v1/assets/\(assetID)", as: "dutch").status == 404)
-            #expect(try await world.call(.get, "/v1/orders/\(orderID)", as: "dutch").status == 404)
-            #expect(try await world.call(.post, "/v1/orders/\(orderID)/execution", as: "dutch", json: #"{"executedOn":"2026-04-03"}"#).status == 404)
-            #expect(try await world.call(.post, "/v1/cases/\(caseID)/assets", as: "dutch", json: APIWorld.account).status == 404)
-            let list = try await world.call(.get, "/v1/assets", as: "dutch")
+            #expect(try await world.call(.get, "/v1/assets/\(assetID)", as: "amo").status == 404)
+            #expect(try await world.call(.get, "/v1/orders/\(orderID)", as: "amo").status == 404)
+            #expect(try await world.call(.post, "/v1/orders/\(orderID)/execution", as: "amo", json: #"{"executedOn":"2026-04-03"}"#).status == 404)
+            #expect(try await world.call(.post, "/v1/cases/\(caseID)/assets", as: "amo", json: APIWorld.account).status == 404)
+            let list = try await world.call(.get, "/v1/assets", as: "amo")
             #expect((list.json["items"] as? [Any])?.isEmpty == true)
         }
     }
@@ -214,7 +214,7 @@ struct AssetRoutesTests {
             let stale = try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"1\""])
             #expect(stale.status == 412)
             let foreign = try await world.call(
-                .patch, "/v1/assets/\(assetID)", as: "dutch", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])
+                .patch, "/v1/assets/\(assetID)", as: "amo", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])
             #expect(foreign.status == 404)
             let analyst = try await world.call(
                 .patch, "/v1/assets/\(assetID)", as: "analyst", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])

@@ -12,7 +12,7 @@ public struct AddOffice: Sendable {
     }
 
     public func callAsFunction(
-        code: String, memberState: String, referencePrefix: String?, name: String, by caller: Caller
+        code: String, memberState: String, referencePrefix: String?, name: String, timeZone: String? = nil, by caller: Caller
     ) async throws -> Office {
         try caller.require(.administerUsers)
         var validation = Validation()
@@ -20,15 +20,26 @@ public struct AddOffice: Sendable {
         let state = validation.check("memberState", "member-state") { () throws(VocabularyError) in
             try MemberState(code: memberState).orRefuse(memberState, as: "an EU Member State code")
         }
+        let zone = validation.optional("timeZone", timeZone, "time-zone") { (name) throws(OfficeError) in try Office.timeZone(named: name) }
         try validation.finish()
         guard let code, let state else { return try unreachable() }
         let office: Office
         do {
-            office = try Office(code: code, memberState: state, referencePrefix: referencePrefix ?? state.code, name: name)
+            office = try Office(
+                code: code, memberState: state, referencePrefix: referencePrefix ?? state.code, name: name, timeZone: zone ?? Office.defaultTimeZone)
         } catch {
             throw UseCaseError.invalid(error == .badName ? "name" : "referencePrefix", "office", error.description)
         }
         return try await database.transaction { store in
+            if let deployment = try await store.offices.deploymentState() {
+                do throws(OfficeError) {
+                    try office.checkBelongs(to: deployment)
+                } catch {
+                    throw UseCaseError.invalid("memberState", "deployment-state", error.description)
+                }
+            } else {
+                try await store.offices.settleDeploymentState(state)
+            }
             do {
                 try await store.offices.add(office)
             } catch let violation as ConstraintViolation where violation.kind == .duplicate {
@@ -61,11 +72,11 @@ public struct AddUser: Sendable {
         let officeCode = validation.check("office", "office-code") { () throws(OfficeError) in try OfficeCode(office) }
         try validation.finish()
         guard let userName, let role, let officeCode else { return try unreachable() }
-        let user = User(id: UUID(), name: userName, role: role, office: officeCode)
         return try await database.transaction { store in
-            guard try await store.offices.find(officeCode) != nil else {
+            guard let office = try await store.offices.find(officeCode) else {
                 throw UseCaseError.invalid("office", "office-exists", "there is no office \(officeCode); add it first")
             }
+            let user = User(id: UUID(), name: userName, role: role, office: officeCode, timeZone: office.timeZone)
             do {
                 try await store.users.add(user)
             } catch let violation as ConstraintViolation where violation.kind == .duplicate {

@@ -9,12 +9,15 @@ public struct Caller: Sendable, Equatable {
     public let name: String
     public let role: Role
     public let office: OfficeCode?
+    /// The time zone of the caller's office, where "today" is counted.
+    public let timeZone: TimeZone
 
     public init(user: User) {
         self.userID = user.id
         self.name = user.name.value
         self.role = user.role
         self.office = user.office
+        self.timeZone = user.timeZone
     }
 
     private init(userID: UUID?, name: String, role: Role, office: OfficeCode?) {
@@ -22,11 +25,18 @@ public struct Caller: Sendable, Equatable {
         self.name = name
         self.role = role
         self.office = office
+        self.timeZone = Office.defaultTimeZone
     }
 
     /// The operating-system account running an administrative CLI command.
     public static func commandLine(account: String = ProcessInfo.processInfo.environment["USER"] ?? "root") -> Caller {
         Caller(userID: nil, name: "cli:\(account)", role: .admin, office: nil)
+    }
+
+    /// The caller's office's local date at `now`: a date entered just after local midnight
+    /// is today, not in the future.
+    public func today(_ now: Date) -> Day {
+        Day(now, in: timeZone)
     }
 
     var auditActor: AuditEntry.Actor {

@@ -94,7 +94,7 @@ public struct AddAsset: Sendable {
         let role = input.propertyRole.flatMap { validation.propertyRole($0) }
         let owners = validation.ids("owners", input.owners ?? [])
         let estimate = input.estimatedValue.flatMap { validation.money("estimatedValue", $0) }
-        let identifiedOn = validation.pastDay("identifiedOn", input.identifiedOn, today: Day(now), required: false) ?? Day(now)
+        let identifiedOn = validation.pastDay("identifiedOn", input.identifiedOn, today: caller.today(now), required: false) ?? caller.today(now)
         try validation.finish()
         guard let category, let description, let country else { return try unreachable() }
 
@@ -258,7 +258,7 @@ public struct RecordValuation: Sendable {
     public func callAsFunction(assetID: UUID, _ input: NewValuation, by caller: Caller) async throws -> Valuation {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
-        let valuedOn = validation.pastDay("valuedOn", input.valuedOn, today: Day(clock()))
+        let valuedOn = validation.pastDay("valuedOn", input.valuedOn, today: caller.today(clock()))
         let method = validation.required("method", input.method, "valuation-method") { (code) throws(VocabularyError) in
             try ValuationMethod(rawValue: code).orRefuse(code, as: "a valuation method (\(ValuationMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -308,7 +308,7 @@ public struct RecordAssetEvent: Sendable {
         if let action, !Self.direct.contains(action) {
             validation.add("action", "by-order", "\(action.rawValue) follows from an order: create, execute or lift the order instead")
         }
-        let day = validation.pastDay("occurredOn", input.occurredOn, today: Day(clock()))
+        let day = validation.pastDay("occurredOn", input.occurredOn, today: caller.today(clock()))
         let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
         let amount = input.amount.flatMap { validation.money("amount", $0) }
         if action == .sellInterim, input.amount == nil {

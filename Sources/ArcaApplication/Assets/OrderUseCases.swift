@@ -32,7 +32,7 @@ public struct CreateOrder: Sendable {
         }
         let issuingState = input.issuingState.flatMap { validation.country("issuingState", $0) }
         let executingState = input.executingState.flatMap { validation.country("executingState", $0) }
-        let decisionDate = validation.pastDay("decisionDate", input.decisionDate, today: Day(now))
+        let decisionDate = validation.pastDay("decisionDate", input.decisionDate, today: caller.today(now))
         let confirms = input.confirms.flatMap { validation.ids("confirms", [$0]).first }
         let assetIDs = validation.ids("assets", input.assets ?? [])
         let subjectIDs = validation.ids("subjects", input.subjects ?? [])
@@ -142,7 +142,7 @@ public struct FinaliseOrder: Sendable {
     public func callAsFunction(orderID: UUID, _ input: OrderFinality, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
-        let day = validation.pastDay("finalOn", input.on, today: Day(clock()))
+        let day = validation.pastDay("finalOn", input.on, today: caller.today(clock()))
         let reason = validation.reason("reason", input.reason)
         try validation.finish()
         guard let day else { return try unreachable() }
@@ -174,7 +174,7 @@ public struct ExecuteOrder: Sendable {
     public func callAsFunction(orderID: UUID, _ input: OrderExecutionInput, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
-        let day = validation.pastDay("executedOn", input.on, today: Day(clock()))
+        let day = validation.pastDay("executedOn", input.on, today: caller.today(clock()))
         let reason = validation.reason("reason", input.reason)
         var named: [(UUID, Money?)] = []
         for (index, part) in (input.assets ?? []).enumerated() {
@@ -225,7 +225,7 @@ public struct LiftOrder: Sendable {
     public func callAsFunction(orderID: UUID, _ input: OrderLifting, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
-        let day = validation.pastDay("liftedOn", input.on, today: Day(clock()))
+        let day = validation.pastDay("liftedOn", input.on, today: caller.today(clock()))
         let ground = validation.required("ground", input.ground, "lifting-ground") { (code) throws(VocabularyError) in
             try LiftingGround(rawValue: code).orRefuse(code, as: "a lifting ground (\(LiftingGround.allCases.map(\.rawValue).joined(separator: ", ")))")
         }

@@ -60,10 +60,7 @@ public struct CreateCase: Sendable {
         var validation = Validation()
         let title = validation.required("title", input.title).flatMap { validation.title("title", $0) }
         let offences = validation.required("offences", input.offences).flatMap { validation.offences("offences", $0) }
-        let openedOn = validation.required("openedOn", input.openedOn, "date") { (text) throws(DayError) in try Day(text) }
-        if let openedOn, openedOn > Day(now) {
-            validation.add("openedOn", "not-in-future", "a case cannot be opened after today (\(Day(now)))")
-        }
+        let openedOn = validation.pastDay("openedOn", input.openedOn, today: caller.today(now))
         let origin = validation.optional("origin", input.origin, "case-origin") { (code) throws(VocabularyError) in
             try CaseOrigin(rawValue: code).orRefuse(code, as: "a case origin (\(CaseOrigin.allCases.map(\.rawValue).joined(separator: ", ")))")
         }

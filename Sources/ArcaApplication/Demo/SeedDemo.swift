@@ -60,7 +60,7 @@ public struct SeedDemo: Sendable {
         }
 
         // Plan every case first, from the seed alone; then record each office-year series in order.
-        let today = Day(clock())
+        let today = Day(clock(), in: Office.defaultTimeZone)
         var planner = DemoRandom(seed: seed)
         let plans = (0..<cases).map { index in CasePlan(index: index, today: today, random: &planner) }
         let series = Dictionary(grouping: plans) { "\($0.office) \($0.openedOn.year)" }

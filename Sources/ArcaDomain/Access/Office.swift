@@ -2,14 +2,21 @@ import Foundation
 
 /// An office using this deployment: one Member State's Asset Recovery Office, or one of
 /// several offices of that state (DOMAIN §1).
-public struct Office: Hashable, Sendable, Codable {
+public struct Office: Hashable, Sendable, Encodable {
     public let code: OfficeCode
     public let memberState: MemberState
     /// First part of the office's case references: `BE` in `BE-2026-000123`.
     public let referencePrefix: String
     public let name: String
+    /// Where the office works: its "today" is the local date there (DOMAIN §4).
+    public let timeZone: TimeZone
 
-    public init(code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String) throws(OfficeError) {
+    /// The default office time zone, a setting an administrator changes per office.
+    public static let defaultTimeZone = TimeZone(identifier: "Europe/Brussels")!
+
+    public init(
+        code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String, timeZone: TimeZone = Office.defaultTimeZone
+    ) throws(OfficeError) {
         guard referencePrefix.count >= 2, referencePrefix.count <= 8,
             referencePrefix.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }),
             referencePrefix.prefix(2).allSatisfy(\.isLetter)
@@ -20,6 +27,35 @@ public struct Office: Hashable, Sendable, Codable {
         self.memberState = memberState
         self.referencePrefix = referencePrefix
         self.name = trimmed
+        self.timeZone = timeZone
+    }
+
+    /// Reads an IANA time-zone name such as `Europe/Lisbon`.
+    public static func timeZone(named name: String) throws(OfficeError) -> TimeZone {
+        guard name.contains("/") || name == "UTC", let zone = TimeZone(identifier: name) else { throw .badTimeZone(name) }
+        return zone
+    }
+
+    /// Refuses an office of another Member State than the deployment's (DOMAIN §1: one
+    /// deployment serves one Member State's offices).
+    public func checkBelongs(to deploymentState: MemberState) throws(OfficeError) {
+        guard memberState == deploymentState else { throw .otherMemberState(memberState, deployment: deploymentState) }
+    }
+}
+
+/// An office is recorded (in the audit trail) with its time zone's name.
+extension Office {
+    enum CodingKeys: String, CodingKey {
+        case code, memberState, referencePrefix, name, timeZone
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(memberState, forKey: .memberState)
+        try container.encode(referencePrefix, forKey: .referencePrefix)
+        try container.encode(name, forKey: .name)
+        try container.encode(timeZone.identifier, forKey: .timeZone)
     }
 }
 
@@ -57,12 +93,17 @@ public enum OfficeError: Error, Equatable, CustomStringConvertible {
     case badCode(String)
     case badReferencePrefix(String)
     case badName
+    case badTimeZone(String)
+    case otherMemberState(MemberState, deployment: MemberState)
 
     public var description: String {
         switch self {
         case .badCode(let code): return "\"\(code.prefix(40))\" is not an office code: 2 to 16 capitals, digits or hyphens, starting with a letter (e.g. BE-ARO)"
         case .badReferencePrefix(let prefix): return "\"\(prefix.prefix(40))\" is not a reference prefix: 2 to 8 capitals or digits, starting with two letters (e.g. BE)"
         case .badName: return "an office name has 1 to 200 characters"
+        case .badTimeZone(let name): return "\"\(name.prefix(40))\" is not a time zone: give its IANA name, e.g. Europe/Brussels"
+        case .otherMemberState(let state, let deployment):
+            return "this deployment serves \(deployment.code): an office of \(state.code) belongs in that state's own deployment"
         }
     }
 }

@@ -1,16 +1,23 @@
 import Foundation
 
 /// A person who signs in to ARCA: one role, one office.
-public struct User: Hashable, Sendable, Codable {
+public struct User: Hashable, Sendable, Encodable {
     public let id: UUID
     public let name: UserName
     public let role: Role
     public let office: OfficeCode
+    /// The office's time zone, in which the user's "today" is counted.
+    public let timeZone: TimeZone
 
-    public init(id: UUID, name: UserName, role: Role, office: OfficeCode) {
+    public init(id: UUID, name: UserName, role: Role, office: OfficeCode, timeZone: TimeZone = Office.defaultTimeZone) {
         self.id = id
         self.name = name
         self.role = role
         self.office = office
+        self.timeZone = timeZone
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, role, office
     }
 }

@@ -34,7 +34,15 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// The UTC day of an instant.
     public init(_ date: Date) {
-        let parts = Day.calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(date, in: Day.calendar.timeZone)
+    }
+
+    /// The day an instant falls on in `timeZone`: just after midnight in Brussels is already
+    /// the next day there, while it is still the day before in UTC.
+    public init(_ date: Date, in timeZone: TimeZone) {
+        var calendar = Day.calendar
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
         self.year = parts.year!
         self.month = parts.month!
         self.day = parts.day!

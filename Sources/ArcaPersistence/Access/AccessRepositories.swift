@@ -8,32 +8,46 @@ public struct OfficeRepository: Sendable {
     public func add(_ office: Office) async throws {
         try await translatingConstraints {
             try await db.execute(
-                "INSERT INTO office (code, member_state, reference_prefix, name) VALUES ($1, $2, $3, $4)",
-                [office.code.value, office.memberState.code, office.referencePrefix, office.name])
+                "INSERT INTO office (code, member_state, reference_prefix, name, time_zone) VALUES ($1, $2, $3, $4, $5)",
+                [office.code.value, office.memberState.code, office.referencePrefix, office.name, office.timeZone.identifier])
         }
     }
 
     public func find(_ code: OfficeCode) async throws -> Office? {
         let rows = try await db.query(
-            "SELECT code, member_state, reference_prefix, name FROM office WHERE code = $1", [code.value])
+            "SELECT code, member_state, reference_prefix, name, time_zone FROM office WHERE code = $1", [code.value])
         return try rows.first.map(Self.office)
     }
 
     public func all() async throws -> [Office] {
-        try await db.query("SELECT code, member_state, reference_prefix, name FROM office ORDER BY code").map(Self.office)
+        try await db.query("SELECT code, member_state, reference_prefix, name, time_zone FROM office ORDER BY code").map(Self.office)
+    }
+
+    /// The Member State this deployment serves, once its first office is registered.
+    public func deploymentState() async throws -> MemberState? {
+        try await db.query("SELECT member_state FROM deployment", []).first.map { row in
+            try MemberState(code: row.decode(String.self, 0)).orThrow("member_state")
+        }
+    }
+
+    /// Makes `state` the deployment's: the first office's state, recorded once.
+    public func settleDeploymentState(_ state: MemberState) async throws {
+        try await db.execute("INSERT INTO deployment (member_state) VALUES ($1) ON CONFLICT DO NOTHING", [state.code])
     }
 
     static func office(_ row: Row) throws -> Office {
         try Office(
             code: OfficeCode(row.decode(String.self, 0)),
             memberState: MemberState(code: row.decode(String.self, 1)).orThrow("member_state"),
-            referencePrefix: row.decode(String.self, 2), name: row.decode(String.self, 3))
+            referencePrefix: row.decode(String.self, 2), name: row.decode(String.self, 3),
+            timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"))
     }
 }
 
 public struct UserRepository: Sendable {
     let db: Transaction
-    static let columns = "id, name, role, office_code"
+    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone"
+    static let joined = "app_user u JOIN office o ON o.code = u.office_code"
 
     public func add(_ user: User) async throws {
         try await translatingConstraints {
@@ -44,14 +58,14 @@ public struct UserRepository: Sendable {
     }
 
     public func find(name: UserName) async throws -> User? {
-        try await db.query("SELECT \(Self.columns) FROM app_user WHERE name = $1", [name.value]).first.map(Self.user)
+        try await db.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE u.name = $1", [name.value]).first.map(Self.user)
     }
 
     static func user(_ row: Row) throws -> User {
         try User(
             id: row.decode(UUID.self, 0), name: UserName(row.decode(String.self, 1)),
             role: Role(rawValue: row.decode(String.self, 2)).orThrow("role"),
-            office: OfficeCode(row.decode(String.self, 3)))
+            office: OfficeCode(row.decode(String.self, 3)), timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"))
     }
 }
 
@@ -75,8 +89,8 @@ public struct TokenRepository: Sendable {
     public func activeUser(hash: String) async throws -> User? {
         try await db.query(
             """
-            SELECT u.id, u.name, u.role, u.office_code
-            FROM api_token t JOIN app_user u ON u.id = t.user_id
+            SELECT \(UserRepository.columns)
+            FROM api_token t JOIN app_user u ON u.id = t.user_id JOIN office o ON o.code = u.office_code
             WHERE t.token_hash = $1 AND t.revoked_at IS NULL
             """, [hash]
         ).first.map(UserRepository.user)

@@ -34,7 +34,7 @@ struct OfficeCommand: AsyncParsableCommand {
         @Argument(help: "Office code, e.g. BE-ARO.")
         var code: String
 
-        @Option(help: "Member State (ISO 3166-1 alpha-2; EL is read as GR).")
+        @Option(help: "Member State (ISO 3166-1 alpha-2; EL is read as GR). The first office sets the deployment's state; every other office must share it.")
         var state: String
 
         @Option(help: "The office's name.")
@@ -43,17 +43,22 @@ struct OfficeCommand: AsyncParsableCommand {
         @Option(help: "Prefix of its case references (default: the Member State code).")
         var prefix: String?
 
+        @Option(help: "The office's time zone, an IANA name; its \"today\" is the local date there (default Europe/Brussels).")
+        var timeZone: String?
+
         @Flag(help: "Print JSON.")
         var json = false
 
         func run() async throws {
             let office = try await administer { root, caller in
-                try await root.useCases.addOffice(code: code, memberState: state, referencePrefix: prefix, name: name, by: caller)
+                try await root.useCases.addOffice(
+                    code: code, memberState: state, referencePrefix: prefix, name: name, timeZone: timeZone, by: caller)
             }
             if json {
                 try printJSON(office)
             } else {
-                print("office \(office.code) (\(office.memberState.code)), references \(office.referencePrefix)-YYYY-NNNNNN: \(office.name)")
+                print(
+                    "office \(office.code) (\(office.memberState.code), \(office.timeZone.identifier)), references \(office.referencePrefix)-YYYY-NNNNNN: \(office.name)")
             }
         }
     }
