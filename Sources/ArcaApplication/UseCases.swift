@@ -16,6 +16,8 @@ public struct UseCases: Sendable {
     public let listCases: ListCases
     public let shareCase: ShareCase
     public let addSubject: AddSubject
+    public let readSubject: ReadSubject
+    public let updateSubject: UpdateSubject
     public let idempotencyKeys: IdempotencyKeys
     public let addAsset: AddAsset
     public let readAsset: ReadAsset
@@ -44,6 +46,8 @@ public struct UseCases: Sendable {
         listCases = ListCases(database: database)
         shareCase = ShareCase(database: database)
         addSubject = AddSubject(database: database)
+        readSubject = ReadSubject(database: database)
+        updateSubject = UpdateSubject(database: database)
         idempotencyKeys = IdempotencyKeys(database: database)
         addAsset = AddAsset(database: database)
         readAsset = ReadAsset(database: database)

@@ -390,6 +390,27 @@ struct AssetUseCaseTests {
         }
     }
 
+    @Test func aPropertyRoleAndIdentifiersSentAsNullAreErased() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            #expect(account.propertyRole == .proceedsDirect)
+
+            let corrected = try await world.useCases.updateAsset(
+                id: account.id, changes: AssetChanges(identifiers: .clear, propertyRole: .clear), expectedVersion: account.version, by: world.officer)
+
+            #expect(corrected.propertyRole == nil)
+            #expect(corrected.identifiers.isEmpty)
+            let read = try await world.useCases.readAsset(id: account.id, by: world.officer).asset
+            #expect(read.propertyRole == nil)
+            #expect(read.identifiers.iban == nil)
+            let change = try #require(try await world.audit(entity: "asset", id: account.id).last { $0.kind == .change })
+            #expect(change.operation == "UpdateAsset")
+            #expect(change.before?.contains("BE68539007547034") == true)
+            #expect(change.after?.contains("BE68539007547034") == false)
+        }
+    }
+
     @Test func aMoveMakesAnEarlierVersionStale() async throws {
         try await TwoOffices.with { world in
             let file = try await world.openCase()

@@ -69,6 +69,35 @@ struct RecordCommandTests {
         }
     }
 
+    @Test func anOfficerCorrectsASubjectFromTheCommandLine() async throws {
+        try await withOfficer { env, _ in
+            let created = try ArcaProcess.run(
+                ["case", "create", "--title", "Operation Meltwater", "--offence", "fraud", "--opened-on", "2026-03-14", "--json"], environment: env)
+            let caseID = try #require(json(created.stdout)["id"] as? String)
+            let added = try ArcaProcess.run(
+                [
+                    "subject", "add", "--case", caseID, "--kind", "natural_person", "--name", "Jan Vermeulen", "--role", "suspect",
+                    "--nationality", "BE", "--json",
+                ], environment: env)
+            #expect(added.status == 0, "\(added.stderr)")
+            let subjectID = try #require(json(added.stdout)["id"] as? String)
+
+            let corrected = try ArcaProcess.run(
+                ["subject", "update", subjectID, "--role", "convicted_person", "--clear-nationality", "--json"], environment: env)
+
+            #expect(corrected.status == 0, "\(corrected.stderr)")
+            #expect(json(corrected.stdout)["role"] as? String == "convicted_person")
+            #expect(json(corrected.stdout)["nationality"] == nil)
+            #expect(json(corrected.stdout)["version"] as? Int == 2)
+            let stale = try ArcaProcess.run(["subject", "update", subjectID, "--version", "1", "--role", "accused"], environment: env)
+            #expect(stale.status != 0)
+            #expect(stale.stderr.contains("version 2"))
+            let both = try ArcaProcess.run(["subject", "update", subjectID, "--seat", "LU", "--clear-seat"], environment: env)
+            #expect(both.status != 0)
+            #expect(both.stderr.contains("not both"))
+        }
+    }
+
     @Test func theAdministratorReadsTheAuditTrail() async throws {
         try await withOfficer { env, _ in
             _ = try ArcaProcess.run(

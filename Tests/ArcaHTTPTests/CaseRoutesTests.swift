@@ -53,12 +53,12 @@ struct CaseRoutesTests {
 
     /// What each role may do with a case of its own office: officers record, liaison
     /// officers and analysts read, auditors and administrators see no case at all.
-    static let matrix: [(role: String, read: Int, list: Int, create: Int, update: Int, addSubject: Int, share: Int)] = [
-        ("officer", 200, 200, 201, 200, 201, 200),
-        ("liaison", 200, 200, 403, 403, 403, 403),
-        ("analyst", 200, 200, 403, 403, 403, 403),
-        ("auditor", 403, 403, 403, 403, 403, 403),
-        ("admin", 403, 403, 403, 403, 403, 403),
+    static let matrix: [(role: String, read: Int, list: Int, create: Int, update: Int, addSubject: Int, share: Int, readSubject: Int, updateSubject: Int)] = [
+        ("officer", 200, 200, 201, 200, 201, 200, 200, 200),
+        ("liaison", 200, 200, 403, 403, 403, 403, 200, 403),
+        ("analyst", 200, 200, 403, 403, 403, 403, 200, 403),
+        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403),
+        ("admin", 403, 403, 403, 403, 403, 403, 403, 403),
     ]
 
     @Test(arguments: matrix.indices)
@@ -80,6 +80,55 @@ struct CaseRoutesTests {
                 try await world.call(.post, "/v1/cases/\(id)/shares", as: role, json: #"{"office":"BE-AMO"}"#).status == expected.share,
                 "share as \(role)")
             #expect(try await world.call(.get, "/v1/vocabularies", as: role).status == 200, "vocabularies as \(role)")
+            let subject = try await world.call(
+                .post, "/v1/cases/\(id)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
+            let subjectID = try #require(subject.json["id"] as? String)
+            #expect(try await world.call(.get, "/v1/subjects/\(subjectID)", as: role).status == expected.readSubject, "read subject as \(role)")
+            #expect(
+                try await world.call(.patch, "/v1/subjects/\(subjectID)", as: role, json: #"{"role":"accused"}"#, headers: ["If-Match": "\"1\""])
+                    .status == expected.updateSubject, "update subject as \(role)")
+        }
+    }
+
+    @Test func aSubjectIsCorrectedAgainstItsETagAndAFieldSentAsNullIsErased() async throws {
+        try await APIWorld.with { world in
+            let id = try await world.openCase()
+            let added = try await world.call(
+                .post, "/v1/cases/\(id)/subjects",
+                json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect","birthDate":"1979-05-14","nationality":"BE"}"#)
+            let subjectID = try #require(added.json["id"] as? String)
+            #expect(added.headers[.eTag] == "\"1\"")
+
+            let corrected = try await world.call(
+                .patch, "/v1/subjects/\(subjectID)", json: #"{"role":"convicted_person","nationality":null,"name":"Jan Vermeulen-Claes"}"#,
+                headers: ["If-Match": "\"1\""])
+
+            #expect(corrected.status == 200)
+            #expect(corrected.json["role"] as? String == "convicted_person")
+            #expect(corrected.json["name"] as? String == "Jan Vermeulen-Claes")
+            #expect(corrected.json["nationality"] == nil)
+            #expect(corrected.json["birthDate"] as? String == "1979-05-14")
+            #expect(corrected.headers[.eTag] == "\"2\"")
+            let stale = try await world.call(.patch, "/v1/subjects/\(subjectID)", json: #"{"role":"accused"}"#, headers: ["If-Match": "\"1\""])
+            #expect(stale.status == 412)
+            let wrongKind = try await world.call(.patch, "/v1/subjects/\(subjectID)", json: #"{"seat":"LU"}"#, headers: ["If-Match": "\"2\""])
+            #expect(wrongKind.status == 422)
+            #expect((wrongKind.json["errors"] as? [[String: Any]])?.first?["rule"] as? String == "natural-person")
+            let hidden = try await world.call(.get, "/v1/subjects/\(subjectID)", as: "amo")
+            #expect(hidden.status == 404)
+        }
+    }
+
+    @Test func theCriminalFileReferenceIsErasedBySendingNull() async throws {
+        try await APIWorld.with { world in
+            let id = try await world.openCase()
+            let cleared = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"criminalFileReference":null}"#, headers: ["If-Match": "\"1\""])
+            #expect(cleared.status == 200)
+            #expect(cleared.json["criminalFileReference"] == nil)
+            let read = try await world.call(.get, "/v1/cases/\(id)")
+            #expect(read.json["criminalFileReference"] == nil)
+            let wrongType = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"criminalFileReference":12}"#, headers: ["If-Match": "\"2\""])
+            #expect(wrongType.status == 422)
         }
     }
 

@@ -59,18 +59,18 @@ public struct NewAsset: Sendable, Equatable {
     }
 }
 
-/// What a user corrects in an asset's record; fields left nil stay as they are. Given
-/// identifiers or owners replace the recorded ones.
+/// What a user corrects in an asset's record; fields left out stay as they are, fields sent
+/// as null are cleared. Given identifiers or owners replace the recorded ones.
 public struct AssetChanges: Sendable, Equatable {
     public var description: String?
-    public var identifiers: IdentifierInput?
+    public var identifiers: FieldChange<IdentifierInput>
     public var country: String?
-    public var propertyRole: String?
+    public var propertyRole: FieldChange<String>
     public var owners: [String]?
 
     public init(
-        description: String? = nil, identifiers: IdentifierInput? = nil, country: String? = nil, propertyRole: String? = nil,
-        owners: [String]? = nil
+        description: String? = nil, identifiers: FieldChange<IdentifierInput> = .keep, country: String? = nil,
+        propertyRole: FieldChange<String> = .keep, owners: [String]? = nil
     ) {
         self.description = description
         self.identifiers = identifiers

@@ -138,9 +138,9 @@ public struct UpdateAsset: Sendable {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
         let description = changes.description.flatMap { validation.assetDescription($0) }
-        let identifiers = changes.identifiers.map { validation.identifiers($0) }
+        let identifiers = changes.identifiers.parsed { validation.identifiers($0) }
         let country = changes.country.flatMap { validation.country("country", $0) }
-        let role = changes.propertyRole.flatMap { validation.propertyRole($0) }
+        let role = changes.propertyRole.parsed { validation.propertyRole($0) }
         let owners = changes.owners.map { validation.ids("owners", $0) }
         try validation.finish()
 
@@ -150,9 +150,9 @@ public struct UpdateAsset: Sendable {
             if let owners { try await store.subjects.checkOwners(owners, of: current.caseID) }
             var changed = current
             changed.description = description ?? current.description
-            changed.identifiers = identifiers ?? current.identifiers
+            changed.identifiers = identifiers.applied(to: current.identifiers) ?? AssetIdentifiers()
             changed.country = country ?? current.country
-            changed.propertyRole = role ?? current.propertyRole
+            changed.propertyRole = role.applied(to: current.propertyRole)
             changed.owners = owners ?? current.owners
             changed.version += 1
             guard try await store.assets.updateRecord(changed) else {

@@ -27,9 +27,10 @@ public struct CaseChanges: Sendable, Equatable {
     public var title: String?
     public var offences: [String]?
     public var status: String?
-    public var criminalFileReference: String?
+    /// Cleared when sent as null.
+    public var criminalFileReference: FieldChange<String>
 
-    public init(title: String? = nil, offences: [String]? = nil, status: String? = nil, criminalFileReference: String? = nil) {
+    public init(title: String? = nil, offences: [String]? = nil, status: String? = nil, criminalFileReference: FieldChange<String> = .keep) {
         self.title = title
         self.offences = offences
         self.status = status
@@ -91,6 +92,30 @@ public struct NewSubject: Sendable, Equatable {
 }
 
 /// One page of a list, and where the next one starts (nil on the last page).
+/// What a user corrects in a subject's record; fields left out stay, fields sent as null are
+/// cleared. Birth date and nationality belong to natural persons, registration number and
+/// seat to legal persons.
+public struct SubjectChanges: Sendable, Equatable {
+    public var name: String?
+    public var role: String?
+    public var birthDate: FieldChange<String>
+    public var nationality: FieldChange<String>
+    public var registrationNumber: FieldChange<String>
+    public var seat: FieldChange<String>
+
+    public init(
+        name: String? = nil, role: String? = nil, birthDate: FieldChange<String> = .keep, nationality: FieldChange<String> = .keep,
+        registrationNumber: FieldChange<String> = .keep, seat: FieldChange<String> = .keep
+    ) {
+        self.name = name
+        self.role = role
+        self.birthDate = birthDate
+        self.nationality = nationality
+        self.registrationNumber = registrationNumber
+        self.seat = seat
+    }
+}
+
 public struct Page<Item: Sendable>: Sendable {
     public let items: [Item]
     public let next: String?

@@ -126,7 +126,7 @@ public struct UpdateCase: Sendable {
         let status = validation.optional("status", changes.status, "case-status") { (code) throws(VocabularyError) in
             try CaseStatus(rawValue: code).orRefuse(code, as: "a case status (\(CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let criminalFile = changes.criminalFileReference.flatMap { validation.criminalFileReference("criminalFileReference", $0) }
+        let criminalFile = changes.criminalFileReference.parsed { validation.criminalFileReference("criminalFileReference", $0) }
         try validation.finish()
 
         return try await database.transaction { store in
@@ -140,7 +140,7 @@ public struct UpdateCase: Sendable {
             let changed = Case(
                 id: current.id, reference: current.reference, office: current.office, title: title ?? current.title,
                 offences: offences ?? current.offences, openedOn: current.openedOn, status: status ?? current.status,
-                origin: current.origin, criminalFileReference: criminalFile ?? current.criminalFileReference,
+                origin: current.origin, criminalFileReference: criminalFile.applied(to: current.criminalFileReference),
                 version: current.version + 1, createdAt: current.createdAt, updatedAt: clock())
             guard try await store.cases.update(changed) else {
                 throw UseCaseError.stale("case \(current.reference) was changed meanwhile: read it again")
@@ -273,6 +273,85 @@ public struct AddSubject: Sendable {
             try await store.subjects.add(subject)
             try await store.audit.change("AddSubject", by: caller, entity: "subject", id: subject.id.lowercased, after: subject)
             return subject
+        }
+    }
+}
+
+/// Shows a subject, and logs the consultation (Dir 2016/680 Art 25).
+public struct ReadSubject: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, by caller: Caller) async throws -> Subject {
+        let office = try caller.office(for: .readCases)
+        return try await database.transaction { store in
+            guard let found = try await store.subjects.find(id, visibleTo: office) else { throw UseCaseError.notFound("subject \(id.lowercased)") }
+            try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadSubject", records: [("subject", id.lowercased)])
+            return found.subject
+        }
+    }
+}
+
+/// Corrects a subject of a case of the caller's office (Dir 2016/680 Art 16): name, role,
+/// birth date and nationality, or registration number and seat, provided the caller saw its
+/// current version. The correction is audited with the record before and after.
+public struct UpdateSubject: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, changes: SubjectChanges, expectedVersion: Int?, by caller: Caller) async throws -> Subject {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation()
+        let name = validation.optional("name", changes.name, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: Subject.nameLength, what: "the name")
+        }
+        let role = validation.optional("role", changes.role, "subject-role") { (code) throws(VocabularyError) in
+            try SubjectRole(rawValue: code).orRefuse(code, as: "a subject role (\(SubjectRole.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let birthDate = changes.birthDate.parsed { text in validation.check("birthDate", "date") { () throws(DayError) in try Day(text) } }
+        let nationality = changes.nationality.parsed { validation.country("nationality", $0) }
+        let registration = changes.registrationNumber.parsed { text in
+            validation.check("registrationNumber", "text") { () throws(RecordTextError) in
+                try RecordText.valid(text, length: 1...100, what: "the registration number")
+            }
+        }
+        let seat = changes.seat.parsed { validation.country("seat", $0) }
+        try validation.finish()
+
+        return try await database.transaction { store in
+            guard let found = try await store.subjects.find(id, visibleTo: office) else { throw UseCaseError.notFound("subject \(id.lowercased)") }
+            guard found.office == office else {
+                throw UseCaseError.forbidden("subject \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
+            }
+            let current = found.subject
+            try UseCaseError.requireCurrent(expectedVersion, current.version, of: "subject \(id.lowercased)")
+            var changed = current
+            changed.name = name ?? current.name
+            changed.role = role ?? current.role
+            var check = Validation()
+            switch current.person {
+            case .natural(let born, let country):
+                if changes.registrationNumber != .keep { check.add("registrationNumber", "natural-person", "a natural person has no registration number") }
+                if changes.seat != .keep { check.add("seat", "natural-person", "a natural person has a nationality, not a seat") }
+                changed.person = .natural(birthDate: birthDate.applied(to: born), nationality: nationality.applied(to: country))
+            case .legal(let number, let country):
+                if changes.birthDate != .keep { check.add("birthDate", "legal-person", "a legal person has no birth date") }
+                if changes.nationality != .keep { check.add("nationality", "legal-person", "a legal person has a seat, not a nationality") }
+                changed.person = .legal(registrationNumber: registration.applied(to: number), seat: seat.applied(to: country))
+            }
+            try check.finish()
+            changed.version += 1
+            guard try await store.subjects.update(changed) else {
+                throw UseCaseError.stale("subject \(id.lowercased) was changed meanwhile: read it again")
+            }
+            try await store.audit.change("UpdateSubject", by: caller, entity: "subject", id: id.lowercased, before: current, after: changed)
+            return changed
         }
     }
 }

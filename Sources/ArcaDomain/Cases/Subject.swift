@@ -55,16 +55,19 @@ public struct Subject: Hashable, Sendable, Codable {
 
     public let id: UUID
     public let caseID: UUID
-    public let name: String
-    public let person: Person
-    public let role: SubjectRole
+    public var name: String
+    public var person: Person
+    /// A suspect becomes an accused, then a convicted person: corrected as the case moves on.
+    public var role: SubjectRole
+    public var version: Int
 
-    public init(id: UUID, caseID: UUID, name: String, person: Person, role: SubjectRole) {
+    public init(id: UUID, caseID: UUID, name: String, person: Person, role: SubjectRole, version: Int = 1) {
         self.id = id
         self.caseID = caseID
         self.name = name
         self.person = person
         self.role = role
+        self.version = version
     }
 
     public static let nameLength = 1...300

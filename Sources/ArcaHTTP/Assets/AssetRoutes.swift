@@ -43,8 +43,8 @@ struct AssetRoutes {
             let id = try context.id()
             let body = try JSONObjectReader.body(try await bodyData(request, context))
             let changes = AssetChanges(
-                description: body.string("description"), identifiers: body.identifiers(), country: body.string("country"),
-                propertyRole: body.string("propertyRole"), owners: body.strings("owners"))
+                description: body.string("description"), identifiers: body.changeObject("identifiers", IdentifierInput.read),
+                country: body.string("country"), propertyRole: body.change("propertyRole"), owners: body.strings("owners"))
             try body.finish()
             let asset = try await useCases.updateAsset(
                 id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
@@ -138,11 +138,7 @@ struct AssetRoutes {
 extension JSONObjectReader {
     /// `{"iban": …, "vin": …, …}`: the identifiers of an asset.
     func identifiers() -> IdentifierInput? {
-        object("identifiers") { field in
-            IdentifierInput(
-                iban: field.string("iban"), vin: field.string("vin"), landRegistryReference: field.string("landRegistryReference"),
-                walletAddress: field.string("walletAddress"), registrationMark: field.string("registrationMark"))
-        }
+        object("identifiers", IdentifierInput.read)
     }
 
     /// `{"amount": "1234.56", "currency": "EUR"}`; an amount sent as a JSON number is a
@@ -161,5 +157,13 @@ extension Request {
             }
             return limit
         }
+    }
+}
+
+extension IdentifierInput {
+    static func read(_ field: JSONObjectReader) -> IdentifierInput {
+        IdentifierInput(
+            iban: field.string("iban"), vin: field.string("vin"), landRegistryReference: field.string("landRegistryReference"),
+            walletAddress: field.string("walletAddress"), registrationMark: field.string("registrationMark"))
     }
 }

@@ -73,12 +73,14 @@ public struct SubjectResource: Encodable {
     let nationality: String?
     let registrationNumber: String?
     let seat: String?
+    let version: Int
 
     public init(_ subject: Subject) {
         id = subject.id.lowercased
         caseId = subject.caseID.lowercased
         name = subject.name
         role = subject.role
+        version = subject.version
         switch subject.person {
         case .natural(let born, let country):
             kind = "natural_person"

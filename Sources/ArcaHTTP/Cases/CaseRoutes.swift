@@ -42,7 +42,7 @@ struct CaseRoutes {
             let body = try JSONObjectReader.body(try await bodyData(request, context))
             let changes = CaseChanges(
                 title: body.string("title"), offences: body.strings("offences"), status: body.string("status"),
-                criminalFileReference: body.string("criminalFileReference"))
+                criminalFileReference: body.change("criminalFileReference"))
             try body.finish()
             let record = try await useCases.updateCase(
                 id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
@@ -58,8 +58,25 @@ struct CaseRoutes {
                     registrationNumber: body.string("registrationNumber"), seat: body.string("seat"))
                 try body.finish()
                 let subject = try await useCases.addSubject(caseID: id, input, by: try context.requireCaller())
-                return try Reply(SubjectResource(subject), status: .created, location: "/v1/cases/\(id.lowercased)")
+                return try Reply(SubjectResource(subject), status: .created, etag: subject.version, location: "/v1/subjects/\(subject.id.lowercased)")
             }
+        }
+
+        v1.get("subjects/{id}") { _, context -> Reply in
+            let subject = try await useCases.readSubject(id: try context.id(), by: try context.requireCaller())
+            return try Reply(SubjectResource(subject), etag: subject.version)
+        }
+
+        v1.patch("subjects/{id}") { request, context -> Reply in
+            let id = try context.id()
+            let body = try JSONObjectReader.body(try await bodyData(request, context))
+            let changes = SubjectChanges(
+                name: body.string("name"), role: body.string("role"), birthDate: body.change("birthDate"),
+                nationality: body.change("nationality"), registrationNumber: body.change("registrationNumber"), seat: body.change("seat"))
+            try body.finish()
+            let subject = try await useCases.updateSubject(
+                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
+            return try Reply(SubjectResource(subject), etag: subject.version)
         }
 
         v1.post("cases/{id}/shares") { request, context -> Reply in

@@ -1,3 +1,4 @@
+import ArcaApplication
 import Foundation
 
 /// A JSON document as parsed, before it is read field by field: lets the API tell a client
@@ -142,6 +143,28 @@ final class JSONObjectReader {
         case let other?: wrongType(key, "an object", other); return nil
         case nil: return nil
         }
+    }
+
+    /// A field of a correction: left out, `null` to clear it, or a string.
+    func change(_ key: String) -> FieldChange<String> {
+        read.insert(key)
+        switch fields[key] {
+        case nil: return .keep
+        case .null?: return .clear
+        case .string(let text)?: return .set(text)
+        case let other?:
+            wrongType(key, "a string or null", other)
+            return .keep
+        }
+    }
+
+    /// An object field of a correction: left out, `null` to clear it, or an object.
+    func changeObject<T>(_ key: String, _ body: (JSONObjectReader) -> T) -> FieldChange<T> {
+        if fields[key] == .null {
+            read.insert(key)
+            return .clear
+        }
+        return object(key, body).map(FieldChange.set) ?? .keep
     }
 
     /// An array of objects, each read with its own reader.

@@ -124,17 +124,11 @@ public struct SubjectRepository: Sendable {
     let db: Transaction
 
     public func add(_ subject: Subject) async throws {
-        var birthDate: String?, nationality: String?, registration: String?, seat: String?
+        let (birthDate, nationality, registration, seat) = Self.columns(of: subject.person)
         let kind: String
         switch subject.person {
-        case .natural(let born, let country):
-            kind = "natural_person"
-            birthDate = born?.description
-            nationality = country?.value
-        case .legal(let number, let country):
-            kind = "legal_person"
-            registration = number
-            seat = country?.value
+        case .natural: kind = "natural_person"
+        case .legal: kind = "legal_person"
         }
         try await translatingConstraints {
             try await db.execute(
@@ -146,26 +140,55 @@ public struct SubjectRepository: Sendable {
         }
     }
 
+    static let columns = "s.id, s.case_id, s.kind, s.name, s.birth_date::text, s.nationality, s.registration_number, s.seat_country, s.role, s.version"
+
     public func inCase(_ caseID: UUID) async throws -> [Subject] {
+        try await db.query("SELECT \(Self.columns) FROM subject s WHERE s.case_id = $1 ORDER BY s.created_at, s.id", [caseID]).map(Self.decode)
+    }
+
+    /// The subject and the office owning its case, if `office` may see the case.
+    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> (subject: Subject, office: OfficeCode, caseStatus: CaseStatus)? {
         try await db.query(
             """
-            SELECT id, case_id, kind, name, birth_date::text, nationality, registration_number, seat_country, role
-            FROM subject WHERE case_id = $1 ORDER BY created_at, id
-            """, [caseID]
-        ).map { row in
-            let person: Subject.Person
-            if try row.decode(String.self, 2) == "natural_person" {
-                person = .natural(
-                    birthDate: try row.decode(String?.self, 4).map { try Day($0) },
-                    nationality: try row.decode(String?.self, 5).map { try CountryCode(recorded: $0) })
-            } else {
-                person = .legal(
-                    registrationNumber: try row.decode(String?.self, 6),
-                    seat: try row.decode(String?.self, 7).map { try CountryCode(recorded: $0) })
-            }
-            return try Subject(
-                id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1), name: row.decode(String.self, 3),
-                person: person, role: SubjectRole(rawValue: row.decode(String.self, 8)).orThrow("role"))
+            SELECT \(Self.columns), c.office_code, c.status FROM subject s JOIN case_file c ON c.id = s.case_id
+            WHERE s.id = $2 AND (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
+            """, [office.value, id]
+        ).first.map { row in
+            (try Self.decode(row), try OfficeCode(row.decode(String.self, 10)), try CaseStatus(rawValue: row.decode(String.self, 11)).orThrow("status"))
         }
+    }
+
+    /// Stores the corrected subject if it is still at version `subject.version - 1`.
+    public func update(_ subject: Subject) async throws -> Bool {
+        let (birthDate, nationality, registration, seat) = Self.columns(of: subject.person)
+        return try await db.execute(
+            """
+            UPDATE subject SET name = $3, birth_date = $4::date, nationality = $5, registration_number = $6, seat_country = $7,
+                role = $8, version = $2
+            WHERE id = $1 AND version = $2 - 1
+            """, [subject.id, subject.version, subject.name, birthDate, nationality, registration, seat, subject.role.rawValue]) == 1
+    }
+
+    static func columns(of person: Subject.Person) -> (birthDate: String?, nationality: String?, registration: String?, seat: String?) {
+        switch person {
+        case .natural(let born, let country): return (born?.description, country?.value, nil, nil)
+        case .legal(let number, let country): return (nil, nil, number, country?.value)
+        }
+    }
+
+    static func decode(_ row: Row) throws -> Subject {
+        let person: Subject.Person
+        if try row.decode(String.self, 2) == "natural_person" {
+            person = .natural(
+                birthDate: try row.decode(String?.self, 4).map { try Day($0) },
+                nationality: try row.decode(String?.self, 5).map { try CountryCode(recorded: $0) })
+        } else {
+            person = .legal(
+                registrationNumber: try row.decode(String?.self, 6),
+                seat: try row.decode(String?.self, 7).map { try CountryCode(recorded: $0) })
+        }
+        return try Subject(
+            id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1), name: row.decode(String.self, 3),
+            person: person, role: SubjectRole(rawValue: row.decode(String.self, 8)).orThrow("role"), version: row.decode(Int.self, 9))
     }
 }
