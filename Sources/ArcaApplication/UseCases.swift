@@ -25,6 +25,7 @@ public struct UseCases: Sendable {
     public let listAssets: ListAssets
     public let recordValuation: RecordValuation
     public let recordAssetEvent: RecordAssetEvent
+    public let correctEventDate: CorrectEventDate
     public let createOrder: CreateOrder
     public let readOrder: ReadOrder
     public let finaliseOrder: FinaliseOrder
@@ -55,6 +56,7 @@ public struct UseCases: Sendable {
         listAssets = ListAssets(database: database)
         recordValuation = RecordValuation(database: database)
         recordAssetEvent = RecordAssetEvent(database: database)
+        correctEventDate = CorrectEventDate(database: database)
         createOrder = CreateOrder(database: database)
         readOrder = ReadOrder(database: database)
         finaliseOrder = FinaliseOrder(database: database)

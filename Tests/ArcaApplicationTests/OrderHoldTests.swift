@@ -284,4 +284,66 @@ struct OrderHoldTests {
             #expect(events == 1)
         }
     }
+
+    @Test func aWrongDateIsCorrectedByANewEventThatSaysSoAndTheLedgerKeepsBoth() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            // the trace was entered as 30 May instead of 3 May, which now blocks the freeze of 20 May
+            let traced = try await world.event("trace", car, on: "2026-05-30")
+            let blocked = await #expect(throws: UseCaseError.self) {
+                let freezing = try await world.order("freezing", assets: [car], on: "2026-05-19")
+                _ = try await world.execute(freezing, on: "2026-05-20")
+            }
+            #expect(blocked?.violations.map(\.rule) == ["not-before-last-event"])
+            let trace = try #require(try await world.useCases.readAsset(id: car.id, by: world.officer).events.last)
+
+            let corrected = try await world.useCases.correctEventDate(
+                assetID: car.id, eventID: try #require(trace.id),
+                EventDateCorrection(occurredOn: "2026-05-03", reason: "typed 30 for 03 (vehicle register extract of 3 May)"), by: world.officer)
+
+            #expect(corrected.asset.lastEventOn == (try Day("2026-05-03")))
+            #expect(corrected.events.map(\.action) == ["identify", "trace", "correct_date"])
+            #expect(corrected.events[1].occurredOn == (try Day("2026-05-30")))
+            #expect(corrected.events[2].correction == DateCorrection(eventID: try #require(trace.id), correctedOn: try Day("2026-05-03")))
+            #expect(AssetHistory(events: corrected.events).day(of: corrected.events[1]) == (try Day("2026-05-03")))
+            #expect(traced.state == corrected.asset.state)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-05-19")
+            _ = try await world.execute(freezing, on: "2026-05-20")
+            let change = try #require(try await world.audit(entity: "asset", id: car.id).last { $0.operation == "CorrectEventDate" })
+            #expect(change.reason?.contains("trace of 2026-05-30 happened on 2026-05-03") == true)
+        }
+    }
+
+    @Test func aCorrectionThatWouldPutTheHistoryOutOfOrderOrReDateAnOrdersMoveIsRefused() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            _ = try await world.event("trace", car, on: "2026-03-25")
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            let events = try await world.useCases.readAsset(id: car.id, by: world.officer).events
+            let before = try await world.count("SELECT count(*) FROM asset_event")
+
+            let late = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.correctEventDate(
+                    assetID: car.id, eventID: try #require(events[1].id), EventDateCorrection(occurredOn: "2026-04-10", reason: "misread"),
+                    by: world.officer)
+            }
+            #expect(late?.violations.first?.message.contains("after the freeze event of 2026-04-03") == true)
+            let byOrder = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.correctEventDate(
+                    assetID: car.id, eventID: try #require(events[2].id), EventDateCorrection(occurredOn: "2026-04-04", reason: "misread"),
+                    by: world.officer)
+            }
+            #expect(byOrder?.violations.first?.message.contains("made by order") == true)
+            let unknown = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.correctEventDate(
+                    assetID: car.id, eventID: 999_999, EventDateCorrection(occurredOn: "2026-04-04", reason: "misread"), by: world.officer)
+            }
+            if case .notFound = unknown {} else { Issue.record("expected not found, got \(String(describing: unknown))") }
+            let after = try await world.count("SELECT count(*) FROM asset_event")
+            #expect(after == before)
+        }
+    }
 }

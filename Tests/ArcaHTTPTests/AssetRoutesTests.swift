@@ -140,12 +140,15 @@ struct AssetRoutesTests {
 
     /// Officers record; liaison officers and analysts read; auditors and administrators see
     /// no asset.
-    static let matrix: [(role: String, add: Int, read: Int, list: Int, value: Int, event: Int, order: Int, readOrder: Int, execute: Int, lift: Int, update: Int)] = [
-        ("officer", 201, 200, 200, 201, 201, 201, 200, 200, 200, 200),
-        ("liaison", 403, 200, 200, 403, 403, 403, 200, 403, 403, 403),
-        ("analyst", 403, 200, 200, 403, 403, 403, 200, 403, 403, 403),
-        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
-        ("admin", 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    static let matrix: [(
+        role: String, add: Int, read: Int, list: Int, value: Int, event: Int, order: Int, readOrder: Int, execute: Int, lift: Int, update: Int,
+        finalise: Int, correct: Int
+    )] = [
+        ("officer", 201, 200, 200, 201, 201, 201, 200, 200, 200, 200, 200, 201),
+        ("liaison", 403, 200, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+        ("analyst", 403, 200, 200, 403, 403, 403, 200, 403, 403, 403, 403, 403),
+        ("auditor", 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+        ("admin", 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
     ]
 
     @Test(arguments: matrix.indices)
@@ -171,6 +174,15 @@ struct AssetRoutesTests {
                 try await status(.post, "/v1/assets/\(assetID)/valuations", #"{"valuedOn":"2026-04-01","method":"market","value":{"amount":"1.00","currency":"EUR"}}"#)
                     == expected.value, "value as \(role)")
             #expect(try await status(.post, "/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-04-01","reason":"land registry search"}"#) == expected.event, "event as \(role)")
+            let history = try await world.call(.get, "/v1/assets/\(assetID)/events")
+            let identify = try #require((history.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
+            #expect(
+                try await status(.post, "/v1/assets/\(assetID)/events/\(identify)/correction", #"{"occurredOn":"2026-03-01","reason":"identified on 1 March"}"#)
+                    == expected.correct, "correct a date as \(role)")
+            let value = try await world.createOrder(
+                in: caseID,
+                #"{"kind":"confiscation","confiscationType":"value","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-02","coveredAmount":{"amount":"40000.00","currency":"EUR"}}"#)
+            #expect(try await status(.post, "/v1/orders/\(value)/finality", #"{"finalOn":"2026-05-02"}"#) == expected.finalise, "finalise as \(role)")
             #expect(
                 try await status(
                     .post, "/v1/cases/\(caseID)/orders",

@@ -112,6 +112,17 @@ public struct NewAssetEvent: Sendable, Equatable {
     }
 }
 
+/// The day an event really happened, and why its recorded date was wrong.
+public struct EventDateCorrection: Sendable, Equatable {
+    public var occurredOn: String?
+    public var reason: String?
+
+    public init(occurredOn: String?, reason: String?) {
+        self.occurredOn = occurredOn
+        self.reason = reason
+    }
+}
+
 public struct NewOrder: Sendable, Equatable {
     /// `freezing` or `confiscation`.
     public var kind: String?

@@ -337,3 +337,54 @@ public struct RecordAssetEvent: Sendable {
         }
     }
 }
+
+/// Corrects the date of a move recorded with a wrong one: a new event says which day it
+/// really was, and the ledger keeps both (DOMAIN §3.1). A correction is rectification
+/// (Dir 2016/680 Art 16), so a closed case takes it too.
+public struct CorrectEventDate: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(assetID: UUID, eventID: Int64, _ input: EventDateCorrection, by caller: Caller) async throws -> AssetFile {
+        let office = try caller.office(for: .recordCases)
+        let today = caller.today(clock())
+        var validation = Validation()
+        let day = validation.pastDay("occurredOn", input.occurredOn, today: today)
+        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
+        try validation.finish()
+        guard let day, let reason else { return try unreachable() }
+
+        return try await database.transaction { store in
+            let asset = try await store.assets.owned(assetID, by: office)
+            let history = AssetHistory(events: try await store.assetEvents.forAsset(assetID))
+            let event: AssetEvent
+            do throws(DateCorrectionError) {
+                event = try history.checkCorrection(of: eventID, to: day)
+            } catch {
+                if case .noSuchMove = error { throw UseCaseError.notFound("event \(eventID) of asset \(assetID.lowercased)") }
+                throw UseCaseError.invalid("occurredOn", "event-date-correction", error.description)
+            }
+            let correction = AssetEvent(
+                action: AssetEvent.correctDate, from: asset.state, to: asset.state, occurredOn: today, actor: caller.name, reason: reason,
+                orderID: nil, correction: DateCorrection(eventID: eventID, correctedOn: day))
+            try await store.assetEvents.append(assetID: assetID, correction)
+            let corrected = try await store.assetEvents.forAsset(assetID)
+            var changed = asset
+            if event.action == "identify" { changed.identifiedOn = day }
+            changed.lastEventOn = AssetHistory(events: corrected).lastEventOn ?? changed.identifiedOn
+            if changed != asset {
+                changed.version += 1
+                guard try await store.assets.update(changed) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
+            }
+            try await store.audit.change(
+                "CorrectEventDate", by: caller, entity: "asset", id: assetID.lowercased, before: asset, after: changed,
+                reason: "\(event.action) of \(history.day(of: event)) happened on \(day): \(reason)")
+            return AssetFile(asset: changed, valuations: try await store.valuations.forAsset(assetID), events: corrected)
+        }
+    }
+}

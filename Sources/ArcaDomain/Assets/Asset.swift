@@ -136,9 +136,13 @@ public struct Valuation: Hashable, Sendable, Codable {
     }
 }
 
-/// One move of an asset: what was done, from which state to which, when, by whom and why.
+/// One move of an asset: what was done, from which state to which, when, by whom and why;
+/// or the correction of an earlier move's date (`correct_date`).
 public struct AssetEvent: Hashable, Sendable, Codable {
-    /// `identify` for the asset's first record, otherwise the action taken.
+    /// Its place in the ledger, once recorded.
+    public let id: Int64?
+    /// `identify` for the asset's first record, `correct_date` for a correction, otherwise
+    /// the action taken.
     public let action: String
     public let from: AssetState?
     public let to: AssetState
@@ -152,12 +156,15 @@ public struct AssetEvent: Hashable, Sendable, Codable {
     public let amount: Money?
     /// What became of the property, for a disposal (DOMAIN §6).
     public let outcome: DisposalOutcome?
+    /// For a correction: the event whose date was wrong, and the day it really happened.
+    public let correction: DateCorrection?
     public let recordedAt: Date?
 
     public init(
-        action: String, from: AssetState?, to: AssetState, occurredOn: Day, actor: String, reason: String?,
-        orderID: UUID?, amount: Money? = nil, outcome: DisposalOutcome? = nil, recordedAt: Date? = nil
+        id: Int64? = nil, action: String, from: AssetState?, to: AssetState, occurredOn: Day, actor: String, reason: String?,
+        orderID: UUID?, amount: Money? = nil, outcome: DisposalOutcome? = nil, correction: DateCorrection? = nil, recordedAt: Date? = nil
     ) {
+        self.id = id
         self.action = action
         self.from = from
         self.to = to
@@ -167,8 +174,21 @@ public struct AssetEvent: Hashable, Sendable, Codable {
         self.orderID = orderID
         self.amount = amount
         self.outcome = outcome
+        self.correction = correction
         self.recordedAt = recordedAt
     }
 
     public static let reasonLength = 1...2000
+    public static let correctDate = "correct_date"
+}
+
+/// The day an earlier event really happened, as a correction records it.
+public struct DateCorrection: Hashable, Sendable, Codable {
+    public let eventID: Int64
+    public let correctedOn: Day
+
+    public init(eventID: Int64, correctedOn: Day) {
+        self.eventID = eventID
+        self.correctedOn = correctedOn
+    }
 }

@@ -76,7 +76,7 @@ public struct AssetFileResource: Encodable {
     public init(_ file: AssetFile) {
         asset = AssetResource(file.asset)
         valuations = file.valuations.map(ValuationResource.init)
-        events = file.events.map(AssetEventResource.init)
+        events = AssetEventResource.ledger(file.events)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -110,6 +110,7 @@ public struct ValuationResource: Encodable {
 }
 
 public struct AssetEventResource: Encodable {
+    let id: Int64?
     let action: String
     let from: AssetState?
     let to: AssetState
@@ -119,9 +120,21 @@ public struct AssetEventResource: Encodable {
     let orderId: String?
     let amount: Money?
     let outcome: DisposalOutcome?
+    /// For a correction: the event it corrects and the right day.
+    let corrects: Int64?
+    let correctedOn: Day?
+    /// For an event whose date was corrected: the day it really happened.
+    let correctedTo: Day?
     let recordedAt: Date?
 
-    public init(_ event: AssetEvent) {
+    /// The asset's events in ledger order, each with the day a correction gave it.
+    public static func ledger(_ events: [AssetEvent]) -> [AssetEventResource] {
+        let history = AssetHistory(events: events)
+        return events.map { AssetEventResource($0, correctedTo: history.correctedDay(of: $0)) }
+    }
+
+    init(_ event: AssetEvent, correctedTo: Day?) {
+        id = event.id
         action = event.action
         from = event.from
         to = event.to
@@ -131,6 +144,9 @@ public struct AssetEventResource: Encodable {
         orderId = event.orderID?.lowercased
         amount = event.amount
         outcome = event.outcome
+        corrects = event.correction?.eventID
+        correctedOn = event.correction?.correctedOn
+        self.correctedTo = correctedTo
         recordedAt = event.recordedAt
     }
 }

@@ -53,7 +53,7 @@ struct AssetRoutes {
 
         v1.get("assets/{id}/events") { _, context -> Reply in
             let file = try await useCases.readAsset(id: try context.id(), by: try context.requireCaller())
-            return try Reply(PageResource(items: file.events.map(AssetEventResource.init), next: nil))
+            return try Reply(PageResource(items: AssetEventResource.ledger(file.events), next: nil))
         }
 
         v1.post("assets/{id}/events") { request, context -> Reply in
@@ -65,6 +65,17 @@ struct AssetRoutes {
                 try body.finish()
                 let asset = try await useCases.recordAssetEvent(assetID: assetID, input, by: try context.requireCaller())
                 return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
+            }
+        }
+
+        v1.post("assets/{id}/events/{event}/correction") { request, context -> Reply in
+            let assetID = try context.id()
+            guard let eventID = context.parameters.get("event").flatMap(Int64.init) else { throw UseCaseError.notFound("event") }
+            return try await post(request, context) { body in
+                let input = EventDateCorrection(occurredOn: body.string("occurredOn"), reason: body.string("reason"))
+                try body.finish()
+                let file = try await useCases.correctEventDate(assetID: assetID, eventID: eventID, input, by: try context.requireCaller())
+                return try Reply(AssetFileResource(file), status: .created, etag: file.asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
             }
         }
 

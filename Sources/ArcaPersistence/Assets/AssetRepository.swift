@@ -73,7 +73,8 @@ public struct AssetRepository: Sendable {
         ).map { try Self.decode($0).asset }
     }
 
-    /// Stores the asset's state, values and the days that fix them if it is still at version
+    /// Stores the asset's state, values and days (identified, frozen, confiscation ordered,
+    /// latest event) if it is still at version
     /// `asset.version - 1`.
     public func update(_ asset: Asset) async throws -> Bool {
         try await db.execute(
@@ -81,7 +82,7 @@ public struct AssetRepository: Sendable {
             UPDATE asset SET state = $3, estimated_amount = $4::numeric, estimated_currency = $5,
                 freezing_amount = $6::numeric, freezing_currency = $7, confiscation_amount = $8::numeric,
                 confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2,
-                frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date
+                frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date, identified_on = $15::date
             WHERE id = $1 AND version = $2 - 1
             """,
             [
@@ -89,6 +90,7 @@ public struct AssetRepository: Sendable {
                 asset.valueAtFreezing?.amount, asset.valueAtFreezing?.currency.code, asset.valueAtConfiscation?.amount,
                 asset.valueAtConfiscation?.currency.code, asset.realisedValue?.amount, asset.realisedValue?.currency.code,
                 asset.frozenOn?.description, asset.confiscationOrderedOn?.description, asset.lastEventOn.description,
+                asset.identifiedOn.description,
             ]) == 1
     }
 
@@ -206,12 +208,13 @@ public struct AssetEventRepository: Sendable {
         try await db.execute(
             """
             INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id,
-                amount, currency, disposal_outcome)
-            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9::numeric, $10, $11)
+                amount, currency, disposal_outcome, corrects_event_id, corrected_on)
+            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9::numeric, $10, $11, $12, $13::date)
             """,
             [
                 assetID, event.action, event.from?.rawValue, event.to.rawValue, event.occurredOn.description, event.actor,
                 event.reason, event.orderID, event.amount?.amount, event.amount?.currency.code, event.outcome?.rawValue,
+                event.correction?.eventID, event.correction?.correctedOn.description,
             ])
     }
 
@@ -219,18 +222,21 @@ public struct AssetEventRepository: Sendable {
         try await db.query(
             """
             SELECT action, from_state, to_state, occurred_on::text, actor_name, reason, order_id, recorded_at,
-                amount::text, currency, disposal_outcome
+                amount::text, currency, disposal_outcome, id, corrects_event_id, corrected_on::text
             FROM asset_event WHERE asset_id = $1 ORDER BY id
             """, [assetID]
-        ).map { row in
-            try AssetEvent(
-                action: row.decode(String.self, 0),
+        ).map { row -> AssetEvent in
+            let correction = try row.decode(Int64?.self, 12).map { eventID in
+                DateCorrection(eventID: eventID, correctedOn: try Day(row.decode(String.self, 13)))
+            }
+            return try AssetEvent(
+                id: row.decode(Int64.self, 11), action: row.decode(String.self, 0),
                 from: row.decode(String?.self, 1).map { try AssetState(rawValue: $0).orThrow("from_state") },
                 to: AssetState(rawValue: row.decode(String.self, 2)).orThrow("to_state"),
                 occurredOn: Day(row.decode(String.self, 3)), actor: row.decode(String.self, 4),
                 reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), amount: Row.money(row, 8, 9),
                 outcome: row.decode(String?.self, 10).map { try DisposalOutcome(rawValue: $0).orThrow("disposal_outcome") },
-                recordedAt: row.decode(Date.self, 7))
+                correction: correction, recordedAt: row.decode(Date.self, 7))
         }
     }
 }
