@@ -89,12 +89,20 @@ CREATE TRIGGER order_execution_no_truncate
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_ledger_change();
 
 -- Carried forward: an executed freezing order froze every asset it covered on its day of
--- execution; an "executed" confiscation order was one whose confiscation had become final.
+-- execution, or the sum it covered when it named no asset; an "executed" confiscation order
+-- was one whose confiscation had become final.
 INSERT INTO order_execution (order_id, asset_id, executed_on, recorded_by, recorded_at)
 SELECT o.id, oa.asset_id, o.executed_on, 'migration 0006', o.created_at
 FROM legal_order o JOIN order_asset oa ON oa.order_id = o.id
 WHERE o.kind = 'freezing' AND o.executed_on IS NOT NULL
 ORDER BY o.executed_on, o.id, oa.asset_id;
+
+INSERT INTO order_execution (order_id, asset_id, executed_on, amount, currency, recorded_by, recorded_at)
+SELECT o.id, NULL, o.executed_on, o.covered_amount, o.covered_currency, 'migration 0006', o.created_at
+FROM legal_order o
+WHERE o.kind = 'freezing' AND o.executed_on IS NOT NULL AND o.covered_amount IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM order_asset oa WHERE oa.order_id = o.id)
+ORDER BY o.executed_on, o.id;
 
 -- The old status rules knew no 'final' step.
 DO $$
@@ -120,15 +128,32 @@ ALTER TABLE legal_order
     ADD CONSTRAINT legal_order_final_check CHECK (kind = 'confiscation' OR final_on IS NULL),
     ADD CONSTRAINT legal_order_final_status_check CHECK (status <> 'final' OR final_on IS NOT NULL);
 
--- Assets: the days that fix the values at freezing and at confiscation, and the date of
--- the latest event, which no later event may precede. Carried forward from the events.
+-- Carried forward: a recovery recorded on an asset of a final confiscation order was that
+-- order's execution on the asset, with the amount realised; such an order is executed.
+INSERT INTO order_execution (order_id, asset_id, executed_on, amount, currency, recorded_by, recorded_at)
+SELECT DISTINCT ON (a.id) o.id, a.id, e.occurred_on, a.realised_amount, a.realised_currency, 'migration 0006', e.recorded_at
+FROM asset a
+JOIN asset_event e ON e.asset_id = a.id AND e.action = 'record_recovery'
+JOIN order_asset oa ON oa.asset_id = a.id
+JOIN legal_order o ON o.id = oa.order_id AND o.kind = 'confiscation' AND o.status = 'final' AND e.occurred_on >= o.final_on
+WHERE a.realised_amount IS NOT NULL
+ORDER BY a.id, o.final_on DESC, e.id DESC;
+
+UPDATE legal_order o SET status = 'executed'
+WHERE o.status = 'final' AND EXISTS (SELECT 1 FROM order_execution x WHERE x.order_id = o.id);
+
+-- Assets: the days that fix the values at freezing and at confiscation, the day of an
+-- interim sale (the asset is its proceeds from then on), and the date of the latest event,
+-- which no later event may precede. Carried forward from the events.
 ALTER TABLE asset
     ADD COLUMN frozen_on date,
     ADD COLUMN confiscation_ordered_on date,
+    ADD COLUMN interim_sold_on date,
     ADD COLUMN last_event_on date;
 
 UPDATE asset a SET
     frozen_on = (SELECT min(e.occurred_on) FROM asset_event e WHERE e.asset_id = a.id AND e.action = 'freeze'),
+    interim_sold_on = (SELECT min(e.occurred_on) FROM asset_event e WHERE e.asset_id = a.id AND e.action = 'sell_interim'),
     confiscation_ordered_on = (
         SELECT e.occurred_on FROM asset_event e
         WHERE e.asset_id = a.id AND e.action = 'order_confiscation'
@@ -153,6 +178,28 @@ INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, record
 SELECT gen_random_uuid(), a.id, a.identified_on, 'estimate', a.estimated_amount, a.estimated_currency, 'migration 0006', a.created_at
 FROM asset a
 WHERE a.estimated_amount IS NOT NULL AND NOT EXISTS (SELECT 1 FROM valuation v WHERE v.asset_id = a.id);
+
+-- Carried forward: a value fixed at freezing or at confiscation that the valuation dated on or
+-- before that day does not give (it was the estimate of the moment) becomes a valuation of
+-- that day, so that re-fixing the values finds it instead of losing it.
+INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by, created_at)
+SELECT gen_random_uuid(), a.id, a.frozen_on, 'estimate', a.freezing_amount, a.freezing_currency, 'migration 0006', now()
+FROM asset a
+LEFT JOIN LATERAL (
+    SELECT v.amount, v.currency FROM valuation v WHERE v.asset_id = a.id AND v.valued_on <= a.frozen_on
+    ORDER BY v.valued_on DESC, v.created_at DESC, v.id DESC LIMIT 1) fixed ON true
+WHERE a.frozen_on IS NOT NULL AND a.freezing_amount IS NOT NULL
+    AND (fixed.amount IS DISTINCT FROM a.freezing_amount OR fixed.currency IS DISTINCT FROM a.freezing_currency);
+
+INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by, created_at)
+SELECT gen_random_uuid(), a.id, a.confiscation_ordered_on, 'estimate', a.confiscation_amount, a.confiscation_currency, 'migration 0006',
+    now() + interval '1 microsecond'
+FROM asset a
+LEFT JOIN LATERAL (
+    SELECT v.amount, v.currency FROM valuation v WHERE v.asset_id = a.id AND v.valued_on <= a.confiscation_ordered_on
+    ORDER BY v.valued_on DESC, v.created_at DESC, v.id DESC LIMIT 1) fixed ON true
+WHERE a.confiscation_ordered_on IS NOT NULL AND a.confiscation_amount IS NOT NULL
+    AND (fixed.amount IS DISTINCT FROM a.confiscation_amount OR fixed.currency IS DISTINCT FROM a.confiscation_currency);
 
 -- The event ledger: its amount, a disposal's outcome, a required reason (for events
 -- recorded from now on), the new moves, and no rewriting.

@@ -5,7 +5,7 @@ SELECT a.id, a.case_id, a.category, a.description, a.iban, a.vin, a.land_registr
     a.freezing_amount::text, a.freezing_currency, a.confiscation_amount::text, a.confiscation_currency,
     a.realised_amount::text, a.realised_currency, a.identified_on::text, a.version, a.created_at,
     ARRAY(SELECT o.subject_id::text FROM asset_owner o WHERE o.asset_id = a.id ORDER BY o.subject_id), c.office_code,
-    a.frozen_on::text, a.confiscation_ordered_on::text, a.last_event_on::text, c.status
+    a.frozen_on::text, a.confiscation_ordered_on::text, a.last_event_on::text, c.status, a.interim_sold_on::text
 FROM asset a JOIN case_file c ON c.id = a.case_id WHERE a.case_id = :id ORDER BY a.created_at, a.id;
 SELECT o.id, o.case_id, o.kind, o.urgent, o.confiscation_type, o.issuing_authority, o.decision_reference,
     o.decision_date::text, o.covered_amount::text, o.covered_currency, o.status, o.lifted_on::text,

@@ -7,6 +7,7 @@ public struct UseCases: Sendable {
     public let authenticate: Authenticate
     public let actAsUser: ActAsUser
     public let addOffice: AddOffice
+    public let changeOfficeTimeZone: ChangeOfficeTimeZone
     public let addUser: AddUser
     public let issueToken: IssueToken
     public let revokeTokens: RevokeTokens
@@ -38,6 +39,7 @@ public struct UseCases: Sendable {
         authenticate = Authenticate(database: database)
         actAsUser = ActAsUser(database: database)
         addOffice = AddOffice(database: database)
+        changeOfficeTimeZone = ChangeOfficeTimeZone(database: database)
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
         revokeTokens = RevokeTokens(database: database)

@@ -25,14 +25,14 @@ extension TwoOffices {
     }
 
     func order(
-        _ kind: String, type: String? = nil, urgent: Bool = false, confirms: LegalOrder? = nil, assets: [Asset], on day: String = "2026-04-02",
-        covered: String? = nil
+        _ kind: String, type: String? = nil, urgent: Bool = false, confirms: LegalOrder? = nil, executingState: String? = nil, assets: [Asset],
+        on day: String = "2026-04-02", covered: String? = nil
     ) async throws -> LegalOrder {
         try await useCases.createOrder(
             caseID: assets[0].caseID,
             NewOrder(
                 kind: kind, urgent: urgent, confirms: confirms?.id.lowercased, confiscationType: type,
-                issuingAuthority: "Investigating judge, Brussels court of first instance",
+                issuingAuthority: "Investigating judge, Brussels court of first instance", executingState: executingState,
                 decisionReference: "\(kind.uppercased())/2026/\(Int.random(in: 100...999))", decisionDate: day,
                 assets: assets.map(\.id.lowercased), coveredAmount: covered.map { MoneyInput(amount: $0, currency: "EUR") }),
             by: officer)
@@ -129,7 +129,7 @@ struct AssetUseCaseTests {
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
-            let freezing = try await world.order("freezing", assets: [account, car])
+            let freezing = try await world.order("freezing", executingState: "BE", assets: [account, car])
             do {
                 let actual = try await world.state(of: account)
                 #expect(actual == .identified)
@@ -220,7 +220,7 @@ struct AssetUseCaseTests {
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
-            let freezing = try await world.order("freezing", assets: [account, car])
+            let freezing = try await world.order("freezing", executingState: "BE", assets: [account, car])
             _ = try await world.execute(freezing, on: "2026-04-03")
             _ = try await world.event("restitute", car, on: "2026-05-01")
 

@@ -22,14 +22,35 @@ struct DeploymentTests {
         }
     }
 
-    @Test func anUnknownTimeZoneIsRefused() async throws {
+    @Test(arguments: ["Brussels", "Europe/Atlantis"])
+    func anUnknownTimeZoneIsRefused(_ name: String) async throws {
         try await withOffice { useCases, _, _ in
             let error = await #expect(throws: UseCaseError.self) {
                 try await useCases.addOffice(
-                    code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian AMO", timeZone: "Brussels", by: .commandLine())
+                    code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian AMO", timeZone: name, by: .commandLine())
             }
             #expect(error?.violations.map(\.field) == ["timeZone"])
         }
+    }
+
+    @Test func anAdministratorMovesAnOfficeToAnotherTimeZoneAndItsUsersFollow() async throws {
+        try await withOffice { useCases, database, _ in
+            _ = try await useCases.addUser(name: "j.peeters", role: "officer", office: "BE-ARO", by: .commandLine())
+            let moved = try await useCases.changeOfficeTimeZone(office: "BE-ARO", timeZone: "Europe/Berlin", by: .commandLine())
+            #expect(moved.timeZone.identifier == "Europe/Berlin")
+            #expect(try await useCases.actAsUser("j.peeters").timeZone.identifier == "Europe/Berlin")
+            let change = try #require(try await auditTrail(database, entity: "office", id: "BE-ARO").last)
+            #expect(change.operation == "ChangeOfficeTimeZone")
+            #expect(change.before?.contains("Europe/Brussels") == true)
+            await #expect(throws: UseCaseError.self) {
+                try await useCases.changeOfficeTimeZone(office: "BE-ARO", timeZone: "Europe/Berlin", by: Caller(user: try await useCases.addUser(name: "m.dubois", role: "officer", office: "BE-ARO", by: .commandLine())))
+            }
+        }
+    }
+
+    @Test func anOfficeWorksInItsStatesCapitalTimeZoneUnlessToldOtherwise() throws {
+        let lisbon = try Office(code: OfficeCode("PT-GRA"), memberState: .portugal, referencePrefix: "PT", name: "Gabinete de Recuperação de Ativos")
+        #expect(lisbon.timeZone.identifier == "Europe/Lisbon")
     }
 
     @Test func aDateJustAfterLocalMidnightInBrusselsIsNotInTheFuture() async throws {

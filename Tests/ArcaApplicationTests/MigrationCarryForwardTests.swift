@@ -17,10 +17,15 @@ struct MigrationCarryForwardTests {
     static let freeze = UUID(uuidString: "2b000000-0000-4000-8000-000000000001")!
     static let confiscation = UUID(uuidString: "2b000000-0000-4000-8000-000000000002")!
     static let urgentFreeze = UUID(uuidString: "2b000000-0000-4000-8000-000000000003")!
+    static let sumFreeze = UUID(uuidString: "2b000000-0000-4000-8000-000000000004")!
+    static let flat = UUID(uuidString: "1a000000-0000-4000-8000-000000000004")!
+    static let suspect = UUID(uuidString: "5e000000-0000-4000-8000-000000000001")!
 
-    /// What the recording code of migrations 0001–0005 wrote for one case: a car frozen,
-    /// confiscated (executed, which then meant final) and recovered; an account frozen by the
-    /// same order and restituted; cash under an urgent freeze of a sum that was lifted unexecuted.
+    /// What the recording code of migrations 0001–0005 wrote for one case (the statements of its
+    /// repositories, with the values it computed): a car frozen, confiscated (executed, which
+    /// then meant final) and recovered; an account frozen by the same order and restituted; a
+    /// flat frozen at its typed estimate and valued lower after the freeze; cash under an urgent
+    /// freeze of a sum, lifted unexecuted; a freeze of a sum alone, executed; a suspect.
     static let before = """
         INSERT INTO office (code, member_state, reference_prefix, name) VALUES ('BE-ARO', 'BE', 'BE', 'Belgian ARO');
         INSERT INTO app_user (id, name, role, office_code) VALUES ('3c000000-0000-4000-8000-000000000001', 'j.peeters', 'officer', 'BE-ARO');
@@ -37,6 +42,14 @@ struct MigrationCarryForwardTests {
             48250.75, 'EUR', 48250.75, 'EUR', '2025-03-20', 4);
         INSERT INTO asset (id, case_id, category, description, country, state, identified_on, version)
         VALUES ('\(cash)', '\(caseID)', 'cash', 'EUR 20,000 in a safe', 'BE', 'identified', '2025-03-22', 1);
+        INSERT INTO asset (id, case_id, category, description, land_registry_reference, country, state, estimated_amount, estimated_currency,
+            freezing_amount, freezing_currency, identified_on, version)
+        VALUES ('\(flat)', '\(caseID)', 'real_estate', 'Apartment in Knokke', 'Division 3, section B, parcel 0412/02', 'BE', 'frozen',
+            320000.00, 'EUR', 350000.00, 'EUR', '2025-03-24', 3);
+        INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by)
+        VALUES ('4d000000-0000-4000-8000-000000000002', '\(flat)', '2025-06-01', 'expert', 320000.00, 'EUR', 'j.peeters');
+        INSERT INTO subject (id, case_id, kind, name, birth_date, nationality, role)
+        VALUES ('\(suspect)', '\(caseID)', 'natural_person', 'Jan Vermeulen', '1979-05-14', 'BE', 'suspect');
         INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by)
         VALUES ('4d000000-0000-4000-8000-000000000001', '\(account)', '2025-03-25', 'market', 48250.75, 'EUR', 'j.peeters');
         INSERT INTO legal_order (id, case_id, kind, urgent, issuing_authority, decision_reference, decision_date, status, executed_on, version)
@@ -47,12 +60,18 @@ struct MigrationCarryForwardTests {
             status, lifted_on, version)
         VALUES ('\(urgentFreeze)', '\(caseID)', 'freezing', true, 'Public prosecutor, Brussels', 'PK/2025/5', '2025-04-05', 20000.00, 'EUR',
             'lifted', '2025-06-01', 2);
-        INSERT INTO order_asset (order_id, asset_id) VALUES ('\(freeze)', '\(car)'), ('\(freeze)', '\(account)'),
+        INSERT INTO legal_order (id, case_id, kind, urgent, issuing_authority, decision_reference, decision_date, covered_amount, covered_currency,
+            status, executed_on, version)
+        VALUES ('\(sumFreeze)', '\(caseID)', 'freezing', false, 'Investigating judge, Brussels', 'IJ/2025/80', '2025-04-10', 75000.00, 'EUR',
+            'executed', '2025-04-11', 2);
+        INSERT INTO order_asset (order_id, asset_id) VALUES ('\(freeze)', '\(car)'), ('\(freeze)', '\(account)'), ('\(freeze)', '\(flat)'),
             ('\(confiscation)', '\(car)'), ('\(urgentFreeze)', '\(cash)');
         INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id) VALUES
             ('\(account)', 'identify', NULL, 'identified', '2025-03-20', 'j.peeters', NULL, NULL),
             ('\(car)', 'identify', NULL, 'identified', '2025-03-21', 'j.peeters', NULL, NULL),
             ('\(cash)', 'identify', NULL, 'identified', '2025-03-22', 'j.peeters', NULL, NULL),
+            ('\(flat)', 'identify', NULL, 'identified', '2025-03-24', 'j.peeters', NULL, NULL),
+            ('\(flat)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
             ('\(car)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
             ('\(account)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
             ('\(account)', 'restitute', 'frozen', 'restituted', '2025-05-01', 'j.peeters', NULL, NULL),
@@ -83,15 +102,20 @@ struct MigrationCarryForwardTests {
             let freeze = try await useCases.readOrder(id: Self.freeze, by: officer)
             #expect(freeze.status == .executed)
             #expect(freeze.execution == .complete)
-            #expect(Set(freeze.executions.compactMap(\.assetID)) == [Self.car, Self.account])
+            #expect(Set(freeze.executions.compactMap(\.assetID)) == [Self.car, Self.account, Self.flat])
             #expect(freeze.executedOn == (try Day("2025-04-03")))
             #expect(freeze.issuingState.value == "BE")
             #expect(freeze.executingState.value == "BE")
 
             let confiscation = try await useCases.readOrder(id: Self.confiscation, by: officer)
-            #expect(confiscation.status == .final)
+            #expect(confiscation.status == .executed)
             #expect(confiscation.finalOn == (try Day("2025-10-20")))
-            #expect(confiscation.executions.isEmpty)
+            #expect(confiscation.executions == [OrderExecution(assetID: Self.car, executedOn: try Day("2025-11-10"), amount: Money(91_500, .euro))])
+            #expect(confiscation.execution == .complete)
+
+            let sum = try await useCases.readOrder(id: Self.sumFreeze, by: officer)
+            #expect(sum.executedOn == (try Day("2025-04-11")))
+            #expect(sum.executedAmount == Money(75_000, .euro))
 
             let urgent = try await useCases.readOrder(id: Self.urgentFreeze, by: officer)
             #expect(urgent.status == .lifted)
@@ -123,11 +147,42 @@ struct MigrationCarryForwardTests {
             #expect(account.valuations.map(\.method) == [.market])
             #expect(account.events.last?.reason == nil)
 
+            let flat = try await useCases.readAsset(id: Self.flat, by: officer)
+            #expect(flat.asset.valueAtFreezing == Money(350_000, .euro))
+            #expect(flat.asset.estimatedValue == Money(320_000, .euro))
+            #expect(flat.valuations.map(\.valuedOn.description) == ["2025-04-03", "2025-06-01"])
+
             let cash = try await useCases.readAsset(id: Self.cash, by: officer)
             #expect(cash.asset.frozenOn == nil)
             #expect(cash.asset.lastEventOn == (try Day("2025-03-22")))
             #expect(cash.valuations.isEmpty)
             #expect(!cash.asset.isValueMissing)
+        }
+    }
+
+    @Test func aValueFixedAtTheFreezeSurvivesTheNextValuation() async throws {
+        try await Self.withCarriedForward { _, useCases in
+            let officer = try await useCases.actAsUser("j.peeters")
+            _ = try await useCases.recordValuation(
+                assetID: Self.flat, NewValuation(valuedOn: "2025-07-01", method: "market", value: MoneyInput(amount: "310000.00", currency: "EUR")),
+                by: officer)
+            let flat = try await useCases.readAsset(id: Self.flat, by: officer).asset
+            #expect(flat.valueAtFreezing == Money(350_000, .euro))
+            #expect(flat.estimatedValue == Money(310_000, .euro))
+        }
+    }
+
+    @Test func theDeploymentServesItsFirstOfficesStateAndSubjectsHaveAVersion() async throws {
+        try await Self.withCarriedForward { db, useCases in
+            #expect(try await Self.text(db, "SELECT member_state FROM deployment") == "BE")
+            #expect(try await Self.text(db, "SELECT time_zone FROM office WHERE code = 'BE-ARO'") == "Europe/Brussels")
+            let officer = try await useCases.actAsUser("j.peeters")
+            #expect(officer.timeZone.identifier == "Europe/Brussels")
+            let suspect = try await useCases.readSubject(id: Self.suspect, by: officer)
+            #expect(suspect.version == 1)
+            let convicted = try await useCases.updateSubject(
+                id: Self.suspect, changes: SubjectChanges(role: "convicted_person"), expectedVersion: 1, by: officer)
+            #expect(convicted.role == .convictedPerson)
         }
     }
 
@@ -143,10 +198,13 @@ struct MigrationCarryForwardTests {
     @Test func theLedgerIsAppendOnlyAfterwardsAndNewEventsFollowTheNewRules() async throws {
         try await Self.withCarriedForward { db, useCases in
             let officer = try await useCases.actAsUser("j.peeters")
-            await #expect(throws: PostgresError.self) {
+            let rewrite = await #expect(throws: PostgresError.self) {
                 _ = try await db.pool.query("UPDATE asset_event SET reason = 'rewritten' WHERE asset_id = $1", [Self.account])
             }
-            await #expect(throws: PostgresError.self) { _ = try await db.pool.query("DELETE FROM order_execution", []) }
+            #expect(rewrite?.sqlState == "42501")
+            let erase = await #expect(throws: PostgresError.self) { _ = try await db.pool.query("DELETE FROM order_execution", []) }
+            #expect(erase?.sqlState == "42501")
+            #expect(try await Self.text(db, "SELECT count(*)::text FROM asset_event WHERE reason = 'rewritten'") == "0")
             let early = await #expect(throws: UseCaseError.self) {
                 try await useCases.recordAssetEvent(
                     assetID: Self.car, NewAssetEvent(action: "dispose", occurredOn: "2025-11-01", reason: "auctioned", outcome: "sold_auction"),

@@ -1,6 +1,7 @@
 import ArcaApplication
 import ArcaDomain
 import Foundation
+import LibPQ
 import Testing
 
 @Suite("Use cases: orders holding assets, values by date, the event ledger (DOMAIN §3.1)")
@@ -34,6 +35,10 @@ struct OrderHoldTests {
             let second = try await world.order("freezing", assets: [account], on: "2026-04-04")
             _ = try await world.execute(second, on: "2026-04-05")
             _ = try await world.lift(first, on: "2026-05-01")
+            do {
+                let actual = try await world.state(of: account)
+                #expect(actual == .frozen)
+            }
             _ = try await world.lift(second, on: "2026-05-02")
             let actual = try await world.state(of: account)
             #expect(actual == .released)
@@ -66,7 +71,7 @@ struct OrderHoldTests {
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
-            let freezing = try await world.order("freezing", assets: [account, car], on: "2026-04-02")
+            let freezing = try await world.order("freezing", executingState: "BE", assets: [account, car], on: "2026-04-02")
 
             let partly = try await world.execute(freezing, on: "2026-04-03", [.init(asset: account.id.lowercased)])
             #expect(partly.execution == .partial)
@@ -89,9 +94,9 @@ struct OrderHoldTests {
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
-            let freezing = try await world.order("freezing", assets: [account, car], on: "2026-04-02")
+            let freezing = try await world.order("freezing", executingState: "BE", assets: [account, car], on: "2026-04-02")
             _ = try await world.execute(freezing, on: "2026-04-03")
-            let confiscation = try await world.order("confiscation", type: "standard", assets: [account, car], on: "2026-09-15")
+            let confiscation = try await world.order("confiscation", type: "standard", executingState: "BE", assets: [account, car], on: "2026-09-15")
             let early = await #expect(throws: UseCaseError.self) {
                 try await world.execute(confiscation, on: "2026-09-20", [.init(asset: car.id.lowercased, realised: MoneyInput(amount: "91500.00", currency: "EUR"))])
             }
@@ -230,27 +235,110 @@ struct OrderHoldTests {
         }
     }
 
-    @Test func anOrderNamesItsStatesAndSubjectsAndDefaultsToThisDeploymentsState() async throws {
+    @Test func anOrderOnPropertyAtHomeIsExecutedHereAndOneOnPropertyAbroadThere() async throws {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let convicted = try await world.useCases.addSubject(
                 caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "convicted_person"), by: world.officer)
+            let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
-            let home = try await world.order("freezing", assets: [car])
+            let home = try await world.order("freezing", assets: [account])
             #expect(home.issuingState.value == "BE")
             #expect(home.executingState.value == "BE")
             #expect(home.isDomestic(home: try CountryCode("BE")))
 
+            // the car is located in the Netherlands: a Belgian order on it is executed there
             let abroad = try await world.useCases.createOrder(
                 caseID: file.id,
                 NewOrder(
-                    kind: "freezing", issuingAuthority: "Investigating judge, Brussels", executingState: "NL", decisionReference: "IJ/2026/91",
+                    kind: "freezing", issuingAuthority: "Investigating judge, Brussels", decisionReference: "IJ/2026/91",
                     decisionDate: "2026-04-02", assets: [car.id.lowercased], subjects: [convicted.id.lowercased]),
                 by: world.officer)
             #expect(abroad.executingState.value == "NL")
             #expect(!abroad.isDomestic(home: try CountryCode("BE")))
             let read = try await world.useCases.readOrder(id: abroad.id, by: world.officer)
             #expect(read.subjectIDs == [convicted.id])
+
+            let mixed = await #expect(throws: UseCaseError.self) { try await world.order("freezing", assets: [account, car]) }
+            #expect(mixed?.violations.map(\.field) == ["executingState"])
+            let named = try await world.useCases.createOrder(
+                caseID: file.id,
+                NewOrder(
+                    kind: "freezing", issuingAuthority: "Investigating judge, Brussels", executingState: "BE", decisionReference: "IJ/2026/92",
+                    decisionDate: "2026-04-02", assets: [account.id.lowercased, car.id.lowercased]),
+                by: world.officer)
+            #expect(named.executingState.value == "BE")
+        }
+    }
+
+    @Test func aValueConfiscationIsExecutedAsASumNeverBeyondWhatItCovers() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")
+            _ = try await world.finalise(value, on: "2026-10-20")
+            func pay(_ amount: String, _ currency: String = "EUR") async throws -> LegalOrder {
+                try await world.useCases.executeOrder(
+                    orderID: value.id,
+                    OrderExecutionInput(on: "2026-11-02", reason: "paid by the convicted person", amount: MoneyInput(amount: amount, currency: currency)),
+                    by: world.officer)
+            }
+            let first = try await pay("15000.00")
+            #expect(first.execution == .partial)
+            #expect(first.executedAmount == Money(15_000, .euro))
+            do {
+                let actual = try await world.state(of: account)
+                #expect(actual == .confiscationFinal)
+            }
+            let beyond = await #expect(throws: UseCaseError.self) { try await pay("25000.01") }
+            #expect(beyond?.violations.map(\.field) == ["amount"])
+            let francs = await #expect(throws: UseCaseError.self) { try await pay("100.00", "CHF") }
+            #expect(francs?.violations.map(\.field) == ["amount"])
+            let rest = try await pay("25000.00")
+            #expect(rest.execution == .complete)
+            #expect(rest.executedAmount == Money(40_000, .euro))
+        }
+    }
+
+    @Test func anAssetNamedTwiceInOneExecutionIsRefusedAndOneExecutedAgainIsAConflict() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car])
+            let twice = await #expect(throws: UseCaseError.self) {
+                try await world.execute(freezing, on: "2026-04-03", [.init(asset: car.id.lowercased), .init(asset: car.id.lowercased)])
+            }
+            #expect(twice?.violations.map(\.field) == ["assets"])
+            _ = try await world.execute(freezing, on: "2026-04-03", [.init(asset: car.id.lowercased)])
+            let again = await #expect(throws: UseCaseError.self) { try await world.execute(freezing, on: "2026-04-04", [.init(asset: car.id.lowercased)]) }
+            if case .conflict = again {} else { Issue.record("expected a conflict, got \(String(describing: again))") }
+        }
+    }
+
+    @Test func anAssetSoldInTheInterimReturnsToItsProceedsWhenTheConfiscationIsLifted() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            _ = try await world.event("sell_interim", car, on: "2026-05-10", amount: "82000.00")
+            let confiscation = try await world.order("confiscation", type: "standard", assets: [car], on: "2026-09-15")
+            _ = try await world.lift(confiscation, on: "2026-10-01")
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer).asset
+            #expect(read.state == .interimSold)
+            #expect(read.interimSoldOn == (try Day("2026-05-10")))
+        }
+    }
+
+    @Test func theFirstExecutionIsTheEarliestDayWhateverTheOrderOfRecording() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", executingState: "BE", assets: [account, car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-10", [.init(asset: car.id.lowercased)])
+            let both = try await world.execute(freezing, on: "2026-04-03", [.init(asset: account.id.lowercased)])
+            #expect(both.executedOn == (try Day("2026-04-03")))
         }
     }
 
@@ -278,9 +366,10 @@ struct OrderHoldTests {
             let file = try await world.openCase()
             _ = try await world.addCar(to: file.id)
             for statement in ["UPDATE asset_event SET reason = 'rewritten'", "DELETE FROM asset_event", "TRUNCATE asset_event CASCADE"] {
-                await #expect(throws: (any Error).self, "\(statement)") { _ = try await world.db.pool.query(statement, []) }
+                let refusal = await #expect(throws: PostgresError.self, "\(statement)") { _ = try await world.db.pool.query(statement, []) }
+                #expect(refusal?.sqlState == "42501", "\(statement)")
             }
-            let events = try await world.count("SELECT count(*) FROM asset_event")
+            let events = try await world.count("SELECT count(*) FROM asset_event WHERE reason = 'identified and recorded'")
             #expect(events == 1)
         }
     }

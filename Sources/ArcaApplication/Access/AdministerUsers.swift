@@ -26,7 +26,7 @@ public struct AddOffice: Sendable {
         let office: Office
         do {
             office = try Office(
-                code: code, memberState: state, referencePrefix: referencePrefix ?? state.code, name: name, timeZone: zone ?? Office.defaultTimeZone)
+                code: code, memberState: state, referencePrefix: referencePrefix ?? state.code, name: name, timeZone: zone)
         } catch {
             throw UseCaseError.invalid(error == .badName ? "name" : "referencePrefix", "office", error.description)
         }
@@ -42,6 +42,9 @@ public struct AddOffice: Sendable {
             }
             do {
                 try await store.offices.add(office)
+            } catch let violation as ConstraintViolation where violation.kind == .missingReference {
+                // Another first office, of another state, was registered at the same moment.
+                throw UseCaseError.invalid("memberState", "deployment-state", "this deployment serves another Member State than \(state.code)")
             } catch let violation as ConstraintViolation where violation.kind == .duplicate {
                 throw UseCaseError.conflict(
                     violation.constraint.contains("prefix")
@@ -50,6 +53,31 @@ public struct AddOffice: Sendable {
             }
             try await store.audit.change("AddOffice", by: caller, entity: "office", id: office.code.value, after: office)
             return office
+        }
+    }
+}
+
+/// Sets the time zone an office works in: its users' "today" is the local date there.
+public struct ChangeOfficeTimeZone: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(office code: String, timeZone: String, by caller: Caller) async throws -> Office {
+        try caller.require(.administerUsers)
+        var validation = Validation()
+        let code = validation.check("office", "office-code") { () throws(OfficeError) in try OfficeCode(code) }
+        let zone = validation.check("timeZone", "time-zone") { () throws(OfficeError) in try Office.timeZone(named: timeZone) }
+        try validation.finish()
+        guard let code, let zone else { return try unreachable() }
+        return try await database.transaction { store in
+            guard let current = try await store.offices.find(code, forUpdate: true) else { throw UseCaseError.notFound("office \(code)") }
+            let changed = try current.moved(to: zone)
+            try await store.offices.setTimeZone(of: code, to: zone)
+            try await store.audit.change("ChangeOfficeTimeZone", by: caller, entity: "office", id: code.value, before: current, after: changed)
+            return changed
         }
     }
 }

@@ -59,10 +59,11 @@ struct AssetMove {
 
 extension AssetRepository {
     /// The asset, when the caller's office owns its case: not found when the office may not
-    /// see it, forbidden when the case is only shared with the office. `toRecord` also
+    /// see it, forbidden when the case is only shared with the office. `toRecord` locks it
+    /// for the change (a concurrent freeze then sees a new valuation, and the reverse) and
     /// refuses an asset of a closed case, which takes no new events.
     func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = false) async throws -> Asset {
-        guard let found = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
+        guard let found = try await find(id, visibleTo: office, forUpdate: toRecord) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
         guard found.office == office else {
             throw UseCaseError.forbidden("asset \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
         }

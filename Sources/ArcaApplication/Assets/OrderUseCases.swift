@@ -44,11 +44,20 @@ public struct CreateOrder: Sendable {
         return try await database.transaction { store in
             _ = try await store.cases.owned(caseID, by: office, caller: caller, toRecord: true)
             let home = try await store.offices.homeState(of: office)
+            let assets = try await store.assets.lock(assetIDs, inCase: caseID)
+            let found = Set(assets.map(\.id))
+            var check = Validation()
+            for (index, id) in assetIDs.enumerated() where !found.contains(id) {
+                check.add("assets[\(index)]", "asset-of-case", "\(id.lowercased) is not an asset of this case")
+            }
+            try check.finish()
             let order: LegalOrder
             do throws(OrderRuleError) {
+                var executes = executingState ?? home
+                if executingState == nil { executes = try LegalOrder.executingState(home: home, assetsLocatedIn: Set(assets.map(\.country))) }
                 order = try LegalOrder(
                     id: UUID(), caseID: caseID, kind: kind, urgent: input.urgent ?? false, confirms: confirms, confiscationType: type,
-                    issuingState: issuingState ?? home, issuingAuthority: authority, executingState: executingState ?? home,
+                    issuingState: issuingState ?? home, issuingAuthority: authority, executingState: executes,
                     decisionReference: reference, decisionDate: decisionDate, coveredAmount: covered, assetIDs: assetIDs,
                     subjectIDs: subjectIDs, status: .issued, version: 1, createdAt: now)
                 try order.checkNew()
@@ -57,13 +66,6 @@ public struct CreateOrder: Sendable {
             }
             if let confirms { try await store.orders.checkConfirmable(confirms, inCase: caseID) }
             try await store.subjects.checkMembers(subjectIDs, of: caseID, field: "subjects")
-            let assets = try await store.assets.lock(order.assetIDs, inCase: caseID)
-            let found = Set(assets.map(\.id))
-            var check = Validation()
-            for (index, id) in order.assetIDs.enumerated() where !found.contains(id) {
-                check.add("assets[\(index)]", "asset-of-case", "\(id.lowercased) is not an asset of this case")
-            }
-            try check.finish()
             try await store.orders.add(order)
             if let action = order.actionWhenIssued {
                 let move = AssetMove(store: store, caller: caller, operation: "CreateOrder")
@@ -86,7 +88,9 @@ extension OrderRuleError {
         case .confiscationType: return "confiscationType"
         case .urgentConfiscation: return "urgent"
         case .confirmsOnlyByCourtFreeze: return "confirms"
+        case .executingStateUnclear: return "executingState"
         case .valueConfiscationNeedsSum, .sumOnlyForValueConfiscation: return "coveredAmount"
+        case .noSumToExecute, .sumInOtherCurrency, .sumBeyondOrder: return "amount"
         default: return "assets"
         }
     }
@@ -191,14 +195,15 @@ public struct ExecuteOrder: Sendable {
             return try await OrderStepRecorder(store: store, caller: caller, operation: "ExecuteOrder").record(
                 orderID, of: office, on: day, dayField: "executedOn", reason: reason,
                 step: { (order) throws(OrderRuleError) in
-                    let parts = input.assets == nil ? order.pendingAssetIDs.map { ($0, Money?.none) } : named
+                    // Without assets named: the sum given, or else every asset not executed yet.
+                    let parts = input.assets != nil ? named : sum != nil ? [] : order.pendingAssetIDs.map { ($0, Money?.none) }
                     executions = parts.map { OrderExecution(assetID: $0.0, executedOn: day, amount: $0.1) }
                     if let sum { executions.append(OrderExecution(assetID: nil, executedOn: day, amount: sum)) }
                     try order.execute(executions)
                 },
                 newExecutions: { executions },
                 moves: { _, after, assets in
-                    let executed = Dictionary(uniqueKeysWithValues: executions.compactMap { part in part.assetID.map { ($0, part.amount) } })
+                    let executed = Dictionary(executions.compactMap { part in part.assetID.map { ($0, part.amount) } }) { first, _ in first }
                     return assets.compactMap { asset in
                         guard let realised = executed[asset.id] else { return nil }
                         return PlannedMove(
@@ -299,8 +304,8 @@ extension OrderRuleError {
     /// amount, a date before the decision) rather than of where the order stands.
     var isAboutTheRequest: Bool {
         switch self {
-        case .notCovered, .realisedAmountRequired, .noAmountForFreeze, .sumOnlyForValueConfiscation, .beforeDecision,
-            .executedBeforeFinal, .liftedBeforeExecution:
+        case .notCovered, .namedTwice, .realisedAmountRequired, .noAmountForFreeze, .noSumToExecute,
+            .sumInOtherCurrency, .sumBeyondOrder, .beforeDecision, .executedBeforeFinal, .liftedBeforeExecution:
             return true
         default:
             return false

@@ -156,7 +156,7 @@ extension CaseRepository {
     /// it, forbidden when it is only shared with the office.
     /// `toRecord` also refuses a closed case, which takes no new assets, orders or events.
     func owned(_ id: UUID, by office: OfficeCode, caller: Caller, toRecord: Bool = false) async throws -> Case {
-        guard let record = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("case \(id.lowercased)") }
+        guard let record = try await find(id, visibleTo: office, forShare: toRecord) else { throw UseCaseError.notFound("case \(id.lowercased)") }
         guard record.office == office else {
             throw UseCaseError.forbidden("case \(record.reference) belongs to \(record.office); it is only shared with \(office)")
         }

@@ -139,17 +139,24 @@ public struct SeedDemo: Sendable {
         guard stage >= .freezing else { return }
         try await advance(to: .freezing)
         var frozen = Array(assets.prefix(max(1, assets.count - 1)))
-        let freezing = try await useCases.createOrder(
-            caseID: file.id,
-            NewOrder(
-                kind: "freezing", urgent: random.chance(30), issuingAuthority: random.pick(DemoPeople.authorities),
-                decisionReference: "BS/\(day.year)/\(random.digits(5))", decisionDate: later(10).description,
-                assets: frozen.map(\.id.lowercased)),
-            by: officer)
-        summary.orders += 1
+        // An order is executed in one state: one per state where the property is (DOMAIN §5.1).
+        var freezings: [LegalOrder] = []
+        for group in Self.byLocation(frozen) {
+            freezings.append(
+                try await useCases.createOrder(
+                    caseID: file.id,
+                    NewOrder(
+                        kind: "freezing", urgent: random.chance(30), issuingAuthority: random.pick(DemoPeople.authorities),
+                        decisionReference: "BS/\(day.year)/\(random.digits(5))", decisionDate: later(10).description,
+                        assets: group.map(\.id.lowercased)),
+                    by: officer))
+        }
+        summary.orders += freezings.count
         if stage == .freezing, random.chance(50) { return }
-        _ = try await useCases.executeOrder(
-            orderID: freezing.id, OrderExecutionInput(on: later(5).description, reason: "seized by the federal judicial police"), by: officer)
+        for freezing in freezings {
+            _ = try await useCases.executeOrder(
+                orderID: freezing.id, OrderExecutionInput(on: later(5).description, reason: "seized by the federal judicial police"), by: officer)
+        }
 
         if stage >= .management {
             try await advance(to: .management)
@@ -170,9 +177,11 @@ public struct SeedDemo: Sendable {
             }
         }
         if plan.acquittal {
-            _ = try await useCases.liftOrder(
-                orderID: freezing.id, OrderLifting(on: later(200).description, ground: "acquittal", reason: "acquittal by the criminal court"),
-                by: officer)
+            let acquitted = later(200).description
+            for freezing in freezings {
+                _ = try await useCases.liftOrder(
+                    orderID: freezing.id, OrderLifting(on: acquitted, ground: "acquittal", reason: "acquittal by the criminal court"), by: officer)
+            }
             try await advance(to: .closed)
             return
         }
@@ -181,44 +190,60 @@ public struct SeedDemo: Sendable {
         guard stage >= .confiscation else { return }
         try await advance(to: .confiscation)
         let type = random.pick(ConfiscationType.allCases).rawValue
-        let confiscation = try await useCases.createOrder(
-            caseID: file.id,
-            NewOrder(
-                kind: "confiscation", confiscationType: type, issuingAuthority: random.pick(DemoPeople.courts),
-                decisionReference: "\(day.year)/\(random.digits(4))/C", decisionDate: later(300).description,
-                assets: frozen.map(\.id.lowercased),
-                coveredAmount: type == "value" ? MoneyInput(amount: "\(random.int(10...900))000.00", currency: "EUR") : nil),
-            by: officer)
-        summary.orders += 1
+        var confiscations: [(order: LegalOrder, assets: [Asset])] = []
+        for group in Self.byLocation(frozen) {
+            let order = try await useCases.createOrder(
+                caseID: file.id,
+                NewOrder(
+                    kind: "confiscation", confiscationType: type, issuingAuthority: random.pick(DemoPeople.courts),
+                    decisionReference: "\(day.year)/\(random.digits(4))/C", decisionDate: later(300).description,
+                    assets: group.map(\.id.lowercased),
+                    coveredAmount: type == "value" ? MoneyInput(amount: "\(random.int(10...900))000.00", currency: "EUR") : nil),
+                by: officer)
+            confiscations.append((order, group))
+        }
+        summary.orders += confiscations.count
         guard stage >= .enforcement else { return }
         try await advance(to: .enforcement)
-        _ = try await useCases.finaliseOrder(
-            orderID: confiscation.id, OrderFinality(on: later(90).description, reason: "no appeal lodged within the time limit"), by: officer)
+        for confiscation in confiscations {
+            _ = try await useCases.finaliseOrder(
+                orderID: confiscation.order.id, OrderFinality(on: later(90).description, reason: "no appeal lodged within the time limit"),
+                by: officer)
+        }
         guard stage >= .disposal else { return }
         try await advance(to: .disposal)
-        // The confiscation is executed asset by asset, each with the amount it realised.
-        for asset in frozen {
-            let realised = DemoAssets.fraction(of: asset.estimatedValue, random: &random)
-            _ = try await useCases.executeOrder(
-                orderID: confiscation.id,
-                OrderExecutionInput(
-                    on: later(60).description, reason: random.pick(DemoAssets.recoveries),
-                    assets: [OrderExecutionInput.Part(asset: asset.id.lowercased, realised: realised)]),
-                by: officer)
-            // Some money recovered is still waiting for its final destination.
-            guard stage == .closed || random.chance(70) else { continue }
-            _ = try await useCases.recordAssetEvent(
-                assetID: asset.id,
-                NewAssetEvent(
-                    action: "dispose", occurredOn: later(20).description, reason: "disposal decided by the asset management office",
-                    outcome: random.pick(DemoAssets.disposals)),
-                by: officer)
-            if stage == .closed {
+        // A confiscation is executed asset by asset, each with the amount it realised.
+        for (order, group) in confiscations {
+            for asset in group {
+                let realised = DemoAssets.fraction(of: asset.estimatedValue, random: &random)
+                _ = try await useCases.executeOrder(
+                    orderID: order.id,
+                    OrderExecutionInput(
+                        on: later(60).description, reason: random.pick(DemoAssets.recoveries),
+                        assets: [OrderExecutionInput.Part(asset: asset.id.lowercased, realised: realised)]),
+                    by: officer)
+                // Some money recovered is still waiting for its final destination.
+                guard stage == .closed || random.chance(70) else { continue }
                 _ = try await useCases.recordAssetEvent(
-                    assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description, reason: "nothing left to do"), by: officer)
+                    assetID: asset.id,
+                    NewAssetEvent(
+                        action: "dispose", occurredOn: later(20).description, reason: "disposal decided by the asset management office",
+                        outcome: random.pick(DemoAssets.disposals)),
+                    by: officer)
+                if stage == .closed {
+                    _ = try await useCases.recordAssetEvent(
+                        assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description, reason: "nothing left to do"), by: officer)
+                }
             }
         }
         if stage == .closed { try await advance(to: .closed) }
+    }
+}
+
+extension SeedDemo {
+    /// The assets grouped by the state where they are, in a stable order.
+    static func byLocation(_ assets: [Asset]) -> [[Asset]] {
+        Dictionary(grouping: assets, by: \.country.value).sorted { $0.key < $1.key }.map(\.value)
     }
 }
 

@@ -11,11 +11,12 @@ public struct Office: Hashable, Sendable, Encodable {
     /// Where the office works: its "today" is the local date there (DOMAIN §4).
     public let timeZone: TimeZone
 
-    /// The default office time zone, a setting an administrator changes per office.
-    public static let defaultTimeZone = TimeZone(identifier: "Europe/Brussels")!
+    /// The time zone of a caller with no office (the command line): Belgium's, this
+    /// project's default deployment. An office's own defaults to its state's capital.
+    public static let defaultTimeZone = MemberState.belgium.capitalTimeZone
 
     public init(
-        code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String, timeZone: TimeZone = Office.defaultTimeZone
+        code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String, timeZone: TimeZone? = nil
     ) throws(OfficeError) {
         guard referencePrefix.count >= 2, referencePrefix.count <= 8,
             referencePrefix.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }),
@@ -27,7 +28,12 @@ public struct Office: Hashable, Sendable, Encodable {
         self.memberState = memberState
         self.referencePrefix = referencePrefix
         self.name = trimmed
-        self.timeZone = timeZone
+        self.timeZone = timeZone ?? memberState.capitalTimeZone
+    }
+
+    /// The same office, working in `timeZone`.
+    public func moved(to timeZone: TimeZone) throws(OfficeError) -> Office {
+        try Office(code: code, memberState: memberState, referencePrefix: referencePrefix, name: name, timeZone: timeZone)
     }
 
     /// Reads an IANA time-zone name such as `Europe/Lisbon`.

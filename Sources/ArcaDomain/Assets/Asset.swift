@@ -25,6 +25,8 @@ public struct Asset: Hashable, Sendable, Codable {
     public var frozenOn: Day?
     /// The day a standing confiscation order was issued, which fixes its value at confiscation.
     public var confiscationOrderedOn: Day?
+    /// The day it was sold in the interim: from then on the asset is its sale proceeds.
+    public var interimSoldOn: Day?
     /// The date of its latest event: no later event may be dated before it.
     public var lastEventOn: Day
     public var version: Int
@@ -34,7 +36,8 @@ public struct Asset: Hashable, Sendable, Codable {
         id: UUID, caseID: UUID, category: AssetCategory, description: String, identifiers: AssetIdentifiers,
         country: CountryCode, propertyRole: PropertyRole?, owners: [UUID], state: AssetState, estimatedValue: Money?,
         valueAtFreezing: Money? = nil, valueAtConfiscation: Money? = nil, realisedValue: Money? = nil, identifiedOn: Day,
-        frozenOn: Day? = nil, confiscationOrderedOn: Day? = nil, lastEventOn: Day? = nil, version: Int, createdAt: Date
+        frozenOn: Day? = nil, confiscationOrderedOn: Day? = nil, interimSoldOn: Day? = nil, lastEventOn: Day? = nil, version: Int,
+        createdAt: Date
     ) {
         self.id = id
         self.caseID = caseID
@@ -52,6 +55,7 @@ public struct Asset: Hashable, Sendable, Codable {
         self.identifiedOn = identifiedOn
         self.frozenOn = frozenOn
         self.confiscationOrderedOn = confiscationOrderedOn
+        self.interimSoldOn = interimSoldOn
         self.lastEventOn = lastEventOn ?? identifiedOn
         self.version = version
         self.createdAt = createdAt
@@ -67,9 +71,11 @@ public struct Asset: Hashable, Sendable, Codable {
         realised: Money? = nil
     ) throws(AssetTransitionError) {
         let before = state
-        state = try AssetLifecycle.next(from: state, by: action, valueConfiscationOfMoney: valueConfiscationOfMoney)
+        state = try AssetLifecycle.next(
+            from: state, by: action, valueConfiscationOfMoney: valueConfiscationOfMoney, soldInTheInterim: interimSoldOn != nil)
         switch action {
         case .freeze where frozenOn == nil: frozenOn = day
+        case .sellInterim: interimSoldOn = day
         case .orderConfiscation: confiscationOrderedOn = day
         case .confiscationLifted: confiscationOrderedOn = nil
         case .release where before == .confiscationOrdered: confiscationOrderedOn = nil

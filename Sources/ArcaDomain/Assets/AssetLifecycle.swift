@@ -41,7 +41,7 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
     /// where it is.
     case orderLifted = "order_lifted"
     /// The confiscation order was lifted before it became final; a freezing order still
-    /// stands, so the asset is frozen again.
+    /// stands, so the asset is frozen again (or its interim sale's proceeds are).
     case confiscationLifted = "confiscation_lifted"
 
     /// The verb phrase a refusal uses: "cannot <phrase> an asset that is frozen".
@@ -101,11 +101,17 @@ public enum AssetLifecycle {
     ///
     /// Nothing is confiscated that was never frozen, unless the order is a value-based
     /// confiscation of a sum of money (DOMAIN §3.1; Dir 2014/42 Art 4(1)).
+    ///
+    /// A confiscation lifted before it became final leaves the asset where the freeze holds
+    /// it: its sale proceeds, when it was sold in the interim, else frozen.
     public static func next(
-        from state: AssetState, by action: AssetAction, valueConfiscationOfMoney: Bool = false
+        from state: AssetState, by action: AssetAction, valueConfiscationOfMoney: Bool = false, soldInTheInterim: Bool = false
     ) throws(AssetTransitionError) -> AssetState {
         if action == .orderConfiscation, valueConfiscationOfMoney, state == .identified || state == .traced {
             return .confiscationOrdered
+        }
+        if action == .confiscationLifted, state == .confiscationOrdered, soldInTheInterim {
+            return .interimSold
         }
         guard let next = moves[state]?[action] else {
             throw AssetTransitionError(state: state, action: action, allowed: allowedActions(from: state))

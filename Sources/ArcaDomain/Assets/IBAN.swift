@@ -44,7 +44,7 @@ public struct IBAN: Hashable, Sendable, CustomStringConvertible {
     private static func characters(of text: String) throws(IdentifierError) -> [Character] {
         let characters = Array(text.uppercased().filter { $0 != " " })
         guard characters.count >= 5, characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
-            characters[0].isLetter, characters[1].isLetter
+            characters[0].isLetter, characters[1].isLetter, characters[2].isNumber, characters[3].isNumber
         else {
             throw .iban("\"\(text.prefix(40))\" is not an IBAN: it must be a country code, two check digits and the account number")
         }

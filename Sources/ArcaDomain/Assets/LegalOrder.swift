@@ -104,6 +104,16 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         }
     }
 
+    /// Where an order is executed when its record does not say: at home, unless all its
+    /// assets are located in one other state (an order on property abroad is executed there,
+    /// through a certificate). Assets in several states need the executing state named.
+    public static func executingState(home: CountryCode, assetsLocatedIn countries: Set<CountryCode>) throws(OrderRuleError) -> CountryCode {
+        let abroad = countries.subtracting([home])
+        guard !abroad.isEmpty else { return home }
+        guard abroad.count == 1, countries.count == 1 else { throw .executingStateUnclear(countries.map(\.value).sorted()) }
+        return abroad.first!
+    }
+
     /// Issued and executed by this state's own authorities (DOMAIN §5.1: S1–S4).
     public func isDomestic(home: CountryCode) -> Bool { issuingState == home && executingState == home }
 
@@ -122,7 +132,7 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     }
 
     /// The day the order was first executed (DOMAIN §5.1: S1 and S2 count it then).
-    public var executedOn: Day? { executions.first?.executedOn }
+    public var executedOn: Day? { executions.map(\.executedOn).min() }
 
     /// The assets not executed yet.
     public var pendingAssetIDs: [UUID] {
@@ -130,17 +140,23 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         return assetIDs.filter { !executed.contains($0) }
     }
 
+    /// A value confiscation is carried out when the sums executed and the amounts realised
+    /// from its assets reach the sum it covers; other orders when every asset is executed.
     public var execution: Execution {
         if executions.isEmpty { return .none }
-        if !assetIDs.isEmpty { return pendingAssetIDs.isEmpty ? .complete : .partial }
-        return executedAmount.map { $0.amount >= (coveredAmount?.amount ?? 0) } == true ? .complete : .partial
+        if confiscationType == .value, let covered = coveredAmount {
+            let total = executions.compactMap(\.amount).filter { $0.currency == covered.currency }.reduce(Decimal(0)) { $0 + $1.amount }
+            return total >= covered.amount ? .complete : .partial
+        }
+        return pendingAssetIDs.isEmpty ? .complete : .partial
     }
 
-    /// The sum executed so far of a value confiscation's amount, when executions carry one.
+    /// The sums executed so far of a value confiscation (in its currency: execute() refuses
+    /// any other).
     public var executedAmount: Money? {
-        let amounts = executions.filter { $0.assetID == nil }.compactMap(\.amount)
-        guard let first = amounts.first else { return nil }
-        return amounts.dropFirst().reduce(first) { total, next in (try? total.plus(next)) ?? total }
+        let sums = executions.filter { $0.assetID == nil }.compactMap(\.amount)
+        guard let currency = sums.first?.currency else { return nil }
+        return Money(sums.reduce(Decimal(0)) { $0 + $1.amount }, currency)
     }
 
     /// Whether the order, as it stands, holds the asset `assetID` now in `state`: an executed
@@ -182,8 +198,9 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         version += 1
     }
 
-    /// Records the execution of the order on some of its pending assets, or of a sum of a
-    /// value confiscation, on `day`. A confiscation is executed once it is final.
+    /// Records the execution of the order on some of its pending assets, each once, or of a
+    /// sum of a value confiscation, never beyond the sum it covers. A confiscation is
+    /// executed once it is final.
     public mutating func execute(_ parts: [OrderExecution]) throws(OrderRuleError) {
         switch (kind, status) {
         case (.freezing, .issued), (.confiscation, .final), (_, .executed): break
@@ -191,17 +208,23 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         default: throw .notExecutable(status)
         }
         guard !parts.isEmpty else { throw .nothingToExecute }
-        let pending = Set(pendingAssetIDs)
+        let notExecuted = Set(pendingAssetIDs)
+        var pending = notExecuted
+        var sums = executedAmount?.amount ?? 0
         for part in parts {
             guard part.executedOn >= decisionDate else { throw .beforeDecision("be executed", decisionDate) }
             if let finalOn, part.executedOn < finalOn { throw .executedBeforeFinal(finalOn) }
             if let assetID = part.assetID {
                 guard assetIDs.contains(assetID) else { throw .notCovered(assetID) }
-                guard pending.contains(assetID) else { throw .alreadyExecuted(assetID) }
+                guard notExecuted.contains(assetID) else { throw .alreadyExecuted(assetID) }
+                guard pending.remove(assetID) != nil else { throw .namedTwice(assetID) }
                 guard kind == .freezing || part.amount != nil else { throw .realisedAmountRequired(assetID) }
                 guard kind == .confiscation || part.amount == nil else { throw .noAmountForFreeze }
             } else {
-                guard confiscationType == .value, part.amount != nil else { throw .sumOnlyForValueConfiscation }
+                guard confiscationType == .value, let amount = part.amount, let covered = coveredAmount else { throw .noSumToExecute }
+                guard amount.currency == covered.currency else { throw .sumInOtherCurrency(covered.currency) }
+                sums += amount.amount
+                guard sums <= covered.amount else { throw .sumBeyondOrder(covered) }
             }
         }
         executions += parts
@@ -244,6 +267,7 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
     case confiscationType(LegalOrder.Kind)
     case urgentConfiscation
     case confirmsOnlyByCourtFreeze
+    case executingStateUnclear([String])
     case coversNothing
     case valueConfiscationNeedsSum
     case sumOnlyForValueConfiscation
@@ -254,8 +278,12 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
     case nothingToExecute
     case notCovered(UUID)
     case alreadyExecuted(UUID)
+    case namedTwice(UUID)
     case realisedAmountRequired(UUID)
     case noAmountForFreeze
+    case noSumToExecute
+    case sumInOtherCurrency(Currency)
+    case sumBeyondOrder(Money)
     case beforeDecision(String, Day)
     case executedBeforeFinal(Day)
     case liftedBeforeExecution(Day)
@@ -268,6 +296,8 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
         case .confiscationType: return "only a confiscation order has a confiscation type"
         case .urgentConfiscation: return "only a freezing order can be urgent"
         case .confirmsOnlyByCourtFreeze: return "only a freezing order that is not itself urgent confirms an urgent freeze"
+        case .executingStateUnclear(let states):
+            return "the assets are located in \(states.joined(separator: ", ")): name the executingState (an order is executed in one state; send one per state)"
         case .coversNothing: return "an order covers at least one asset (only a value confiscation covers a sum)"
         case .valueConfiscationNeedsSum: return "a value confiscation covers a sum of money: give coveredAmount"
         case .sumOnlyForValueConfiscation: return "only a value confiscation covers a sum of money; other orders cover assets"
@@ -278,8 +308,12 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
         case .nothingToExecute: return "every asset of the order is already executed"
         case .notCovered(let id): return "asset \(id.lowercased) is not covered by the order"
         case .alreadyExecuted(let id): return "the order is already executed on asset \(id.lowercased)"
+        case .namedTwice(let id): return "asset \(id.lowercased) is named twice in one execution"
         case .realisedAmountRequired(let id): return "executing a confiscation on asset \(id.lowercased) needs the amount realised"
         case .noAmountForFreeze: return "a freeze realises nothing: an amount belongs to a confiscation's execution"
+        case .noSumToExecute: return "only a value confiscation is executed as a sum; this order is executed on its assets"
+        case .sumInOtherCurrency(let currency): return "the order covers a sum in \(currency): execute it in \(currency)"
+        case .sumBeyondOrder(let covered): return "the sums executed would exceed the \(covered) the order covers"
         case .beforeDecision(let step, let day): return "an order cannot \(step) before its decision of \(day)"
         case .executedBeforeFinal(let day): return "a confiscation cannot be executed before it became final on \(day)"
         case .liftedBeforeExecution(let day): return "an order cannot be lifted before its execution of \(day)"

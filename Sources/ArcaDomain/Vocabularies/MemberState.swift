@@ -1,3 +1,5 @@
+import Foundation
+
 /// The 27 EU Member States by ISO 3166-1 alpha-2 code (DOMAIN §6). EU documents write
 /// Greece as `EL`; ARCA accepts both and stores `GR`.
 public enum MemberState: String, CaseIterable, Sendable, Codable {
@@ -16,4 +18,18 @@ public enum MemberState: String, CaseIterable, Sendable, Codable {
 
     /// The code to store and exchange (ISO 3166-1).
     public var code: String { rawValue }
+
+    /// Its capital's time zone: a new office's default (Belgium's is Europe/Brussels).
+    public var capitalTimeZone: TimeZone {
+        let names: [MemberState: String] = [
+            .austria: "Europe/Vienna", .belgium: "Europe/Brussels", .bulgaria: "Europe/Sofia", .croatia: "Europe/Zagreb",
+            .cyprus: "Asia/Nicosia", .czechia: "Europe/Prague", .denmark: "Europe/Copenhagen", .estonia: "Europe/Tallinn",
+            .finland: "Europe/Helsinki", .france: "Europe/Paris", .germany: "Europe/Berlin", .greece: "Europe/Athens",
+            .hungary: "Europe/Budapest", .ireland: "Europe/Dublin", .italy: "Europe/Rome", .latvia: "Europe/Riga",
+            .lithuania: "Europe/Vilnius", .luxembourg: "Europe/Luxembourg", .malta: "Europe/Malta", .netherlands: "Europe/Amsterdam",
+            .poland: "Europe/Warsaw", .portugal: "Europe/Lisbon", .romania: "Europe/Bucharest", .slovakia: "Europe/Bratislava",
+            .slovenia: "Europe/Ljubljana", .spain: "Europe/Madrid", .sweden: "Europe/Stockholm",
+        ]
+        return TimeZone(identifier: names[self]!)!
+    }
 }

@@ -38,6 +38,7 @@ public struct AssetResource: Encodable {
     let identifiedOn: Day
     let frozenOn: Day?
     let confiscationOrderedOn: Day?
+    let interimSoldOn: Day?
     let lastEventOn: Day
     let version: Int
     let createdAt: Date
@@ -61,6 +62,7 @@ public struct AssetResource: Encodable {
         identifiedOn = asset.identifiedOn
         frozenOn = asset.frozenOn
         confiscationOrderedOn = asset.confiscationOrderedOn
+        interimSoldOn = asset.interimSoldOn
         lastEventOn = asset.lastEventOn
         version = asset.version
         createdAt = asset.createdAt

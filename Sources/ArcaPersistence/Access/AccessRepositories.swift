@@ -13,10 +13,15 @@ public struct OfficeRepository: Sendable {
         }
     }
 
-    public func find(_ code: OfficeCode) async throws -> Office? {
+    public func find(_ code: OfficeCode, forUpdate: Bool = false) async throws -> Office? {
         let rows = try await db.query(
-            "SELECT code, member_state, reference_prefix, name, time_zone FROM office WHERE code = $1", [code.value])
+            "SELECT code, member_state, reference_prefix, name, time_zone FROM office WHERE code = $1 \(forUpdate ? "FOR UPDATE" : "")",
+            [code.value])
         return try rows.first.map(Self.office)
+    }
+
+    public func setTimeZone(of code: OfficeCode, to zone: TimeZone) async throws {
+        try await db.execute("UPDATE office SET time_zone = $2 WHERE code = $1", [code.value, zone.identifier])
     }
 
     public func all() async throws -> [Office] {

@@ -18,7 +18,7 @@ public struct AssetRepository: Sendable {
         a.freezing_amount::text, a.freezing_currency, a.confiscation_amount::text, a.confiscation_currency,
         a.realised_amount::text, a.realised_currency, a.identified_on::text, a.version, a.created_at,
         ARRAY(SELECT o.subject_id::text FROM asset_owner o WHERE o.asset_id = a.id ORDER BY o.subject_id), c.office_code,
-        a.frozen_on::text, a.confiscation_ordered_on::text, a.last_event_on::text, c.status
+        a.frozen_on::text, a.confiscation_ordered_on::text, a.last_event_on::text, c.status, a.interim_sold_on::text
         """
 
     static let visible = """
@@ -50,9 +50,12 @@ public struct AssetRepository: Sendable {
         }
     }
 
-    /// The asset, if `office` may see its case.
-    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> OwnedAsset? {
-        try await db.query("SELECT \(Self.columns) \(Self.visible) AND a.id = $2", [office.value, id]).first.map(Self.decode)
+    /// The asset, if `office` may see its case; locked for a change when asked, with its
+    /// case held as it is (not closed meanwhile) until the transaction ends.
+    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> OwnedAsset? {
+        try await db.query(
+            "SELECT \(Self.columns) \(Self.visible) AND a.id = $2 \(forUpdate ? "FOR UPDATE OF a FOR SHARE OF c" : "")", [office.value, id]
+        ).first.map(Self.decode)
     }
 
     /// The assets of a case, in the order they were recorded.
@@ -82,7 +85,8 @@ public struct AssetRepository: Sendable {
             UPDATE asset SET state = $3, estimated_amount = $4::numeric, estimated_currency = $5,
                 freezing_amount = $6::numeric, freezing_currency = $7, confiscation_amount = $8::numeric,
                 confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2,
-                frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date, identified_on = $15::date
+                frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date, identified_on = $15::date,
+                interim_sold_on = $16::date
             WHERE id = $1 AND version = $2 - 1
             """,
             [
@@ -90,7 +94,7 @@ public struct AssetRepository: Sendable {
                 asset.valueAtFreezing?.amount, asset.valueAtFreezing?.currency.code, asset.valueAtConfiscation?.amount,
                 asset.valueAtConfiscation?.currency.code, asset.realisedValue?.amount, asset.realisedValue?.currency.code,
                 asset.frozenOn?.description, asset.confiscationOrderedOn?.description, asset.lastEventOn.description,
-                asset.identifiedOn.description,
+                asset.identifiedOn.description, asset.interimSoldOn?.description,
             ]) == 1
     }
 
@@ -161,7 +165,8 @@ public struct AssetRepository: Sendable {
             state: AssetState(rawValue: row.decode(String.self, 11)).orThrow("state"), estimatedValue: money(12, 13),
             valueAtFreezing: money(14, 15), valueAtConfiscation: money(16, 17), realisedValue: money(18, 19),
             identifiedOn: Day(row.decode(String.self, 20)), frozenOn: row.decode(String?.self, 25).map { try Day($0) },
-            confiscationOrderedOn: row.decode(String?.self, 26).map { try Day($0) }, lastEventOn: Day(row.decode(String.self, 27)),
+            confiscationOrderedOn: row.decode(String?.self, 26).map { try Day($0) },
+            interimSoldOn: row.decode(String?.self, 29).map { try Day($0) }, lastEventOn: Day(row.decode(String.self, 27)),
             version: row.decode(Int.self, 21), createdAt: row.decode(Date.self, 22))
         return OwnedAsset(
             asset: asset, office: try OfficeCode(row.decode(String.self, 24)),

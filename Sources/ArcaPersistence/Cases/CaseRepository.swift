@@ -39,12 +39,14 @@ public struct CaseRepository: Sendable {
     }
 
     /// The case, if `office` may see it: its own, or shared with it.
-    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> Case? {
+    /// `forShare` holds it as it is (not closed, say) until the transaction ends.
+    public func find(_ id: UUID, visibleTo office: OfficeCode, forShare: Bool = false) async throws -> Case? {
         try await db.query(
             """
             SELECT \(Self.columns) FROM case_file c
             WHERE c.id = $1 AND (c.office_code = $2
                 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $2))
+            \(forShare ? "FOR SHARE" : "")
             """, [id, office.value]
         ).first.map(Self.decodeCase)
     }
