@@ -123,6 +123,18 @@ struct CaseRoutesTests {
         }
     }
 
+    @Test func theVocabulariesListDisposalOutcomesLiftingGroundsCountriesAndCurrencies() async throws {
+        try await APIWorld.with { world in
+            let answer = try await world.call(.get, "/v1/vocabularies")
+            #expect((answer.json["disposalOutcomes"] as? [String])?.contains("social_reuse") == true)
+            #expect((answer.json["liftingGrounds"] as? [String])?.contains("replaced_by_confirming_order") == true)
+            #expect((answer.json["countries"] as? [String])?.count == 250)
+            #expect((answer.json["currencies"] as? [String])?.contains("MNT") == true)
+            #expect((answer.json["valuationMethods"] as? [String])?.contains("estimate") == true)
+            #expect((answer.json["offenceCategories"] as? [String])?.contains("sexual_exploitation_of_women_and_children") == true)
+        }
+    }
+
     @Test func theCriminalFileReferenceIsErasedBySendingNull() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()

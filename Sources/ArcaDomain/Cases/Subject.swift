@@ -29,6 +29,9 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     public var memberState: MemberState? { MemberState(code: value) }
+
+    /// Every code a country may be given, sorted.
+    public static var assigned: [String] { ISO3166.alpha2.sorted() }
     public var description: String { value }
 
     public init(from decoder: any Decoder) throws {

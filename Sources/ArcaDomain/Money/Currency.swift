@@ -8,6 +8,9 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Currencies ARCA accepts, with their minor-unit digits.
     static let known: [String: Int] = ISO4217.current.merging(ISO4217.withdrawn) { current, _ in current }
 
+    /// Every code ARCA accepts, sorted.
+    public static var codes: [String] { known.keys.sorted() }
+
     public init?(code: String) {
         let upper = code.uppercased()
         guard Self.known[upper] != nil else { return nil }

@@ -14,6 +14,10 @@ struct VocabularyRoutes {
         let valuationMethods = ValuationMethod.allCases.map(\.rawValue)
         let caseStatuses = CaseStatus.allCases.map(\.rawValue)
         let caseOrigins = CaseOrigin.allCases.map(\.rawValue)
+        let disposalOutcomes = DisposalOutcome.allCases.map(\.rawValue)
+        let liftingGrounds = LiftingGround.allCases.map(\.rawValue)
+        let countries = CountryCode.assigned
+        let currencies = Currency.codes
     }
 
     func register(on v1: RouterGroup<ArcaRequestContext>) {
