@@ -43,7 +43,8 @@ if [ "$(sql "SELECT count(*) FROM case_file")" != "$CASES" ]; then
   "$BIN/arca" migrate >/dev/null
   "$BIN/arca" demo seed --cases "$CASES" --seed 2026
 fi
-# Remove what earlier write runs added, so every run reads the same cases.
+# Remove what earlier write runs added, so every run reads the same cases; a closed case takes
+# no new asset, so the cases drawn are the open ones.
 # The event ledger refuses deletions; the benchmark's own rows go with the triggers off for
 # this session only (session_replication_role = replica, as the superuser the cluster gives).
 sql "SET session_replication_role = replica;
@@ -52,7 +53,7 @@ sql "SET session_replication_role = replica;
      DELETE FROM asset WHERE description LIKE 'Bench %';
      SET session_replication_role = origin;
      DROP TABLE IF EXISTS bench_case;
-     CREATE TABLE bench_case AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM case_file WHERE office_code = 'BE-ARO';
+     CREATE TABLE bench_case AS SELECT row_number() OVER (ORDER BY id)::int AS n, id FROM case_file WHERE office_code = 'BE-ARO' AND status <> 'closed';
      ALTER TABLE bench_case ADD PRIMARY KEY (n);"
 sql "VACUUM ANALYZE"
 work=$(mktemp -d)

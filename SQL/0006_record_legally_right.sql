@@ -35,7 +35,7 @@ ALTER TABLE case_file ADD CONSTRAINT case_file_offences_check CHECK (
 
 -- Orders: who issued them where, where they are executed, whom they concern, which urgent
 -- freeze they confirm, when a confiscation became final, and why an order was lifted.
--- Existing orders were all issued and executed by their office's own state.
+-- Existing orders were all issued by their office's own state.
 ALTER TABLE legal_order
     ADD COLUMN confirms_order_id uuid REFERENCES legal_order (id),
     ADD COLUMN issuing_state char(2) CHECK (issuing_state ~ '^[A-Z]{2}$'),
@@ -48,6 +48,14 @@ ALTER TABLE legal_order
 UPDATE legal_order o SET issuing_state = f.member_state, executing_state = f.member_state
 FROM case_file c JOIN office f ON f.code = c.office_code
 WHERE c.id = o.case_id;
+
+-- An order whose assets are all located in one other state was executed there, as new
+-- orders are by default (the statistics count it abroad, not at home).
+UPDATE legal_order o SET executing_state = located.country
+FROM (
+    SELECT oa.order_id, min(a.country) AS country, count(DISTINCT a.country) AS countries
+    FROM order_asset oa JOIN asset a ON a.id = oa.asset_id GROUP BY oa.order_id) located
+WHERE located.order_id = o.id AND located.countries = 1 AND located.country <> o.issuing_state;
 
 ALTER TABLE legal_order
     ALTER COLUMN issuing_state SET NOT NULL,
@@ -135,7 +143,7 @@ SELECT DISTINCT ON (a.id) o.id, a.id, e.occurred_on, a.realised_amount, a.realis
 FROM asset a
 JOIN asset_event e ON e.asset_id = a.id AND e.action = 'record_recovery'
 JOIN order_asset oa ON oa.asset_id = a.id
-JOIN legal_order o ON o.id = oa.order_id AND o.kind = 'confiscation' AND o.status = 'final' AND e.occurred_on >= o.final_on
+JOIN legal_order o ON o.id = oa.order_id AND o.kind = 'confiscation' AND o.status = 'final'
 WHERE a.realised_amount IS NOT NULL
 ORDER BY a.id, o.final_on DESC, e.id DESC;
 
@@ -177,7 +185,15 @@ ALTER TABLE valuation ADD CONSTRAINT valuation_method_check CHECK (method IN ('m
 INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by, created_at)
 SELECT gen_random_uuid(), a.id, a.identified_on, 'estimate', a.estimated_amount, a.estimated_currency, 'migration 0006', a.created_at
 FROM asset a
-WHERE a.estimated_amount IS NOT NULL AND NOT EXISTS (SELECT 1 FROM valuation v WHERE v.asset_id = a.id);
+WHERE a.estimated_amount IS NOT NULL AND a.interim_sold_on IS NULL AND NOT EXISTS (SELECT 1 FROM valuation v WHERE v.asset_id = a.id);
+
+-- Carried forward: the earlier code kept an interim sale's price as the asset's estimate; it
+-- is the sale's valuation, of the day of the sale, unless a later valuation replaced it.
+INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by, created_at)
+SELECT gen_random_uuid(), a.id, a.interim_sold_on, 'sale', a.estimated_amount, a.estimated_currency, 'migration 0006', a.created_at
+FROM asset a
+WHERE a.interim_sold_on IS NOT NULL AND a.estimated_amount IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM valuation v WHERE v.asset_id = a.id AND v.valued_on > a.interim_sold_on);
 
 -- Carried forward: a value fixed at freezing or at confiscation that the valuation dated on or
 -- before that day does not give (it was the estimate of the moment) becomes a valuation of

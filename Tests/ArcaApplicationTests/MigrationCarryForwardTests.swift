@@ -19,6 +19,7 @@ struct MigrationCarryForwardTests {
     static let urgentFreeze = UUID(uuidString: "2b000000-0000-4000-8000-000000000003")!
     static let sumFreeze = UUID(uuidString: "2b000000-0000-4000-8000-000000000004")!
     static let flat = UUID(uuidString: "1a000000-0000-4000-8000-000000000004")!
+    static let boat = UUID(uuidString: "1a000000-0000-4000-8000-000000000005")!
     static let suspect = UUID(uuidString: "5e000000-0000-4000-8000-000000000001")!
 
     /// What the recording code of migrations 0001–0005 wrote for one case (the statements of its
@@ -48,6 +49,10 @@ struct MigrationCarryForwardTests {
             320000.00, 'EUR', 350000.00, 'EUR', '2025-03-24', 3);
         INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by)
         VALUES ('4d000000-0000-4000-8000-000000000002', '\(flat)', '2025-06-01', 'expert', 320000.00, 'EUR', 'j.peeters');
+        INSERT INTO asset (id, case_id, category, description, registration_mark, country, state, estimated_amount, estimated_currency,
+            freezing_amount, freezing_currency, identified_on, version)
+        VALUES ('\(boat)', '\(caseID)', 'vessel', 'Motor yacht Sunseeker Manhattan 52', 'OST-1234', 'BE', 'interim_sold', 90000.00, 'EUR',
+            120000.00, 'EUR', '2025-03-23', 3);
         INSERT INTO subject (id, case_id, kind, name, birth_date, nationality, role)
         VALUES ('\(suspect)', '\(caseID)', 'natural_person', 'Jan Vermeulen', '1979-05-14', 'BE', 'suspect');
         INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by)
@@ -64,7 +69,7 @@ struct MigrationCarryForwardTests {
             status, executed_on, version)
         VALUES ('\(sumFreeze)', '\(caseID)', 'freezing', false, 'Investigating judge, Brussels', 'IJ/2025/80', '2025-04-10', 75000.00, 'EUR',
             'executed', '2025-04-11', 2);
-        INSERT INTO order_asset (order_id, asset_id) VALUES ('\(freeze)', '\(car)'), ('\(freeze)', '\(account)'), ('\(freeze)', '\(flat)'),
+        INSERT INTO order_asset (order_id, asset_id) VALUES ('\(freeze)', '\(car)'), ('\(freeze)', '\(account)'), ('\(freeze)', '\(flat)'), ('\(freeze)', '\(boat)'),
             ('\(confiscation)', '\(car)'), ('\(urgentFreeze)', '\(cash)');
         INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id) VALUES
             ('\(account)', 'identify', NULL, 'identified', '2025-03-20', 'j.peeters', NULL, NULL),
@@ -72,6 +77,9 @@ struct MigrationCarryForwardTests {
             ('\(cash)', 'identify', NULL, 'identified', '2025-03-22', 'j.peeters', NULL, NULL),
             ('\(flat)', 'identify', NULL, 'identified', '2025-03-24', 'j.peeters', NULL, NULL),
             ('\(flat)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
+            ('\(boat)', 'identify', NULL, 'identified', '2025-03-23', 'j.peeters', NULL, NULL),
+            ('\(boat)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
+            ('\(boat)', 'sell_interim', 'frozen', 'interim_sold', '2025-05-15', 'j.peeters', 'interim sale at auction', NULL),
             ('\(car)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
             ('\(account)', 'freeze', 'identified', 'frozen', '2025-04-03', 'j.peeters', 'order IJ/2025/77 executed', '\(freeze)'),
             ('\(account)', 'restitute', 'frozen', 'restituted', '2025-05-01', 'j.peeters', NULL, NULL),
@@ -102,7 +110,7 @@ struct MigrationCarryForwardTests {
             let freeze = try await useCases.readOrder(id: Self.freeze, by: officer)
             #expect(freeze.status == .executed)
             #expect(freeze.execution == .complete)
-            #expect(Set(freeze.executions.compactMap(\.assetID)) == [Self.car, Self.account, Self.flat])
+            #expect(Set(freeze.executions.compactMap(\.assetID)) == [Self.car, Self.account, Self.flat, Self.boat])
             #expect(freeze.executedOn == (try Day("2025-04-03")))
             #expect(freeze.issuingState.value == "BE")
             #expect(freeze.executingState.value == "BE")
@@ -112,6 +120,8 @@ struct MigrationCarryForwardTests {
             #expect(confiscation.finalOn == (try Day("2025-10-20")))
             #expect(confiscation.executions == [OrderExecution(assetID: Self.car, executedOn: try Day("2025-11-10"), amount: Money(91_500, .euro))])
             #expect(confiscation.execution == .complete)
+            // it covers only the car, located in the Netherlands: executed there
+            #expect(confiscation.executingState.value == "NL")
 
             let sum = try await useCases.readOrder(id: Self.sumFreeze, by: officer)
             #expect(sum.executedOn == (try Day("2025-04-11")))
@@ -151,6 +161,14 @@ struct MigrationCarryForwardTests {
             #expect(flat.asset.valueAtFreezing == Money(350_000, .euro))
             #expect(flat.asset.estimatedValue == Money(320_000, .euro))
             #expect(flat.valuations.map(\.valuedOn.description) == ["2025-04-03", "2025-06-01"])
+
+            let boat = try await useCases.readAsset(id: Self.boat, by: officer)
+            #expect(boat.asset.interimSoldOn == (try Day("2025-05-15")))
+            #expect(boat.valuations.map { "\($0.valuedOn) \($0.method.rawValue) \($0.value.amountText)" } == [
+                "2025-04-03 estimate 120000.00", "2025-05-15 sale 90000.00",
+            ])
+            #expect(boat.asset.valueAtFreezing == Money(120_000, .euro))
+            #expect(boat.asset.estimatedValue == Money(90_000, .euro))
 
             let cash = try await useCases.readAsset(id: Self.cash, by: officer)
             #expect(cash.asset.frozenOn == nil)

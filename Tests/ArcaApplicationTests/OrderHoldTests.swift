@@ -379,7 +379,7 @@ struct OrderHoldTests {
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             // the trace was entered as 30 May instead of 3 May, which now blocks the freeze of 20 May
-            let traced = try await world.event("trace", car, on: "2026-05-30")
+            _ = try await world.event("trace", car, on: "2026-05-30")
             let blocked = await #expect(throws: UseCaseError.self) {
                 let freezing = try await world.order("freezing", assets: [car], on: "2026-05-19")
                 _ = try await world.execute(freezing, on: "2026-05-20")
@@ -396,7 +396,6 @@ struct OrderHoldTests {
             #expect(corrected.events[1].occurredOn == (try Day("2026-05-30")))
             #expect(corrected.events[2].correction == DateCorrection(eventID: try #require(trace.id), correctedOn: try Day("2026-05-03")))
             #expect(AssetHistory(events: corrected.events).day(of: corrected.events[1]) == (try Day("2026-05-03")))
-            #expect(traced.state == corrected.asset.state)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-05-19")
             _ = try await world.execute(freezing, on: "2026-05-20")
             let change = try #require(try await world.audit(entity: "asset", id: car.id).last { $0.operation == "CorrectEventDate" })
@@ -433,6 +432,48 @@ struct OrderHoldTests {
             if case .notFound = unknown {} else { Issue.record("expected not found, got \(String(describing: unknown))") }
             let after = try await world.count("SELECT count(*) FROM asset_event")
             #expect(after == before)
+        }
+    }
+
+    @Test func correctingTheDayAnAssetWasIdentifiedMovesItsTypedEstimateWithIt() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.useCases.addAsset(
+                caseID: file.id,
+                NewAsset(
+                    category: "motor_vehicle", description: "Audi RS6 Avant, grey", identifiers: IdentifierInput(vin: "WUAZZZ4G7EN901234"),
+                    country: "BE", estimatedValue: MoneyInput(amount: "74000.00", currency: "EUR"), identifiedOn: "2026-05-30"),
+                by: world.officer)
+            let identify = try #require(try await world.useCases.readAsset(id: car.id, by: world.officer).events.first?.id)
+            let corrected = try await world.useCases.correctEventDate(
+                assetID: car.id, eventID: identify, EventDateCorrection(occurredOn: "2026-05-03", reason: "identified on 3 May"), by: world.officer)
+            #expect(corrected.asset.identifiedOn == (try Day("2026-05-03")))
+            #expect(corrected.valuations.map(\.valuedOn.description) == ["2026-05-03"])
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-05-19")
+            _ = try await world.execute(freezing, on: "2026-05-20")
+            let frozen = try await world.useCases.readAsset(id: car.id, by: world.officer).asset
+            #expect(frozen.valueAtFreezing?.amountText == "74000.00")
+            #expect(!frozen.isValueMissing)
+        }
+    }
+
+    @Test func aValueConfiscationCountsWhatItsAssetsRealisedAgainstTheSumItCovers() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")
+            _ = try await world.finalise(value, on: "2026-10-20")
+            let realised = try await world.execute(
+                value, on: "2026-11-02", [.init(asset: account.id.lowercased, realised: MoneyInput(amount: "30000.00", currency: "EUR"))])
+            #expect(realised.execution == .partial)
+            let beyond = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.executeOrder(
+                    orderID: value.id, OrderExecutionInput(on: "2026-11-03", amount: MoneyInput(amount: "10000.01", currency: "EUR")), by: world.officer)
+            }
+            #expect(beyond?.violations.map(\.field) == ["amount"])
+            let rest = try await world.useCases.executeOrder(
+                orderID: value.id, OrderExecutionInput(on: "2026-11-03", amount: MoneyInput(amount: "10000.00", currency: "EUR")), by: world.officer)
+            #expect(rest.execution == .complete)
         }
     }
 }

@@ -19,6 +19,7 @@ struct AssetLifecycleTests {
         (.interimSold, .orderConfiscation, .confiscationOrdered),
         (.interimSold, .release, .released),
         (.interimSold, .restitute, .restituted),
+        (.confiscationOrdered, .freeze, .confiscationOrdered),
         (.confiscationOrdered, .finaliseConfiscation, .confiscationFinal),
         (.confiscationOrdered, .release, .released),
         (.confiscationOrdered, .orderLifted, .confiscationOrdered),

@@ -62,8 +62,11 @@ extension AssetRepository {
     /// see it, forbidden when the case is only shared with the office. `toRecord` locks it
     /// for the change (a concurrent freeze then sees a new valuation, and the reverse) and
     /// refuses an asset of a closed case, which takes no new events.
-    func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = false) async throws -> Asset {
-        guard let found = try await find(id, visibleTo: office, forUpdate: toRecord) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
+    /// `locked` locks it without refusing a closed case (a correction is rectification).
+    func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = false, locked: Bool = false) async throws -> Asset {
+        guard let found = try await find(id, visibleTo: office, forUpdate: toRecord || locked) else {
+            throw UseCaseError.notFound("asset \(id.lowercased)")
+        }
         guard found.office == office else {
             throw UseCaseError.forbidden("asset \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
         }
@@ -361,7 +364,7 @@ public struct CorrectEventDate: Sendable {
         guard let day, let reason else { return try unreachable() }
 
         return try await database.transaction { store in
-            let asset = try await store.assets.owned(assetID, by: office)
+            let asset = try await store.assets.owned(assetID, by: office, locked: true)
             let history = AssetHistory(events: try await store.assetEvents.forAsset(assetID))
             let event: AssetEvent
             do throws(DateCorrectionError) {
@@ -376,12 +379,17 @@ public struct CorrectEventDate: Sendable {
             try await store.assetEvents.append(assetID: assetID, correction)
             let corrected = try await store.assetEvents.forAsset(assetID)
             var changed = asset
-            if event.action == "identify" { changed.identifiedOn = day }
-            changed.lastEventOn = AssetHistory(events: corrected).lastEventOn ?? changed.identifiedOn
-            if changed != asset {
-                changed.version += 1
-                guard try await store.assets.update(changed) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
+            if event.action == "identify" {
+                // The estimate typed with the asset was its value on the day it was identified.
+                changed.identifiedOn = day
+                for moved in try await store.valuations.redateEstimates(of: assetID, from: asset.identifiedOn, to: day) {
+                    try await store.audit.change("CorrectEventDate", by: caller, entity: "valuation", id: moved.id.lowercased, after: moved, reason: reason)
+                }
             }
+            changed.lastEventOn = AssetHistory(events: corrected).lastEventOn ?? changed.identifiedOn
+            changed.fixValues(from: try await store.valuations.forAsset(assetID))
+            changed.version += 1
+            guard try await store.assets.update(changed) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
             try await store.audit.change(
                 "CorrectEventDate", by: caller, entity: "asset", id: assetID.lowercased, before: asset, after: changed,
                 reason: "\(event.action) of \(history.day(of: event)) happened on \(day): \(reason)")

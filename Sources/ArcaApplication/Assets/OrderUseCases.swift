@@ -285,11 +285,15 @@ struct OrderStepRecorder {
                     error.isAboutTheDay ? dayField : error.field, "order", "order \(order.decisionReference): \(error.description)")
                 : UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
         }
+        // The assets are locked before the executions naming them are written, as every use
+        // case locks order, then assets: two steps on one asset wait for each other, never
+        // for each other's foreign-key checks.
+        let assets = try await store.assets.lock(order.assetIDs, inCase: order.caseID)
         guard try await store.orders.update(order, newExecutions: newExecutions(), by: caller.name) else {
             throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again")
         }
         let mover = AssetMove(store: store, caller: caller, operation: operation)
-        for planned in try await moves(before, order, try await store.assets.lock(order.assetIDs, inCase: order.caseID)) {
+        for planned in try await moves(before, order, assets) {
             _ = try await mover.apply(
                 planned.action, to: planned.asset, on: day, dayField: dayField, reason: planned.reason, orderID: order.id,
                 amount: planned.amount)

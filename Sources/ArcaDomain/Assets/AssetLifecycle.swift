@@ -80,8 +80,8 @@ public enum AssetLifecycle {
             .restitute: .restituted, .orderLifted: .interimSold,
         ],
         .confiscationOrdered: [
-            .finaliseConfiscation: .confiscationFinal, .release: .released, .orderLifted: .confiscationOrdered,
-            .confiscationLifted: .frozen,
+            .freeze: .confiscationOrdered, .finaliseConfiscation: .confiscationFinal, .release: .released,
+            .orderLifted: .confiscationOrdered, .confiscationLifted: .frozen,
         ],
         .confiscationFinal: [.recordRecovery: .recovered],
         .recovered: [.dispose: .disposed],

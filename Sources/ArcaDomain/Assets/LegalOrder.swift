@@ -144,11 +144,15 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     /// from its assets reach the sum it covers; other orders when every asset is executed.
     public var execution: Execution {
         if executions.isEmpty { return .none }
-        if confiscationType == .value, let covered = coveredAmount {
-            let total = executions.compactMap(\.amount).filter { $0.currency == covered.currency }.reduce(Decimal(0)) { $0 + $1.amount }
-            return total >= covered.amount ? .complete : .partial
-        }
+        if confiscationType == .value, let covered = coveredAmount { return amountsExecuted >= covered.amount ? .complete : .partial }
         return pendingAssetIDs.isEmpty ? .complete : .partial
+    }
+
+    /// What the executions have realised so far in the currency of the sum the order covers:
+    /// sums executed and amounts realised from its assets.
+    var amountsExecuted: Decimal {
+        guard let currency = coveredAmount?.currency else { return 0 }
+        return executions.compactMap(\.amount).filter { $0.currency == currency }.reduce(Decimal(0)) { $0 + $1.amount }
     }
 
     /// The sums executed so far of a value confiscation (in its currency: execute() refuses
@@ -210,7 +214,7 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         guard !parts.isEmpty else { throw .nothingToExecute }
         let notExecuted = Set(pendingAssetIDs)
         var pending = notExecuted
-        var sums = executedAmount?.amount ?? 0
+        var recovered = amountsExecuted
         for part in parts {
             guard part.executedOn >= decisionDate else { throw .beforeDecision("be executed", decisionDate) }
             if let finalOn, part.executedOn < finalOn { throw .executedBeforeFinal(finalOn) }
@@ -220,11 +224,14 @@ public struct LegalOrder: Hashable, Sendable, Codable {
                 guard pending.remove(assetID) != nil else { throw .namedTwice(assetID) }
                 guard kind == .freezing || part.amount != nil else { throw .realisedAmountRequired(assetID) }
                 guard kind == .confiscation || part.amount == nil else { throw .noAmountForFreeze }
+                if let amount = part.amount, amount.currency == coveredAmount?.currency { recovered += amount.amount }
             } else {
-                guard confiscationType == .value, let amount = part.amount, let covered = coveredAmount else { throw .noSumToExecute }
+                // A sum is executed on an order that covers one: a value confiscation (or a
+                // freeze of a sum recorded before only those covered sums).
+                guard let amount = part.amount, let covered = coveredAmount else { throw .noSumToExecute }
                 guard amount.currency == covered.currency else { throw .sumInOtherCurrency(covered.currency) }
-                sums += amount.amount
-                guard sums <= covered.amount else { throw .sumBeyondOrder(covered) }
+                recovered += amount.amount
+                guard recovered <= covered.amount else { throw .sumBeyondOrder(covered) }
             }
         }
         executions += parts
@@ -311,9 +318,9 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
         case .namedTwice(let id): return "asset \(id.lowercased) is named twice in one execution"
         case .realisedAmountRequired(let id): return "executing a confiscation on asset \(id.lowercased) needs the amount realised"
         case .noAmountForFreeze: return "a freeze realises nothing: an amount belongs to a confiscation's execution"
-        case .noSumToExecute: return "only a value confiscation is executed as a sum; this order is executed on its assets"
+        case .noSumToExecute: return "this order covers no sum: it is executed on its assets"
         case .sumInOtherCurrency(let currency): return "the order covers a sum in \(currency): execute it in \(currency)"
-        case .sumBeyondOrder(let covered): return "the sums executed would exceed the \(covered) the order covers"
+        case .sumBeyondOrder(let covered): return "what is executed would exceed the \(covered) the order covers"
         case .beforeDecision(let step, let day): return "an order cannot \(step) before its decision of \(day)"
         case .executedBeforeFinal(let day): return "a confiscation cannot be executed before it became final on \(day)"
         case .liftedBeforeExecution(let day): return "an order cannot be lifted before its execution of \(day)"

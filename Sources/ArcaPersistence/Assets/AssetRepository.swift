@@ -54,7 +54,7 @@ public struct AssetRepository: Sendable {
     /// case held as it is (not closed meanwhile) until the transaction ends.
     public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> OwnedAsset? {
         try await db.query(
-            "SELECT \(Self.columns) \(Self.visible) AND a.id = $2 \(forUpdate ? "FOR UPDATE OF a FOR SHARE OF c" : "")", [office.value, id]
+            "SELECT \(Self.columns) \(Self.visible) AND a.id = $2 \(forUpdate ? "FOR NO KEY UPDATE OF a FOR SHARE OF c" : "")", [office.value, id]
         ).first.map(Self.decode)
     }
 
@@ -66,12 +66,13 @@ public struct AssetRepository: Sendable {
         ).map { try Self.decode($0).asset }
     }
 
-    /// Locks the assets for a change and returns them; ids not in `caseID` are left out.
+    /// Locks the assets for a change and returns them; ids not in `caseID` are left out. The
+    /// lock (NO KEY UPDATE) leaves foreign-key checks of rows naming them free to proceed.
     public func lock(_ ids: [UUID], inCase caseID: UUID) async throws -> [Asset] {
         try await db.query(
             """
             SELECT \(Self.columns) FROM asset a JOIN case_file c ON c.id = a.case_id
-            WHERE a.case_id = $1 AND a.id = ANY($2::text[]::uuid[]) ORDER BY a.id FOR UPDATE OF a
+            WHERE a.case_id = $1 AND a.id = ANY($2::text[]::uuid[]) ORDER BY a.id FOR NO KEY UPDATE OF a
             """, [caseID, ids.map(\.lowercased)]
         ).map { try Self.decode($0).asset }
     }
@@ -189,6 +190,17 @@ public struct ValuationRepository: Sendable {
             ])
     }
 
+    /// Moves the officer's estimates of `day` (typed with the asset when it was identified)
+    /// to `newDay`; returns them as they now stand.
+    public func redateEstimates(of assetID: UUID, from day: Day, to newDay: Day) async throws -> [Valuation] {
+        try await db.query(
+            """
+            UPDATE valuation SET valued_on = $3::date WHERE asset_id = $1 AND method = 'estimate' AND valued_on = $2::date
+            RETURNING id, asset_id, valued_on::text, method, amount::text, currency, recorded_by
+            """, [assetID, day.description, newDay.description]
+        ).map(Self.decode)
+    }
+
     /// The asset's valuations, oldest first; the last is the current estimate.
     public func forAsset(_ assetID: UUID) async throws -> [Valuation] {
         try await db.query(
@@ -196,13 +208,15 @@ public struct ValuationRepository: Sendable {
             SELECT id, asset_id, valued_on::text, method, amount::text, currency, recorded_by FROM valuation
             WHERE asset_id = $1 ORDER BY valued_on, created_at, id
             """, [assetID]
-        ).map { row in
-            try Valuation(
-                id: row.decode(UUID.self, 0), assetID: row.decode(UUID.self, 1), valuedOn: Day(row.decode(String.self, 2)),
-                method: ValuationMethod(rawValue: row.decode(String.self, 3)).orThrow("method"),
-                value: Money(Money.parseAmount(row.decode(String.self, 4)), Currency(code: row.decode(String.self, 5)).orThrow("currency")),
-                recordedBy: row.decode(String.self, 6))
-        }
+        ).map(Self.decode)
+    }
+
+    static func decode(_ row: Row) throws -> Valuation {
+        try Valuation(
+            id: row.decode(UUID.self, 0), assetID: row.decode(UUID.self, 1), valuedOn: Day(row.decode(String.self, 2)),
+            method: ValuationMethod(rawValue: row.decode(String.self, 3)).orThrow("method"),
+            value: Money(Money.parseAmount(row.decode(String.self, 4)), Currency(code: row.decode(String.self, 5)).orThrow("currency")),
+            recordedBy: row.decode(String.self, 6))
     }
 }
 

@@ -59,7 +59,7 @@ public struct OrderRepository: Sendable {
             """
             SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id
             WHERE o.id = $2 AND (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
-            \(forUpdate ? "FOR UPDATE OF o FOR SHARE OF c" : "")
+            \(forUpdate ? "FOR NO KEY UPDATE OF o FOR SHARE OF c" : "")
             """, [office.value, id]
         ).first.map(Self.decodeOwned)
     }
