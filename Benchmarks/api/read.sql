@@ -13,9 +13,13 @@ SELECT o.id, o.case_id, o.kind, o.urgent, o.confiscation_type, o.issuing_authori
     c.office_code, o.confirms_order_id, o.issuing_state, o.executing_state, o.final_on::text, o.lifting_ground,
     ARRAY(SELECT os.subject_id::text FROM order_subject os WHERE os.order_id = o.id ORDER BY os.subject_id),
     (SELECT coalesce(json_agg(json_build_object(
-            'asset', e.asset_id, 'on', e.executed_on::text, 'amount', e.amount::text, 'currency', e.currency) ORDER BY e.id), '[]')
+            'id', e.id, 'asset', e.asset_id, 'on', e.executed_on::text, 'amount', e.amount::text, 'currency', e.currency) ORDER BY e.id), '[]')
         FROM order_execution e WHERE e.order_id = o.id)::text,
-    c.status
+    c.status,
+    (SELECT coalesce(json_agg(json_build_object(
+            'step', k.step, 'execution', k.execution_id, 'asset', x.asset_id, 'on', k.corrected_on::text, 'reason', k.reason,
+            'by', k.recorded_by) ORDER BY k.id), '[]')
+        FROM order_correction k LEFT JOIN order_execution x ON x.id = k.execution_id WHERE k.order_id = o.id)::text
 FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = :id ORDER BY o.decision_date, o.created_at, o.id;
 SELECT office_code FROM case_grant WHERE case_id = :id ORDER BY office_code;
 -- ARCA sends the ids it has just read as two arrays; pgbench cannot carry them over, so it

@@ -32,6 +32,7 @@ public struct UseCases: Sendable {
     public let finaliseOrder: FinaliseOrder
     public let executeOrder: ExecuteOrder
     public let liftOrder: LiftOrder
+    public let correctOrderDate: CorrectOrderDate
     public let readAuditTrail: ReadAuditTrail
 
     public init(database: Database) {
@@ -64,6 +65,7 @@ public struct UseCases: Sendable {
         finaliseOrder = FinaliseOrder(database: database)
         executeOrder = ExecuteOrder(database: database)
         liftOrder = LiftOrder(database: database)
+        correctOrderDate = CorrectOrderDate(database: database)
         readAuditTrail = ReadAuditTrail(database: database)
     }
 }

@@ -123,6 +123,22 @@ public struct EventDateCorrection: Sendable, Equatable {
     }
 }
 
+/// The day a step of an order really happened: `decision`, `finality`, `execution` (of the
+/// asset named) or `lifting`; and why its recorded date was wrong.
+public struct OrderDateCorrectionInput: Sendable, Equatable {
+    public var step: String?
+    public var asset: String?
+    public var on: String?
+    public var reason: String?
+
+    public init(step: String?, asset: String? = nil, on: String?, reason: String?) {
+        self.step = step
+        self.asset = asset
+        self.on = on
+        self.reason = reason
+    }
+}
+
 public struct NewOrder: Sendable, Equatable {
     /// `freezing` or `confiscation`.
     public var kind: String?

@@ -373,27 +373,42 @@ public struct CorrectEventDate: Sendable {
                 if case .noSuchMove = error { throw UseCaseError.notFound("event \(eventID) of asset \(assetID.lowercased)") }
                 throw UseCaseError.invalid("occurredOn", "event-date-correction", error.description)
             }
-            let correction = AssetEvent(
-                action: AssetEvent.correctDate, from: asset.state, to: asset.state, occurredOn: today, actor: caller.name, reason: reason,
-                orderID: nil, correction: DateCorrection(eventID: eventID, correctedOn: day))
-            try await store.assetEvents.append(assetID: assetID, correction)
+            let changed = try await EventDateCorrector(store: store, caller: caller, operation: "CorrectEventDate")
+                .correct(event, of: asset, to: day, recordedOn: today, reason: "\(event.action) of \(history.day(of: event)) happened on \(day): \(reason)")
             let corrected = try await store.assetEvents.forAsset(assetID)
-            var changed = asset
-            if event.action == "identify" {
-                // The estimate typed with the asset was its value on the day it was identified.
-                changed.identifiedOn = day
-                for moved in try await store.valuations.redateEstimates(of: assetID, from: asset.identifiedOn, to: day) {
-                    try await store.audit.change("CorrectEventDate", by: caller, entity: "valuation", id: moved.id.lowercased, after: moved, reason: reason)
-                }
-            }
-            changed.lastEventOn = AssetHistory(events: corrected).lastEventOn ?? changed.identifiedOn
-            changed.fixValues(from: try await store.valuations.forAsset(assetID))
-            changed.version += 1
-            guard try await store.assets.update(changed) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
-            try await store.audit.change(
-                "CorrectEventDate", by: caller, entity: "asset", id: assetID.lowercased, before: asset, after: changed,
-                reason: "\(event.action) of \(history.day(of: event)) happened on \(day): \(reason)")
             return AssetFile(asset: changed, valuations: try await store.valuations.forAsset(assetID), events: corrected)
         }
+    }
+}
+
+/// Records that an asset event happened on another day than recorded, in the caller's
+/// transaction: a `correct_date` event, the asset's days and values taken again from its
+/// history, and the audit entry. Corrections of an asset's own moves and of an order's steps
+/// both go through here.
+struct EventDateCorrector {
+    let store: Store
+    let caller: Caller
+    let operation: String
+
+    func correct(_ event: AssetEvent, of asset: Asset, to day: Day, recordedOn today: Day, reason: String) async throws -> Asset {
+        guard let eventID = event.id else { return try unreachable() }
+        try await store.assetEvents.append(
+            assetID: asset.id,
+            AssetEvent(
+                action: AssetEvent.correctDate, from: asset.state, to: asset.state, occurredOn: today, actor: caller.name, reason: reason,
+                orderID: event.orderID, correction: DateCorrection(eventID: eventID, correctedOn: day)))
+        if event.action == "identify" {
+            // The estimate typed with the asset was its value on the day it was identified.
+            for moved in try await store.valuations.redateEstimates(of: asset.id, from: asset.identifiedOn, to: day) {
+                try await store.audit.change(operation, by: caller, entity: "valuation", id: moved.id.lowercased, after: moved, reason: reason)
+            }
+        }
+        var changed = asset
+        changed.redate(
+            from: AssetHistory(events: try await store.assetEvents.forAsset(asset.id)), valuations: try await store.valuations.forAsset(asset.id))
+        changed.version += 1
+        guard try await store.assets.update(changed) else { throw UseCaseError.stale("asset \(asset.id.lowercased) was changed meanwhile: try again") }
+        try await store.audit.change(operation, by: caller, entity: "asset", id: asset.id.lowercased, before: asset, after: changed, reason: reason)
+        return changed
     }
 }

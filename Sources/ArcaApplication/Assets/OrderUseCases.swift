@@ -253,6 +253,71 @@ public struct LiftOrder: Sendable {
     }
 }
 
+/// Corrects the date of a step of an order recorded with a wrong one (DOMAIN §3.1): the order
+/// keeps the date first recorded and a correction names the step and the right day; the asset
+/// events the step made are corrected alongside, and the assets' values fixed again for their
+/// days. The order's dates and each asset's history must stay in order. A correction is
+/// rectification, so a closed case takes it too.
+public struct CorrectOrderDate: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(orderID: UUID, _ input: OrderDateCorrectionInput, by caller: Caller) async throws -> LegalOrder {
+        let office = try caller.office(for: .recordCases)
+        let today = caller.today(clock())
+        var validation = Validation()
+        let step = validation.required("step", input.step, "order-step") { (code) throws(VocabularyError) in
+            try OrderDateStep(rawValue: code).orRefuse(code, as: "a step (\(OrderDateStep.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let asset = input.asset.flatMap { validation.ids("asset", [$0]).first }
+        if step == .execution, input.asset == nil { validation.add("asset", "required", "an execution is named by its asset") }
+        if let step, step != .execution, input.asset != nil { validation.add("asset", "not-applicable", "only an execution is named by its asset") }
+        let day = validation.pastDay("on", input.on, today: today)
+        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
+        try validation.finish()
+        guard let step, let day, let reason else { return try unreachable() }
+
+        return try await database.transaction { store in
+            let before = try await store.orders.owned(orderID, by: office, toRecord: false)
+            var order = before
+            do throws(OrderRuleError) {
+                try order.correct(step, asset: asset, to: day, reason: reason, by: caller.name)
+            } catch {
+                if case .noSuchStep = error { throw UseCaseError.invalid(step == .execution ? "asset" : "step", "order-step", error.description) }
+                throw UseCaseError.invalid("on", "order-date", "order \(order.decisionReference): \(error.description)")
+            }
+            let assets = try await store.assets.lock(order.assetIDs, inCase: order.caseID)
+            guard try await store.orders.update(order, by: caller.name) else {
+                throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again")
+            }
+            guard let correction = order.corrections.last else { return try unreachable() }
+            try await store.orders.addCorrection(correction, of: orderID)
+            let corrector = EventDateCorrector(store: store, caller: caller, operation: "CorrectOrderDate")
+            let actions = order.assetActions(of: step)
+            for asset in assets where step != .execution || asset.id == correction.asset {
+                let history = AssetHistory(events: try await store.assetEvents.forAsset(asset.id))
+                for event in history.moves where event.orderID == orderID && actions.contains(event.action) {
+                    do throws(DateCorrectionError) {
+                        _ = try history.checkCorrection(of: event.id ?? 0, to: day, byOrder: orderID)
+                    } catch {
+                        throw UseCaseError.invalid("on", "event-date-correction", "asset \(asset.id.lowercased): \(error.description)")
+                    }
+                    _ = try await corrector.correct(
+                        event, of: try await store.assets.owned(asset.id, by: office, locked: true), to: day, recordedOn: today,
+                        reason: "order \(order.decisionReference): \(step.rawValue) of \(history.day(of: event)) happened on \(day): \(reason)")
+                }
+            }
+            try await store.audit.change("CorrectOrderDate", by: caller, entity: "order", id: orderID.lowercased, before: before, after: order, reason: reason)
+            return order
+        }
+    }
+}
+
 /// How one asset moves in an order's step.
 struct PlannedMove {
     let asset: Asset
@@ -325,13 +390,14 @@ extension OrderRuleError {
 }
 
 extension OrderRepository {
-    /// The order, locked, when the caller's office owns its case and the case is open.
-    func owned(_ id: UUID, by office: OfficeCode) async throws -> LegalOrder {
+    /// The order, locked, when the caller's office owns its case and, `toRecord`, the case is
+    /// open (a correction, being rectification, is taken in a closed case too).
+    func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = true) async throws -> LegalOrder {
         guard let found = try await find(id, visibleTo: office, forUpdate: true) else { throw UseCaseError.notFound("order \(id.lowercased)") }
         guard found.office == office else {
             throw UseCaseError.forbidden("order \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
         }
-        try UseCaseError.requireOpen(found.caseStatus, "order \(found.order.decisionReference)")
+        if toRecord { try UseCaseError.requireOpen(found.caseStatus, "order \(found.order.decisionReference)") }
         return found.order
     }
 }

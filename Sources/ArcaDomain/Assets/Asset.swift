@@ -101,6 +101,18 @@ public struct Asset: Hashable, Sendable, Codable {
         valueAtConfiscation = confiscationOrderedOn.flatMap { Valuation.value(on: $0, in: valuations) }
     }
 
+    /// Takes its days again from its history after a date was corrected (identified, first
+    /// frozen, confiscation ordered, sold in the interim, latest event), and fixes its values
+    /// for them.
+    public mutating func redate(from history: AssetHistory, valuations: [Valuation]) {
+        identifiedOn = history.identifiedOn ?? identifiedOn
+        if frozenOn != nil { frozenOn = history.firstDay(of: .freeze) ?? frozenOn }
+        if confiscationOrderedOn != nil { confiscationOrderedOn = history.latestDay(of: .orderConfiscation) ?? confiscationOrderedOn }
+        if interimSoldOn != nil { interimSoldOn = history.firstDay(of: .sellInterim) ?? interimSoldOn }
+        lastEventOn = history.lastEventOn ?? identifiedOn
+        fixValues(from: valuations)
+    }
+
     /// Frozen or confiscated while no valuation dated on or before that day gives its value.
     public var isValueMissing: Bool {
         (frozenOn != nil && valueAtFreezing == nil) || (confiscationOrderedOn != nil && valueAtConfiscation == nil)

@@ -28,19 +28,36 @@ public struct AssetHistory: Sendable {
     /// The day of the latest move: no new move may be dated before it.
     public var lastEventOn: Day? { moves.map(day(of:)).max() }
 
-    /// Moves whose date a correction may change: those the officer recorded directly. A move
-    /// an order made carries the order's date (its decision, execution or lifting), and an
-    /// interim sale's day is also its price's valuation day.
+    /// The day of the first move by `action` (a first freeze).
+    public func firstDay(of action: AssetAction) -> Day? {
+        moves.filter { $0.action == action.rawValue }.map(day(of:)).min()
+    }
+
+    /// The day of the latest move by `action` (the standing confiscation order).
+    public func latestDay(of action: AssetAction) -> Day? {
+        moves.last { $0.action == action.rawValue }.map(day(of:))
+    }
+
+    /// The day the asset was identified, as corrected.
+    public var identifiedOn: Day? { moves.first { $0.action == "identify" }.map(day(of:)) }
+
+    /// Moves whose date a correction of the asset may change: those the officer recorded
+    /// directly. A move an order made is corrected with the order's step, and an interim
+    /// sale's day is also its price's valuation day.
     static let correctable: Set<String> = ["identify", "trace", "dispose", "restitute", "close"]
 
     /// The move `eventID`, when it may be re-dated to `day` without taking the history out of
-    /// order: on or after the move before it, on or before the move after it.
-    public func checkCorrection(of eventID: Int64, to day: Day) throws(DateCorrectionError) -> AssetEvent {
+    /// order: on or after the move before it, on or before the move after it. A move an order
+    /// made is corrected only with that order's step (`byOrder`).
+    public func checkCorrection(of eventID: Int64, to day: Day, byOrder: UUID? = nil) throws(DateCorrectionError) -> AssetEvent {
         let moves = self.moves
         guard let index = moves.firstIndex(where: { $0.id == eventID }) else { throw .noSuchMove(eventID) }
         let event = moves[index]
-        if let order = event.orderID { throw .madeByOrder(event.action, order) }
-        guard Self.correctable.contains(event.action) else { throw .notCorrectable(event.action) }
+        if let order = event.orderID {
+            guard order == byOrder else { throw .madeByOrder(event.action, order) }
+        } else {
+            guard Self.correctable.contains(event.action) else { throw .notCorrectable(event.action) }
+        }
         guard day != self.day(of: event) else { throw .sameDay(day) }
         if index > 0, day < self.day(of: moves[index - 1]) {
             throw .outOfOrder(day, neighbour: moves[index - 1].action, on: self.day(of: moves[index - 1]), after: true)
@@ -63,7 +80,7 @@ public enum DateCorrectionError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .noSuchMove(let id): return "event \(id) is not a move of this asset"
         case .madeByOrder(let action, let order):
-            return "the \(action) event was made by order \(order.lowercased) and carries its date"
+            return "the \(action) event was made by order \(order.lowercased): correct the date of that order's step (POST /v1/orders/{id}/corrections)"
         case .notCorrectable(let action):
             return "the date of a \(action) event is not corrected this way (an interim sale's day is its price's valuation day)"
         case .sameDay(let day): return "the event is already dated \(day)"

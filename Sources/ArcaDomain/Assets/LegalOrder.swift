@@ -43,7 +43,8 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     /// orders executed abroad).
     public let executingState: CountryCode
     public let decisionReference: String
-    public let decisionDate: Day
+    /// As corrected, when a correction was recorded (`corrections` keeps what was).
+    public var decisionDate: Day
     /// The sum a value confiscation covers (Dir 2014/42 Art 4(1)); other orders cover assets.
     public let coveredAmount: Money?
     public let assetIDs: [UUID]
@@ -56,6 +57,8 @@ public struct LegalOrder: Hashable, Sendable, Codable {
     public var executions: [OrderExecution]
     public var liftedOn: Day?
     public var liftingGround: LiftingGround?
+    /// Corrections of the dates of its steps, oldest first; the dates above are as corrected.
+    public var corrections: [OrderDateCorrection]
     public var version: Int
     public let createdAt: Date
 
@@ -64,7 +67,7 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         issuingState: CountryCode, issuingAuthority: String, executingState: CountryCode, decisionReference: String,
         decisionDate: Day, coveredAmount: Money?, assetIDs: [UUID], subjectIDs: [UUID] = [], status: Status,
         finalOn: Day? = nil, executions: [OrderExecution] = [], liftedOn: Day? = nil, liftingGround: LiftingGround? = nil,
-        version: Int, createdAt: Date
+        corrections: [OrderDateCorrection] = [], version: Int, createdAt: Date
     ) throws(OrderRuleError) {
         guard (kind == .confiscation) == (confiscationType != nil) else { throw .confiscationType(kind) }
         guard !urgent || kind == .freezing else { throw .urgentConfiscation }
@@ -88,8 +91,10 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         self.executions = executions
         self.liftedOn = liftedOn
         self.liftingGround = liftingGround
+        self.corrections = []
         self.version = version
         self.createdAt = createdAt
+        for correction in corrections { apply(correction) }
     }
 
     /// The rules a new order must meet. Orders recorded before them may break the last two
@@ -252,6 +257,73 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         version += 1
     }
 
+    /// Corrects the date of one of its steps (an execution is named by its asset), keeping
+    /// its dates in order: decision, then finality, then executions; lifting after both.
+    public mutating func correct(
+        _ step: OrderDateStep, asset: UUID?, to day: Day, reason: String, by actor: String
+    ) throws(OrderRuleError) {
+        let executionID: Int64?
+        switch step {
+        case .execution:
+            guard let asset, let execution = executions.first(where: { $0.assetID == asset }) else { throw .noSuchStep(step) }
+            guard execution.executedOn != day else { throw .alreadyDated(step, day) }
+            executionID = execution.id
+        case .decision:
+            guard decisionDate != day else { throw .alreadyDated(step, day) }
+            executionID = nil
+        case .finality, .lifting:
+            guard let current = step == .finality ? finalOn : liftedOn else { throw .noSuchStep(step) }
+            guard current != day else { throw .alreadyDated(step, day) }
+            executionID = nil
+        }
+        let correction = OrderDateCorrection(step: step, executionID: executionID, asset: asset, correctedOn: day, reason: reason, recordedBy: actor)
+        var corrected = self
+        corrected.apply(correction)
+        try corrected.checkDates()
+        self = corrected
+        version += 1
+    }
+
+    /// Takes a recorded correction into the order's dates.
+    mutating func apply(_ correction: OrderDateCorrection) {
+        switch correction.step {
+        case .decision: decisionDate = correction.correctedOn
+        case .finality: finalOn = correction.correctedOn
+        case .lifting: liftedOn = correction.correctedOn
+        case .execution:
+            executions = executions.map { execution in
+                guard execution.id == correction.executionID || (correction.executionID == nil && execution.assetID == correction.asset) else {
+                    return execution
+                }
+                return OrderExecution(id: execution.id, assetID: execution.assetID, executedOn: correction.correctedOn, amount: execution.amount)
+            }
+        }
+        corrections.append(correction)
+    }
+
+    /// The order's dates in the order its steps happen.
+    func checkDates() throws(OrderRuleError) {
+        if let finalOn, finalOn < decisionDate { throw .beforeDecision("become final", decisionDate) }
+        for execution in executions {
+            guard execution.executedOn >= decisionDate else { throw .beforeDecision("be executed", decisionDate) }
+            if let finalOn, execution.executedOn < finalOn { throw .executedBeforeFinal(finalOn) }
+        }
+        if let liftedOn {
+            guard liftedOn >= decisionDate else { throw .beforeDecision("be lifted", decisionDate) }
+            if let executedOn, liftedOn < executedOn { throw .liftedBeforeExecution(executedOn) }
+        }
+    }
+
+    /// The asset events a step of the order made: their dates follow the step's.
+    public func assetActions(of step: OrderDateStep) -> Set<String> {
+        switch step {
+        case .decision: return actionWhenIssued.map { [$0.rawValue] } ?? []
+        case .finality: return [AssetAction.finaliseConfiscation.rawValue]
+        case .execution: return [actionWhenExecuted.rawValue]
+        case .lifting: return Set([AssetAction.release, .orderLifted, .confiscationLifted].map(\.rawValue))
+        }
+    }
+
     public static let authorityLength = 1...300
     public static let decisionReferenceLength = 1...200
 }
@@ -259,14 +331,45 @@ public struct LegalOrder: Hashable, Sendable, Codable {
 /// One execution of an order: an asset, when, and for a confiscation the amount realised;
 /// or, for a value confiscation, a sum executed.
 public struct OrderExecution: Hashable, Sendable, Codable {
+    /// Its place in the ledger of executions, once recorded.
+    public let id: Int64?
     public let assetID: UUID?
     public let executedOn: Day
     public let amount: Money?
 
-    public init(assetID: UUID?, executedOn: Day, amount: Money?) {
+    public init(id: Int64? = nil, assetID: UUID?, executedOn: Day, amount: Money?) {
+        self.id = id
         self.assetID = assetID
         self.executedOn = executedOn
         self.amount = amount
+    }
+}
+
+/// A step of an order that has a date.
+public enum OrderDateStep: String, CaseIterable, Sendable, Codable {
+    case decision
+    case finality
+    case execution
+    case lifting
+}
+
+/// The day a step of an order really happened, as a correction records it.
+public struct OrderDateCorrection: Hashable, Sendable, Codable {
+    public let step: OrderDateStep
+    /// For an execution: the execution corrected, and its asset.
+    public let executionID: Int64?
+    public let asset: UUID?
+    public let correctedOn: Day
+    public let reason: String
+    public let recordedBy: String
+
+    public init(step: OrderDateStep, executionID: Int64?, asset: UUID?, correctedOn: Day, reason: String, recordedBy: String) {
+        self.step = step
+        self.executionID = executionID
+        self.asset = asset
+        self.correctedOn = correctedOn
+        self.reason = reason
+        self.recordedBy = recordedBy
     }
 }
 
@@ -296,6 +399,8 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
     case liftedBeforeExecution(Day)
     case alreadyLifted
     case finalConfiscation
+    case noSuchStep(OrderDateStep)
+    case alreadyDated(OrderDateStep, Day)
 
     public var description: String {
         switch self {
@@ -326,6 +431,9 @@ public enum OrderRuleError: Error, Equatable, CustomStringConvertible {
         case .liftedBeforeExecution(let day): return "an order cannot be lifted before its execution of \(day)"
         case .alreadyLifted: return "the order is already lifted"
         case .finalConfiscation: return "a final confiscation order cannot be lifted"
+        case .noSuchStep(.execution): return "the order was not executed on that asset"
+        case .noSuchStep(let step): return "the order has no \(step.rawValue) to correct"
+        case .alreadyDated(let step, let day): return "its \(step.rawValue) is already dated \(day)"
         }
     }
 }

@@ -175,6 +175,7 @@ public struct OrderResource: Encodable {
     let executedAmounts: [ExecutedSumResource]
     let liftedOn: Day?
     let liftingGround: LiftingGround?
+    let corrections: [OrderCorrectionResource]
     let version: Int
     let createdAt: Date
 
@@ -202,6 +203,7 @@ public struct OrderResource: Encodable {
         }
         liftedOn = order.liftedOn
         liftingGround = order.liftingGround
+        corrections = order.corrections.map(OrderCorrectionResource.init)
         version = order.version
         createdAt = order.createdAt
     }
@@ -219,6 +221,24 @@ struct OrderAssetResource: Encodable {
         executed = execution != nil
         executedOn = execution?.executedOn
         realised = execution?.amount
+    }
+}
+
+/// The day a step of an order really happened, as corrected; the dates of the order are shown
+/// as corrected, this says what was corrected, when and why.
+struct OrderCorrectionResource: Encodable {
+    let step: OrderDateStep
+    let asset: String?
+    let correctedOn: Day
+    let reason: String
+    let recordedBy: String
+
+    init(_ correction: OrderDateCorrection) {
+        step = correction.step
+        asset = correction.asset?.lowercased
+        correctedOn = correction.correctedOn
+        reason = correction.reason
+        recordedBy = correction.recordedBy
     }
 }
 

@@ -134,6 +134,17 @@ struct AssetRoutes {
             }
         }
 
+        v1.post("orders/{id}/corrections") { request, context -> Reply in
+            let orderID = try context.id()
+            return try await post(request, context) { body in
+                let input = OrderDateCorrectionInput(
+                    step: body.string("step"), asset: body.string("asset"), on: body.string("on"), reason: body.string("reason"))
+                try body.finish()
+                let order = try await useCases.correctOrderDate(orderID: orderID, input, by: try context.requireCaller())
+                return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(orderID.lowercased)")
+            }
+        }
+
         v1.post("orders/{id}/lifting") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in

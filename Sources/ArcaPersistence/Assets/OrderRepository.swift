@@ -19,9 +19,13 @@ public struct OrderRepository: Sendable {
         c.office_code, o.confirms_order_id, o.issuing_state, o.executing_state, o.final_on::text, o.lifting_ground,
         ARRAY(SELECT os.subject_id::text FROM order_subject os WHERE os.order_id = o.id ORDER BY os.subject_id),
         (SELECT coalesce(json_agg(json_build_object(
-                'asset', e.asset_id, 'on', e.executed_on::text, 'amount', e.amount::text, 'currency', e.currency) ORDER BY e.id), '[]')
+                'id', e.id, 'asset', e.asset_id, 'on', e.executed_on::text, 'amount', e.amount::text, 'currency', e.currency) ORDER BY e.id), '[]')
             FROM order_execution e WHERE e.order_id = o.id)::text,
-        c.status
+        c.status,
+        (SELECT coalesce(json_agg(json_build_object(
+                'step', k.step, 'execution', k.execution_id, 'asset', x.asset_id, 'on', k.corrected_on::text, 'reason', k.reason,
+                'by', k.recorded_by) ORDER BY k.id), '[]')
+            FROM order_correction k LEFT JOIN order_execution x ON x.id = k.execution_id WHERE k.order_id = o.id)::text
         """
 
     public func add(_ order: LegalOrder) async throws {
@@ -72,11 +76,13 @@ public struct OrderRepository: Sendable {
     }
 
     /// Stores the order's status and steps if it is still at version `order.version - 1`,
-    /// and appends its executions not stored yet (`newExecutions`).
+    /// and appends its executions not stored yet (`newExecutions`). A date once stored stays:
+    /// a correction is a record of its own (`addCorrection`).
     public func update(_ order: LegalOrder, newExecutions: [OrderExecution] = [], by actor: String) async throws -> Bool {
         let updated = try await db.execute(
             """
-            UPDATE legal_order SET status = $3, final_on = $4::date, lifted_on = $5::date, lifting_ground = $6, version = $2
+            UPDATE legal_order SET status = $3, final_on = coalesce(final_on, $4::date), lifted_on = coalesce(lifted_on, $5::date),
+                lifting_ground = $6, version = $2
             WHERE id = $1 AND version = $2 - 1
             """,
             [order.id, order.version, order.status.rawValue, order.finalOn?.description, order.liftedOn?.description, order.liftingGround?.rawValue])
@@ -92,6 +98,15 @@ public struct OrderRepository: Sendable {
         return true
     }
 
+    public func addCorrection(_ correction: OrderDateCorrection, of orderID: UUID) async throws {
+        try await db.execute(
+            """
+            INSERT INTO order_correction (order_id, step, execution_id, corrected_on, reason, recorded_by)
+            VALUES ($1, $2, $3, $4::date, $5, $6)
+            """,
+            [orderID, correction.step.rawValue, correction.executionID, correction.correctedOn.description, correction.reason, correction.recordedBy])
+    }
+
     /// Of `assetIDs`, those an executed freezing order other than `orderID` still holds.
     public func heldByOtherFreezes(_ assetIDs: [UUID], besides orderID: UUID) async throws -> Set<UUID> {
         Set(
@@ -105,18 +120,34 @@ public struct OrderRepository: Sendable {
 
     /// One execution as the order's row carries it.
     private struct StoredExecution: Decodable {
+        let id: Int64
         let asset: UUID?
         let on: String
         let amount: String?
         let currency: String?
     }
 
+    /// One correction as the order's row carries it.
+    private struct StoredCorrection: Decodable {
+        let step: String
+        let execution: Int64?
+        let asset: UUID?
+        let on: String
+        let reason: String
+        let by: String
+    }
+
     static func decodeOwned(_ row: Row) throws -> OwnedOrder {
         let covered = try Row.money(row, 8, 9)
         let executions = try JSONDecoder().decode([StoredExecution].self, from: Data(row.decode(String.self, 22).utf8)).map { stored in
             OrderExecution(
-                assetID: stored.asset, executedOn: try Day(stored.on),
+                id: stored.id, assetID: stored.asset, executedOn: try Day(stored.on),
                 amount: try stored.amount.map { Money(try Money.parseAmount($0), try Currency(code: stored.currency ?? "").orThrow("currency")) })
+        }
+        let corrections = try JSONDecoder().decode([StoredCorrection].self, from: Data(row.decode(String.self, 24).utf8)).map { stored in
+            OrderDateCorrection(
+                step: try OrderDateStep(rawValue: stored.step).orThrow("step"), executionID: stored.execution, asset: stored.asset,
+                correctedOn: try Day(stored.on), reason: stored.reason, recordedBy: stored.by)
         }
         let order = try LegalOrder(
             id: row.decode(UUID.self, 0), caseID: row.decode(UUID.self, 1),
@@ -132,7 +163,7 @@ public struct OrderRepository: Sendable {
             finalOn: row.decode(String?.self, 19).map { try Day($0) }, executions: executions,
             liftedOn: row.decode(String?.self, 11).map { try Day($0) },
             liftingGround: row.decode(String?.self, 20).map { try LiftingGround(rawValue: $0).orThrow("lifting_ground") },
-            version: row.decode(Int.self, 12), createdAt: row.decode(Date.self, 13))
+            corrections: corrections, version: row.decode(Int.self, 12), createdAt: row.decode(Date.self, 13))
         return OwnedOrder(
             order: order, office: try OfficeCode(row.decode(String.self, 15)),
             caseStatus: try CaseStatus(rawValue: row.decode(String.self, 23)).orThrow("status"))

@@ -264,8 +264,8 @@ struct AssetCommand: AsyncParsableCommand {
 
 struct OrderCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "order", abstract: "Freezing and confiscation orders: create, finalise, execute, lift.",
-        subcommands: [Create.self, Finalise.self, Execute.self, Lift.self])
+        commandName: "order", abstract: "Freezing and confiscation orders: create, finalise, execute, lift, correct a date.",
+        subcommands: [Create.self, Finalise.self, Execute.self, Lift.self, Correct.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record an order in a case of your office (role officer).")
@@ -379,6 +379,29 @@ struct OrderCommand: AsyncParsableCommand {
                 try await useCases.liftOrder(orderID: orderID, OrderLifting(on: day, ground: ground, reason: reason), by: caller)
             }
             try acting.show(OrderResource(order)) { "lifted \(order.kind.rawValue) order \(order.id.lowercased) on \(day)" }
+        }
+    }
+
+    struct Correct: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct the date of a step of an order recorded with a wrong one; the asset events it made follow.",
+            discussion: "The order keeps the date first recorded; the correction says which day it really was, and why.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The order id.") var id: String
+        @Option(help: "decision, finality, execution or lifting.") var step: String
+        @Option(help: "For an execution: the asset it was executed on.") var asset: String?
+        @Option(name: .customLong("on"), help: "The day it really happened, YYYY-MM-DD.") var day: String
+        @Option(help: "Why the recorded date was wrong.") var reason: String
+
+        func run() async throws {
+            let orderID = try parseID(id, "order")
+            let order = try await acting.run { useCases, caller in
+                try await useCases.correctOrderDate(
+                    orderID: orderID, OrderDateCorrectionInput(step: step, asset: asset, on: day, reason: reason), by: caller)
+            }
+            try acting.show(OrderResource(order)) { "order \(order.id.lowercased): \(step) corrected to \(day)" }
         }
     }
 }
