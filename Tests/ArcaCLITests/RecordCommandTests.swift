@@ -60,9 +60,15 @@ struct RecordCommandTests {
             let executed = try ArcaProcess.run(["order", "execute", orderID, "--on", "2026-04-03"], environment: env)
             #expect(executed.status == 0, "\(executed.stderr)")
 
+            let corrected = try ArcaProcess.run(
+                ["order", "correct", orderID, "--step", "execution", "--asset", assetID, "--on", "2026-04-02", "--reason", "seized on the day of the decision"],
+                environment: env)
+            #expect(corrected.status == 0, "\(corrected.stderr)")
+
             let shown = try ArcaProcess.run(["asset", "show", assetID, "--as", "a.janssens"], environment: env)
             #expect(shown.stdout.contains("state frozen"))
             #expect(shown.stdout.contains("at freezing 48250.75 EUR"))
+            #expect(shown.stdout.contains("2026-04-02 (recorded 2026-04-03)  freeze"))
             let listed = try ArcaProcess.run(["case", "list"], environment: env)
             #expect(listed.stdout.contains("BE-2026-000001"))
             #expect(listed.stdout.hasPrefix("REFERENCE"))

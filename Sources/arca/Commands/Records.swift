@@ -252,10 +252,15 @@ struct AssetCommand: AsyncParsableCommand {
                 if let iban = asset.identifiers.iban { lines.append("IBAN \(iban)") }
                 if let vin = asset.identifiers.vin { lines.append("VIN \(vin)") }
                 lines.append("\nhistory:")
+                // A corrected event shows the day it really happened and the day first recorded.
+                let history = AssetHistory(events: file.events)
                 lines.append(
                     table(
                         ["DAY", "ACTION", "TO", "BY", "REASON"],
-                        file.events.map { [$0.occurredOn.description, $0.action, $0.to.rawValue, $0.actor, $0.reason ?? ""] }))
+                        file.events.map { event in
+                            let day = history.correctedDay(of: event).map { "\($0) (recorded \(event.occurredOn))" } ?? event.occurredOn.description
+                            return [day, event.action, event.to.rawValue, event.actor, event.reason ?? ""]
+                        }))
                 return lines.joined(separator: "\n")
             }
         }
