@@ -115,4 +115,45 @@ struct OrderDateCorrectionTests {
             #expect(stored == 1)
         }
     }
+
+    @Test func aCorrectionThatWouldPutAnAssetsHistoryOutOfOrderIsRefusedAndTheOrderStaysAsItWas() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            _ = try await world.event("sell_interim", car, on: "2026-04-10", amount: "90000.00")
+            // the order's own dates allow 12 April, the car's interim sale of 10 April does not
+            let error = await #expect(throws: UseCaseError.self) {
+                try await world.useCases.correctOrderDate(
+                    orderID: freezing.id, OrderDateCorrectionInput(step: "execution", asset: car.id.lowercased, on: "2026-04-12", reason: "misread"),
+                    by: world.officer)
+            }
+            #expect(error?.violations.first?.message.contains("after the sell_interim event of 2026-04-10") == true)
+            let corrections = try await world.count("SELECT count(*) FROM order_correction")
+            #expect(corrections == 0)
+            let order = try await world.useCases.readOrder(id: freezing.id, by: world.officer)
+            #expect(order.version == 2)
+            #expect(order.executedOn == (try Day("2026-04-03")))
+        }
+    }
+
+    @Test func theLatestCorrectionOfAStepWinsAndASumIsNamedByItsExecution() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")
+            _ = try await world.finalise(value, on: "2026-10-20")
+            _ = try await world.useCases.executeOrder(
+                orderID: value.id, OrderExecutionInput(on: "2026-11-20", amount: MoneyInput(amount: "5000.00", currency: "EUR")), by: world.officer)
+            let sum = try #require(try await world.useCases.readOrder(id: value.id, by: world.officer).executions.first?.id)
+            for day in ["2026-11-02", "2026-11-03"] {
+                _ = try await world.useCases.correctOrderDate(
+                    orderID: value.id, OrderDateCorrectionInput(step: "execution", execution: sum, on: day, reason: "bank statement"), by: world.officer)
+            }
+            let read = try await world.useCases.readOrder(id: value.id, by: world.officer)
+            #expect(read.executedOn == (try Day("2026-11-03")))
+            #expect(read.corrections.map(\.correctedOn.description) == ["2026-11-02", "2026-11-03"])
+        }
+    }
 }

@@ -124,16 +124,19 @@ public struct EventDateCorrection: Sendable, Equatable {
 }
 
 /// The day a step of an order really happened: `decision`, `finality`, `execution` (of the
-/// asset named) or `lifting`; and why its recorded date was wrong.
+/// asset named, or of the sum by its id) or `lifting`; and why its recorded date was wrong.
 public struct OrderDateCorrectionInput: Sendable, Equatable {
     public var step: String?
     public var asset: String?
+    /// For a sum executed, the execution's id (`executedAmounts[].id`).
+    public var execution: Int64?
     public var on: String?
     public var reason: String?
 
-    public init(step: String?, asset: String? = nil, on: String?, reason: String?) {
+    public init(step: String?, asset: String? = nil, execution: Int64? = nil, on: String?, reason: String?) {
         self.step = step
         self.asset = asset
+        self.execution = execution
         self.on = on
         self.reason = reason
     }

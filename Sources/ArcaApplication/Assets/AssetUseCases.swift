@@ -374,7 +374,7 @@ public struct CorrectEventDate: Sendable {
                 throw UseCaseError.invalid("occurredOn", "event-date-correction", error.description)
             }
             let changed = try await EventDateCorrector(store: store, caller: caller, operation: "CorrectEventDate")
-                .correct(event, of: asset, to: day, recordedOn: today, reason: "\(event.action) of \(history.day(of: event)) happened on \(day): \(reason)")
+                .correct(event, of: asset, to: day, recordedOn: today, reason: reason)
             let corrected = try await store.assetEvents.forAsset(assetID)
             return AssetFile(asset: changed, valuations: try await store.valuations.forAsset(assetID), events: corrected)
         }

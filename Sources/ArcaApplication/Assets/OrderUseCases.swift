@@ -275,8 +275,12 @@ public struct CorrectOrderDate: Sendable {
             try OrderDateStep(rawValue: code).orRefuse(code, as: "a step (\(OrderDateStep.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let asset = input.asset.flatMap { validation.ids("asset", [$0]).first }
-        if step == .execution, input.asset == nil { validation.add("asset", "required", "an execution is named by its asset") }
-        if let step, step != .execution, input.asset != nil { validation.add("asset", "not-applicable", "only an execution is named by its asset") }
+        if step == .execution, (input.asset == nil) == (input.execution == nil) {
+            validation.add("asset", "required", "an execution is named by its asset, or a sum executed by its execution id: one of them")
+        }
+        if let step, step != .execution, input.asset != nil || input.execution != nil {
+            validation.add("asset", "not-applicable", "only an execution is named by its asset or id")
+        }
         let day = validation.pastDay("on", input.on, today: today)
         let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
         try validation.finish()
@@ -286,7 +290,7 @@ public struct CorrectOrderDate: Sendable {
             let before = try await store.orders.owned(orderID, by: office, toRecord: false)
             var order = before
             do throws(OrderRuleError) {
-                try order.correct(step, asset: asset, to: day, reason: reason, by: caller.name)
+                try order.correct(step, asset: asset, execution: input.execution, to: day, reason: reason, by: caller.name)
             } catch {
                 if case .noSuchStep = error { throw UseCaseError.invalid(step == .execution ? "asset" : "step", "order-step", error.description) }
                 throw UseCaseError.invalid("on", "order-date", "order \(order.decisionReference): \(error.description)")
@@ -301,15 +305,15 @@ public struct CorrectOrderDate: Sendable {
             let actions = order.assetActions(of: step)
             for asset in assets where step != .execution || asset.id == correction.asset {
                 let history = AssetHistory(events: try await store.assetEvents.forAsset(asset.id))
-                for event in history.moves where event.orderID == orderID && actions.contains(event.action) {
+                // An event the migration already dated right needs no correction of its own.
+                for event in history.moves where event.orderID == orderID && actions.contains(event.action) && history.day(of: event) != day {
                     do throws(DateCorrectionError) {
                         _ = try history.checkCorrection(of: event.id ?? 0, to: day, byOrder: orderID)
                     } catch {
                         throw UseCaseError.invalid("on", "event-date-correction", "asset \(asset.id.lowercased): \(error.description)")
                     }
                     _ = try await corrector.correct(
-                        event, of: try await store.assets.owned(asset.id, by: office, locked: true), to: day, recordedOn: today,
-                        reason: "order \(order.decisionReference): \(step.rawValue) of \(history.day(of: event)) happened on \(day): \(reason)")
+                        event, of: try await store.assets.owned(asset.id, by: office, locked: true), to: day, recordedOn: today, reason: reason)
                 }
             }
             try await store.audit.change("CorrectOrderDate", by: caller, entity: "order", id: orderID.lowercased, before: before, after: order, reason: reason)

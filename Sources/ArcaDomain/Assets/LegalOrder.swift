@@ -257,30 +257,34 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         version += 1
     }
 
-    /// Corrects the date of one of its steps (an execution is named by its asset), keeping
-    /// its dates in order: decision, then finality, then executions; lifting after both.
+    /// Corrects the date of one of its steps (an execution is named by its asset, or by its
+    /// id for a sum), keeping its dates in order: decision, then finality, then executions;
+    /// lifting after both.
     public mutating func correct(
-        _ step: OrderDateStep, asset: UUID?, to day: Day, reason: String, by actor: String
+        _ step: OrderDateStep, asset: UUID?, execution executionID: Int64? = nil, to day: Day, reason: String, by actor: String
     ) throws(OrderRuleError) {
-        let executionID: Int64?
+        let corrected: Int64?
         switch step {
         case .execution:
-            guard let asset, let execution = executions.first(where: { $0.assetID == asset }) else { throw .noSuchStep(step) }
+            guard let execution = executions.first(where: { (asset != nil && $0.assetID == asset) || (executionID != nil && $0.id == executionID) }),
+                let id = execution.id
+            else { throw .noSuchStep(step) }
             guard execution.executedOn != day else { throw .alreadyDated(step, day) }
-            executionID = execution.id
+            corrected = id
         case .decision:
             guard decisionDate != day else { throw .alreadyDated(step, day) }
-            executionID = nil
+            corrected = nil
         case .finality, .lifting:
             guard let current = step == .finality ? finalOn : liftedOn else { throw .noSuchStep(step) }
             guard current != day else { throw .alreadyDated(step, day) }
-            executionID = nil
+            corrected = nil
         }
-        let correction = OrderDateCorrection(step: step, executionID: executionID, asset: asset, correctedOn: day, reason: reason, recordedBy: actor)
-        var corrected = self
-        corrected.apply(correction)
-        try corrected.checkDates()
-        self = corrected
+        let asset = corrected.flatMap { id in executions.first { $0.id == id }?.assetID }
+        let correction = OrderDateCorrection(step: step, executionID: corrected, asset: asset, correctedOn: day, reason: reason, recordedBy: actor)
+        var changed = self
+        changed.apply(correction)
+        try changed.checkDates()
+        self = changed
         version += 1
     }
 
@@ -292,9 +296,7 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         case .lifting: liftedOn = correction.correctedOn
         case .execution:
             executions = executions.map { execution in
-                guard execution.id == correction.executionID || (correction.executionID == nil && execution.assetID == correction.asset) else {
-                    return execution
-                }
+                guard let id = correction.executionID, execution.id == id else { return execution }
                 return OrderExecution(id: execution.id, assetID: execution.assetID, executedOn: correction.correctedOn, amount: execution.amount)
             }
         }

@@ -199,7 +199,7 @@ public struct OrderResource: Encodable {
         finalOn = order.finalOn
         executedOn = order.executedOn
         executedAmounts = order.executions.filter { $0.assetID == nil }.compactMap { part in
-            part.amount.map { ExecutedSumResource(executedOn: part.executedOn, amount: $0) }
+            part.amount.map { ExecutedSumResource(id: part.id, executedOn: part.executedOn, amount: $0) }
         }
         liftedOn = order.liftedOn
         liftingGround = order.liftingGround
@@ -242,8 +242,9 @@ struct OrderCorrectionResource: Encodable {
     }
 }
 
-/// A sum of a value confiscation executed on a day.
+/// A sum of a value confiscation executed on a day; `id` names it in a date correction.
 struct ExecutedSumResource: Encodable {
+    let id: Int64?
     let executedOn: Day
     let amount: Money
 }

@@ -138,7 +138,8 @@ struct AssetRoutes {
             let orderID = try context.id()
             return try await post(request, context) { body in
                 let input = OrderDateCorrectionInput(
-                    step: body.string("step"), asset: body.string("asset"), on: body.string("on"), reason: body.string("reason"))
+                    step: body.string("step"), asset: body.string("asset"), execution: body.int("execution"), on: body.string("on"),
+                    reason: body.string("reason"))
                 try body.finish()
                 let order = try await useCases.correctOrderDate(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(orderID.lowercased)")

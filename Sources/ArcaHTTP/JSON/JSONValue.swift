@@ -124,6 +124,15 @@ final class JSONObjectReader {
         }
     }
 
+    /// A whole number (an id), sent as a JSON number without a fraction.
+    func int(_ key: String) -> Int64? {
+        switch value(key) {
+        case .number(let number)? where number.rounded() == number && abs(number) < 9_007_199_254_740_992: return Int64(number)
+        case let other?: wrongType(key, "a whole number", other); return nil
+        case nil: return nil
+        }
+    }
+
     func bool(_ key: String) -> Bool? {
         switch value(key) {
         case .bool(let flag)?: return flag

@@ -68,11 +68,13 @@ public struct OrderRepository: Sendable {
         ).first.map(Self.decodeOwned)
     }
 
+    /// The orders of a case by decision date as corrected, then as recorded.
     public func inCase(_ caseID: UUID) async throws -> [LegalOrder] {
         try await db.query(
-            "SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = $1 ORDER BY o.decision_date, o.created_at, o.id",
+            "SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = $1 ORDER BY o.created_at, o.id",
             [caseID]
-        ).map { try Self.decodeOwned($0).order }
+        ).map { try Self.decodeOwned($0).order }.enumerated().sorted { ($0.element.decisionDate, $0.offset) < ($1.element.decisionDate, $1.offset) }
+            .map(\.element)
     }
 
     /// Stores the order's status and steps if it is still at version `order.version - 1`,
