@@ -476,4 +476,23 @@ struct OrderHoldTests {
             #expect(rest.execution == .complete)
         }
     }
+
+    @Test func correctingAnInterimSalesDateMovesItsPriceWithIt() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            _ = try await world.event("sell_interim", car, on: "2026-06-21", amount: "82000.00")
+            let sale = try #require(try await world.useCases.readAsset(id: car.id, by: world.officer).events.last?.id)
+
+            let corrected = try await world.useCases.correctEventDate(
+                assetID: car.id, eventID: sale, EventDateCorrection(occurredOn: "2026-06-12", reason: "auction held on 12 June"), by: world.officer)
+
+            #expect(corrected.asset.interimSoldOn == (try Day("2026-06-12")))
+            #expect(corrected.valuations.last?.method == .sale)
+            #expect(corrected.valuations.last?.valuedOn == (try Day("2026-06-12")))
+            #expect(corrected.asset.lastEventOn == (try Day("2026-06-12")))
+        }
+    }
 }

@@ -392,14 +392,17 @@ struct EventDateCorrector {
 
     func correct(_ event: AssetEvent, of asset: Asset, to day: Day, recordedOn today: Day, reason: String) async throws -> Asset {
         guard let eventID = event.id else { return try unreachable() }
+        let wrongDay = AssetHistory(events: try await store.assetEvents.forAsset(asset.id)).day(of: event)
         try await store.assetEvents.append(
             assetID: asset.id,
             AssetEvent(
                 action: AssetEvent.correctDate, from: asset.state, to: asset.state, occurredOn: today, actor: caller.name, reason: reason,
                 orderID: event.orderID, correction: DateCorrection(eventID: eventID, correctedOn: day)))
-        if event.action == "identify" {
-            // The estimate typed with the asset was its value on the day it was identified.
-            for moved in try await store.valuations.redateEstimates(of: asset.id, from: asset.identifiedOn, to: day) {
+        // The estimate typed with the asset was its value on the day it was identified, and an
+        // interim sale's price its value on the day of the sale: they move with their day.
+        let dated: [String: ValuationMethod] = ["identify": .estimate, AssetAction.sellInterim.rawValue: .sale]
+        if let method = dated[event.action] {
+            for moved in try await store.valuations.redate(method, of: asset.id, from: wrongDay, to: day) {
                 try await store.audit.change(operation, by: caller, entity: "valuation", id: moved.id.lowercased, after: moved, reason: reason)
             }
         }

@@ -42,9 +42,8 @@ public struct AssetHistory: Sendable {
     public var identifiedOn: Day? { moves.first { $0.action == "identify" }.map(day(of:)) }
 
     /// Moves whose date a correction of the asset may change: those the officer recorded
-    /// directly. A move an order made is corrected with the order's step, and an interim
-    /// sale's day is also its price's valuation day.
-    static let correctable: Set<String> = ["identify", "trace", "dispose", "restitute", "close"]
+    /// directly. A move an order made is corrected with the order's step.
+    static let correctable: Set<String> = ["identify", "trace", "sell_interim", "dispose", "restitute", "close"]
 
     /// The move `eventID`, when it may be re-dated to `day` without taking the history out of
     /// order: on or after the move before it, on or before the move after it. A move an order
@@ -82,7 +81,7 @@ public enum DateCorrectionError: Error, Equatable, CustomStringConvertible {
         case .madeByOrder(let action, let order):
             return "the \(action) event was made by order \(order.lowercased): correct the date of that order's step (POST /v1/orders/{id}/corrections)"
         case .notCorrectable(let action):
-            return "the date of a \(action) event is not corrected this way (an interim sale's day is its price's valuation day)"
+            return "the date of a \(action) event is not corrected this way"
         case .sameDay(let day): return "the event is already dated \(day)"
         case .outOfOrder(let day, let neighbour, let other, let after):
             return after

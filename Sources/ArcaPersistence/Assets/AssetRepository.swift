@@ -190,14 +190,14 @@ public struct ValuationRepository: Sendable {
             ])
     }
 
-    /// Moves the officer's estimates of `day` (typed with the asset when it was identified)
-    /// to `newDay`; returns them as they now stand.
-    public func redateEstimates(of assetID: UUID, from day: Day, to newDay: Day) async throws -> [Valuation] {
+    /// Moves the asset's valuations of `method` dated `day` (the estimate typed with it, an
+    /// interim sale's price) to `newDay`; returns them as they now stand.
+    public func redate(_ method: ValuationMethod, of assetID: UUID, from day: Day, to newDay: Day) async throws -> [Valuation] {
         try await db.query(
             """
-            UPDATE valuation SET valued_on = $3::date WHERE asset_id = $1 AND method = 'estimate' AND valued_on = $2::date
+            UPDATE valuation SET valued_on = $4::date WHERE asset_id = $1 AND method = $2 AND valued_on = $3::date
             RETURNING id, asset_id, valued_on::text, method, amount::text, currency, recorded_by
-            """, [assetID, day.description, newDay.description]
+            """, [assetID, method.rawValue, day.description, newDay.description]
         ).map(Self.decode)
     }
 
