@@ -53,8 +53,7 @@ public struct CreateOrder: Sendable {
             try check.finish()
             let order: LegalOrder
             do throws(OrderRuleError) {
-                var executes = executingState ?? home
-                if executingState == nil { executes = try LegalOrder.executingState(home: home, assetsLocatedIn: Set(assets.map(\.country))) }
+                let executes = try LegalOrder.executingState(named: executingState, home: home, assetsLocatedIn: Set(assets.map(\.country)))
                 order = try LegalOrder(
                     id: UUID(), caseID: caseID, kind: kind, urgent: input.urgent ?? false, confirms: confirms, confiscationType: type,
                     issuingState: issuingState ?? home, issuingAuthority: authority, executingState: executes,
@@ -307,8 +306,9 @@ public struct CorrectOrderDate: Sendable {
                 let history = AssetHistory(events: try await store.assetEvents.forAsset(asset.id))
                 // An event the migration already dated right needs no correction of its own.
                 for event in history.moves where event.orderID == orderID && actions.contains(event.action) && history.day(of: event) != day {
+                    guard let eventID = event.id else { continue }
                     do throws(DateCorrectionError) {
-                        _ = try history.checkCorrection(of: event.id ?? 0, to: day, byOrder: orderID)
+                        _ = try history.checkCorrection(of: eventID, to: day, byOrder: orderID)
                     } catch {
                         throw UseCaseError.invalid("on", "event-date-correction", "asset \(asset.id.lowercased): \(error.description)")
                     }

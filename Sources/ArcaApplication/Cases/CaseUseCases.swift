@@ -325,11 +325,7 @@ public struct UpdateSubject: Sendable {
         try validation.finish()
 
         return try await database.transaction { store in
-            guard let found = try await store.subjects.find(id, visibleTo: office) else { throw UseCaseError.notFound("subject \(id.lowercased)") }
-            guard found.office == office else {
-                throw UseCaseError.forbidden("subject \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
-            }
-            let current = found.subject
+            let current = try await store.subjects.owned(id, by: office)
             try UseCaseError.requireCurrent(expectedVersion, current.version, of: "subject \(id.lowercased)")
             var changed = current
             changed.name = name ?? current.name
@@ -353,6 +349,18 @@ public struct UpdateSubject: Sendable {
             try await store.audit.change("UpdateSubject", by: caller, entity: "subject", id: id.lowercased, before: current, after: changed)
             return changed
         }
+    }
+}
+
+extension SubjectRepository {
+    /// The subject, when the caller's office owns its case: not found when the office may not
+    /// see it, forbidden when the case is only shared with the office.
+    func owned(_ id: UUID, by office: OfficeCode) async throws -> Subject {
+        guard let found = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("subject \(id.lowercased)") }
+        guard found.office == office else {
+            throw UseCaseError.forbidden("subject \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
+        }
+        return found.subject
     }
 }
 

@@ -109,10 +109,13 @@ public struct LegalOrder: Hashable, Sendable, Codable {
         }
     }
 
-    /// Where an order is executed when its record does not say: at home, unless all its
+    /// Where an order is executed: the state named, or when none is, at home, unless all its
     /// assets are located in one other state (an order on property abroad is executed there,
     /// through a certificate). Assets in several states need the executing state named.
-    public static func executingState(home: CountryCode, assetsLocatedIn countries: Set<CountryCode>) throws(OrderRuleError) -> CountryCode {
+    public static func executingState(
+        named: CountryCode? = nil, home: CountryCode, assetsLocatedIn countries: Set<CountryCode>
+    ) throws(OrderRuleError) -> CountryCode {
+        if let named { return named }
         let abroad = countries.subtracting([home])
         guard !abroad.isEmpty else { return home }
         guard abroad.count == 1, countries.count == 1 else { throw .executingStateUnclear(countries.map(\.value).sorted()) }
