@@ -1,4 +1,5 @@
 import ArcaPersistence
+import Foundation
 
 /// Every use case of the application, built on one database. The composition root makes
 /// one and hands it to the HTTP API and the CLI commands.
@@ -35,7 +36,9 @@ public struct UseCases: Sendable {
     public let correctOrderDate: CorrectOrderDate
     public let readAuditTrail: ReadAuditTrail
 
-    public init(database: Database) {
+    /// `clock` is "now" for every use case that dates what it records, so tests and the demo
+    /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed.
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init, idempotencyRetention: Duration = IdempotencyKeys.defaultRetention) {
         checkReadiness = CheckReadiness(database: database)
         authenticate = Authenticate(database: database)
         actAsUser = ActAsUser(database: database)
@@ -44,28 +47,28 @@ public struct UseCases: Sendable {
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
         revokeTokens = RevokeTokens(database: database)
-        createCase = CreateCase(database: database)
+        createCase = CreateCase(database: database, clock: clock)
         readCase = ReadCase(database: database)
-        updateCase = UpdateCase(database: database)
+        updateCase = UpdateCase(database: database, clock: clock)
         listCases = ListCases(database: database)
         shareCase = ShareCase(database: database)
         addSubject = AddSubject(database: database)
         readSubject = ReadSubject(database: database)
         updateSubject = UpdateSubject(database: database)
-        idempotencyKeys = IdempotencyKeys(database: database)
-        addAsset = AddAsset(database: database)
+        idempotencyKeys = IdempotencyKeys(database: database, retention: idempotencyRetention, clock: clock)
+        addAsset = AddAsset(database: database, clock: clock)
         readAsset = ReadAsset(database: database)
         updateAsset = UpdateAsset(database: database)
         listAssets = ListAssets(database: database)
-        recordValuation = RecordValuation(database: database)
-        recordAssetEvent = RecordAssetEvent(database: database)
-        correctEventDate = CorrectEventDate(database: database)
-        createOrder = CreateOrder(database: database)
+        recordValuation = RecordValuation(database: database, clock: clock)
+        recordAssetEvent = RecordAssetEvent(database: database, clock: clock)
+        correctEventDate = CorrectEventDate(database: database, clock: clock)
+        createOrder = CreateOrder(database: database, clock: clock)
         readOrder = ReadOrder(database: database)
-        finaliseOrder = FinaliseOrder(database: database)
-        executeOrder = ExecuteOrder(database: database)
-        liftOrder = LiftOrder(database: database)
-        correctOrderDate = CorrectOrderDate(database: database)
+        finaliseOrder = FinaliseOrder(database: database, clock: clock)
+        executeOrder = ExecuteOrder(database: database, clock: clock)
+        liftOrder = LiftOrder(database: database, clock: clock)
+        correctOrderDate = CorrectOrderDate(database: database, clock: clock)
         readAuditTrail = ReadAuditTrail(database: database)
     }
 }

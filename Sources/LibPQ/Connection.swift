@@ -127,6 +127,11 @@ final class Connection: @unchecked Sendable {
                 lengths.append(0)
                 formats.append(0)
             case .text(let text):
+                guard !text.utf8.contains(0) else {
+                    throw PostgresError(
+                        kind: .unsendableParameter, message: "a text parameter holds a NUL character, which PostgreSQL text cannot store",
+                        sqlState: PostgresError.State.characterNotInRepertoire)
+                }
                 values.append(strdup(text))
                 lengths.append(0)
                 formats.append(0)

@@ -16,6 +16,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         case decoding
         /// libpq answered in a way the caller did not expect (e.g. COPY state).
         case protocolViolation
+        /// A parameter cannot be sent as it is: text holding NUL, which libpq would cut short
+        /// and PostgreSQL's text cannot hold (reported with SQLSTATE 22021, as the server would).
+        case unsendableParameter
     }
 
     public var kind: Kind
@@ -46,13 +49,17 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         self.constraint = constraint
     }
 
+    /// One line fit for a log: what went wrong and where, never the row it was about.
+    /// The server's DETAIL ("Failing row contains …", "Key (name)=(…)") is left out, and so
+    /// is the message of a refused value (class 22), which quotes the value.
     public var description: String {
-        var text = message
+        var text = sqlState?.hasPrefix("22") == true ? "a value was refused" : message
         var facts: [String] = []
         if let sqlState { facts.append("SQLSTATE \(sqlState)") }
+        if let table { facts.append("table \(table)") }
+        if let column { facts.append("column \(column)") }
         if let constraint { facts.append("constraint \(constraint)") }
         if !facts.isEmpty { text += " (" + facts.joined(separator: ", ") + ")" }
-        if let detail { text += ": " + detail }
         return text
     }
 
@@ -64,6 +71,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
         public static let notNullViolation = "23502"
         public static let serializationFailure = "40001"
         public static let deadlockDetected = "40P01"
+        public static let characterNotInRepertoire = "22021"
         public static let syntaxError = "42601"
         public static let undefinedTable = "42P01"
     }

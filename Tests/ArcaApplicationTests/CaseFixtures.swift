@@ -4,6 +4,7 @@ import ArcaPersistence
 import ArcaTestSupport
 import Foundation
 import LibPQ
+import Synchronization
 
 /// Two Belgian offices, the ARO and the asset management office, with a user of every role at the ARO and
 /// an officer at the management office.
@@ -18,10 +19,10 @@ struct TwoOffices {
     let admin: Caller
     let amoOfficer: Caller
 
-    static func with(_ body: (TwoOffices) async throws -> Void) async throws {
+    static func with(clock: @escaping @Sendable () -> Date = Date.init, _ body: (TwoOffices) async throws -> Void) async throws {
         try await TestDatabase.withFresh { db in
             let database = Database(pool: db.pool)
-            let useCases = UseCases(database: database)
+            let useCases = UseCases(database: database, clock: clock)
             let cli = Caller.commandLine()
             _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
             _ = try await useCases.addOffice(code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
@@ -57,5 +58,20 @@ extension UseCaseError {
     var violations: [FieldViolation] {
         if case .invalid(let violations) = self { return violations }
         return []
+    }
+}
+
+/// A clock a test sets and moves: "now" for the use cases built with `clock.now`.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: String = "2026-11-29T10:00:00Z") {
+        current = Mutex(ISO8601DateFormatter().date(from: start)!)
+    }
+
+    var now: @Sendable () -> Date { { self.current.withLock { $0 } } }
+
+    func advance(hours: Double) {
+        current.withLock { $0 = $0.addingTimeInterval(hours * 3600) }
     }
 }

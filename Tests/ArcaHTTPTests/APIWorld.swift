@@ -93,3 +93,21 @@ struct TestFailure: Error, CustomStringConvertible {
         self.description = description
     }
 }
+
+extension APIWorld {
+    /// How many rows every table holds: two snapshots around a refused request must be equal.
+    func rowCounts() async throws -> [String: Int] {
+        let tables = try await db.pool.query(
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", []
+        ).map { try $0.decode(String.self, 0) }
+        let sql = tables.map { "SELECT '\($0)', count(*) FROM \($0)" }.joined(separator: " UNION ALL ")
+        var counts: [String: Int] = [:]
+        for row in try await db.pool.query(sql, []) { counts[try row.decode(String.self, 0)] = try row.decode(Int.self, 1) }
+        return counts
+    }
+
+    /// Runs SQL on the test's database as its owner, to give the database a rule or a fault.
+    func execute(_ sql: String) async throws {
+        _ = try await db.pool.withSession { try await $0.simpleQuery(sql) }
+    }
+}

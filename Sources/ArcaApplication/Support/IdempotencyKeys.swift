@@ -1,6 +1,7 @@
 import ArcaPersistence
 import Crypto
 import Foundation
+import Synchronization
 
 /// The answer a request got, kept so a retry under the same `Idempotency-Key` gets it again.
 public struct RememberedResponse: Sendable, Equatable {
@@ -16,63 +17,79 @@ public struct RememberedResponse: Sendable, Equatable {
 }
 
 /// Makes a `POST` safe to retry: the first request under a key is carried out and its
-/// answer remembered; a retry with the same body gets that answer back, a reuse of the key
-/// for another body is refused. Only successful answers are remembered, so a request that
-/// failed can be corrected and sent again under the same key.
-public struct IdempotencyKeys: Sendable {
+/// answer remembered **in the same transaction** as the change it made, so a change is
+/// never committed without its answer (a crash or a lost connection leaves either both or
+/// neither). A retry with the same body gets that answer back; a reuse of the key for
+/// another body is refused; a retry while the first is still running is told to wait.
+/// Only successful answers are remembered, so a refused request can be corrected and sent
+/// again under the same key. Answers are forgotten after `retention`.
+public final class IdempotencyKeys: Sendable {
     let database: Database
+    let clock: @Sendable () -> Date
+    public let retention: Duration
+    private let lastPurge = Mutex<Date?>(nil)
 
-    public init(database: Database) {
+    public static let defaultRetention = Duration.seconds(24 * 3600)
+    /// Expired answers are deleted at most this often, by the request that finds them due.
+    static let purgeInterval: TimeInterval = 600
+
+    public init(database: Database, retention: Duration = IdempotencyKeys.defaultRetention, clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
+        self.retention = retention
+        self.clock = clock
     }
 
-    public enum Claim: Sendable, Equatable {
-        /// Carry the request out, then `remember` or `release`.
-        case proceed
-        case replay(RememberedResponse)
+    public enum Outcome: Sendable, Equatable {
+        case carriedOut(RememberedResponse)
+        case replayed(RememberedResponse)
     }
-
-    /// A claim older than this whose answer never came is taken as abandoned (its process died).
-    static let abandonAfterSeconds = 300
 
     public static let keyLength = 1...200
 
-    public func claim(key: String, method: String, path: String, body: Data, by caller: Caller) async throws -> Claim {
+    /// Carries `work` out once for `key`: `work` runs the use case (whose transaction joins
+    /// this one) and renders its answer.
+    public func carryOut(
+        key: String, method: String, path: String, body: Data, by caller: Caller, _ work: () async throws -> RememberedResponse
+    ) async throws -> Outcome {
         guard let userID = caller.userID else { throw UseCaseError.forbidden("idempotency keys belong to signed-in users") }
-        guard Self.keyLength.contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline }) else {
+        guard Self.keyLength.contains(key.unicodeScalars.count), key.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) }) else {
             throw UseCaseError.invalid("Idempotency-Key", "idempotency-key", "an idempotency key has 1 to 200 visible ASCII characters")
         }
         var hasher = SHA256()
         hasher.update(data: Data("\(method) \(path)\n".utf8))
         hasher.update(data: body)
         let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let now = clock()
+        let expiredBefore = now.addingTimeInterval(-retention.seconds)
+        try await purgeIfDue(now: now, expiredBefore: expiredBefore)
         return try await database.transaction { store in
-            if try await store.idempotency.claim(userID: userID, key: key, requestHash: hash, abandonAfter: Self.abandonAfterSeconds) {
-                return .proceed
-            }
-            guard let remembered = try await store.idempotency.find(userID: userID, key: key) else {
-                throw UseCaseError.conflict("the idempotency key \(key) is being released; send the request again")
-            }
-            guard remembered.requestHash == hash else {
-                throw UseCaseError.invalid(
-                    "Idempotency-Key", "idempotency-key-reuse", "this key was used for a different request; use a new key for a new request")
-            }
-            guard remembered.status != 0 else {
+            guard try await store.idempotency.hold(userID: userID, key: key) else {
                 throw UseCaseError.conflict("the first request under idempotency key \(key) is still being answered; retry shortly")
             }
-            return .replay(RememberedResponse(status: remembered.status, headers: remembered.headers, body: remembered.body))
+            if let remembered = try await store.idempotency.find(userID: userID, key: key, since: expiredBefore) {
+                guard remembered.requestHash == hash else {
+                    throw UseCaseError.invalid(
+                        "Idempotency-Key", "idempotency-key-reuse", "this key was used for a different request; use a new key for a new request")
+                }
+                return .replayed(RememberedResponse(status: remembered.status, headers: remembered.headers, body: remembered.body))
+            }
+            let response = try await work()
+            try await store.idempotency.remember(
+                userID: userID, key: key, requestHash: hash, at: now, status: response.status, headers: response.headers, body: response.body)
+            return .carriedOut(response)
         }
     }
 
-    public func remember(key: String, response: RememberedResponse, by caller: Caller) async throws {
-        guard let userID = caller.userID else { return }
-        try await database.transaction { store in
-            try await store.idempotency.complete(userID: userID, key: key, status: response.status, headers: response.headers, body: response.body)
+    private func purgeIfDue(now: Date, expiredBefore: Date) async throws {
+        let due = lastPurge.withLock { last in
+            guard last.map({ now.timeIntervalSince($0) >= Self.purgeInterval || now < $0 }) ?? true else { return false }
+            last = now
+            return true
         }
+        if due { _ = try await database.transaction { try await $0.idempotency.forget(before: expiredBefore) } }
     }
+}
 
-    public func release(key: String, by caller: Caller) async throws {
-        guard let userID = caller.userID else { return }
-        try await database.transaction { try await $0.idempotency.release(userID: userID, key: key) }
-    }
+extension Duration {
+    var seconds: TimeInterval { TimeInterval(components.seconds) + TimeInterval(components.attoseconds) / 1e18 }
 }

@@ -31,7 +31,7 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func invalid(_ field: String, _ rule: String, _ message: String) -> UseCaseError {
+    public static func invalid(_ field: String, _ rule: String, _ message: String) -> UseCaseError {
         .invalid([FieldViolation(field: field, rule: rule, message: message)])
     }
 
@@ -52,6 +52,10 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// The database cannot be reached now: interfaces answer "try later" (HTTP 503).
 public typealias DatabaseUnavailable = ArcaPersistence.DatabaseUnavailable
+/// Concurrent changes kept rolling the work back: interfaces answer "try again" (HTTP 503).
+public typealias DatabaseBusy = ArcaPersistence.DatabaseBusy
+/// A row the database's own rules refused although the use case accepted it.
+public typealias ConstraintViolation = ArcaPersistence.ConstraintViolation
 
 /// One broken rule on one input field.
 public struct FieldViolation: Equatable, Sendable, CustomStringConvertible {

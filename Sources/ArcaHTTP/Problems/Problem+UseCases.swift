@@ -37,3 +37,21 @@ extension Problem {
         }
     }
 }
+
+extension Problem {
+    /// A rule only the database enforced: a duplicate is a conflict with what is recorded,
+    /// anything else a value the request should not have carried.
+    init(_ violation: ConstraintViolation) {
+        let field = violation.column ?? violation.table ?? "body"
+        switch violation.kind {
+        case .duplicate:
+            self.init(
+                type: Self.typeURI("conflict"), title: "Conflict", status: 409,
+                detail: "The record clashes with one already recorded (rule \(violation.constraint)).")
+        case .missingReference, .check, .invalidValue:
+            self = .unprocessable(
+                "The database refused the record under its rule \(violation.constraint).",
+                errors: [FieldError(field: field, rule: violation.constraint, message: "refused by the database rule \(violation.constraint)")])
+        }
+    }
+}

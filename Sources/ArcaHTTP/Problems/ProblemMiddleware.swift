@@ -21,9 +21,19 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return response
         } catch let error as DatabaseUnavailable {
             context.logger.warning("\(error)")
-            var response = try Problem.serviceUnavailable("The database does not answer; try again shortly.").response(from: request, context: context)
+            var response = try Problem.serviceUnavailable(
+                "The database does not answer; try again shortly, with the same Idempotency-Key if you sent one.").response(from: request, context: context)
             response.headers[.retryAfter] = "5"
             return response
+        } catch let error as DatabaseBusy {
+            context.logger.warning("\(error)")
+            var response = try Problem.serviceUnavailable("Concurrent changes kept the request from completing; nothing was done. Send it again.")
+                .response(from: request, context: context)
+            response.headers[.retryAfter] = "1"
+            return response
+        } catch let violation as ConstraintViolation {
+            context.logger.warning("the database refused a row: \(violation.kind) \(violation.constraint) on \(violation.table ?? "?")")
+            return try Problem(violation).response(from: request, context: context)
         } catch let error as HTTPError where error.status == .notFound {
             let allowed = routes.methods(for: request.uri.path)
             guard !allowed.isEmpty else {
@@ -39,7 +49,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             return try Problem.http(error.status, detail: nil).response(from: request, context: context)
         } catch {
-            context.logger.error("unhandled error: \(String(reflecting: error))")
+            context.logger.error("unhandled error: \(String(describing: error))")
             return try Problem.internalError().response(from: request, context: context)
         }
     }

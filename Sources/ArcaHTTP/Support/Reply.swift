@@ -74,7 +74,8 @@ func bodyData(_ request: Request, _ context: ArcaRequestContext) async throws ->
 }
 
 /// Carries out a `POST` once per `Idempotency-Key`: a retry with the same body gets the
-/// first answer again (marked `Idempotent-Replayed: true`). `carryOut` reads the JSON body.
+/// first answer again (marked `Idempotent-Replayed: true`). `carryOut` reads the JSON body;
+/// with a key, it runs inside the transaction that remembers its answer.
 struct IdempotentPost {
     let keys: IdempotencyKeys
 
@@ -83,21 +84,17 @@ struct IdempotentPost {
     ) async throws -> Reply {
         let body = try await bodyData(request, context)
         guard let key = request.headers[.idempotencyKey] else { return try await carryOut(try JSONObjectReader.body(body)) }
-        let caller = try context.requireCaller()
-        switch try await keys.claim(key: key, method: request.method.rawValue, path: request.uri.path, body: body, by: caller) {
-        case .replay(let remembered):
-            var reply = Reply(remembered: remembered)
+        let outcome = try await keys.carryOut(
+            key: key, method: request.method.rawValue, path: request.uri.path, body: body, by: try context.requireCaller()
+        ) {
+            try await carryOut(try JSONObjectReader.body(body)).remembered
+        }
+        switch outcome {
+        case .carriedOut(let response):
+            return Reply(remembered: response)
+        case .replayed(let response):
+            var reply = Reply(remembered: response)
             reply.headers[HTTPField.Name.idempotentReplayed.rawName] = "true"
-            return reply
-        case .proceed:
-            let reply: Reply
-            do {
-                reply = try await carryOut(try JSONObjectReader.body(body))
-            } catch {
-                try? await keys.release(key: key, by: caller)
-                throw error
-            }
-            try await keys.remember(key: key, response: reply.remembered, by: caller)
             return reply
         }
     }

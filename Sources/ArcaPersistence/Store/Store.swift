@@ -20,13 +20,49 @@ public struct Store: Sendable {
 }
 
 extension Database {
+    /// The transaction the current task is in, so that a use case run inside another
+    /// transaction (an idempotent request, which remembers its answer in the same
+    /// transaction) joins it instead of committing on its own.
+    @TaskLocal static var enclosing: EnclosingTransaction?
+
+    struct EnclosingTransaction: Sendable {
+        let database: ObjectIdentifier
+        let store: Store
+    }
+
+    /// How often a transaction that lost a deadlock or a serialization conflict is run again
+    /// before the caller is told to retry later.
+    static let attemptsOnConflict = 3
+
     /// Runs `body` in one transaction: commit when it returns, rollback when it throws.
-    /// A database that cannot be reached, or is shutting down, is `DatabaseUnavailable`.
+    /// Inside another transaction of this database, `body` joins it and the outer one
+    /// commits. A deadlock or serialization failure runs `body` again (it must do nothing
+    /// but database work); when it keeps failing, `DatabaseBusy`. A database that cannot
+    /// be reached is `DatabaseUnavailable`; a row the database's own rules refuse is a
+    /// `ConstraintViolation`.
     public func transaction<T>(_ body: (Store) async throws -> T) async throws -> T {
-        do {
-            return try await pool.transaction { try await body(Store(transaction: $0)) }
-        } catch let error as PostgresError where error.meansUnavailable {
-            throw DatabaseUnavailable(reason: error.message)
+        if let enclosing = Self.enclosing, enclosing.database == ObjectIdentifier(self) {
+            return try await body(enclosing.store)
+        }
+        var attempt = 1
+        while true {
+            do {
+                return try await pool.transaction { connection in
+                    let store = Store(transaction: connection)
+                    return try await Self.$enclosing.withValue(EnclosingTransaction(database: ObjectIdentifier(self), store: store)) {
+                        try await body(store)
+                    }
+                }
+            } catch let error as PostgresError {
+                if error.meansUnavailable { throw DatabaseUnavailable(reason: error.message) }
+                if error.meansLostConflict {
+                    guard attempt < Self.attemptsOnConflict else { throw DatabaseBusy(sqlState: error.sqlState ?? "") }
+                    attempt += 1
+                    continue
+                }
+                if let violation = ConstraintViolation.from(error) { throw violation }
+                throw error
+            }
         }
     }
 }
@@ -39,6 +75,14 @@ public struct DatabaseUnavailable: Error, Equatable, Sendable, CustomStringConve
     public var description: String { "the database is unavailable: \(reason)" }
 }
 
+/// The transaction kept losing deadlocks or serialization conflicts with concurrent ones
+/// and was rolled back each time: nothing was done, and the same request may succeed later.
+public struct DatabaseBusy: Error, Equatable, Sendable, CustomStringConvertible {
+    public let sqlState: String
+
+    public var description: String { "the database rolled the work back \(Database.attemptsOnConflict) times under concurrent changes (SQLSTATE \(sqlState))" }
+}
+
 extension PostgresError {
     /// A broken or refused connection, a closed pool, no connection free in time, or the
     /// server's own "connection exception" (08) and "operator intervention" (57: shutdown,
@@ -46,30 +90,49 @@ extension PostgresError {
     var meansUnavailable: Bool {
         kind == .connection || kind == .poolClosed || kind == .poolTimeout || sqlState?.hasPrefix("08") == true || sqlState?.hasPrefix("57") == true
     }
+
+    /// The transaction was rolled back for a concurrent one and may simply be run again.
+    var meansLostConflict: Bool {
+        sqlState == State.deadlockDetected || sqlState == State.serializationFailure
+    }
 }
 
-/// A constraint the database enforces, reported in the application's terms.
+/// A rule the database enforces, reported in the application's terms: which rule (the
+/// constraint's name, or the kind of value refused) on which table and column.
 public struct ConstraintViolation: Error, Equatable, Sendable {
     public enum Kind: Sendable, Equatable {
         case duplicate
         case missingReference
+        /// A CHECK or NOT NULL constraint.
+        case check
+        /// A value the column's type cannot hold (too long, out of range, NUL in text).
+        case invalidValue
     }
 
     public let kind: Kind
-    /// The database constraint's name, which says which rule was broken.
+    /// The database constraint's name, which says which rule was broken; for an invalid
+    /// value, the SQLSTATE.
     public let constraint: String
+    public var table: String? = nil
+    public var column: String? = nil
 
     static func from(_ error: any Error) -> ConstraintViolation? {
-        guard let error = error as? PostgresError, let constraint = error.constraint else { return nil }
-        switch error.sqlState {
-        case PostgresError.State.uniqueViolation: return ConstraintViolation(kind: .duplicate, constraint: constraint)
-        case PostgresError.State.foreignKeyViolation: return ConstraintViolation(kind: .missingReference, constraint: constraint)
+        guard let error = error as? PostgresError, let state = error.sqlState else { return nil }
+        let kind: Kind
+        switch state {
+        case PostgresError.State.uniqueViolation: kind = .duplicate
+        case PostgresError.State.foreignKeyViolation: kind = .missingReference
+        case PostgresError.State.checkViolation, PostgresError.State.notNullViolation: kind = .check
+        case _ where state.hasPrefix("22"): kind = .invalidValue
         default: return nil
         }
+        let rule = error.constraint ?? (state == PostgresError.State.notNullViolation ? "not-null" : "sqlstate-\(state)")
+        return ConstraintViolation(kind: kind, constraint: rule, table: error.table, column: error.column)
     }
 }
 
-/// Runs a write and turns unique and foreign-key violations into `ConstraintViolation`.
+/// Runs a write and turns the database's refusal of a row into `ConstraintViolation`, so a
+/// use case can catch the one it expects inside its transaction.
 @discardableResult
 func translatingConstraints<T>(_ body: () async throws -> T) async throws -> T {
     do {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ArcaApplication
+import ArcaHTTP
 import Hummingbird
 
 struct Serve: AsyncParsableCommand {
@@ -19,8 +21,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Database connections in the pool.")
     var poolSize = 8
 
+    @Option(help: "Hours an answer given under an Idempotency-Key is replayed before it is forgotten.")
+    var idempotencyRetentionHours = 24
+
     func run() async throws {
         let logger = Logging.logger("arca")
+        guard idempotencyRetentionHours >= 1 else { throw CLIError("--idempotency-retention-hours must be at least 1") }
         let root = try CompositionRoot.connect(poolSize: poolSize, logger: logger)
         do {
             if migrate {
@@ -28,7 +34,8 @@ struct Serve: AsyncParsableCommand {
                 logger.info("migrations applied: \(applied.count)")
             }
             logger.info("ARCA serves on http://\(host):\(port)")
-            try await root.api.application(host: host, port: port, logger: logger).runService()
+            try await ArcaAPI(useCases: UseCases(database: root.database, idempotencyRetention: .seconds(idempotencyRetentionHours * 3600)))
+                .application(host: host, port: port, logger: logger).runService()
         } catch {
             await root.database.close()
             throw CompositionRoot.explain(error)

@@ -1,0 +1,90 @@
+import ArcaTestSupport
+import Foundation
+import FoundationNetworking
+import Testing
+
+/// `arca serve` as a real process on a free port, killed the hard way when a test says so.
+final class ServedArca {
+    let port: Int
+    private let process: Process
+
+    init(port: Int, environment: [String: String]) throws {
+        self.port = port
+        process = Process()
+        process.executableURL = ArcaProcess.binary
+        process.arguments = ["serve", "--port", String(port)]
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        env["ARCA_LOG_LEVEL"] = "error"
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+    }
+
+    /// Waits until the server answers /healthz.
+    func ready() async throws {
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            if let (_, response) = try? await URLSession.shared.data(from: url("/healthz")), (response as? HTTPURLResponse)?.statusCode == 200 {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw CLIFailure("arca serve did not answer on port \(port) within a minute")
+    }
+
+    func url(_ path: String) -> URL { URL(string: "http://127.0.0.1:\(port)\(path)")! }
+
+    /// SIGKILL: no shutdown, no flushing, as a crash or the OOM killer would.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    deinit {
+        if process.isRunning { kill() }
+    }
+}
+
+@Suite("arca serve killed mid-request")
+struct ServerCrashTests {
+    @Test func anAnswerCommittedWhenTheServerDiesIsReplayedAfterTheRestart() async throws {
+        try await withOfficer { env, db in
+            let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
+            let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
+            let created = try ArcaProcess.run(
+                ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: env)
+            let caseID = try #require(json(created.stdout)["id"] as? String)
+            let port = TestDatabase.freePort()
+            var server = try ServedArca(port: port, environment: env)
+            try await server.ready()
+            var request = URLRequest(url: server.url("/v1/cases/\(caseID)/assets"))
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("kbc-account-2026-03-20", forHTTPHeaderField: "Idempotency-Key")
+            request.httpBody = Data(
+                #"{"category":"bank_account","description":"Current account at KBC, Brussels","identifiers":{"iban":"BE68 5390 0754 7034"},"country":"BE","identifiedOn":"2026-03-20"}"#
+                    .utf8)
+
+            // The client never reads the first answer: the server dies as soon as the change is
+            // committed, whether or not it had sent the answer yet.
+            let first = Task { try? await URLSession.shared.data(for: request) }
+            let deadline = ContinuousClock.now + .seconds(60)
+            while try await db.pool.query("SELECT count(*) FROM asset", [])[0].decode(Int.self, 0) == 0, ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            server.kill()
+            _ = await first.value
+            server = try ServedArca(port: port, environment: env)
+            try await server.ready()
+            let (body, response) = try await URLSession.shared.data(for: request)
+
+            let answer = try #require(response as? HTTPURLResponse)
+            #expect(answer.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
+            #expect(answer.value(forHTTPHeaderField: "Idempotent-Replayed") == "true")
+            #expect(try await db.pool.query("SELECT count(*) FROM asset", [])[0].decode(Int.self, 0) == 1)
+        }
+    }
+}

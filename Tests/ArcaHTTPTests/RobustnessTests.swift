@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+/// What the API answers when the database refuses, deadlocks or loses a race, and what an
+/// Idempotency-Key guarantees on every POST.
+@Suite("HTTP: database faults answer problems; every POST replays under its key")
+struct RobustnessTests {
+    @Test func aRuleOnlyTheDatabaseKnowsIsA422NamingIt() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            try await world.execute("ALTER TABLE asset ADD CONSTRAINT asset_description_not_placeholder CHECK (description <> 'TBD')")
+            let before = try await world.rowCounts()
+
+            let answer = try await world.call(
+                .post, "/v1/cases/\(caseID)/assets", json: #"{"category":"cash","description":"TBD","country":"BE","identifiedOn":"2026-03-20"}"#)
+
+            #expect(answer.status == 422)
+            #expect(answer.isProblem)
+            #expect(answer.fieldErrors == ["asset asset_description_not_placeholder"])
+            #expect(try await world.rowCounts() == before)
+        }
+    }
+
+    @Test(arguments: ["40P01", "40001"])
+    func aDeadlockOrSerializationFailureThatPersistsIsA503WithRetryAfter(_ sqlState: String) async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            try await world.execute(
+                """
+                CREATE FUNCTION lose_every_race() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'lost to a concurrent transaction' USING ERRCODE = '\(sqlState)'; END $$;
+                CREATE TRIGGER lose_every_race BEFORE INSERT ON asset FOR EACH ROW EXECUTE FUNCTION lose_every_race();
+                """)
+            let before = try await world.rowCounts()
+
+            let answer = try await world.call(.post, "/v1/cases/\(caseID)/assets", json: APIWorld.account)
+
+            #expect(answer.status == 503)
+            #expect(answer.isProblem)
+            #expect(answer.headers[.retryAfter] == "1")
+            #expect(try await world.rowCounts() == before)
+        }
+    }
+
+    @Test(arguments: ["40P01", "40001"])
+    func aDeadlockOrSerializationFailureOnceIsRetriedInside(_ sqlState: String) async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            // A sequence is not rolled back: the trigger fails the first attempt only.
+            try await world.execute(
+                """
+                CREATE SEQUENCE attempts;
+                CREATE FUNCTION lose_the_first_race() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('attempts') = 1 THEN RAISE EXCEPTION 'lost to a concurrent transaction' USING ERRCODE = '\(sqlState)'; END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER lose_the_first_race BEFORE INSERT ON asset FOR EACH ROW EXECUTE FUNCTION lose_the_first_race();
+                """)
+
+            let answer = try await world.call(.post, "/v1/cases/\(caseID)/assets", json: APIWorld.account)
+
+            #expect(answer.status == 201)
+            #expect(try await world.count("asset") == 1)
+            #expect(try await world.count("asset_event") == 1)
+        }
+    }
+
+    @Test func everyPostReplaysItsFirstAnswerUnderItsKeyAndWritesNothingMore() async throws {
+        try await APIWorld.with { world in
+            var keys = 0
+            /// Sends the request twice under one new key: the second is the first's answer.
+            func twice(_ uri: String, _ json: String) async throws -> APIWorld.Answer {
+                keys += 1
+                let key = ["Idempotency-Key": "replay-\(keys)-\(uri.split(separator: "/").last ?? "")"]
+                let first = try await world.call(.post, uri, json: json, headers: key)
+                #expect((200...201).contains(first.status), "\(uri): \(first.status) \(first.text)")
+                let written = try await world.rowCounts()
+                let retry = try await world.call(.post, uri, json: json, headers: key)
+                #expect(retry.status == first.status, "\(uri)")
+                #expect(retry.body == first.body, "\(uri)")
+                #expect(retry.headers[.location] == first.headers[.location], "\(uri)")
+                #expect(retry.headers[HTTPField.Name("Idempotent-Replayed")!] == "true", "\(uri)")
+                #expect(try await world.rowCounts() == written, "\(uri) wrote again on replay")
+                return first
+            }
+            let caseID = try #require(try await twice("/v1/cases", APIWorld.meltwater).json["id"] as? String)
+            let subject = try await twice("/v1/cases/\(caseID)/subjects", #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
+            let subjectID = try #require(subject.json["id"] as? String)
+            let asset = try await twice(
+                "/v1/cases/\(caseID)/assets",
+                #"{"category":"bank_account","description":"Current account at KBC, Brussels","identifiers":{"iban":"BE68 5390 0754 7034"},"country":"BE","owners":["\#(subjectID)"],"estimatedValue":{"amount":"48250.75","currency":"EUR"},"identifiedOn":"2026-03-20"}"#)
+            let assetID = try #require(asset.json["id"] as? String)
+            _ = try await twice("/v1/assets/\(assetID)/valuations", #"{"valuedOn":"2026-03-25","method":"book","value":{"amount":"48900.00","currency":"EUR"}}"#)
+            _ = try await twice("/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-03-26","reason":"bank statement obtained"}"#)
+            let history = try await world.call(.get, "/v1/assets/\(assetID)/events")
+            let identify = try #require((history.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
+            _ = try await twice("/v1/assets/\(assetID)/events/\(identify)/correction", #"{"occurredOn":"2026-03-19","reason":"identified the day before"}"#)
+            _ = try await twice("/v1/cases/\(caseID)/shares", #"{"office":"BE-AMO"}"#)
+            let freezing = try await twice(
+                "/v1/cases/\(caseID)/orders",
+                #"{"kind":"freezing","issuingAuthority":"Investigating judge, Brussels","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
+            let freezingID = try #require(freezing.json["id"] as? String)
+            _ = try await twice("/v1/orders/\(freezingID)/execution", #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#)
+            _ = try await twice("/v1/orders/\(freezingID)/corrections", #"{"step":"decision","on":"2026-04-01","reason":"the order is dated 1 April"}"#)
+            let value = try await twice(
+                "/v1/cases/\(caseID)/orders",
+                #"{"kind":"confiscation","confiscationType":"value","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-20","coveredAmount":{"amount":"40000.00","currency":"EUR"}}"#)
+            _ = try await twice("/v1/orders/\(try #require(value.json["id"] as? String))/finality", #"{"finalOn":"2026-05-02"}"#)
+            _ = try await twice("/v1/orders/\(freezingID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#)
+            #expect(keys == 13)
+        }
+    }
+}
