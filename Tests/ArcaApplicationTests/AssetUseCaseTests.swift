@@ -372,7 +372,7 @@ struct AssetUseCaseTests {
             let car = try await world.addCar(to: file.id)
             let corrected = try await world.useCases.updateAsset(
                 id: car.id, changes: AssetChanges(description: "Porsche 911 Carrera S, grey", owners: [owner.id.lowercased]),
-                expectedVersion: car.version, by: world.officer)
+                expectedVersion: .exactly(car.version), by: world.officer)
             #expect(corrected.description == "Porsche 911 Carrera S, grey")
             #expect(corrected.owners == [owner.id])
             #expect(corrected.identifiers.vin?.value == "WP0ZZZ99ZTS392124")
@@ -384,7 +384,7 @@ struct AssetUseCaseTests {
                 try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(country: "BE"), expectedVersion: nil, by: world.officer)
             }
             let stale = await #expect(throws: UseCaseError.self) {
-                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(country: "BE"), expectedVersion: car.version, by: world.officer)
+                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(country: "BE"), expectedVersion: .exactly(car.version), by: world.officer)
             }
             if case .stale = stale {} else { Issue.record("expected stale, got \(String(describing: stale))") }
         }
@@ -397,7 +397,7 @@ struct AssetUseCaseTests {
             #expect(account.propertyRole == .proceedsDirect)
 
             let corrected = try await world.useCases.updateAsset(
-                id: account.id, changes: AssetChanges(identifiers: .clear, propertyRole: .clear), expectedVersion: account.version, by: world.officer)
+                id: account.id, changes: AssetChanges(identifiers: .clear, propertyRole: .clear), expectedVersion: .exactly(account.version), by: world.officer)
 
             #expect(corrected.propertyRole == nil)
             #expect(corrected.identifiers.isEmpty)
@@ -417,7 +417,7 @@ struct AssetUseCaseTests {
             let car = try await world.addCar(to: file.id)
             _ = try await world.event("trace", car, on: "2026-03-25")
             let error = await #expect(throws: UseCaseError.self) {
-                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(description: "Late edit"), expectedVersion: car.version, by: world.officer)
+                try await world.useCases.updateAsset(id: car.id, changes: AssetChanges(description: "Late edit"), expectedVersion: .exactly(car.version), by: world.officer)
             }
             if case .stale = error {} else { Issue.record("expected stale, got \(String(describing: error))") }
         }

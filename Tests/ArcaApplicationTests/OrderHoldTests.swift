@@ -212,7 +212,7 @@ struct OrderHoldTests {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
-            _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "closed"), expectedVersion: file.version, by: world.officer)
+            _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "closed"), expectedVersion: .exactly(file.version), by: world.officer)
             let before = try await world.count("SELECT count(*) FROM asset_event")
 
             let asset = await #expect(throws: UseCaseError.self) { try await world.addAccount(to: file.id) }

@@ -69,15 +69,6 @@ struct BadInputTests {
         }
     }
 
-    @Test func aMalformedIfMatchIs428() async throws {
-        try await APIWorld.with { world in
-            let id = try await world.openCase()
-            let answer = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"title":"New"}"#, headers: ["If-Match": "*"])
-            #expect(answer.status == 428)
-            #expect(answer.fieldErrors == ["If-Match etag"])
-        }
-    }
-
     @Test func aPathIdThatIsNoUUIDIs404() async throws {
         try await APIWorld.with { world in
             let answer = try await world.call(.get, "/v1/cases/BE-2026-000001")

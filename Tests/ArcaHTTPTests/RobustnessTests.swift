@@ -112,4 +112,47 @@ struct RobustnessTests {
             #expect(keys == 13)
         }
     }
+
+    @Test(arguments: [#"W/"2""#, #""1""#, #""02""#, "2", #""two""#, #""1", "3""#, #""""#])
+    func anIfMatchThatNamesNoCurrentVersionIs412(_ ifMatch: String) async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            _ = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"status":"tracing"}"#, headers: ["If-Match": #""1""#])
+            let before = try await world.rowCounts()
+
+            let answer = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"title":"Operation Meltwater II"}"#, headers: ["If-Match": ifMatch])
+
+            #expect(answer.status == 412, "If-Match: \(ifMatch)")
+            #expect(answer.fieldErrors == ["If-Match current-version"])
+            #expect(try await world.rowCounts() == before)
+        }
+    }
+
+    @Test(arguments: [#""2""#, #""1", "2""#, "*", #" "2" "#])
+    func anIfMatchThatNamesTheCurrentVersionOrAnyIsAccepted(_ ifMatch: String) async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            _ = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"status":"tracing"}"#, headers: ["If-Match": #""1""#])
+
+            let answer = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"title":"Operation Meltwater II"}"#, headers: ["If-Match": ifMatch])
+
+            #expect(answer.status == 200, "If-Match: \(ifMatch) \(answer.text)")
+            #expect(answer.headers[.eTag] == #""3""#)
+        }
+    }
+
+    @Test func twoMovesOfOneAssetAtOnceAreOneChangeAndOneConflict() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            let assetID = try await world.addAsset(to: caseID)
+            let trace = #"{"action":"trace","occurredOn":"2026-03-26","reason":"bank statement obtained"}"#
+
+            async let first = world.call(.post, "/v1/assets/\(assetID)/events", json: trace)
+            async let second = world.call(.post, "/v1/assets/\(assetID)/events", json: trace)
+            let statuses = try await [first.status, second.status].sorted()
+
+            #expect(statuses == [201, 409])
+            #expect(try await world.count("asset_event") == 2)
+        }
+    }
 }

@@ -35,7 +35,7 @@ struct AssetMove {
         }
         moved.version += 1
         guard try await store.assets.update(moved) else {
-            throw UseCaseError.stale("asset \(asset.id.lowercased) was changed meanwhile: try again")
+            throw UseCaseError.conflict("asset \(asset.id.lowercased) was changed meanwhile: try again")
         }
         try await store.assetEvents.append(
             assetID: asset.id,
@@ -138,7 +138,7 @@ public struct UpdateAsset: Sendable {
         self.database = database
     }
 
-    public func callAsFunction(id: UUID, changes: AssetChanges, expectedVersion: Int?, by caller: Caller) async throws -> Asset {
+    public func callAsFunction(id: UUID, changes: AssetChanges, expectedVersion: ExpectedVersion?, by caller: Caller) async throws -> Asset {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
         let description = changes.description.flatMap { validation.assetDescription($0) }
@@ -279,7 +279,7 @@ public struct RecordValuation: Sendable {
             revalued.fixValues(from: try await store.valuations.forAsset(assetID))
             if revalued != asset {
                 revalued.version += 1
-                guard try await store.assets.update(revalued) else { throw UseCaseError.stale("asset \(assetID.lowercased) was changed meanwhile: try again") }
+                guard try await store.assets.update(revalued) else { throw UseCaseError.conflict("asset \(assetID.lowercased) was changed meanwhile: try again") }
                 try await store.audit.change(
                     "RecordValuation", by: caller, entity: "asset", id: assetID.lowercased, before: asset, after: revalued,
                     reason: "valuation of \(valuedOn) recorded")
@@ -410,7 +410,7 @@ struct EventDateCorrector {
         changed.redate(
             from: AssetHistory(events: try await store.assetEvents.forAsset(asset.id)), valuations: try await store.valuations.forAsset(asset.id))
         changed.version += 1
-        guard try await store.assets.update(changed) else { throw UseCaseError.stale("asset \(asset.id.lowercased) was changed meanwhile: try again") }
+        guard try await store.assets.update(changed) else { throw UseCaseError.conflict("asset \(asset.id.lowercased) was changed meanwhile: try again") }
         try await store.audit.change(operation, by: caller, entity: "asset", id: asset.id.lowercased, before: asset, after: changed, reason: reason)
         return changed
     }

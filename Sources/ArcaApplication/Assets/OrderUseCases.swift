@@ -296,7 +296,7 @@ public struct CorrectOrderDate: Sendable {
             }
             let assets = try await store.assets.lock(order.assetIDs, inCase: order.caseID)
             guard try await store.orders.update(order, by: caller.name) else {
-                throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again")
+                throw UseCaseError.conflict("order \(orderID.lowercased) was changed meanwhile: try again")
             }
             guard let correction = order.corrections.last else { return try unreachable() }
             try await store.orders.addCorrection(correction, of: orderID)
@@ -359,7 +359,7 @@ struct OrderStepRecorder {
         // for each other's foreign-key checks.
         let assets = try await store.assets.lock(order.assetIDs, inCase: order.caseID)
         guard try await store.orders.update(order, newExecutions: newExecutions(), by: caller.name) else {
-            throw UseCaseError.stale("order \(orderID.lowercased) was changed meanwhile: try again")
+            throw UseCaseError.conflict("order \(orderID.lowercased) was changed meanwhile: try again")
         }
         let mover = AssetMove(store: store, caller: caller, operation: operation)
         for planned in try await moves(before, order, assets) {

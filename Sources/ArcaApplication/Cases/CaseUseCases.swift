@@ -118,7 +118,7 @@ public struct UpdateCase: Sendable {
         self.clock = clock
     }
 
-    public func callAsFunction(id: UUID, changes: CaseChanges, expectedVersion: Int?, by caller: Caller) async throws -> Case {
+    public func callAsFunction(id: UUID, changes: CaseChanges, expectedVersion: ExpectedVersion?, by caller: Caller) async throws -> Case {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
         let title = changes.title.flatMap { validation.title("title", $0) }
@@ -305,7 +305,7 @@ public struct UpdateSubject: Sendable {
         self.database = database
     }
 
-    public func callAsFunction(id: UUID, changes: SubjectChanges, expectedVersion: Int?, by caller: Caller) async throws -> Subject {
+    public func callAsFunction(id: UUID, changes: SubjectChanges, expectedVersion: ExpectedVersion?, by caller: Caller) async throws -> Subject {
         let office = try caller.office(for: .recordCases)
         var validation = Validation()
         let name = validation.optional("name", changes.name, "text") { (text) throws(RecordTextError) in

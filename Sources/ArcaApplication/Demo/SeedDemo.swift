@@ -125,7 +125,7 @@ public struct SeedDemo: Sendable {
         var version = 1
         func advance(to next: CaseStatus) async throws {
             guard CaseLifecycle.canMove(from: status, to: next) else { return }
-            _ = try await useCases.updateCase(id: file.id, changes: CaseChanges(status: next.rawValue), expectedVersion: version, by: officer)
+            _ = try await useCases.updateCase(id: file.id, changes: CaseChanges(status: next.rawValue), expectedVersion: .exactly(version), by: officer)
             version += 1
             status = next
         }

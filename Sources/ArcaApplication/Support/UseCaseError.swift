@@ -44,9 +44,39 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// A change is made against the version the caller read (the API's If-Match): refused
     /// when none is given, and when the record has moved on since.
-    static func requireCurrent(_ expected: Int?, _ current: Int, of record: String) throws(UseCaseError) {
+    static func requireCurrent(_ expected: ExpectedVersion?, _ current: Int, of record: String) throws(UseCaseError) {
         guard let expected else { throw .versionRequired }
-        guard expected == current else { throw .stale("\(record) is at version \(current), not \(expected): read it again") }
+        guard expected.matches(current) else { throw .stale("\(record) is at version \(current), not \(expected): read it again") }
+    }
+}
+
+/// The version a change was made against: the API's `If-Match` (RFC 9110 §13.1.1).
+public enum ExpectedVersion: Sendable, Equatable, ExpressibleByIntegerLiteral, CustomStringConvertible {
+    /// `If-Match: *`: whichever version is current.
+    case anyCurrent
+    /// One of these versions; none when the header held only tags that can never match
+    /// (weak or malformed ones).
+    case oneOf(Set<Int>)
+
+    public init(integerLiteral version: Int) {
+        self = .oneOf([version])
+    }
+
+    public static func exactly(_ version: Int) -> ExpectedVersion { .oneOf([version]) }
+
+    func matches(_ current: Int) -> Bool {
+        switch self {
+        case .anyCurrent: return true
+        case .oneOf(let versions): return versions.contains(current)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .anyCurrent: return "*"
+        case .oneOf(let versions) where versions.isEmpty: return "a version (the If-Match tag names none)"
+        case .oneOf(let versions): return versions.sorted().map(String.init).joined(separator: " or ")
+        }
     }
 }
 

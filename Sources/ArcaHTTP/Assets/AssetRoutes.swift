@@ -47,7 +47,7 @@ struct AssetRoutes {
                 country: body.string("country"), propertyRole: body.change("propertyRole"), owners: body.strings("owners"))
             try body.finish()
             let asset = try await useCases.updateAsset(
-                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
+                id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
             return try Reply(AssetResource(asset), etag: asset.version)
         }
 

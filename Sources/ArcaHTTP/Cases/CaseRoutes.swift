@@ -45,7 +45,7 @@ struct CaseRoutes {
                 criminalFileReference: body.change("criminalFileReference"))
             try body.finish()
             let record = try await useCases.updateCase(
-                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
+                id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
             return try Reply(CaseResource(record), etag: record.version)
         }
 
@@ -75,7 +75,7 @@ struct CaseRoutes {
                 nationality: body.change("nationality"), registrationNumber: body.change("registrationNumber"), seat: body.change("seat"))
             try body.finish()
             let subject = try await useCases.updateSubject(
-                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
+                id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
             return try Reply(SubjectResource(subject), etag: subject.version)
         }
 

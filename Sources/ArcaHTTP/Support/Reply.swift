@@ -49,17 +49,20 @@ struct Reply: ResponseGenerator {
 enum ETag {
     static func header(_ version: Int) -> String { "\"\(version)\"" }
 
-    /// The version named by `If-Match`; nil when the header is absent. `*` or a list does
-    /// not name one version, and a weak or malformed tag never matches.
-    static func expectedVersion(_ request: Request) throws -> Int? {
-        guard let value = request.headers[.ifMatch]?.trimmingCharacters(in: .whitespaces) else { return nil }
-        guard value.count >= 3, value.first == "\"", value.last == "\"", let version = Int(value.dropFirst().dropLast()) else {
-            throw Problem(
-                type: Problem.typeURI("version-required"), title: "Precondition required", status: 428,
-                detail: "If-Match must carry the one ETag you read, such as \"3\".",
-                errors: [.init(field: "If-Match", rule: "etag", message: "If-Match must be a single strong ETag such as \"3\"")])
-        }
-        return version
+    /// The versions `If-Match` names (RFC 9110 §13.1.1); nil when the header is absent.
+    /// `*` is whichever version is current; a weak tag (`W/"3"`) or anything that is not a
+    /// strong tag of ours never matches, so the change is refused as stale (412).
+    static func expectedVersion(_ request: Request) -> ExpectedVersion? {
+        let values = request.headers[values: .ifMatch]
+        guard !values.isEmpty else { return nil }
+        let tags = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if tags.contains("*") { return .anyCurrent }
+        return .oneOf(
+            Set(tags.compactMap { tag in
+                guard tag.count >= 3, tag.first == "\"", tag.last == "\"" else { return nil }
+                // Entity tags compare character by character: "03" is not "3".
+                return Int(tag.dropFirst().dropLast()).flatMap { ETag.header($0) == tag ? $0 : nil }
+            }))
     }
 }
 

@@ -77,7 +77,7 @@ struct SubjectCommand: AsyncParsableCommand {
             let subject = try await acting.run { useCases, caller in
                 var expected = version
                 if expected == nil { expected = try await useCases.readSubject(id: subjectID, by: caller).version }
-                return try await useCases.updateSubject(id: subjectID, changes: changes, expectedVersion: expected, by: caller)
+                return try await useCases.updateSubject(id: subjectID, changes: changes, expectedVersion: expected.map(ExpectedVersion.exactly), by: caller)
             }
             try acting.show(SubjectResource(subject)) { "corrected subject \(subject.id.lowercased) (\(subject.name), \(subject.role.rawValue)), version \(subject.version)" }
         }
