@@ -155,4 +155,113 @@ struct RobustnessTests {
             #expect(try await world.count("asset_event") == 2)
         }
     }
+
+    /// Every write route with a body it accepts, on one case of the Belgian officer.
+    static func writeRoutes(_ world: APIWorld) async throws -> [(method: HTTPRequest.Method, uri: String, body: String)] {
+        let caseID = try await world.openCase()
+        let subject = try await world.call(.post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
+        let subjectID = try #require(subject.json["id"] as? String)
+        let assetID = try await world.addAsset(to: caseID)
+        let orderID = try await world.createOrder(
+            in: caseID,
+            #"{"kind":"freezing","issuingAuthority":"Investigating judge, Brussels","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
+        let history = try await world.call(.get, "/v1/assets/\(assetID)/events")
+        let identify = try #require((history.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
+        return [
+            (.post, "/v1/cases", APIWorld.meltwater),
+            (.patch, "/v1/cases/\(caseID)", #"{"title":"Operation Meltwater II","offences":["fraud"],"status":"tracing","criminalFileReference":"BR.21.L8.004512/26"}"#),
+            (.post, "/v1/cases/\(caseID)/shares", #"{"office":"BE-AMO"}"#),
+            (
+                .post, "/v1/cases/\(caseID)/subjects",
+                #"{"kind":"legal_person","name":"Vermeulen BV","role":"owner","registrationNumber":"0403.170.701","seat":"BE"}"#
+            ),
+            (.patch, "/v1/subjects/\(subjectID)", #"{"name":"Jan Vermeulen-Claes","role":"accused","birthDate":"1979-06-02","nationality":"BE"}"#),
+            (
+                .post, "/v1/cases/\(caseID)/assets",
+                #"{"category":"vehicle","description":"Audi A6, grey","identifiers":{"vin":"WAUZZZ4G7DN012345","registrationMark":"1-ABC-123"},"country":"BE","propertyRole":"proceeds_direct","owners":["\#(subjectID)"],"estimatedValue":{"amount":"21000.00","currency":"EUR"},"identifiedOn":"2026-03-20"}"#
+            ),
+            (
+                .patch, "/v1/assets/\(assetID)",
+                #"{"description":"Savings account at KBC","identifiers":{"iban":"BE68 5390 0754 7034","landRegistryReference":"21001/A/0123"},"country":"BE","propertyRole":"proceeds_direct","owners":["\#(subjectID)"]}"#
+            ),
+            (.post, "/v1/assets/\(assetID)/valuations", #"{"valuedOn":"2026-03-25","method":"book","value":{"amount":"48900.00","currency":"EUR"}}"#),
+            (.post, "/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-03-26","reason":"bank statement obtained"}"#),
+            (.post, "/v1/assets/\(assetID)/events/\(identify)/correction", #"{"occurredOn":"2026-03-19","reason":"identified the day before"}"#),
+            (
+                .post, "/v1/cases/\(caseID)/orders",
+                #"{"kind":"confiscation","confiscationType":"value","issuingState":"BE","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-20","coveredAmount":{"amount":"40000.00","currency":"EUR"},"subjects":["\#(subjectID)"]}"#
+            ),
+            (.post, "/v1/orders/\(orderID)/execution", #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#),
+            (.post, "/v1/orders/\(orderID)/finality", #"{"finalOn":"2026-05-02","reason":"no appeal"}"#),
+            (.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#),
+            (.post, "/v1/orders/\(orderID)/corrections", #"{"step":"decision","on":"2026-04-01","reason":"the order is dated 1 April"}"#),
+        ]
+    }
+
+    /// The body with one text field replaced, for each text field it has: (path, body).
+    static func eachTextField(of body: String, replacedBy text: String) throws -> [(String, String)] {
+        func variants(_ value: Any, _ path: String) -> [(String, Any)] {
+            switch value {
+            case let object as [String: Any]:
+                return object.keys.sorted().flatMap { key in
+                    variants(object[key]!, path.isEmpty ? key : "\(path).\(key)").map { (field, changed) in
+                        var copy = object
+                        copy[key] = changed
+                        return (field, copy as Any)
+                    }
+                }
+            case let array as [Any]:
+                return array.indices.flatMap { index in
+                    variants(array[index], "\(path)[\(index)]").map { (field, changed) in
+                        var copy = array
+                        copy[index] = changed
+                        return (field, copy as Any)
+                    }
+                }
+            case let string as String:
+                return [(path, string + text)]
+            default:
+                return []
+            }
+        }
+        return try variants(try JSONSerialization.jsonObject(with: Data(body.utf8)), "").map { field, changed in
+            (field, String(decoding: try JSONSerialization.data(withJSONObject: changed), as: UTF8.self))
+        }
+    }
+
+    @Test(arguments: ["\u{0}", "\u{7}", "\u{1B}[31m", "\u{7F}", "\u{85}"])
+    func aControlCharacterInAnyTextFieldIsRefusedByName(_ control: String) async throws {
+        try await APIWorld.with { world in
+            let routes = try await Self.writeRoutes(world)
+            let before = try await world.rowCounts()
+            var checked = 0
+            for route in routes {
+                for (field, body) in try Self.eachTextField(of: route.body, replacedBy: control) {
+                    let answer = try await world.call(route.method, route.uri, json: body, headers: route.method == .patch ? ["If-Match": "*"] : [:])
+                    #expect(answer.status == 422, "\(route.method) \(route.uri) \(field)")
+                    #expect(answer.fieldErrors.contains("\(field) text"), "\(route.method) \(route.uri) \(field): \(answer.fieldErrors)")
+                    checked += 1
+                }
+            }
+            #expect(checked > 60)
+            #expect(try await world.rowCounts() == before)
+        }
+    }
+
+    @Test func lengthsAreCountedAsTheDatabaseCountsThem() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            // 300 letters, each an "e" and a combining acute accent: 600 code points.
+            let decomposed = String(repeating: "e\u{301}", count: 300)
+            let before = try await world.rowCounts()
+
+            let answer = try await world.call(
+                .post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"\#(decomposed)","role":"suspect"}"#)
+
+            #expect(answer.status == 422)
+            #expect(answer.fieldErrors == ["name text"])
+            #expect((answer.json["errors"] as? [[String: Any]])?.first?["message"] as? String == "the name must have 1 to 300 characters, not 600")
+            #expect(try await world.rowCounts() == before)
+        }
+    }
 }

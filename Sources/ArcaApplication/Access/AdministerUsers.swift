@@ -28,7 +28,8 @@ public struct AddOffice: Sendable {
             office = try Office(
                 code: code, memberState: state, referencePrefix: referencePrefix ?? state.code, name: name, timeZone: zone)
         } catch {
-            throw UseCaseError.invalid(error == .badName ? "name" : "referencePrefix", "office", error.description)
+            if case .badName = error { throw UseCaseError.invalid("name", "text", error.description) }
+            throw UseCaseError.invalid("referencePrefix", "office", error.description)
         }
         return try await database.transaction { store in
             if let deployment = try await store.offices.deploymentState() {
@@ -138,6 +139,11 @@ public struct IssueToken: Sendable {
         } catch {
             throw UseCaseError.invalid("user", "user-name", error.description)
         }
+        var validation = Validation()
+        let label = label.flatMap { text in
+            validation.check("label", "text") { () throws(RecordTextError) in try RecordText.valid(text, length: 1...200, what: "the label") }
+        }
+        try validation.finish()
         let secret = TokenSecret.generate()
         return try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }

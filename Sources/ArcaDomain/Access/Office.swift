@@ -15,6 +15,8 @@ public struct Office: Hashable, Sendable, Encodable {
     /// project's default deployment. An office's own defaults to its state's capital.
     public static let defaultTimeZone = MemberState.belgium.capitalTimeZone
 
+    public static let nameLength = 1...200
+
     public init(
         code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String, timeZone: TimeZone? = nil
     ) throws(OfficeError) {
@@ -22,8 +24,12 @@ public struct Office: Hashable, Sendable, Encodable {
             referencePrefix.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }),
             referencePrefix.prefix(2).allSatisfy(\.isLetter)
         else { throw .badReferencePrefix(referencePrefix) }
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 200 else { throw .badName }
+        let trimmed: String
+        do {
+            trimmed = try RecordText.valid(name, length: Self.nameLength, what: "an office name")
+        } catch {
+            throw .badName(error.description)
+        }
         self.code = code
         self.memberState = memberState
         self.referencePrefix = referencePrefix
@@ -98,7 +104,7 @@ public struct OfficeCode: Hashable, Sendable, Codable, CustomStringConvertible {
 public enum OfficeError: Error, Equatable, CustomStringConvertible {
     case badCode(String)
     case badReferencePrefix(String)
-    case badName
+    case badName(String)
     case badTimeZone(String)
     case otherMemberState(MemberState, deployment: MemberState)
 
@@ -106,7 +112,7 @@ public enum OfficeError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .badCode(let code): return "\"\(code.prefix(40))\" is not an office code: 2 to 16 capitals, digits or hyphens, starting with a letter (e.g. BE-ARO)"
         case .badReferencePrefix(let prefix): return "\"\(prefix.prefix(40))\" is not a reference prefix: 2 to 8 capitals or digits, starting with two letters (e.g. BE)"
-        case .badName: return "an office name has 1 to 200 characters"
+        case .badName(let why): return why
         case .badTimeZone(let name): return "\"\(name.prefix(40))\" is not a time zone: give its IANA name, e.g. Europe/Brussels"
         case .otherMemberState(let state, let deployment):
             return "this deployment serves \(deployment.code): an office of \(state.code) belongs in that state's own deployment"

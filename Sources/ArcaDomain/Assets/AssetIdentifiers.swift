@@ -38,10 +38,10 @@ public struct AssetIdentifiers: Hashable, Sendable, Codable {
     }
 
     public static func validLandRegistryReference(_ text: String) throws(IdentifierError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard (1...100).contains(trimmed.count) else {
-            throw .landRegistryReference("a land-registry reference has 1 to 100 characters")
+        do {
+            return try RecordText.valid(text, length: 1...100, what: "a land-registry reference")
+        } catch {
+            throw .landRegistryReference(error.description)
         }
-        return trimmed
     }
 }

@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaDomain
 import Foundation
 
 /// A JSON document as parsed, before it is read field by field: lets the API tell a client
@@ -99,9 +100,21 @@ final class JSONObjectReader {
         errors.items.append(.init(field: name(key), rule: "type", message: "\(name(key)) must be \(expected), not \(got.typeName)"))
     }
 
+    /// Every text a request carries is refused with NUL or another control character in it,
+    /// whatever the field (RecordText's rule); the field is then read as absent.
+    private func checked(_ text: String, _ field: String) -> String? {
+        do throws(RecordTextError) {
+            try RecordText.checkCharacters(text, what: field)
+            return text
+        } catch {
+            errors.items.append(.init(field: field, rule: "text", message: error.description))
+            return nil
+        }
+    }
+
     func string(_ key: String) -> String? {
         switch value(key) {
-        case .string(let text)?: return text
+        case .string(let text)?: return checked(text, name(key))
         case let other?: wrongType(key, "a string", other); return nil
         case nil: return nil
         }
@@ -116,7 +129,7 @@ final class JSONObjectReader {
                     errors.items.append(.init(field: "\(name(key))[\(index)]", rule: "type", message: "must be a string, not \(item.typeName)"))
                     continue
                 }
-                texts.append(text)
+                if let text = checked(text, "\(name(key))[\(index)]") { texts.append(text) }
             }
             return texts
         case let other?: wrongType(key, "an array of strings", other); return nil
@@ -160,7 +173,7 @@ final class JSONObjectReader {
         switch fields[key] {
         case nil: return .keep
         case .null?: return .clear
-        case .string(let text)?: return .set(text)
+        case .string(let text)?: return checked(text, name(key)).map(FieldChange.set) ?? .keep
         case let other?:
             wrongType(key, "a string or null", other)
             return .keep
