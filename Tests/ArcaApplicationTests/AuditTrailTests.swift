@@ -93,4 +93,38 @@ struct AuditTrailTests {
             #expect(record["assetIDs"] as? [String] == [account.id.lowercased])
         }
     }
+
+    @Test func readingACaseLogsEveryOrderItShows() async throws {
+        try await TwoOffices.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account])
+
+            _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
+
+            let consulted = try await world.count(
+                "SELECT count(*) FROM audit_entry WHERE operation = 'ReadCase' AND entity = 'order' AND entity_id = $1 AND actor_name = 'a.janssens'",
+                [freezing.id.lowercased])
+            #expect(consulted == 1)
+        }
+    }
+
+    @Test func aListLogsTheRecordsItShowedInOneEntryThatTheirTrailFinds() async throws {
+        try await TwoOffices.with { world in
+            let older = try await world.openCase(title: "Operation Meltwater", openedOn: "2026-03-14")
+            let newer = try await world.openCase(title: "Operation Harbour Lights", openedOn: "2026-05-02")
+
+            let page = try await world.useCases.listCases(CaseListRequest(limit: 1), by: world.analyst)
+
+            #expect(page.items.map(\.id) == [newer.id])
+            let entries = try await world.database.transaction { try await $0.audit.entries(entity: "case", id: AuditEntry.searchID) }
+            #expect(entries.count == 1)
+            let shown = try #require(entries.first?.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any])
+            #expect(shown["shown"] as? [String] == [newer.id.lowercased])
+            let trailOfNewer = try await world.useCases.readAuditTrail(AuditListRequest(entity: "case", entityID: newer.id.lowercased, kind: "consultation"), by: world.auditor)
+            #expect(trailOfNewer.items.map(\.operation) == ["ListCases"])
+            let trailOfOlder = try await world.useCases.readAuditTrail(AuditListRequest(entity: "case", entityID: older.id.lowercased, kind: "consultation"), by: world.auditor)
+            #expect(trailOfOlder.items.isEmpty)
+        }
+    }
 }

@@ -290,7 +290,7 @@ struct CaseUseCaseTests {
         try await TwoOffices.with { world in
             _ = try await world.useCases.listCases(CaseListRequest(offence: "fraud"), by: world.analyst)
             do {
-                let actual = try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ListCases' AND actor_name = 'a.janssens' AND after->>'offence' = 'fraud'")
+                let actual = try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ListCases' AND actor_name = 'a.janssens' AND after->'filter'->>'offence' = 'fraud'")
                 #expect(actual == 1)
             }
         }

@@ -65,13 +65,20 @@ extension AuditRepository {
 }
 
 extension AuditRepository {
-    /// Records a search `caller` made, with its filters (Dir 2024/1260 Art 8).
-    func recordSearch(_ operation: String, by caller: Caller, entity: String, filter: some Encodable) async throws {
+    /// Records a search `caller` made, with its filters and the ids of the records it showed
+    /// (Dir 2024/1260 Art 8; Dir 2016/680 Art 25): one entry per list.
+    func recordSearch(_ operation: String, by caller: Caller, entity: String, filter: some Encodable, shown: [String]) async throws {
         try await append(
             AuditEntry(
-                actor: caller.auditActor, kind: .consultation, operation: operation, entity: entity, entityID: "search",
-                after: AuditSnapshot.json(filter)))
+                actor: caller.auditActor, kind: .consultation, operation: operation, entity: entity, entityID: AuditEntry.searchID,
+                after: AuditSnapshot.json(SearchRecord(filter: filter, shown: shown))))
     }
+}
+
+/// What the trail keeps of a list: the filter as given and the records shown.
+private struct SearchRecord<Filter: Encodable>: Encodable {
+    let filter: Filter
+    let shown: [String]
 }
 
 /// Record snapshots for the audit trail, as canonical JSON, with ids in the lower-case form

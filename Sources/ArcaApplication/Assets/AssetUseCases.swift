@@ -241,8 +241,9 @@ public struct ListAssets: Sendable {
 
         return try await database.transaction { store in
             let rows = try await store.assets.list(filter).map(\.asset)
-            try await store.audit.recordSearch("ListAssets", by: caller, entity: "asset", filter: filter)
-            return Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
+            let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
+            try await store.audit.recordSearch("ListAssets", by: caller, entity: "asset", filter: filter, shown: page.items.map(\.id.lowercased))
+            return page
         }
     }
 }

@@ -70,8 +70,10 @@ public struct ReadAuditTrail: Sendable {
 
         return try await database.transaction { store in
             let rows = try await store.audit.search(filter)
-            try await store.audit.recordSearch("ReadAuditTrail", by: caller, entity: "audit_entry", filter: filter)
-            return Page(rows: rows, limit: filter.limit) { $0.sequence.map(String.init) }
+            let page = Page(rows: rows, limit: filter.limit) { $0.sequence.map(String.init) }
+            try await store.audit.recordSearch(
+                "ReadAuditTrail", by: caller, entity: "audit_entry", filter: filter, shown: page.items.compactMap { $0.sequence.map(String.init) })
+            return page
         }
     }
 }

@@ -83,8 +83,7 @@ public struct CreateCase: Sendable {
 }
 
 /// Shows a case with its subjects, assets and orders, and logs the consultation of each
-/// case, subject and asset shown
-/// (Dir 2016/680 Art 25).
+/// case, subject, asset and order shown (Dir 2016/680 Art 25).
 public struct ReadCase: Sendable {
     let database: Database
 
@@ -102,7 +101,7 @@ public struct ReadCase: Sendable {
             try await store.audit.appendConsultations(
                 by: caller.auditActor, operation: "ReadCase",
                 records: [("case", id.lowercased)] + file.subjects.map { ("subject", $0.id.lowercased) }
-                    + file.assets.map { ("asset", $0.id.lowercased) })
+                    + file.assets.map { ("asset", $0.id.lowercased) } + file.orders.map { ("order", $0.id.lowercased) })
             return file
         }
     }
@@ -200,8 +199,9 @@ public struct ListCases: Sendable {
 
         return try await database.transaction { store in
             let rows = try await store.cases.list(filter)
-            try await store.audit.recordSearch("ListCases", by: caller, entity: "case", filter: filter)
-            return Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) }
+            let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) }
+            try await store.audit.recordSearch("ListCases", by: caller, entity: "case", filter: filter, shown: page.items.map(\.id.lowercased))
+            return page
         }
     }
 }

@@ -36,6 +36,10 @@ public struct AuditEntry: Sendable, Equatable {
     /// The entry's place in the trail, once written: later entries have higher numbers.
     public let sequence: Int?
 
+    /// The `entityID` of a list's consultation entry, whose `after` holds the filter and the
+    /// ids of the records shown.
+    public static let searchID = "search"
+
     public init(
         actor: Actor, kind: Kind, operation: String, entity: String, entityID: String,
         before: String? = nil, after: String? = nil, reason: String? = nil, recordedAt: Date? = nil, sequence: Int? = nil

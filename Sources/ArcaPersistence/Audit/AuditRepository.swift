@@ -46,7 +46,11 @@ public struct AuditRepository: Sendable {
         var sql = SQLBuilder("SELECT \(Self.columns) FROM audit_entry WHERE true")
         if let office = filter.office { sql.and("actor_office = ?", office.value) }
         if let entity = filter.entity { sql.and("entity = ?", entity) }
-        if let entityID = filter.entityID { sql.and("entity_id = ?", entityID) }
+        if let entityID = filter.entityID {
+            // A record was consulted when it was read, and when a list showed it.
+            sql.and(
+                "(entity_id = ?1 OR (entity_id = '\(AuditEntry.searchID)' AND after->'shown' @> jsonb_build_array(?1::text)))", entityID)
+        }
         if let actor = filter.actor { sql.and("actor_name = ?", actor) }
         if let kind = filter.kind { sql.and("kind = ?", kind.rawValue) }
         if let operation = filter.operation { sql.and("operation = ?", operation) }
