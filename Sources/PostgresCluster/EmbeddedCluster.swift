@@ -3,7 +3,9 @@ import Logging
 
 /// A private PostgreSQL cluster under `<home>/postgres`, run with the server binaries
 /// installed on the machine and reachable on 127.0.0.1 only. When the caller is root, the
-/// server runs as an unprivileged system account, since PostgreSQL refuses to run as root.
+/// server runs as an unprivileged system account, since PostgreSQL refuses to run as root;
+/// if that account cannot enter a folder above the home (a clone in root's 0700 home
+/// folder), the cluster lives under `/var/lib/arca/clusters/` instead (see `location`).
 public final class EmbeddedCluster: Sendable {
     public static let defaultPort = 54329
     public static let serviceAccount = "arca-pg"
@@ -11,7 +13,12 @@ public final class EmbeddedCluster: Sendable {
     public static let defaultDatabase = "arca"
 
     public let home: URL
+    /// The folder of the cluster: `<home>/postgres`, or its stand-in under `sharedRoot`.
+    public let location: URL
     private let logger: Logger
+
+    /// Where clusters live whose home the server account cannot reach.
+    public static let sharedRoot = URL(fileURLWithPath: "/var/lib/arca/clusters")
 
     public enum Status: Equatable, Sendable {
         case notInitialized
@@ -22,6 +29,33 @@ public final class EmbeddedCluster: Sendable {
     public init(home: URL, logger: Logger = Logger(label: "arca.cluster")) {
         self.home = home.standardizedFileURL
         self.logger = logger
+        let local = self.home.appendingPathComponent("postgres")
+        let initialisedHere = FileManager.default.fileExists(atPath: local.appendingPathComponent("data/PG_VERSION").path)
+        if initialisedHere || geteuid() != 0 || Self.othersCanEnter(foldersAbove: local) {
+            location = local
+        } else {
+            // One folder per home, named so that an operator can tell whose it is.
+            let name = self.home.deletingLastPathComponent().lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            location = Self.sharedRoot.appendingPathComponent("\(name.isEmpty ? "arca" : name)-\(Self.hash(self.home.path))/postgres")
+        }
+    }
+
+    /// Whether an account that owns none of them may traverse every folder above `url`.
+    static func othersCanEnter(foldersAbove url: URL) -> Bool {
+        var current = url.deletingLastPathComponent()
+        while current.path != "/" && !current.path.isEmpty {
+            var info = stat()
+            if stat(current.path, &info) == 0, info.st_mode & S_IXOTH == 0 { return false }
+            current = current.deletingLastPathComponent()
+        }
+        return true
+    }
+
+    /// FNV-1a, as a short stable name for a path.
+    static func hash(_ text: String) -> String {
+        var hash: UInt64 = 1_469_598_103_934_665_603
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        return String(hash, radix: 16)
     }
 
     /// `$ARCA_HOME`, else `.arca` in the working directory.
@@ -32,7 +66,7 @@ public final class EmbeddedCluster: Sendable {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".arca")
     }
 
-    var root: URL { home.appendingPathComponent("postgres") }
+    var root: URL { location }
     var dataDirectory: URL { root.appendingPathComponent("data") }
     var logFile: URL { root.appendingPathComponent("server.log") }
     var passwordFile: URL { root.appendingPathComponent("superuser.password") }
@@ -43,9 +77,7 @@ public final class EmbeddedCluster: Sendable {
     var socketDirectory: URL {
         let local = root.appendingPathComponent("run")
         if local.path.utf8.count + 20 < 100 { return local }
-        var hash: UInt64 = 1_469_598_103_934_665_603
-        for byte in root.path.utf8 { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        return URL(fileURLWithPath: "/tmp/arca-pg-\(String(hash, radix: 16))")
+        return URL(fileURLWithPath: "/tmp/arca-pg-\(Self.hash(root.path))")
     }
 
     /// The port the cluster was last configured with, or the default.
@@ -90,6 +122,12 @@ public final class EmbeddedCluster: Sendable {
             try String(requestedPort).write(to: portFile, atomically: true, encoding: .utf8)
         }
         if try status() == .stopped {
+            if requestedPort == nil, !Self.portIsFree(port) {
+                // Another checkout's cluster, or anything else, holds the port: move, and remember.
+                let free = Self.freePort(preferring: port + 1)
+                logger.warning("port \(port) is taken; the cluster under \(root.path) now uses port \(free)")
+                try String(free).write(to: portFile, atomically: true, encoding: .utf8)
+            }
             try writeServerSettings(account: account)
             try recoverFromCrash()
             try launch(binaries: binaries, account: account)
@@ -111,6 +149,10 @@ public final class EmbeddedCluster: Sendable {
     public func destroy() throws {
         try? stop()
         try? FileManager.default.removeItem(at: root)
+        // A stand-in under the shared root is one folder per home: it goes whole.
+        if root.deletingLastPathComponent().deletingLastPathComponent().path == Self.sharedRoot.path {
+            try? FileManager.default.removeItem(at: root.deletingLastPathComponent())
+        }
         if socketDirectory.path.hasPrefix("/tmp/") { try? FileManager.default.removeItem(at: socketDirectory) }
     }
 
@@ -157,7 +199,7 @@ public final class EmbeddedCluster: Sendable {
         handle.write(Data("\n# Settings ARCA manages (rewritten at each start)\ninclude_if_exists = 'arca.conf'\n".utf8))
         try handle.close()
         if !files.fileExists(atPath: portFile.path) {
-            try String(Self.defaultPort).write(to: portFile, atomically: true, encoding: .utf8)
+            try String(Self.freePort(preferring: Self.defaultPort)).write(to: portFile, atomically: true, encoding: .utf8)
         }
     }
 
@@ -273,6 +315,28 @@ public final class EmbeddedCluster: Sendable {
     private func logTail() -> String {
         guard let text = try? String(contentsOf: logFile, encoding: .utf8) else { return "(no log)" }
         return text.split(separator: "\n").suffix(15).joined(separator: "\n")
+    }
+
+    /// Whether nothing listens on 127.0.0.1:`port` (bound as PostgreSQL binds, reusing an
+    /// address in TIME_WAIT).
+    static func portIsFree(_ port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var reuse: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+
+    /// `preferred` when it is free, else the next free port after it.
+    static func freePort(preferring preferred: Int) -> Int {
+        (preferred...min(preferred + 1000, 65535)).first(where: portIsFree) ?? preferred
     }
 
     private static func generatePassword() -> String {

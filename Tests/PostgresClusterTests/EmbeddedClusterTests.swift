@@ -80,4 +80,63 @@ struct EmbeddedClusterTests {
             #expect(try await answers(cluster))
         }
     }
+
+    @Test(.enabled(if: geteuid() == 0, "only root runs the server as another account"))
+    func asRootAHomeInsideAPrivateFolderGetsItsClusterWhereTheServerAccountCanReach() async throws {
+        // Like a clone in /root: a 0700 folder the server account cannot enter.
+        let privateFolder = try TestDatabase.temporaryHome("private")
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: privateFolder.path)
+        let home = privateFolder.appendingPathComponent("arca-clone/.arca")
+        let cluster = EmbeddedCluster(home: home, logger: TestDatabase.quietLogger)
+        defer {
+            try? cluster.destroy()
+            try? FileManager.default.removeItem(at: privateFolder)
+        }
+
+        let status = try cluster.start(port: TestDatabase.freePort())
+
+        guard case .running = status else {
+            Issue.record("not running: \(status)")
+            return
+        }
+        #expect(cluster.location.path.hasPrefix(EmbeddedCluster.sharedRoot.path + "/arca-clone-"))
+        #expect(try await answers(cluster))
+        // Every later command of the same home finds the same cluster.
+        #expect(EmbeddedCluster(home: home).location.path == cluster.location.path)
+        #expect(try EmbeddedCluster(home: home).url() == cluster.url())
+        try cluster.destroy()
+        #expect(!FileManager.default.fileExists(atPath: cluster.location.deletingLastPathComponent().path))
+    }
+
+    @Test func aSecondCheckoutWhosePortIsTakenPicksAFreeOneAndKeepsIt() async throws {
+        try await withCluster { first in
+            try first.start(port: TestDatabase.freePort())
+            guard case .running(_, let taken) = try first.status() else {
+                Issue.record("the first cluster does not run")
+                return
+            }
+            try await withCluster { second in
+                // The second checkout was last run on the port the first one now holds.
+                try second.start(port: taken + 1 == 65536 ? taken - 1 : taken + 1)
+                try second.stop()
+                try String(taken).write(to: second.location.appendingPathComponent("port"), atomically: true, encoding: .utf8)
+
+                let status = try second.start()
+
+                guard case .running(_, let moved) = status else {
+                    Issue.record("the second cluster did not start: \(status)")
+                    return
+                }
+                #expect(moved != taken)
+                #expect(try await answers(first))
+                #expect(try await answers(second))
+                try second.stop()
+                guard case .running(_, let again) = try second.start() else {
+                    Issue.record("the second cluster did not start again")
+                    return
+                }
+                #expect(again == moved)
+            }
+        }
+    }
 }

@@ -19,9 +19,9 @@ struct DB: AsyncParsableCommand {
 
     static func describe(_ status: EmbeddedCluster.Status, _ cluster: EmbeddedCluster) -> String {
         switch status {
-        case .notInitialized: return "not initialised (no cluster under \(cluster.home.path)/postgres)"
-        case .stopped: return "stopped (\(cluster.home.path)/postgres)"
-        case .running(let pid, let port): return "running on 127.0.0.1:\(port), pid \(pid) (\(cluster.home.path)/postgres)"
+        case .notInitialized: return "not initialised (no cluster under \(cluster.location.path))"
+        case .stopped: return "stopped (\(cluster.location.path))"
+        case .running(let pid, let port): return "running on 127.0.0.1:\(port), pid \(pid) (\(cluster.location.path))"
         }
     }
 
