@@ -156,48 +156,6 @@ struct RobustnessTests {
         }
     }
 
-    /// Every write route with a body it accepts, on one case of the Belgian officer.
-    static func writeRoutes(_ world: APIWorld) async throws -> [(method: HTTPRequest.Method, uri: String, body: String)] {
-        let caseID = try await world.openCase()
-        let subject = try await world.call(.post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
-        let subjectID = try #require(subject.json["id"] as? String)
-        let assetID = try await world.addAsset(to: caseID)
-        let orderID = try await world.createOrder(
-            in: caseID,
-            #"{"kind":"freezing","issuingAuthority":"Investigating judge, Brussels","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
-        let history = try await world.call(.get, "/v1/assets/\(assetID)/events")
-        let identify = try #require((history.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
-        return [
-            (.post, "/v1/cases", APIWorld.meltwater),
-            (.patch, "/v1/cases/\(caseID)", #"{"title":"Operation Meltwater II","offences":["fraud"],"status":"tracing","criminalFileReference":"BR.21.L8.004512/26"}"#),
-            (.post, "/v1/cases/\(caseID)/shares", #"{"office":"BE-AMO"}"#),
-            (
-                .post, "/v1/cases/\(caseID)/subjects",
-                #"{"kind":"legal_person","name":"Vermeulen BV","role":"owner","registrationNumber":"0403.170.701","seat":"BE"}"#
-            ),
-            (.patch, "/v1/subjects/\(subjectID)", #"{"name":"Jan Vermeulen-Claes","role":"accused","birthDate":"1979-06-02","nationality":"BE"}"#),
-            (
-                .post, "/v1/cases/\(caseID)/assets",
-                #"{"category":"vehicle","description":"Audi A6, grey","identifiers":{"vin":"WAUZZZ4G7DN012345","registrationMark":"1-ABC-123"},"country":"BE","propertyRole":"proceeds_direct","owners":["\#(subjectID)"],"estimatedValue":{"amount":"21000.00","currency":"EUR"},"identifiedOn":"2026-03-20"}"#
-            ),
-            (
-                .patch, "/v1/assets/\(assetID)",
-                #"{"description":"Savings account at KBC","identifiers":{"iban":"BE68 5390 0754 7034","landRegistryReference":"21001/A/0123"},"country":"BE","propertyRole":"proceeds_direct","owners":["\#(subjectID)"]}"#
-            ),
-            (.post, "/v1/assets/\(assetID)/valuations", #"{"valuedOn":"2026-03-25","method":"book","value":{"amount":"48900.00","currency":"EUR"}}"#),
-            (.post, "/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-03-26","reason":"bank statement obtained"}"#),
-            (.post, "/v1/assets/\(assetID)/events/\(identify)/correction", #"{"occurredOn":"2026-03-19","reason":"identified the day before"}"#),
-            (
-                .post, "/v1/cases/\(caseID)/orders",
-                #"{"kind":"confiscation","confiscationType":"value","issuingState":"BE","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-20","coveredAmount":{"amount":"40000.00","currency":"EUR"},"subjects":["\#(subjectID)"]}"#
-            ),
-            (.post, "/v1/orders/\(orderID)/execution", #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#),
-            (.post, "/v1/orders/\(orderID)/finality", #"{"finalOn":"2026-05-02","reason":"no appeal"}"#),
-            (.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#),
-            (.post, "/v1/orders/\(orderID)/corrections", #"{"step":"decision","on":"2026-04-01","reason":"the order is dated 1 April"}"#),
-        ]
-    }
-
     /// The body with one text field replaced, for each text field it has: (path, body).
     static func eachTextField(of body: String, replacedBy text: String) throws -> [(String, String)] {
         func variants(_ value: Any, _ path: String) -> [(String, Any)] {
@@ -232,7 +190,8 @@ struct RobustnessTests {
     @Test(arguments: ["\u{0}", "\u{7}", "\u{1B}[31m", "\u{7F}", "\u{85}"])
     func aControlCharacterInAnyTextFieldIsRefusedByName(_ control: String) async throws {
         try await APIWorld.with { world in
-            let routes = try await Self.writeRoutes(world)
+            let routes = [(method: HTTPRequest.Method.post, uri: "/v1/cases", body: APIWorld.meltwater)]
+                + (try await world.writeRoutes(onCase: try await world.openCase()))
             let before = try await world.rowCounts()
             var checked = 0
             for route in routes {
