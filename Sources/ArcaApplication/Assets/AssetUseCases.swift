@@ -58,20 +58,13 @@ struct AssetMove {
 }
 
 extension AssetRepository {
-    /// The asset, when the caller's office owns its case: not found when the office may not
-    /// see it, forbidden when the case is only shared with the office. `toRecord` locks it
-    /// for the change (a concurrent freeze then sees a new valuation, and the reverse) and
-    /// refuses an asset of a closed case, which takes no new events.
-    /// `locked` locks it without refusing a closed case (a correction is rectification).
+    /// The asset, for a change by the office owning its case (see `Owned`). `toRecord` locks
+    /// it for the change (a concurrent freeze then sees a new valuation, and the reverse) and
+    /// refuses an asset of a closed case, which takes no new events; `locked` locks it without
+    /// refusing a closed case (a correction is rectification).
     func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = false, locked: Bool = false) async throws -> Asset {
-        guard let found = try await find(id, visibleTo: office, forUpdate: toRecord || locked) else {
-            throw UseCaseError.notFound("asset \(id.lowercased)")
-        }
-        guard found.office == office else {
-            throw UseCaseError.forbidden("asset \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
-        }
-        if toRecord { try UseCaseError.requireOpen(found.caseStatus, "asset \(id.lowercased)") }
-        return found.asset
+        let what = "asset \(id.lowercased)"
+        return try await find(id, visibleTo: office, forUpdate: toRecord || locked).found(what).permit(toRecord ? .record : .change, by: office, what)
     }
 }
 
@@ -197,9 +190,9 @@ public struct ReadAsset: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> AssetFile {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
-            guard let found = try await store.assets.find(id, visibleTo: office) else { throw UseCaseError.notFound("asset \(id.lowercased)") }
+            let asset = try await store.assets.find(id, visibleTo: office).found("asset \(id.lowercased)").permit(.read, by: office, "asset \(id.lowercased)")
             let file = AssetFile(
-                asset: found.asset, valuations: try await store.valuations.forAsset(id), events: try await store.assetEvents.forAsset(id))
+                asset: asset, valuations: try await store.valuations.forAsset(id), events: try await store.assetEvents.forAsset(id))
             try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadAsset", records: [("asset", id.lowercased)])
             return file
         }
@@ -240,7 +233,7 @@ public struct ListAssets: Sendable {
         try validation.finish()
 
         return try await database.transaction { store in
-            let rows = try await store.assets.list(filter).map(\.asset)
+            let rows = try await store.assets.list(filter).map(\.record)
             let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
             try await store.audit.recordSearch("ListAssets", by: caller, entity: "asset", filter: filter, shown: page.items.map(\.id.lowercased))
             return page

@@ -124,9 +124,9 @@ public struct ReadOrder: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
-            guard let found = try await store.orders.find(id, visibleTo: office) else { throw UseCaseError.notFound("order \(id.lowercased)") }
+            let order = try await store.orders.find(id, visibleTo: office).found("order \(id.lowercased)").permit(.read, by: office, "order \(id.lowercased)")
             try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadOrder", records: [("order", id.lowercased)])
-            return found.order
+            return order
         }
     }
 }
@@ -397,11 +397,7 @@ extension OrderRepository {
     /// The order, locked, when the caller's office owns its case and, `toRecord`, the case is
     /// open (a correction, being rectification, is taken in a closed case too).
     func owned(_ id: UUID, by office: OfficeCode, toRecord: Bool = true) async throws -> LegalOrder {
-        guard let found = try await find(id, visibleTo: office, forUpdate: true) else { throw UseCaseError.notFound("order \(id.lowercased)") }
-        guard found.office == office else {
-            throw UseCaseError.forbidden("order \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
-        }
-        if toRecord { try UseCaseError.requireOpen(found.caseStatus, "order \(found.order.decisionReference)") }
-        return found.order
+        let found = try await find(id, visibleTo: office, forUpdate: true).found("order \(id.lowercased)")
+        return try found.permit(toRecord ? .record : .change, by: office, "order \(found.record.decisionReference)")
     }
 }

@@ -94,7 +94,7 @@ public struct ReadCase: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> CaseFile {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
-            guard let record = try await store.cases.find(id, visibleTo: office) else { throw UseCaseError.notFound("case \(id.lowercased)") }
+            let record = try await store.cases.find(id, visibleTo: office).found("case \(id.lowercased)").permit(.read, by: office, "case \(id.lowercased)")
             let file = CaseFile(
                 record: record, subjects: try await store.subjects.inCase(id), assets: try await store.assets.inCase(id),
                 orders: try await store.orders.inCase(id), sharedWith: try await store.cases.grants(caseID: id))
@@ -155,12 +155,8 @@ extension CaseRepository {
     /// it, forbidden when it is only shared with the office.
     /// `toRecord` also refuses a closed case, which takes no new assets, orders or events.
     func owned(_ id: UUID, by office: OfficeCode, caller: Caller, toRecord: Bool = false) async throws -> Case {
-        guard let record = try await find(id, visibleTo: office, forShare: toRecord) else { throw UseCaseError.notFound("case \(id.lowercased)") }
-        guard record.office == office else {
-            throw UseCaseError.forbidden("case \(record.reference) belongs to \(record.office); it is only shared with \(office)")
-        }
-        if toRecord { try UseCaseError.requireOpen(record.status, "case \(record.reference)") }
-        return record
+        let found = try await find(id, visibleTo: office, forShare: toRecord).found("case \(id.lowercased)")
+        return try found.permit(toRecord ? .record : .change, by: office, "case \(found.record.reference)")
     }
 }
 
@@ -288,9 +284,9 @@ public struct ReadSubject: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> Subject {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
-            guard let found = try await store.subjects.find(id, visibleTo: office) else { throw UseCaseError.notFound("subject \(id.lowercased)") }
+            let subject = try await store.subjects.find(id, visibleTo: office).found("subject \(id.lowercased)").permit(.read, by: office, "subject \(id.lowercased)")
             try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadSubject", records: [("subject", id.lowercased)])
-            return found.subject
+            return subject
         }
     }
 }
@@ -356,11 +352,8 @@ extension SubjectRepository {
     /// The subject, when the caller's office owns its case: not found when the office may not
     /// see it, forbidden when the case is only shared with the office.
     func owned(_ id: UUID, by office: OfficeCode) async throws -> Subject {
-        guard let found = try await find(id, visibleTo: office) else { throw UseCaseError.notFound("subject \(id.lowercased)") }
-        guard found.office == office else {
-            throw UseCaseError.forbidden("subject \(id.lowercased) is in a case of \(found.office); it is only shared with \(office)")
-        }
-        return found.subject
+        let what = "subject \(id.lowercased)"
+        return try await find(id, visibleTo: office).found(what).permit(.change, by: office, what)
     }
 }
 

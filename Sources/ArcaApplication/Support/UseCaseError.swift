@@ -35,13 +35,6 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
         .invalid([FieldViolation(field: field, rule: rule, message: message)])
     }
 
-    /// Refuses a new record in a case that takes none any more (DOMAIN §3.2).
-    static func requireOpen(_ status: CaseStatus, _ record: String) throws(UseCaseError) {
-        guard status.acceptsNewRecords else {
-            throw .conflict("\(record) is in a case that is \(status.rawValue): a closed case takes no new assets, orders or events")
-        }
-    }
-
     /// A change is made against the version the caller read (the API's If-Match): refused
     /// when none is given, and when the record has moved on since.
     static func requireCurrent(_ expected: ExpectedVersion?, _ current: Int, of record: String) throws(UseCaseError) {

@@ -2,13 +2,6 @@ import ArcaDomain
 import Foundation
 import LibPQ
 
-/// An asset, the office that owns the case it is in, and where that case stands.
-public struct OwnedAsset: Sendable {
-    public let asset: Asset
-    public let office: OfficeCode
-    public let caseStatus: CaseStatus
-}
-
 public struct AssetRepository: Sendable {
     let db: Transaction
 
@@ -23,7 +16,7 @@ public struct AssetRepository: Sendable {
 
     static let visible = """
         FROM asset a JOIN case_file c ON c.id = a.case_id
-        WHERE (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
+        WHERE \(OfficeAccessSQL.caseVisible(to: "$1"))
         """
 
     public func add(_ asset: Asset) async throws {
@@ -52,7 +45,7 @@ public struct AssetRepository: Sendable {
 
     /// The asset, if `office` may see its case; locked for a change when asked, with its
     /// case held as it is (not closed meanwhile) until the transaction ends.
-    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> OwnedAsset? {
+    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> Owned<Asset>? {
         try await db.query(
             "SELECT \(Self.columns) \(Self.visible) AND a.id = $2 \(forUpdate ? "FOR NO KEY UPDATE OF a FOR SHARE OF c" : "")", [office.value, id]
         ).first.map(Self.decode)
@@ -63,7 +56,7 @@ public struct AssetRepository: Sendable {
         try await db.query(
             "SELECT \(Self.columns) FROM asset a JOIN case_file c ON c.id = a.case_id WHERE a.case_id = $1 ORDER BY a.created_at, a.id",
             [caseID]
-        ).map { try Self.decode($0).asset }
+        ).map { try Self.decode($0).record }
     }
 
     /// Locks the assets for a change and returns them; ids not in `caseID` are left out. The
@@ -74,7 +67,7 @@ public struct AssetRepository: Sendable {
             SELECT \(Self.columns) FROM asset a JOIN case_file c ON c.id = a.case_id
             WHERE a.case_id = $1 AND a.id = ANY($2::text[]::uuid[]) ORDER BY a.id FOR NO KEY UPDATE OF a
             """, [caseID, ids.map(\.lowercased)]
-        ).map { try Self.decode($0).asset }
+        ).map { try Self.decode($0).record }
     }
 
     /// Stores the asset's state, values and days (identified, frozen, confiscation ordered,
@@ -123,7 +116,7 @@ public struct AssetRepository: Sendable {
     }
 
     /// One page of the assets `filter` selects, plus one more when there are more.
-    public func list(_ filter: AssetFilter) async throws -> [OwnedAsset] {
+    public func list(_ filter: AssetFilter) async throws -> [Owned<Asset>] {
         var sql = SQLBuilder("SELECT \(Self.columns) \(Self.visible)", filter.office.value)
         if let caseID = filter.caseID { sql.and("a.case_id = ?", caseID) }
         if let category = filter.category { sql.and("a.category = ?", category.rawValue) }
@@ -151,7 +144,7 @@ public struct AssetRepository: Sendable {
         return try await db.query(sql.text, sql.parameters).map(Self.decode)
     }
 
-    static func decode(_ row: Row) throws -> OwnedAsset {
+    static func decode(_ row: Row) throws -> Owned<Asset> {
         func money(_ amount: Int, _ currency: Int) throws -> Money? { try Row.money(row, amount, currency) }
         let identifiers = try AssetIdentifiers(
             iban: row.decode(String?.self, 4).map { try IBAN(recorded: $0) }, vin: row.decode(String?.self, 5).map { try VIN($0) },
@@ -169,8 +162,8 @@ public struct AssetRepository: Sendable {
             confiscationOrderedOn: row.decode(String?.self, 26).map { try Day($0) },
             interimSoldOn: row.decode(String?.self, 29).map { try Day($0) }, lastEventOn: Day(row.decode(String.self, 27)),
             version: row.decode(Int.self, 21), createdAt: row.decode(Date.self, 22))
-        return OwnedAsset(
-            asset: asset, office: try OfficeCode(row.decode(String.self, 24)),
+        return Owned(
+            record: asset, owner: try OfficeCode(row.decode(String.self, 24)),
             caseStatus: try CaseStatus(rawValue: row.decode(String.self, 28)).orThrow("status"))
     }
 }

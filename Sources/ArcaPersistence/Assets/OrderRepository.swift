@@ -3,12 +3,6 @@ import Foundation
 import LibPQ
 
 /// An order, the office that owns its case, and where that case stands.
-public struct OwnedOrder: Sendable {
-    public let order: LegalOrder
-    public let office: OfficeCode
-    public let caseStatus: CaseStatus
-}
-
 public struct OrderRepository: Sendable {
     let db: Transaction
 
@@ -58,11 +52,11 @@ public struct OrderRepository: Sendable {
 
     /// The order, if `office` may see its case, locked for a change when asked; with the
     /// office owning it.
-    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> OwnedOrder? {
+    public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> Owned<LegalOrder>? {
         try await db.query(
             """
             SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id
-            WHERE o.id = $2 AND (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
+            WHERE o.id = $2 AND \(OfficeAccessSQL.caseVisible(to: "$1"))
             \(forUpdate ? "FOR NO KEY UPDATE OF o FOR SHARE OF c" : "")
             """, [office.value, id]
         ).first.map(Self.decodeOwned)
@@ -73,7 +67,7 @@ public struct OrderRepository: Sendable {
         try await db.query(
             "SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = $1 ORDER BY o.created_at, o.id",
             [caseID]
-        ).map { try Self.decodeOwned($0).order }.enumerated().sorted { ($0.element.decisionDate, $0.offset) < ($1.element.decisionDate, $1.offset) }
+        ).map { try Self.decodeOwned($0).record }.enumerated().sorted { ($0.element.decisionDate, $0.offset) < ($1.element.decisionDate, $1.offset) }
             .map(\.element)
     }
 
@@ -139,7 +133,7 @@ public struct OrderRepository: Sendable {
         let by: String
     }
 
-    static func decodeOwned(_ row: Row) throws -> OwnedOrder {
+    static func decodeOwned(_ row: Row) throws -> Owned<LegalOrder> {
         let covered = try Row.money(row, 8, 9)
         let executions = try JSONDecoder().decode([StoredExecution].self, from: Data(row.decode(String.self, 22).utf8)).map { stored in
             OrderExecution(
@@ -166,8 +160,8 @@ public struct OrderRepository: Sendable {
             liftedOn: row.decode(String?.self, 11).map { try Day($0) },
             liftingGround: row.decode(String?.self, 20).map { try LiftingGround(rawValue: $0).orThrow("lifting_ground") },
             corrections: corrections, version: row.decode(Int.self, 12), createdAt: row.decode(Date.self, 13))
-        return OwnedOrder(
-            order: order, office: try OfficeCode(row.decode(String.self, 15)),
+        return Owned(
+            record: order, owner: try OfficeCode(row.decode(String.self, 15)),
             caseStatus: try CaseStatus(rawValue: row.decode(String.self, 23)).orThrow("status"))
     }
 }

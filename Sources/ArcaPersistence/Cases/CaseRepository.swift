@@ -40,15 +40,16 @@ public struct CaseRepository: Sendable {
 
     /// The case, if `office` may see it: its own, or shared with it.
     /// `forShare` holds it as it is (not closed, say) until the transaction ends.
-    public func find(_ id: UUID, visibleTo office: OfficeCode, forShare: Bool = false) async throws -> Case? {
+    public func find(_ id: UUID, visibleTo office: OfficeCode, forShare: Bool = false) async throws -> Owned<Case>? {
         try await db.query(
             """
-            SELECT \(Self.columns) FROM case_file c
-            WHERE c.id = $1 AND (c.office_code = $2
-                OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $2))
+            SELECT \(Self.columns) FROM case_file c WHERE c.id = $1 AND \(OfficeAccessSQL.caseVisible(to: "$2"))
             \(forShare ? "FOR SHARE" : "")
             """, [id, office.value]
-        ).first.map(Self.decodeCase)
+        ).first.map { row in
+            let file = try Self.decodeCase(row)
+            return Owned(record: file, owner: file.office, caseStatus: file.status)
+        }
     }
 
     /// Stores `changed` if the stored case is still at version `changed.version - 1`;
@@ -68,10 +69,7 @@ public struct CaseRepository: Sendable {
 
     /// One page of the cases `filter` selects, plus one more when there are more.
     public func list(_ filter: CaseFilter) async throws -> [Case] {
-        var sql = SQLBuilder(
-            "SELECT \(Self.columns) FROM case_file c WHERE (c.office_code = $1 "
-                + "OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))",
-            filter.office.value)
+        var sql = SQLBuilder("SELECT \(Self.columns) FROM case_file c WHERE \(OfficeAccessSQL.caseVisible(to: "$1"))", filter.office.value)
         if let status = filter.status { sql.and("c.status = ?", status.rawValue) }
         if let offence = filter.offence { sql.and("c.offences @> ARRAY[?]::text[]", offence.rawValue) }
         if let from = filter.openedFrom { sql.and("c.opened_on >= ?::date", from.description) }
@@ -148,17 +146,20 @@ public struct SubjectRepository: Sendable {
         try await db.query("SELECT \(Self.columns) FROM subject s WHERE s.case_id = $1 ORDER BY s.created_at, s.id", [caseID]).map(Self.decode)
     }
 
-    /// The subject and the office owning its case, if `office` may see the case.
-    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> (subject: Subject, office: OfficeCode, caseStatus: CaseStatus)? {
+    /// The subject, if `office` may see its case.
+    public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> Owned<Subject>? {
         try await db.query(
             """
             SELECT \(Self.columns), c.office_code, c.status FROM subject s JOIN case_file c ON c.id = s.case_id
-            WHERE s.id = $2 AND (c.office_code = $1 OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = $1))
+            WHERE s.id = $2 AND \(OfficeAccessSQL.caseVisible(to: "$1"))
             """, [office.value, id]
         ).first.map { row in
-            (try Self.decode(row), try OfficeCode(row.decode(String.self, 10)), try CaseStatus(rawValue: row.decode(String.self, 11)).orThrow("status"))
+            Owned(
+                record: try Self.decode(row), owner: try OfficeCode(row.decode(String.self, 10)),
+                caseStatus: try CaseStatus(rawValue: row.decode(String.self, 11)).orThrow("status"))
         }
     }
+
 
     /// Stores the corrected subject if it is still at version `subject.version - 1`.
     public func update(_ subject: Subject) async throws -> Bool {
