@@ -32,7 +32,7 @@ struct AuditTrailTests {
             _ = try await world.useCases.recordValuation(
                 assetID: account.id, NewValuation(valuedOn: "2026-05-01", method: "book", value: MoneyInput(amount: "47000.00", currency: "EUR")),
                 by: world.officer)
-            _ = try await world.useCases.shareCase(id: file.id, with: "BE-AMO", by: world.officer)
+            _ = try await world.useCases.shareCase(id: file.id, CaseShare(office: "BE-AMO"), by: world.officer)
 
             let expected = [
                 "CreateCase change case": 1, "AddSubject change subject": 1, "AddAsset change asset": 1, "AddAsset change valuation": 1,

@@ -127,7 +127,7 @@ struct CaseUseCaseTests {
     @Test func aSharedCaseCanBeReadButNotChangedByTheOtherOffice() async throws {
         try await TwoOffices.with { world in
             let file = try await world.openCase()
-            let sharedWith = try await world.useCases.shareCase(id: file.id, with: "BE-AMO", by: world.officer)
+            let sharedWith = try await world.useCases.shareCase(id: file.id, CaseShare(office: "BE-AMO"), by: world.officer)
             #expect(sharedWith.map(\.value) == ["BE-AMO"])
 
             let read = try await world.useCases.readCase(id: file.id, by: world.amoOfficer)

@@ -240,7 +240,7 @@ struct AssetRoutesTests {
             let bad = try await world.call(
                 .patch, "/v1/assets/\(assetID)", json: #"{"identifiers":{"iban":"BE00 0000"},"state":"closed"}"#, headers: ["If-Match": "\"2\""])
             #expect(bad.status == 422)
-            #expect(bad.fieldErrors == ["state unknown-field"])
+            #expect(bad.fieldErrors == ["state unknown-field", "identifiers.iban iban"])
         }
     }
 }

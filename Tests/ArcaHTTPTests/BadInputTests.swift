@@ -16,7 +16,12 @@ struct BadInputTests {
         ("an impossible date", #"{"title":"T","offences":["fraud"],"openedOn":"2026-02-30"}"#, 422, ["openedOn date"]),
         ("a 1 MB title", #"{"title":"\#(megabyte)","offences":["fraud"],"openedOn":"2026-01-01"}"#, 422, ["title text"]),
         ("an unknown field", #"{"title":"T","offences":["fraud"],"openedOn":"2026-01-01","priority":"high"}"#, 422, ["priority unknown-field"]),
-        ("a misspelt field", #"{"tittle":"T","offences":["fraud"],"openedOn":"2026-01-01"}"#, 422, ["tittle unknown-field"]),
+        ("a misspelt field", #"{"tittle":"T","offences":["fraud"],"openedOn":"2026-01-01"}"#, 422, ["tittle unknown-field", "title required"]),
+        (
+            "an unknown field and a bad value", #"{"title":"T","offences":["jaywalking"],"openedOn":"2026-01-01","priority":"high"}"#, 422,
+            ["priority unknown-field", "offences[0] offence-category"]
+        ),
+        ("a wrong type is one mistake, not two", #"{"title":42,"offences":["fraud"],"openedOn":"2026-01-01"}"#, 422, ["title type"]),
         ("not JSON", #"title=T"#, 400, ["body json"]),
         ("a JSON array", #"[{"title":"T"}]"#, 400, ["body json-object"]),
         ("an empty body", "", 400, ["body json"]),

@@ -223,4 +223,21 @@ struct RobustnessTests {
             #expect(try await world.rowCounts() == before)
         }
     }
+
+    @Test func anUnknownFieldIsReportedOnEveryWriteRouteAndNothingIsWritten() async throws {
+        try await APIWorld.with { world in
+            let routes = [(method: HTTPRequest.Method.post, uri: "/v1/cases", body: APIWorld.meltwater)]
+                + (try await world.writeRoutes(onCase: try await world.openCase()))
+            let before = try await world.rowCounts()
+
+            for route in routes {
+                let body = String(route.body.dropLast()) + #","priority":"high"}"#
+                let answer = try await world.call(route.method, route.uri, json: body, headers: route.method == .patch ? ["If-Match": "*"] : [:])
+                #expect(answer.status == 422, "\(route.method) \(route.uri): \(answer.status) \(answer.text)")
+                #expect(answer.fieldErrors.first == "priority unknown-field", "\(route.method) \(route.uri): \(answer.fieldErrors)")
+            }
+
+            #expect(try await world.rowCounts() == before)
+        }
+    }
 }

@@ -32,7 +32,8 @@ public struct IdentifierInput: Sendable, Equatable {
     }
 }
 
-public struct NewAsset: Sendable, Equatable {
+public struct NewAsset: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var category: String?
     public var description: String?
     public var identifiers: IdentifierInput?
@@ -61,7 +62,8 @@ public struct NewAsset: Sendable, Equatable {
 
 /// What a user corrects in an asset's record; fields left out stay as they are, fields sent
 /// as null are cleared. Given identifiers or owners replace the recorded ones.
-public struct AssetChanges: Sendable, Equatable {
+public struct AssetChanges: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var description: String?
     public var identifiers: FieldChange<IdentifierInput>
     public var country: String?
@@ -80,7 +82,8 @@ public struct AssetChanges: Sendable, Equatable {
     }
 }
 
-public struct NewValuation: Sendable, Equatable {
+public struct NewValuation: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var valuedOn: String?
     public var method: String?
     public var value: MoneyInput?
@@ -94,7 +97,8 @@ public struct NewValuation: Sendable, Equatable {
 
 /// A move of an asset that no order makes: tracing, an interim sale, its disposal,
 /// restitution to a victim, closing.
-public struct NewAssetEvent: Sendable, Equatable {
+public struct NewAssetEvent: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var action: String?
     public var occurredOn: String?
     public var reason: String?
@@ -113,7 +117,8 @@ public struct NewAssetEvent: Sendable, Equatable {
 }
 
 /// The day an event really happened, and why its recorded date was wrong.
-public struct EventDateCorrection: Sendable, Equatable {
+public struct EventDateCorrection: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var occurredOn: String?
     public var reason: String?
 
@@ -125,7 +130,8 @@ public struct EventDateCorrection: Sendable, Equatable {
 
 /// The day a step of an order really happened: `decision`, `finality`, `execution` (of the
 /// asset named, or of the sum by its id) or `lifting`; and why its recorded date was wrong.
-public struct OrderDateCorrectionInput: Sendable, Equatable {
+public struct OrderDateCorrectionInput: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var step: String?
     public var asset: String?
     /// For a sum executed, the execution's id (`executedAmounts[].id`).
@@ -142,7 +148,8 @@ public struct OrderDateCorrectionInput: Sendable, Equatable {
     }
 }
 
-public struct NewOrder: Sendable, Equatable {
+public struct NewOrder: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     /// `freezing` or `confiscation`.
     public var kind: String?
     public var urgent: Bool?
@@ -184,7 +191,8 @@ public struct NewOrder: Sendable, Equatable {
 }
 
 /// A confiscation order becoming final: when, and why it is known to be.
-public struct OrderFinality: Sendable, Equatable {
+public struct OrderFinality: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var on: String?
     public var reason: String?
 
@@ -197,7 +205,8 @@ public struct OrderFinality: Sendable, Equatable {
 /// The execution of an order on a day: on the assets named (all those not executed yet
 /// when none are named), each with the amount realised for a confiscation; or, for a value
 /// confiscation, of a sum.
-public struct OrderExecutionInput: Sendable, Equatable {
+public struct OrderExecutionInput: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public struct Part: Sendable, Equatable {
         public var asset: String?
         public var realised: MoneyInput?
@@ -222,7 +231,8 @@ public struct OrderExecutionInput: Sendable, Equatable {
 }
 
 /// The lifting of an order: when, on which ground, and why.
-public struct OrderLifting: Sendable, Equatable {
+public struct OrderLifting: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var on: String?
     public var ground: String?
     public var reason: String?

@@ -81,7 +81,7 @@ public struct AddAsset: Sendable {
     public func callAsFunction(caseID: UUID, _ input: NewAsset, by caller: Caller) async throws -> Asset {
         let office = try caller.office(for: .recordCases)
         let now = clock()
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let category = validation.required("category", input.category, "asset-category") { (code) throws(VocabularyError) in
             try AssetCategory(rawValue: code).orRefuse(code, as: "an asset category (see GET /v1/vocabularies)")
         }
@@ -133,7 +133,7 @@ public struct UpdateAsset: Sendable {
 
     public func callAsFunction(id: UUID, changes: AssetChanges, expectedVersion: ExpectedVersion?, by caller: Caller) async throws -> Asset {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: changes)
         let description = changes.description.flatMap { validation.assetDescription($0) }
         let identifiers = changes.identifiers.parsed { validation.identifiers($0) }
         let country = changes.country.flatMap { validation.country("country", $0) }
@@ -255,7 +255,7 @@ public struct RecordValuation: Sendable {
 
     public func callAsFunction(assetID: UUID, _ input: NewValuation, by caller: Caller) async throws -> Valuation {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let valuedOn = validation.pastDay("valuedOn", input.valuedOn, today: caller.today(clock()))
         let method = validation.required("method", input.method, "valuation-method") { (code) throws(VocabularyError) in
             try ValuationMethod(rawValue: code).orRefuse(code, as: "a valuation method (\(ValuationMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -299,7 +299,7 @@ public struct RecordAssetEvent: Sendable {
 
     public func callAsFunction(assetID: UUID, _ input: NewAssetEvent, by caller: Caller) async throws -> Asset {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let action = validation.required("action", input.action, "asset-action") { (code) throws(VocabularyError) in
             try AssetAction(rawValue: code).orRefuse(code, as: "an asset action (\(Self.direct.map(\.rawValue).joined(separator: ", ")))")
         }
@@ -351,7 +351,7 @@ public struct CorrectEventDate: Sendable {
     public func callAsFunction(assetID: UUID, eventID: Int64, _ input: EventDateCorrection, by caller: Caller) async throws -> AssetFile {
         let office = try caller.office(for: .recordCases)
         let today = caller.today(clock())
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let day = validation.pastDay("occurredOn", input.occurredOn, today: today)
         let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
         try validation.finish()

@@ -16,7 +16,7 @@ public struct CreateOrder: Sendable {
     public func callAsFunction(caseID: UUID, _ input: NewOrder, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         let now = clock()
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let kind = validation.required("kind", input.kind, "order-kind") { (code) throws(VocabularyError) in
             try LegalOrder.Kind(rawValue: code).orRefuse(code, as: "freezing or confiscation")
         }
@@ -144,7 +144,7 @@ public struct FinaliseOrder: Sendable {
 
     public func callAsFunction(orderID: UUID, _ input: OrderFinality, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let day = validation.pastDay("finalOn", input.on, today: caller.today(clock()))
         let reason = validation.reason("reason", input.reason)
         try validation.finish()
@@ -176,7 +176,7 @@ public struct ExecuteOrder: Sendable {
 
     public func callAsFunction(orderID: UUID, _ input: OrderExecutionInput, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let day = validation.pastDay("executedOn", input.on, today: caller.today(clock()))
         let reason = validation.reason("reason", input.reason)
         var named: [(UUID, Money?)] = []
@@ -228,7 +228,7 @@ public struct LiftOrder: Sendable {
 
     public func callAsFunction(orderID: UUID, _ input: OrderLifting, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let day = validation.pastDay("liftedOn", input.on, today: caller.today(clock()))
         let ground = validation.required("ground", input.ground, "lifting-ground") { (code) throws(VocabularyError) in
             try LiftingGround(rawValue: code).orRefuse(code, as: "a lifting ground (\(LiftingGround.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -269,7 +269,7 @@ public struct CorrectOrderDate: Sendable {
     public func callAsFunction(orderID: UUID, _ input: OrderDateCorrectionInput, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .recordCases)
         let today = caller.today(clock())
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let step = validation.required("step", input.step, "order-step") { (code) throws(VocabularyError) in
             try OrderDateStep(rawValue: code).orRefuse(code, as: "a step (\(OrderDateStep.allCases.map(\.rawValue).joined(separator: ", ")))")
         }

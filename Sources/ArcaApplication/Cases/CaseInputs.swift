@@ -3,7 +3,8 @@ import Foundation
 
 /// What a user sends to open a case. Fields are as typed by the user; the use case checks
 /// them all and reports every broken rule at once.
-public struct NewCase: Sendable, Equatable {
+public struct NewCase: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var title: String?
     public var offences: [String]?
     public var openedOn: String?
@@ -22,8 +23,19 @@ public struct NewCase: Sendable, Equatable {
     }
 }
 
+/// The office a case is to be shared with.
+public struct CaseShare: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var office: String?
+
+    public init(office: String?) {
+        self.office = office
+    }
+}
+
 /// The fields of a case a user changes; those left nil stay as they are.
-public struct CaseChanges: Sendable, Equatable {
+public struct CaseChanges: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var title: String?
     public var offences: [String]?
     public var status: String?
@@ -67,7 +79,8 @@ public struct CaseListRequest: Sendable, Equatable {
 }
 
 /// A person to add to a case.
-public struct NewSubject: Sendable, Equatable {
+public struct NewSubject: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     /// `natural_person` or `legal_person`.
     public var kind: String?
     public var name: String?
@@ -95,7 +108,8 @@ public struct NewSubject: Sendable, Equatable {
 /// What a user corrects in a subject's record; fields left out stay, fields sent as null are
 /// cleared. Birth date and nationality belong to natural persons, registration number and
 /// seat to legal persons.
-public struct SubjectChanges: Sendable, Equatable {
+public struct SubjectChanges: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
     public var name: String?
     public var role: String?
     public var birthDate: FieldChange<String>

@@ -57,7 +57,7 @@ public struct CreateCase: Sendable {
     public func callAsFunction(_ input: NewCase, by caller: Caller) async throws -> Case {
         let officeCode = try caller.office(for: .recordCases)
         let now = clock()
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let title = validation.required("title", input.title).flatMap { validation.title("title", $0) }
         let offences = validation.required("offences", input.offences).flatMap { validation.offences("offences", $0) }
         let openedOn = validation.pastDay("openedOn", input.openedOn, today: caller.today(now))
@@ -119,7 +119,7 @@ public struct UpdateCase: Sendable {
 
     public func callAsFunction(id: UUID, changes: CaseChanges, expectedVersion: ExpectedVersion?, by caller: Caller) async throws -> Case {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: changes)
         let title = changes.title.flatMap { validation.title("title", $0) }
         let offences = changes.offences.flatMap { validation.offences("offences", $0) }
         let status = validation.optional("status", changes.status, "case-status") { (code) throws(VocabularyError) in
@@ -210,14 +210,12 @@ public struct ShareCase: Sendable {
         self.database = database
     }
 
-    public func callAsFunction(id: UUID, with officeText: String, by caller: Caller) async throws -> [OfficeCode] {
+    public func callAsFunction(id: UUID, _ input: CaseShare, by caller: Caller) async throws -> [OfficeCode] {
         let office = try caller.office(for: .shareCases)
-        let target: OfficeCode
-        do {
-            target = try OfficeCode(officeText)
-        } catch {
-            throw UseCaseError.invalid("office", "office-code", error.description)
-        }
+        var validation = Validation(reading: input)
+        let target = validation.required("office", input.office, "office-code") { (text) throws(OfficeError) in try OfficeCode(text) }
+        try validation.finish()
+        guard let target else { return try unreachable() }
         return try await database.transaction { store in
             let record = try await store.cases.owned(id, by: office, caller: caller)
             guard target != office else { throw UseCaseError.invalid("office", "other-office", "case \(record.reference) already belongs to \(office)") }
@@ -252,7 +250,7 @@ public struct AddSubject: Sendable {
 
     public func callAsFunction(caseID: UUID, _ input: NewSubject, by caller: Caller) async throws -> Subject {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: input)
         let name = validation.required("name", input.name, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: Subject.nameLength, what: "the name")
         }
@@ -303,7 +301,7 @@ public struct UpdateSubject: Sendable {
 
     public func callAsFunction(id: UUID, changes: SubjectChanges, expectedVersion: ExpectedVersion?, by caller: Caller) async throws -> Subject {
         let office = try caller.office(for: .recordCases)
-        var validation = Validation()
+        var validation = Validation(reading: changes)
         let name = validation.optional("name", changes.name, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: Subject.nameLength, what: "the name")
         }

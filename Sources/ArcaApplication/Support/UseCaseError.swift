@@ -95,12 +95,29 @@ public struct FieldViolation: Equatable, Sendable, CustomStringConvertible {
     public var description: String { "\(field): \(message)" }
 }
 
+/// A request as an interface read it. What the interface could not read (a field of the
+/// wrong type, an unknown field) travels with it, and the use case reports it together with
+/// every rule the rest breaks, so a client learns all its mistakes at once.
+public protocol RequestInput: Sendable {
+    var unreadable: [FieldViolation] { get set }
+}
+
 /// Collects every violation of an input before refusing it, so a client learns all its
 /// mistakes at once.
 struct Validation {
     private(set) var violations: [FieldViolation] = []
+    /// Fields the interface could not read: their value is missing, which is no second mistake.
+    private var unreadableFields: Set<String> = []
+
+    init() {}
+
+    init(reading input: some RequestInput) {
+        violations = input.unreadable
+        unreadableFields = Set(input.unreadable.map(\.field))
+    }
 
     mutating func add(_ field: String, _ rule: String, _ message: String) {
+        guard !unreadableFields.contains(field) else { return }
         violations.append(FieldViolation(field: field, rule: rule, message: message))
     }
 

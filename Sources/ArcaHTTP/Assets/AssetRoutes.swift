@@ -13,11 +13,11 @@ struct AssetRoutes {
         v1.post("cases/{id}/assets") { request, context -> Reply in
             let caseID = try context.id()
             return try await post(request, context) { body in
-                let input = NewAsset(
+                var input = NewAsset(
                     category: body.string("category"), description: body.string("description"), identifiers: body.identifiers(),
                     country: body.string("country"), propertyRole: body.string("propertyRole"), owners: body.strings("owners"),
                     estimatedValue: body.money("estimatedValue"), identifiedOn: body.string("identifiedOn"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let asset = try await useCases.addAsset(caseID: caseID, input, by: try context.requireCaller())
                 return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(asset.id.lowercased)")
             }
@@ -42,10 +42,10 @@ struct AssetRoutes {
         v1.patch("assets/{id}") { request, context -> Reply in
             let id = try context.id()
             let body = try JSONObjectReader.body(try await bodyData(request, context))
-            let changes = AssetChanges(
+            var changes = AssetChanges(
                 description: body.string("description"), identifiers: body.changeObject("identifiers", IdentifierInput.read),
                 country: body.string("country"), propertyRole: body.change("propertyRole"), owners: body.strings("owners"))
-            try body.finish()
+            changes.unreadable = body.finish()
             let asset = try await useCases.updateAsset(
                 id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
             return try Reply(AssetResource(asset), etag: asset.version)
@@ -59,10 +59,10 @@ struct AssetRoutes {
         v1.post("assets/{id}/events") { request, context -> Reply in
             let assetID = try context.id()
             return try await post(request, context) { body in
-                let input = NewAssetEvent(
+                var input = NewAssetEvent(
                     action: body.string("action"), occurredOn: body.string("occurredOn"), reason: body.string("reason"),
                     amount: body.money("amount"), outcome: body.string("outcome"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let asset = try await useCases.recordAssetEvent(assetID: assetID, input, by: try context.requireCaller())
                 return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
             }
@@ -72,8 +72,8 @@ struct AssetRoutes {
             let assetID = try context.id()
             guard let eventID = context.parameters.get("event").flatMap(Int64.init) else { throw UseCaseError.notFound("event") }
             return try await post(request, context) { body in
-                let input = EventDateCorrection(occurredOn: body.string("occurredOn"), reason: body.string("reason"))
-                try body.finish()
+                var input = EventDateCorrection(occurredOn: body.string("occurredOn"), reason: body.string("reason"))
+                input.unreadable = body.finish()
                 let file = try await useCases.correctEventDate(assetID: assetID, eventID: eventID, input, by: try context.requireCaller())
                 return try Reply(AssetFileResource(file), status: .created, etag: file.asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
             }
@@ -82,8 +82,8 @@ struct AssetRoutes {
         v1.post("assets/{id}/valuations") { request, context -> Reply in
             let assetID = try context.id()
             return try await post(request, context) { body in
-                let input = NewValuation(valuedOn: body.string("valuedOn"), method: body.string("method"), value: body.money("value"))
-                try body.finish()
+                var input = NewValuation(valuedOn: body.string("valuedOn"), method: body.string("method"), value: body.money("value"))
+                input.unreadable = body.finish()
                 let valuation = try await useCases.recordValuation(assetID: assetID, input, by: try context.requireCaller())
                 return try Reply(ValuationResource(valuation), status: .created, location: "/v1/assets/\(assetID.lowercased)")
             }
@@ -92,13 +92,13 @@ struct AssetRoutes {
         v1.post("cases/{id}/orders") { request, context -> Reply in
             let caseID = try context.id()
             return try await post(request, context) { body in
-                let input = NewOrder(
+                var input = NewOrder(
                     kind: body.string("kind"), urgent: body.bool("urgent"), confirms: body.string("confirms"),
                     confiscationType: body.string("confiscationType"), issuingState: body.string("issuingState"),
                     issuingAuthority: body.string("issuingAuthority"), executingState: body.string("executingState"),
                     decisionReference: body.string("decisionReference"), decisionDate: body.string("decisionDate"),
                     assets: body.strings("assets"), subjects: body.strings("subjects"), coveredAmount: body.money("coveredAmount"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let order = try await useCases.createOrder(caseID: caseID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(order.id.lowercased)")
             }
@@ -112,8 +112,8 @@ struct AssetRoutes {
         v1.post("orders/{id}/finality") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in
-                let input = OrderFinality(on: body.string("finalOn"), reason: body.string("reason"))
-                try body.finish()
+                var input = OrderFinality(on: body.string("finalOn"), reason: body.string("reason"))
+                input.unreadable = body.finish()
                 let order = try await useCases.finaliseOrder(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }
@@ -122,13 +122,13 @@ struct AssetRoutes {
         v1.post("orders/{id}/execution") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in
-                let input = OrderExecutionInput(
+                var input = OrderExecutionInput(
                     on: body.string("executedOn"), reason: body.string("reason"),
                     assets: body.objects("assets") { part in
                         OrderExecutionInput.Part(asset: part.string("asset"), realised: part.money("realised"))
                     },
                     amount: body.money("amount"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let order = try await useCases.executeOrder(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }
@@ -137,10 +137,10 @@ struct AssetRoutes {
         v1.post("orders/{id}/corrections") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in
-                let input = OrderDateCorrectionInput(
+                var input = OrderDateCorrectionInput(
                     step: body.string("step"), asset: body.string("asset"), execution: body.int("execution"), on: body.string("on"),
                     reason: body.string("reason"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let order = try await useCases.correctOrderDate(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(orderID.lowercased)")
             }
@@ -149,8 +149,8 @@ struct AssetRoutes {
         v1.post("orders/{id}/lifting") { request, context -> Reply in
             let orderID = try context.id()
             return try await post(request, context) { body in
-                let input = OrderLifting(on: body.string("liftedOn"), ground: body.string("ground"), reason: body.string("reason"))
-                try body.finish()
+                var input = OrderLifting(on: body.string("liftedOn"), ground: body.string("ground"), reason: body.string("reason"))
+                input.unreadable = body.finish()
                 let order = try await useCases.liftOrder(orderID: orderID, input, by: try context.requireCaller())
                 return try Reply(OrderResource(order), etag: order.version)
             }

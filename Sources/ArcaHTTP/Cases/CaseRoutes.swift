@@ -12,10 +12,10 @@ struct CaseRoutes {
 
         v1.post("cases") { request, context -> Reply in
             return try await post(request, context) { body in
-                let input = NewCase(
+                var input = NewCase(
                     title: body.string("title"), offences: body.strings("offences"), openedOn: body.string("openedOn"),
                     origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let record = try await useCases.createCase(input, by: try context.requireCaller())
                 return try Reply(CaseResource(record), status: .created, etag: record.version, location: "/v1/cases/\(record.id.lowercased)")
             }
@@ -40,10 +40,10 @@ struct CaseRoutes {
         v1.patch("cases/{id}") { request, context -> Reply in
             let id = try context.id()
             let body = try JSONObjectReader.body(try await bodyData(request, context))
-            let changes = CaseChanges(
+            var changes = CaseChanges(
                 title: body.string("title"), offences: body.strings("offences"), status: body.string("status"),
                 criminalFileReference: body.change("criminalFileReference"))
-            try body.finish()
+            changes.unreadable = body.finish()
             let record = try await useCases.updateCase(
                 id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
             return try Reply(CaseResource(record), etag: record.version)
@@ -52,11 +52,11 @@ struct CaseRoutes {
         v1.post("cases/{id}/subjects") { request, context -> Reply in
             let id = try context.id()
             return try await post(request, context) { body in
-                let input = NewSubject(
+                var input = NewSubject(
                     kind: body.string("kind"), name: body.string("name"), role: body.string("role"),
                     birthDate: body.string("birthDate"), nationality: body.string("nationality"),
                     registrationNumber: body.string("registrationNumber"), seat: body.string("seat"))
-                try body.finish()
+                input.unreadable = body.finish()
                 let subject = try await useCases.addSubject(caseID: id, input, by: try context.requireCaller())
                 return try Reply(SubjectResource(subject), status: .created, etag: subject.version, location: "/v1/subjects/\(subject.id.lowercased)")
             }
@@ -70,10 +70,10 @@ struct CaseRoutes {
         v1.patch("subjects/{id}") { request, context -> Reply in
             let id = try context.id()
             let body = try JSONObjectReader.body(try await bodyData(request, context))
-            let changes = SubjectChanges(
+            var changes = SubjectChanges(
                 name: body.string("name"), role: body.string("role"), birthDate: body.change("birthDate"),
                 nationality: body.change("nationality"), registrationNumber: body.change("registrationNumber"), seat: body.change("seat"))
-            try body.finish()
+            changes.unreadable = body.finish()
             let subject = try await useCases.updateSubject(
                 id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
             return try Reply(SubjectResource(subject), etag: subject.version)
@@ -82,12 +82,9 @@ struct CaseRoutes {
         v1.post("cases/{id}/shares") { request, context -> Reply in
             let id = try context.id()
             return try await post(request, context) { body in
-                let office = body.string("office")
-                try body.finish()
-                guard let office else {
-                    throw UseCaseError.invalid([FieldViolation(field: "office", rule: "required", message: "office is required")])
-                }
-                let sharedWith = try await useCases.shareCase(id: id, with: office, by: try context.requireCaller())
+                var input = CaseShare(office: body.string("office"))
+                input.unreadable = body.finish()
+                let sharedWith = try await useCases.shareCase(id: id, input, by: try context.requireCaller())
                 return try Reply(["sharedWith": sharedWith.map(\.value)])
             }
         }

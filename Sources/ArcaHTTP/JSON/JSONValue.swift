@@ -215,11 +215,10 @@ final class JSONObjectReader {
         }
     }
 
-    /// Refuses the body if a field had the wrong type or is not known.
-    func finish() throws(Problem) {
+    /// What could not be read (fields of the wrong type, unknown fields, control characters),
+    /// for the use case to report with every rule the rest of the request breaks.
+    func finish() -> [FieldViolation] {
         reportUnknown()
-        if !errors.items.isEmpty {
-            throw Problem.unprocessable("The request has fields of the wrong type or unknown fields.", errors: errors.items)
-        }
+        return errors.items.map { FieldViolation(field: $0.field, rule: $0.rule, message: $0.message) }
     }
 }
