@@ -107,6 +107,21 @@ extension APIWorld {
         return counts
     }
 
+    /// Calls like `call`; when the answer is a refusal (4xx), expects that no table changed.
+    func attempt(
+        _ method: HTTPRequest.Method, _ uri: String, as role: String? = "officer", json: String? = nil, headers: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> Answer {
+        let before = try await rowCounts()
+        let answer = try await call(method, uri, as: role, json: json, headers: headers)
+        if (400..<500).contains(answer.status) {
+            #expect(
+                try await rowCounts() == before, "\(method) \(uri) as \(role ?? "nobody") was refused (\(answer.status)) but wrote",
+                sourceLocation: sourceLocation)
+        }
+        return answer
+    }
+
     /// Runs SQL on the test's database as its owner, to give the database a rule or a fault.
     func execute(_ sql: String) async throws {
         _ = try await db.pool.withSession { try await $0.simpleQuery(sql) }

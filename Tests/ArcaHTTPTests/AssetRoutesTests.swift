@@ -161,10 +161,10 @@ struct AssetRoutesTests {
             let orderID = try await world.createOrder(
                 in: caseID,
                 #"{"kind":"freezing","issuingAuthority":"Investigating judge","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
-            func status(_ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil) async throws -> Int {
-                try await world.call(method, uri, as: role, json: json).status
+            func status(_ method: HTTPRequest.Method, _ uri: String, _ json: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int {
+                try await world.attempt(method, uri, as: role, json: json, sourceLocation: sourceLocation).status
             }
-            let update = try await world.call(.patch, "/v1/assets/\(assetID)", as: role, json: #"{"country":"BE"}"#, headers: ["If-Match": "\"1\""])
+            let update = try await world.attempt(.patch, "/v1/assets/\(assetID)", as: role, json: #"{"country":"BE"}"#, headers: ["If-Match": "\"1\""])
             #expect(update.status == expected.update, "update asset as \(role)")
             #expect(try await status(.post, "/v1/cases/\(caseID)/assets", APIWorld.account) == expected.add, "add asset as \(role)")
             #expect(try await status(.get, "/v1/assets/\(assetID)") == expected.read, "read asset as \(role)")
@@ -213,7 +213,7 @@ struct AssetRoutesTests {
             #expect(try await world.call(.get, "/v1/orders/\(orderID)", as: "amo").status == 404)
             #expect(try await world.call(.post, "/v1/orders/\(orderID)/execution", as: "amo", json: #"{"executedOn":"2026-04-03"}"#).status == 404)
             #expect(try await world.call(.post, "/v1/cases/\(caseID)/assets", as: "amo", json: APIWorld.account).status == 404)
-            let list = try await world.call(.get, "/v1/assets", as: "amo")
+            let list = try await world.attempt(.get, "/v1/assets", as: "amo")
             #expect((list.json["items"] as? [Any])?.isEmpty == true)
         }
     }
