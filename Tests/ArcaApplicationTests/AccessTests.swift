@@ -66,7 +66,7 @@ struct AccessTests {
 
     @Test func badInputNamesEveryFieldAndItsRule() async throws {
         try await withOffice { useCases, _, _ in
-            let error = await #expect(throws: UseCaseError.self) {
+            let error = await refused(.invalid(["name user-name", "role role", "office office-code"])) {
                 try await useCases.addUser(name: "J Peeters", role: "boss", office: "!", by: .commandLine())
             }
             guard case .invalid(let violations) = error else {
@@ -80,7 +80,7 @@ struct AccessTests {
 
     @Test func aUserOfAnUnknownOfficeIsRefused() async throws {
         try await withOffice { useCases, _, _ in
-            let error = await #expect(throws: UseCaseError.self) {
+            let error = await refused(.invalid(["office office-exists"])) {
                 try await useCases.addUser(name: "a.janssens", role: "analyst", office: "BE-AMO", by: .commandLine())
             }
             #expect(error?.description.contains("BE-AMO") == true)

@@ -5,6 +5,7 @@ import ArcaTestSupport
 import Foundation
 import LibPQ
 import Synchronization
+import Testing
 
 /// Two Belgian offices, the ARO and the asset management office, with a user of every role at the ARO and
 /// an officer at the management office.
@@ -73,5 +74,53 @@ final class TestClock: Sendable {
 
     func advance(hours: Double) {
         current.withLock { $0 = $0.addingTimeInterval(hours * 3600) }
+    }
+}
+
+/// A use case's refusal as a test states it: its kind and, for broken rules, each
+/// "field rule" — what a client acts on, not the prose.
+enum Refusal: Equatable, CustomStringConvertible {
+    case unauthenticated, forbidden, notFound, conflict, stale, versionRequired
+    case invalid([String])
+
+    init(_ error: UseCaseError) {
+        switch error {
+        case .unauthenticated: self = .unauthenticated
+        case .forbidden: self = .forbidden
+        case .notFound: self = .notFound
+        case .conflict: self = .conflict
+        case .stale: self = .stale
+        case .versionRequired: self = .versionRequired
+        case .invalid(let violations): self = .invalid(violations.map { "\($0.field) \($0.rule)" })
+        }
+    }
+
+    var description: String {
+        switch self {
+        case .unauthenticated: return ".unauthenticated"
+        case .forbidden: return ".forbidden"
+        case .notFound: return ".notFound"
+        case .conflict: return ".conflict"
+        case .stale: return ".stale"
+        case .versionRequired: return ".versionRequired"
+        case .invalid(let rules): return ".invalid([\(rules.map { "\"\($0)\"" }.joined(separator: ", "))])"
+        }
+    }
+}
+
+/// Expects `body` to be refused exactly as `expected` says; returns the error for checks of
+/// its wording.
+@discardableResult
+func refused<T>(_ expected: Refusal, sourceLocation: SourceLocation = #_sourceLocation, _ body: () async throws -> T) async -> UseCaseError? {
+    do {
+        _ = try await body()
+        Issue.record("expected the refusal \(expected); nothing was refused", sourceLocation: sourceLocation)
+        return nil
+    } catch let error as UseCaseError {
+        #expect(Refusal(error) == expected, sourceLocation: sourceLocation)
+        return error
+    } catch {
+        Issue.record("expected the refusal \(expected), got \(error)", sourceLocation: sourceLocation)
+        return nil
     }
 }
