@@ -46,6 +46,9 @@ public final class ConnectionPool: PostgresQueryable {
         self.state = Mutex(State())
     }
 
+    /// How many callers are waiting for a connection right now.
+    public var waiting: Int { state.withLock { $0.waiters.count } }
+
     /// Lends one connection to `body` for its whole duration.
     public func withSession<T>(_ body: (Session) async throws -> T) async throws -> T {
         let link = try await acquire()

@@ -158,7 +158,7 @@ struct DemoSeedTests {
     static func fingerprint(_ db: FreshDatabase) async throws -> [String] {
         try await db.pool.query(
             """
-            SELECT c.reference || ' ' || c.title || ' ' || c.status || ' ' || coalesce(string_agg(a.category || ':' || a.state || ':' || a.estimated_amount::text, ',' ORDER BY a.category, a.estimated_amount), '')
+            SELECT c.reference || ' ' || c.opened_on || ' ' || c.title || ' ' || c.status || ' ' || coalesce(string_agg(a.category || ':' || a.state || ':' || a.estimated_amount::text, ',' ORDER BY a.category, a.estimated_amount), '')
             FROM case_file c LEFT JOIN asset a ON a.case_id = c.id GROUP BY c.id ORDER BY c.reference
             """
         ).map { try $0.decode(String.self, 0) }
@@ -179,6 +179,17 @@ struct DemoSeedTests {
                 #expect(a.count == 12)
                 #expect(a == b)
             }
+        }
+    }
+
+    @Test func theDataSetEndsOnItsAsOfDay() async throws {
+        try await TestDatabase.withFresh { db in
+            let outcome = try ArcaProcess.run(
+                ["demo", "seed", "--cases", "20", "--as-of", "2025-06-30"], environment: ["DATABASE_URL": db.url])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let last = try await db.pool.query("SELECT max(opened_on)::text FROM case_file")[0].decode(String.self, 0)
+            #expect(last <= "2025-06-30")
+            #expect(last >= "2025-01-01")
         }
     }
 

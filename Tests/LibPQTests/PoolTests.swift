@@ -80,17 +80,31 @@ struct PoolTests {
         }
     }
 
+    /// Holds the pool's one connection until `release` is signalled; returns once it is held.
+    func holdTheOnlyConnection(of pool: ConnectionPool, until release: AsyncStream<Void>) async -> Task<Void, any Error> {
+        let (held, heldSignal) = AsyncStream<Void>.makeStream()
+        let holder = Task {
+            try await pool.withSession { _ in
+                heldSignal.yield()
+                for await _ in release { break }
+            }
+        }
+        for await _ in held { break }
+        return holder
+    }
+
     @Test func aCallerWaitsNoLongerThanTheAcquireTimeout() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
-            // given a pool of one connection, busy for a while
+            // given a pool of one connection, held by another caller
             let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .milliseconds(200), logger: TestDatabase.quietLogger)
-            let busy = Task { try await pool.query("SELECT pg_sleep(1.5)") }
-            try await Task.sleep(for: .milliseconds(100))
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            let holder = await holdTheOnlyConnection(of: pool, until: release)
             // when another caller asks for it, then it is told so once the timeout passes
             let error = await #expect(throws: PostgresError.self) { try await pool.query("SELECT 1") }
             #expect(error?.kind == .poolTimeout)
             // and the pool serves again once the connection is free
-            _ = try await busy.value
+            releaseSignal.yield()
+            try await holder.value
             let rows = try await pool.query("SELECT 2 AS n")
             #expect(try rows[0].decode(Int.self, "n") == 2)
             await pool.close()
@@ -99,20 +113,19 @@ struct PoolTests {
 
     @Test func aCancelledCallerStopsWaiting() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
-            let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .seconds(30), logger: TestDatabase.quietLogger)
-            let busyDone = Mutex(false)
-            let busy = Task {
-                _ = try await pool.query("SELECT pg_sleep(1.5)")
-                busyDone.withLock { $0 = true }
-            }
-            try await Task.sleep(for: .milliseconds(100))
+            let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .seconds(600), logger: TestDatabase.quietLogger)
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            let holder = await holdTheOnlyConnection(of: pool, until: release)
             let waiting = Task { try await pool.query("SELECT 1") }
-            try await Task.sleep(for: .milliseconds(100))
+            while pool.waiting == 0 { await Task.yield() }
+
             waiting.cancel()
+
+            // the cancelled caller gives up at once, while the connection is still held
             await #expect(throws: CancellationError.self) { try await waiting.value }
-            // the cancelled caller gave up at once, not when the connection came free
-            #expect(busyDone.withLock { $0 } == false)
-            _ = try await busy.value
+            #expect(pool.waiting == 0)
+            releaseSignal.yield()
+            try await holder.value
             await pool.close()
         }
     }

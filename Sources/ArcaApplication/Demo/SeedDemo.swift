@@ -4,12 +4,13 @@ import Foundation
 
 /// Fills an empty database with realistic, deterministic synthetic data for demonstrations
 /// and benchmarks: the Belgian ARO and AMO with a user of every role, and cases opened
-/// over the last three years with subjects, assets of every category, valuations in
+/// over the three years before the day the data set is "as of" with subjects, assets of every category, valuations in
 /// several currencies, and orders at every stage. Everything goes through the use cases,
 /// so the data obeys every rule and is fully audited.
 ///
-/// The same seed gives the same data: each office's series of a year is recorded in date
-/// order by one worker, so even the references come out the same.
+/// The same seed and as-of day give the same data, on whatever day it is seeded: each
+/// office's series of a year is recorded in date order by one worker, so even the references
+/// come out the same.
 public struct SeedDemo: Sendable {
     let useCases: UseCases
     let database: Database
@@ -17,7 +18,7 @@ public struct SeedDemo: Sendable {
 
     public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
-        self.useCases = UseCases(database: database)
+        self.useCases = UseCases(database: database, clock: clock)
         self.clock = clock
     }
 
@@ -28,6 +29,10 @@ public struct SeedDemo: Sendable {
         public var valuations = 0
         public var orders = 0
     }
+
+    /// The day a demo data set ends on unless told otherwise: fixed, so that the demo is the
+    /// same whenever it is seeded.
+    public static let defaultAsOf = try! Day("2026-10-30")
 
     /// The demo officer whose token `make run` prints.
     public static let officerName = "j.peeters"
@@ -47,8 +52,9 @@ public struct SeedDemo: Sendable {
         try await database.transaction { try await $0.offices.find(OfficeCode("BE-ARO")) != nil }
     }
 
-    public func callAsFunction(cases: Int, seed: UInt64, by admin: Caller) async throws -> Summary {
+    public func callAsFunction(cases: Int, seed: UInt64, asOf: Day = SeedDemo.defaultAsOf, by admin: Caller) async throws -> Summary {
         guard (1...1_000_000).contains(cases) else { throw UseCaseError.invalid("cases", "range", "between 1 and 1000000 cases") }
+        guard asOf <= Day(clock(), in: Office.defaultTimeZone) else { throw UseCaseError.invalid("asOf", "not-in-future", "the demo cannot end after today") }
         guard try await !isSeeded() else { throw UseCaseError.conflict("the demo offices exist already: the database is seeded") }
         for (code, prefix, name) in Self.offices {
             _ = try await useCases.addOffice(code: code, memberState: "BE", referencePrefix: prefix, name: name, by: admin)
@@ -60,7 +66,7 @@ public struct SeedDemo: Sendable {
         }
 
         // Plan every case first, from the seed alone; then record each office-year series in order.
-        let today = Day(clock(), in: Office.defaultTimeZone)
+        let today = asOf
         var planner = DemoRandom(seed: seed)
         let plans = (0..<cases).map { index in CasePlan(index: index, today: today, random: &planner) }
         let series = Dictionary(grouping: plans) { "\($0.office) \($0.openedOn.year)" }

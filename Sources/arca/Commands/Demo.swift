@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaDomain
 import ArgumentParser
 import Foundation
 
@@ -11,8 +12,9 @@ struct DemoCommand: AsyncParsableCommand {
             abstract: "Fill an empty database with realistic, deterministic demo data.",
             discussion: """
                 Creates the offices BE-ARO and BE-AMO with a user of every role (officer j.peeters), then \
-                cases opened over the last three years with subjects, assets of every category, valuations \
-                in several currencies and orders at every stage. The same --seed gives the same data.
+                cases opened over the three years up to --as-of with subjects, assets of every category, \
+                valuations in several currencies and orders at every stage. The same --seed and --as-of give \
+                the same data, whatever the day it is seeded.
                 """)
 
         @Option(help: "How many cases.")
@@ -20,6 +22,9 @@ struct DemoCommand: AsyncParsableCommand {
 
         @Option(help: "The seed of the data set.")
         var seed: UInt64 = 2026
+
+        @Option(help: "The last day of the data set (YYYY-MM-DD).")
+        var asOf = SeedDemo.defaultAsOf.description
 
         @Flag(help: "Do nothing, successfully, when demo data is there already.")
         var ifEmpty = false
@@ -36,7 +41,8 @@ struct DemoCommand: AsyncParsableCommand {
                     print("demo data present; nothing seeded")
                 } else {
                     let started = Date()
-                    let summary = try await seeder(cases: cases, seed: seed, by: admin)
+                    guard let day = try? Day(asOf) else { throw CLIError("--as-of must be a day such as 2026-10-30, not \(asOf)") }
+                    let summary = try await seeder(cases: cases, seed: seed, asOf: day, by: admin)
                     print(
                         "seeded \(summary.cases) cases, \(summary.subjects) subjects, \(summary.assets) assets, "
                             + "\(summary.valuations) valuations, \(summary.orders) orders in \(Int(Date().timeIntervalSince(started))) s")
