@@ -98,10 +98,11 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // Test-only support: a throwaway PostgreSQL cluster and a fresh database per test.
+        // Test-only support: a throwaway PostgreSQL cluster, a fresh database per test, and
+        // the one test world (two offices, a user of every role) every suite starts from.
         .target(
             name: "ArcaTestSupport",
-            dependencies: ["LibPQ", "PostgresCluster", "ArcaPersistence"],
+            dependencies: ["LibPQ", "PostgresCluster", "ArcaPersistence", "ArcaApplication"],
             swiftSettings: strict
         ),
 

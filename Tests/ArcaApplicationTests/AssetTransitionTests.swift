@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 /// Drives one asset through the use cases: each move the way an officer makes it, directly
 /// or through an order, each on a later day than the one before.
 struct AssetDriver {
-    let world: TwoOffices
+    let world: TestWorld
     var asset: Asset
     var freezes: [LegalOrder] = []
     var confiscation: LegalOrder?
@@ -23,7 +24,7 @@ struct AssetDriver {
         .released: [.freeze, .release], .restituted: [.freeze, .restitute],
     ]
 
-    static func new(in world: TwoOffices, caseID: UUID, reaching state: AssetState) async throws -> AssetDriver {
+    static func new(in world: TestWorld, caseID: UUID, reaching state: AssetState) async throws -> AssetDriver {
         var driver = AssetDriver(world: world, asset: try await world.addCar(to: caseID))
         for action in paths[state]! { try await driver.perform(action) }
         return driver
@@ -78,7 +79,7 @@ struct AssetTransitionTests {
 
     @Test(arguments: AssetState.allCases)
     func fromEachStateExactlyTheLegalMovesSucceed(_ state: AssetState) async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             for action in Self.attempts + Self.throughStandingOrders(state) {
                 var driver = try await AssetDriver.new(in: world, caseID: file.id, reaching: state)

@@ -1,9 +1,10 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import Testing
 
-extension TwoOffices {
+extension TestWorld {
     /// A Belgian bank account in the Meltwater case, identified on 2026-03-20.
     func addAccount(to caseID: UUID, estimate: String = "48250.75") async throws -> Asset {
         try await useCases.addAsset(
@@ -67,7 +68,7 @@ extension TwoOffices {
 @Suite("Use cases: assets, valuations and orders")
 struct AssetUseCaseTests {
     @Test func anAssetIsRecordedIdentifiedWithItsFirstEvent() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             #expect(account.state == .identified)
@@ -81,7 +82,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func aThirtyDigitValueSurvivesTheDatabase() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id, estimate: "123456789012345678901234567.891")
             let read = try await world.useCases.readAsset(id: account.id, by: world.officer)
@@ -90,7 +91,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func badIdentifiersAndNegativeValuesAreRefusedFieldByField() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             await refused(.invalid(["category asset-category", "identifiers.iban iban", "identifiers.vin vin", "country country-code", "estimatedValue.amount not-negative"])) {
                 try await world.useCases.addAsset(
@@ -108,7 +109,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func ownersMustBeSubjectsOfTheSameCase() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let other = try await world.openCase(title: "Another case")
             let stranger = try await world.useCases.addSubject(
@@ -122,7 +123,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func executingAFreezingOrderFreezesItsAssetsAndFixesTheirValueAtFreezing() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
@@ -148,7 +149,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func theWholeLifeOfAnAssetFromIdentificationToClosing() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             _ = try await world.event("trace", car, on: "2026-03-25")
@@ -182,7 +183,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func nothingIsConfiscatedThatWasNeverFrozen() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let error = await refused(.conflict) {
@@ -201,7 +202,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func aValueConfiscationReachesASumOfMoneyThatWasNeverFrozen() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             _ = try await world.order("confiscation", type: "value", assets: [account], covered: "40000.00")
@@ -213,7 +214,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func liftingAFreezingOrderReleasesWhatItStillHolds() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
@@ -237,7 +238,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func aFinalConfiscationCannotBeLifted() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let confiscation = try await world.order("confiscation", type: "value", assets: [account], covered: "40000.00")
@@ -254,7 +255,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func anOrderIsExecutedOnce() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let freezing = try await world.order("freezing", assets: [try await world.addCar(to: file.id)])
             _ = try await world.execute(freezing, on: "2026-04-03")
@@ -266,7 +267,7 @@ struct AssetUseCaseTests {
 
     @Test(arguments: ["freeze", "order_confiscation", "finalise_confiscation", "record_recovery", "release", "order_lifted"])
     func movesThatFollowFromOrdersCannotBeRecordedDirectly(_ action: String) async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             await refused(.invalid(["action by-order"])) {
@@ -276,7 +277,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func anIllegalMoveNamesTheCurrentStateAndWhatIsAllowed() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let error = await refused(.conflict) {
@@ -289,7 +290,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func theLatestValuationBecomesTheEstimate() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             for (day, amount) in [("2026-05-01", "90000.00"), ("2026-04-01", "99000.00")] {
@@ -304,7 +305,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func readingACaseShowsItsAssetsAndOrdersAndLogsEachAsset() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             _ = try await world.order("freezing", assets: [account])
@@ -317,7 +318,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func assetsListAcrossCasesWithFiltersAndOnlyForTheOfficeThatMaySeeThem() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let meltwater = try await world.openCase()
             let harbour = try await world.openCase(title: "Harbour")
             let account = try await world.addAccount(to: meltwater.id)
@@ -361,7 +362,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func anOfficerCorrectsAnAssetsRecordAgainstItsCurrentVersion() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let owner = try await world.useCases.addSubject(
                 caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "owner"), by: world.officer)
@@ -386,7 +387,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func aPropertyRoleAndIdentifiersSentAsNullAreErased() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             #expect(account.propertyRole == .proceedsDirect)
@@ -407,7 +408,7 @@ struct AssetUseCaseTests {
     }
 
     @Test func aMoveMakesAnEarlierVersionStale() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             _ = try await world.event("trace", car, on: "2026-03-25")

@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("Use cases: reading the audit trail")
 struct AuditReadingTests {
     @Test func anAuditorSeesWhoConsultedACaseOfTheirOffice() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
             let page = try await world.useCases.readAuditTrail(
@@ -18,7 +19,7 @@ struct AuditReadingTests {
     }
 
     @Test func anAuditorSeesOnlyTheEntriesOfTheirOfficesUsers() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             _ = try await world.useCases.createCase(
                 NewCase(title: "Management office case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.amoOfficer)
             _ = try await world.openCase()
@@ -28,7 +29,7 @@ struct AuditReadingTests {
     }
 
     @Test func theAdministratorAtTheCommandLineSeesTheWholeTrail() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             _ = try await world.useCases.createCase(
                 NewCase(title: "Management office case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.amoOfficer)
             _ = try await world.openCase()
@@ -39,7 +40,7 @@ struct AuditReadingTests {
 
     @Test(arguments: ["officer", "liaison", "analyst"])
     func caseWorkersDoNotReadTheTrail(_ role: String) async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let caller = [world.officer, world.liaison, world.analyst].first { $0.role.rawValue == role }!
             await #expect(throws: UseCaseError.forbidden("the \(role) role may not read audit trail")) {
                 try await world.useCases.readAuditTrail(AuditListRequest(), by: caller)
@@ -48,7 +49,7 @@ struct AuditReadingTests {
     }
 
     @Test func readingTheTrailIsItselfRecorded() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             _ = try await world.useCases.readAuditTrail(AuditListRequest(actor: "j.peeters"), by: world.auditor)
             let page = try await world.useCases.readAuditTrail(AuditListRequest(operation: "ReadAuditTrail"), by: world.auditor)
             #expect(page.items.count == 1)
@@ -57,7 +58,7 @@ struct AuditReadingTests {
     }
 
     @Test func theTrailPagesNewestFirstWithoutGapsOrRepeats() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             for index in 1...7 { _ = try await world.openCase(title: "Case \(index)") }
             var titles: [String] = []
             var cursor: String?
@@ -75,7 +76,7 @@ struct AuditReadingTests {
     }
 
     @Test func badFiltersAreNamed() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             await refused(.invalid(["kind audit-kind", "from timestamp", "cursor cursor"])) {
                 try await world.useCases.readAuditTrail(AuditListRequest(kind: "deletion", from: "yesterday", cursor: "abc"), by: world.auditor)
             }

@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("Audit trail: each change and each consultation leaves exactly its entries")
 struct AuditTrailTests {
     /// Audit entries of the case work, as "operation kind entity" with their counts.
-    static func entries(_ world: TwoOffices) async throws -> [String: Int] {
+    static func entries(_ world: TestWorld) async throws -> [String: Int] {
         let rows = try await world.db.pool.query(
             """
             SELECT operation || ' ' || kind || ' ' || entity, count(*)::int FROM audit_entry
@@ -16,7 +17,7 @@ struct AuditTrailTests {
     }
 
     @Test func aDayOfCaseWorkLeavesOneEntryPerChangeAndPerRecordConsulted() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.useCases.addSubject(
                 caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect"), by: world.officer)
@@ -49,7 +50,7 @@ struct AuditTrailTests {
     }
 
     @Test func refusedRequestsLeaveNoEntry() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let before = try await Self.entries(world)
             _ = try? await world.useCases.addSubject(caseID: file.id, NewSubject(kind: "alien", name: "X", role: "suspect"), by: world.officer)
@@ -62,7 +63,7 @@ struct AuditTrailTests {
     }
 
     @Test func aChangeRecordsWhoWhenWhatAndTheValuesBeforeAndAfter() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let freezing = try await world.order("freezing", assets: [account])
@@ -79,7 +80,7 @@ struct AuditTrailTests {
     }
 
     @Test func snapshotsShowIdsInLowerCaseAndKeepEveryOtherValue() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let freezing = try await world.order("freezing", assets: [account])
@@ -95,7 +96,7 @@ struct AuditTrailTests {
     }
 
     @Test func readingACaseLogsEveryOrderItShows() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let freezing = try await world.order("freezing", assets: [account])
@@ -110,7 +111,7 @@ struct AuditTrailTests {
     }
 
     @Test func aListLogsTheRecordsItShowedInOneEntryThatTheirTrailFinds() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let older = try await world.openCase(title: "Operation Meltwater", openedOn: "2026-03-14")
             let newer = try await world.openCase(title: "Operation Harbour Lights", openedOn: "2026-05-02")
 

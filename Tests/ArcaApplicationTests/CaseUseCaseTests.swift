@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("Use cases: cases and subjects")
 struct CaseUseCaseTests {
     @Test func aNewCaseIsNumberedInItsOfficeSeriesForItsYear() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let first = try await world.openCase(openedOn: "2026-01-05")
             let second = try await world.openCase(openedOn: "2026-02-11")
             let earlierYear = try await world.openCase(openedOn: "2025-12-30")
@@ -19,7 +20,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func concurrentCreationsNeverShareAReference() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let references = try await withThrowingTaskGroup(of: String.self) { group in
                 for index in 0..<20 {
                     group.addTask { try await world.openCase(title: "Parallel case \(index)").reference.description }
@@ -31,7 +32,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func creatingACaseLeavesOneChangeEntryWithTheNewRecord() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let entries = try await world.audit(entity: "case", id: file.id)
             #expect(entries.count == 1)
@@ -42,7 +43,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func everyBrokenRuleOfANewCaseIsReportedAtOnceAndNothingIsWritten() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             await refused(.invalid(["title text", "offences[1] offence-category", "openedOn date", "origin case-origin"])) {
                 try await world.useCases.createCase(
                     NewCase(title: "  ", offences: ["money_laundering", "jaywalking"], openedOn: "2026-02-30", origin: "rumour"),
@@ -56,7 +57,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func missingFieldsAreRequired() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             await refused(.invalid(["title required", "offences required", "openedOn required"])) {
                 try await world.useCases.createCase(NewCase(title: nil, offences: nil, openedOn: nil), by: world.officer)
             }
@@ -64,7 +65,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aCaseCannotBeOpenedInTheFuture() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             await refused(.invalid(["openedOn not-in-future"])) {
                 try await world.useCases.createCase(NewCase(title: "Tomorrow", offences: ["fraud"], openedOn: "2999-01-01"), by: world.officer)
             }
@@ -73,7 +74,7 @@ struct CaseUseCaseTests {
 
     @Test(arguments: ["liaison", "analyst", "auditor", "admin"])
     func onlyOfficersOpenCases(_ role: String) async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let caller = [world.liaison, world.analyst, world.auditor, world.admin].first { $0.role.rawValue == role }!
             await refused(.forbidden) {
                 try await world.useCases.createCase(NewCase(title: "Not mine to open", offences: ["fraud"], openedOn: "2026-01-01"), by: caller)
@@ -82,7 +83,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func readingACaseShowsItsSubjectsAndLogsEachConsultation() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let subject = try await world.useCases.addSubject(
                 caseID: file.id,
@@ -106,7 +107,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func anotherOfficeCannotSeeReadListOrChangeACase() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             await #expect(throws: UseCaseError.notFound("case \(file.id.uuidString.lowercased())")) {
                 try await world.useCases.readCase(id: file.id, by: world.amoOfficer)
@@ -120,7 +121,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aSharedCaseCanBeReadButNotChangedByTheOtherOffice() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let sharedWith = try await world.useCases.shareCase(id: file.id, CaseShare(office: "BE-AMO"), by: world.officer)
             #expect(sharedWith.map(\.value) == ["BE-AMO"])
@@ -139,7 +140,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func anUpdateNeedsTheCurrentVersion() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             await #expect(throws: UseCaseError.versionRequired) {
                 try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "tracing"), expectedVersion: nil, by: world.officer)
@@ -155,7 +156,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func twoUpdatesFromTheSameVersionCannotBothWin() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             func edit(_ title: String) async -> Result<Case, any Error> {
                 do {
@@ -175,7 +176,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func anUpdateLeavesTheBeforeAndAfterValues() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(title: "Operation Meltwater II"), expectedVersion: 1, by: world.officer)
             let change = try #require(try await world.audit(entity: "case", id: file.id).last)
@@ -186,7 +187,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aCaseNeverMovesBackInItsLifecycle() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "freezing"), expectedVersion: 1, by: world.officer)
             let error = await refused(.conflict) {
@@ -197,7 +198,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func listsFilterByStatusOffenceDatesAndText() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let meltwater = try await world.openCase(title: "Operation Meltwater", openedOn: "2024-05-01")
             let harbour = try await world.useCases.createCase(
                 NewCase(title: "Harbour cocaine proceeds", offences: ["drug_trafficking"], openedOn: "2025-09-12"), by: world.officer)
@@ -247,7 +248,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func pagingReturnsEveryCaseExactlyOnceWhileCasesAreAdded() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             var existing: Set<UUID> = []
             for day in 1...25 {
                 existing.insert(try await world.openCase(title: "Case \(day)", openedOn: String(format: "2026-01-%02d", day)).id)
@@ -273,7 +274,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aForgedCursorIsRefused() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             await refused(.invalid(["cursor cursor"])) {
                 try await world.useCases.listCases(CaseListRequest(cursor: "not-a-cursor"), by: world.officer)
             }
@@ -281,7 +282,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aListIsLoggedAsOneSearch() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             _ = try await world.useCases.listCases(CaseListRequest(offence: "fraud"), by: world.analyst)
             do {
                 let actual = try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ListCases' AND actor_name = 'a.janssens' AND after->'filter'->>'offence' = 'fraud'")
@@ -291,7 +292,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aSubjectIsEitherANaturalOrALegalPerson() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             await refused(.invalid(["registrationNumber natural-person"])) {
                 try await world.useCases.addSubject(
@@ -306,7 +307,7 @@ struct CaseUseCaseTests {
     }
 
     @Test func aSubjectsNationalityWrittenELIsStoredAsGR() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let subject = try await world.useCases.addSubject(
                 caseID: file.id, NewSubject(kind: "natural_person", name: "Nikos Papadopoulos", role: "owner", nationality: "EL"), by: world.officer)

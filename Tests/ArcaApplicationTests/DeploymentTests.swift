@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import ArcaPersistence
 import Foundation
@@ -52,7 +53,7 @@ struct DeploymentTests {
     }
 
     @Test func aDateJustAfterLocalMidnightInBrusselsIsNotInTheFuture() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             // 23:30 UTC on 29 November is 00:30 on 30 November in Brussels

@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import ArcaPersistence
 import Foundation
@@ -11,7 +12,7 @@ struct IdempotencyTests {
     static let created = RememberedResponse(status: 201, headers: ["Location": "/v1/cases/x"], body: #"{"id":"x"}"#)
 
     /// Creates the Meltwater case inside `carryOut`, as the API's POST /v1/cases does.
-    func createCase(_ world: TwoOffices, key: String, body: String = #"{"title":"Meltwater"}"#, by caller: Caller? = nil, answer: RememberedResponse = created)
+    func createCase(_ world: TestWorld, key: String, body: String = #"{"title":"Meltwater"}"#, by caller: Caller? = nil, answer: RememberedResponse = created)
         async throws -> IdempotencyKeys.Outcome
     {
         try await world.useCases.idempotencyKeys.carryOut(
@@ -23,7 +24,7 @@ struct IdempotencyTests {
     }
 
     @Test func aRetryGetsTheFirstAnswerAndChangesNothing() async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             let first = try await createCase(world, key: "meltwater-2026-03-14")
             let retry = try await createCase(world, key: "meltwater-2026-03-14")
             #expect(first == .carriedOut(Self.created))
@@ -33,7 +34,7 @@ struct IdempotencyTests {
     }
 
     @Test func aChangeWhoseAnswerCannotBeRememberedIsNotCommitted() async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             // Status 0 breaks the record's CHECK: remembering fails after the case was written.
             let unrememberable = RememberedResponse(status: 0, headers: [:], body: "")
             await #expect(throws: ConstraintViolation.self) {
@@ -45,7 +46,7 @@ struct IdempotencyTests {
     }
 
     @Test func aRefusedRequestLeavesTheKeyFreeForTheCorrectedOne() async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             await #expect(throws: UseCaseError.invalid("title", "required", "title is required")) {
                 try await world.useCases.idempotencyKeys.carryOut(
                     key: "meltwater-2026-03-14", method: "POST", path: "/v1/cases", body: Data("{}".utf8), by: world.officer
@@ -59,7 +60,7 @@ struct IdempotencyTests {
     }
 
     @Test func aKeyReusedForAnotherRequestIsRefused() async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             _ = try await createCase(world, key: "meltwater-2026-03-14")
             await #expect(
                 throws: UseCaseError.invalid(
@@ -72,7 +73,7 @@ struct IdempotencyTests {
     }
 
     @Test func keysBelongToTheirUser() async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             _ = try await createCase(world, key: "meltwater-2026-03-14", by: world.officer)
             let other = try await createCase(world, key: "meltwater-2026-03-14", by: world.liaison)
             #expect(other == .carriedOut(Self.created))
@@ -82,7 +83,7 @@ struct IdempotencyTests {
 
     @Test(arguments: ["", String(repeating: "k", count: 201), "two words", "clé-2026", "tab\tkey"])
     func aKeyIsOneToTwoHundredVisibleASCIICharacters(_ key: String) async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             await #expect(
                 throws: UseCaseError.invalid("Idempotency-Key", "idempotency-key", "an idempotency key has 1 to 200 visible ASCII characters")
             ) {
@@ -93,7 +94,7 @@ struct IdempotencyTests {
     }
 
     @Test func aRetryWhileTheFirstIsStillRunningIsAConflictAndChangesNothing() async throws {
-        try await TwoOffices.with { (world) async throws in
+        try await TestWorld.with { (world) async throws in
             let (started, startedSignal) = AsyncStream<Void>.makeStream()
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()
             let first = Task {
@@ -125,7 +126,7 @@ struct IdempotencyTests {
 
     @Test func anAnswerIsForgottenAfterTheRetentionPeriod() async throws {
         let clock = TestClock()
-        try await TwoOffices.with(clock: clock.now) { (world) async throws in
+        try await TestWorld.with(clock: clock) { (world) async throws in
             _ = try await createCase(world, key: "meltwater-2026-03-14")
             clock.advance(hours: 23.9)
             #expect(try await createCase(world, key: "meltwater-2026-03-14") == .replayed(Self.created))

@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite("Use cases: correcting the date of an order's step (DOMAIN §3.1)")
 struct OrderDateCorrectionTests {
     @Test func aMistypedExecutionDateIsCorrectedWithItsFreezeAndTheValueAtFreezingFollows() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             _ = try await world.useCases.recordValuation(
@@ -44,7 +45,7 @@ struct OrderDateCorrectionTests {
     }
 
     @Test func aCorrectionThatWouldPutTheOrdersStepsOutOfOrderIsRefusedAndWritesNothing() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -67,7 +68,7 @@ struct OrderDateCorrectionTests {
     }
 
     @Test func correctingAConfiscationsDecisionDateFixesTheValueAtConfiscationForTheRightDay() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -97,7 +98,7 @@ struct OrderDateCorrectionTests {
     }
 
     @Test func aLaterStepDoesNotOverwriteTheDateFirstRecorded() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")
@@ -114,7 +115,7 @@ struct OrderDateCorrectionTests {
     }
 
     @Test func aCorrectionThatWouldPutAnAssetsHistoryOutOfOrderIsRefusedAndTheOrderStaysAsItWas() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -136,7 +137,7 @@ struct OrderDateCorrectionTests {
     }
 
     @Test func theLatestCorrectionOfAStepWinsAndASumIsNamedByItsExecution() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")

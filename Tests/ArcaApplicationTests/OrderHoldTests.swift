@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaTestSupport
 import ArcaDomain
 import Foundation
 import LibPQ
@@ -7,7 +8,7 @@ import Testing
 @Suite("Use cases: orders holding assets, values by date, the event ledger (DOMAIN §3.1)")
 struct OrderHoldTests {
     @Test func anUrgentFreezeConfirmedByACourtOrderStaysFrozenWhenTheUrgentOneIsLifted() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let urgent = try await world.order("freezing", urgent: true, assets: [account], on: "2026-04-02")
@@ -27,7 +28,7 @@ struct OrderHoldTests {
     }
 
     @Test func liftingTheLastFreezeReleasesTheAsset() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let first = try await world.order("freezing", assets: [account], on: "2026-04-02")
@@ -46,7 +47,7 @@ struct OrderHoldTests {
     }
 
     @Test func liftingAConfiscationThatIsNotFinalReturnsTheAssetToTheStandingFreeze() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -67,7 +68,7 @@ struct OrderHoldTests {
     }
 
     @Test func aTwoAssetOrderIsExecutedAssetByAssetOnTwoDates() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
@@ -90,7 +91,7 @@ struct OrderHoldTests {
     }
 
     @Test func aConfiscationIsFinalThenExecutedPerAssetWithTheAmountRealised() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
@@ -120,7 +121,7 @@ struct OrderHoldTests {
     }
 
     @Test func theValueAtFreezingComesFromAValuationEnteredAfterTheFreezeButDatedBeforeIt() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.useCases.addAsset(
                 caseID: file.id,
@@ -155,7 +156,7 @@ struct OrderHoldTests {
     }
 
     @Test func anEventDatedBeforeTheAssetsLatestEventIsRefusedNamingBothDates() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -174,7 +175,7 @@ struct OrderHoldTests {
     }
 
     @Test func anInterimSaleNeedsItsPriceAndADisposalItsOutcome() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             await refused(.invalid(["amount required"])) { try await world.event("sell_interim", car, on: "2026-04-05") }
@@ -187,7 +188,7 @@ struct OrderHoldTests {
     }
 
     @Test func eventsCarryTheValueTheyFixAndThePriceTheyName() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -203,7 +204,7 @@ struct OrderHoldTests {
     }
 
     @Test func aClosedCaseTakesNoNewAssetsOrdersOrEvents() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             _ = try await world.useCases.updateCase(id: file.id, changes: CaseChanges(status: "closed"), expectedVersion: .exactly(file.version), by: world.officer)
@@ -230,7 +231,7 @@ struct OrderHoldTests {
     }
 
     @Test func anOrderOnPropertyAtHomeIsExecutedHereAndOneOnPropertyAbroadThere() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let convicted = try await world.useCases.addSubject(
                 caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "convicted_person"), by: world.officer)
@@ -265,7 +266,7 @@ struct OrderHoldTests {
     }
 
     @Test func aValueConfiscationIsExecutedAsASumNeverBeyondWhatItCovers() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")
@@ -292,7 +293,7 @@ struct OrderHoldTests {
     }
 
     @Test func anAssetNamedTwiceInOneExecutionIsRefusedAndOneExecutedAgainIsAConflict() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car])
@@ -306,7 +307,7 @@ struct OrderHoldTests {
     }
 
     @Test func anAssetSoldInTheInterimReturnsToItsProceedsWhenTheConfiscationIsLifted() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")
@@ -321,7 +322,7 @@ struct OrderHoldTests {
     }
 
     @Test func theFirstExecutionIsTheEarliestDayWhateverTheOrderOfRecording() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let car = try await world.addCar(to: file.id)
@@ -333,7 +334,7 @@ struct OrderHoldTests {
     }
 
     @Test func onlyAStandingUrgentFreezeOfTheCaseCanBeConfirmed() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let ordinary = try await world.order("freezing", assets: [car])
@@ -342,7 +343,7 @@ struct OrderHoldTests {
     }
 
     @Test func aSumBelongsOnlyToAValueConfiscation() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             await refused(.invalid(["coveredAmount order"])) { try await world.order("freezing", assets: [car], covered: "95000.00") }
@@ -350,7 +351,7 @@ struct OrderHoldTests {
     }
 
     @Test func theEventLedgerRefusesToBeRewritten() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.addCar(to: file.id)
             for statement in ["UPDATE asset_event SET reason = 'rewritten'", "DELETE FROM asset_event", "TRUNCATE asset_event CASCADE"] {
@@ -363,7 +364,7 @@ struct OrderHoldTests {
     }
 
     @Test func aWrongDateIsCorrectedByANewEventThatSaysSoAndTheLedgerKeepsBoth() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             // the trace was entered as 30 May instead of 3 May, which now blocks the freeze of 20 May
@@ -391,7 +392,7 @@ struct OrderHoldTests {
     }
 
     @Test func aCorrectionThatWouldPutTheHistoryOutOfOrderOrReDateAnOrdersMoveIsRefused() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             _ = try await world.event("trace", car, on: "2026-03-25")
@@ -423,7 +424,7 @@ struct OrderHoldTests {
     }
 
     @Test func correctingTheDayAnAssetWasIdentifiedMovesItsTypedEstimateWithIt() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.useCases.addAsset(
                 caseID: file.id,
@@ -445,7 +446,7 @@ struct OrderHoldTests {
     }
 
     @Test func aValueConfiscationCountsWhatItsAssetsRealisedAgainstTheSumItCovers() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
             let value = try await world.order("confiscation", type: "value", assets: [account], on: "2026-09-15", covered: "40000.00")
@@ -464,7 +465,7 @@ struct OrderHoldTests {
     }
 
     @Test func correctingAnInterimSalesDateMovesItsPriceWithIt() async throws {
-        try await TwoOffices.with { world in
+        try await TestWorld.with { world in
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car], on: "2026-04-02")

@@ -3,19 +3,10 @@ import Foundation
 import LibPQ
 import Testing
 
-/// A fresh database with the Belgian ARO and an officer, for the record-keeping commands.
+/// The test world (`TestWorld`), for commands run as its officer j.peeters.
 func withOfficer(_ body: ([String: String], FreshDatabase) async throws -> Void) async throws {
-    try await TestDatabase.withFresh { db in
-        let env = ["DATABASE_URL": db.url, "ARCA_USER": "j.peeters"]
-        for command in [
-            ["office", "add", "BE-ARO", "--state", "BE", "--name", "Belgian ARO"],
-            ["user", "add", "j.peeters", "--role", "officer", "--office", "BE-ARO"],
-            ["user", "add", "a.janssens", "--role", "analyst", "--office", "BE-ARO"],
-        ] {
-            let outcome = try ArcaProcess.run(command, environment: env)
-            guard outcome.status == 0 else { throw CLIFailure(outcome.stderr) }
-        }
-        try await body(env, db)
+    try await TestWorld.with { world in
+        try await body(["DATABASE_URL": world.db.url, "ARCA_USER": TestWorld.userName("officer")], world.db)
     }
 }
 
@@ -114,7 +105,7 @@ struct RecordCommandTests {
             #expect(table.stdout.contains("CreateCase"))
             let listed = try ArcaProcess.run(["audit", "list", "--operation", "AddUser", "--json"], environment: env)
             let items = json(listed.stdout)["items"] as? [[String: Any]] ?? []
-            #expect(items.count == 2)
+            #expect(items.count == TestWorld.users.count)
         }
     }
 

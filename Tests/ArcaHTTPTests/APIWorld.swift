@@ -10,8 +10,9 @@ import HummingbirdTesting
 import LibPQ
 import Testing
 
-/// A live API on a fresh database with the Belgian ARO and asset management office, a user of every
-/// role at the ARO and an officer at the management office, each with a token.
+/// A live API on the test world (`TestWorld`: the Belgian ARO and asset management office,
+/// a user of every role at the ARO and an officer at the management office), each user with
+/// a token.
 struct APIWorld: Sendable {
     let client: any TestClientProtocol
     let db: FreshDatabase
@@ -20,19 +21,14 @@ struct APIWorld: Sendable {
     static let roles = ["officer", "liaison", "analyst", "auditor", "admin"]
 
     static func with(_ body: @escaping @Sendable (APIWorld) async throws -> Void) async throws {
-        try await TestDatabase.withFresh { db in
-            let database = Database(pool: db.pool)
-            let useCases = UseCases(database: database)
-            let cli = Caller.commandLine()
-            _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
-            _ = try await useCases.addOffice(code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
+        try await TestWorld.with { world in
             var tokens: [String: String] = [:]
-            for (key, name, role, office) in Self.roles.map({ ($0, "be.\($0)", $0, "BE-ARO") }) + [("amo", "amo.officer", "officer", "BE-AMO")] {
-                _ = try await useCases.addUser(name: name, role: role, office: office, by: cli)
-                tokens[key] = try await useCases.issueToken(userName: name, label: nil, by: cli).secret
+            for user in TestWorld.users {
+                tokens[user.key] = try await world.useCases.issueToken(userName: user.name, label: nil, by: .commandLine()).secret
             }
-            let app = ArcaAPI(useCases: useCases).application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
+            let app = ArcaAPI(useCases: world.useCases).application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
             let frozenTokens = tokens
+            let db = world.db
             try await app.test(.live) { client in
                 try await body(APIWorld(client: client, db: db, tokens: frozenTokens))
             }

@@ -20,7 +20,7 @@ struct AuditRoutesTests {
             let items = try #require(answer.json["items"] as? [[String: Any]])
             #expect(items.map { $0["operation"] as? String } == ["UpdateCase", "CreateCase"])
             let update = try #require(items.first)
-            #expect((update["actor"] as? [String: Any])?["name"] as? String == "be.officer")
+            #expect((update["actor"] as? [String: Any])?["name"] as? String == "j.peeters")
             #expect((update["before"] as? [String: Any])?["status"] as? String == "opened")
             #expect((update["after"] as? [String: Any])?["status"] as? String == "tracing")
             #expect(answer.json["next"] is NSNull)
