@@ -28,6 +28,7 @@ public struct TestWorld: Sendable {
         ("admin", "s.admin", "admin", "BE-ARO"), ("amo", "p.devries", "officer", "BE-AMO"),
     ]
 
+    @discardableResult
     public static func with<T>(clock: TestClock = TestClock(), _ body: (TestWorld) async throws -> T) async throws -> T {
         try await TestDatabase.withFresh { db in
             let database = Database(pool: db.pool)

@@ -141,7 +141,7 @@ public struct IssueToken: Sendable {
         }
         var validation = Validation()
         let label = label.flatMap { text in
-            validation.check("label", "text") { () throws(RecordTextError) in try RecordText.valid(text, length: 1...200, what: "the label") }
+            validation.check("label", "text") { () throws(RecordTextError) in try RecordText.valid(text, length: User.tokenLabelLength, what: "the label") }
         }
         try validation.finish()
         let secret = TokenSecret.generate()

@@ -295,35 +295,27 @@ public struct RecordAssetEvent: Sendable {
         self.clock = clock
     }
 
-    static let direct: [AssetAction] = [.trace, .sellInterim, .dispose, .restitute, .close]
-
     public func callAsFunction(assetID: UUID, _ input: NewAssetEvent, by caller: Caller) async throws -> Asset {
         let office = try caller.office(for: .recordCases)
         var validation = Validation(reading: input)
         let action = validation.required("action", input.action, "asset-action") { (code) throws(VocabularyError) in
-            try AssetAction(rawValue: code).orRefuse(code, as: "an asset action (\(Self.direct.map(\.rawValue).joined(separator: ", ")))")
-        }
-        if let action, !Self.direct.contains(action) {
-            validation.add("action", "by-order", "\(action.rawValue) follows from an order: create, execute or lift the order instead")
+            try AssetAction(rawValue: code).orRefuse(code, as: "an asset action (\(AssetAction.recordedDirectly.map(\.rawValue).joined(separator: ", ")))")
         }
         let day = validation.pastDay("occurredOn", input.occurredOn, today: caller.today(clock()))
         let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
         let amount = input.amount.flatMap { validation.money("amount", $0) }
-        if action == .sellInterim, input.amount == nil {
-            validation.add("amount", "required", "the sale price is required to record an interim sale")
-        }
-        if let action, input.amount != nil, action != .sellInterim {
-            validation.add("amount", "not-applicable", "only an interim sale has an amount here; a recovery's comes with the confiscation's execution")
-        }
         let outcome = validation.optional("outcome", input.outcome, "disposal-outcome") { (code) throws(VocabularyError) in
             try DisposalOutcome(rawValue: code).orRefuse(
                 code, as: "a disposal outcome (\(DisposalOutcome.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        if action == .dispose, input.outcome == nil {
-            validation.add("outcome", "required", "a disposal needs its outcome (see GET /v1/vocabularies)")
-        }
-        if let action, input.outcome != nil, action != .dispose {
-            validation.add("outcome", "not-applicable", "only a disposal has an outcome")
+        for error in action?.checkDirect(amount: input.amount != nil, outcome: input.outcome != nil) ?? [] {
+            switch error {
+            case .byOrder: validation.add("action", "by-order", error.description)
+            case .priceRequired: validation.add("amount", "required", error.description)
+            case .amountNotApplicable: validation.add("amount", "not-applicable", error.description)
+            case .outcomeRequired: validation.add("outcome", "required", error.description)
+            case .outcomeNotApplicable: validation.add("outcome", "not-applicable", error.description)
+            }
         }
         try validation.finish()
         guard let action, let day, let reason else { return try unreachable() }

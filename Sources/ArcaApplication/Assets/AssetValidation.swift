@@ -3,18 +3,14 @@ import Foundation
 
 /// Reading the parts of asset and order requests.
 extension Validation {
-    /// An amount of money that must not be negative (DOMAIN §2: exact decimal, ISO 4217).
+    /// An amount of money the record keeps (DOMAIN §2: exact decimal, ISO 4217, never negative).
     mutating func money(_ field: String, _ input: MoneyInput) -> Money? {
         let currency = required("\(field).currency", input.currency, "currency") { (code) throws(VocabularyError) in
             try Currency(code: code).orRefuse(code, as: "an ISO 4217 currency code such as EUR")
         }
         let amount = required("\(field).amount", input.amount, "decimal") { (text) throws(MoneyError) in try Money.parseAmount(text) }
         guard let amount, let currency else { return nil }
-        guard amount >= 0 else {
-            add("\(field).amount", "not-negative", "an amount cannot be negative")
-            return nil
-        }
-        return Money(amount, currency)
+        return check("\(field).amount", "not-negative") { () throws(MoneyError) in try Money.recorded(amount, currency) }
     }
 
     /// A day that has happened: events and decisions are recorded, not planned.
@@ -66,10 +62,8 @@ extension Validation {
             walletAddress: identifier("walletAddress", input.walletAddress) { (text) throws(IdentifierError) in
                 try AssetIdentifiers.validWalletAddress(text)
             },
-            registrationMark: input.registrationMark.flatMap { text in
-                check("identifiers.registrationMark", "text") { () throws(RecordTextError) in
-                    try RecordText.valid(text, length: 1...40, what: "a registration mark")
-                }
+            registrationMark: identifier("registrationMark", input.registrationMark) { (text) throws(IdentifierError) in
+                try AssetIdentifiers.validRegistrationMark(text)
             })
     }
 

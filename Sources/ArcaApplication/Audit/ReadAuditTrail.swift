@@ -46,19 +46,19 @@ public struct ReadAuditTrail: Sendable {
         var validation = Validation()
         var filter = AuditFilter(office: caller.userID == nil ? nil : caller.office, limit: validation.pageLimit(request.limit))
         filter.entity = validation.optional("entity", request.entity, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: 1...100, what: "the entity")
+            try RecordText.valid(text, length: AuditEntry.entityLength, what: "the entity")
         }
         filter.entityID = validation.optional("entityId", request.entityID, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: 1...200, what: "the entity id")
+            try RecordText.valid(text, length: AuditEntry.entityIDLength, what: "the entity id")
         }
         filter.actor = validation.optional("actor", request.actor, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: 1...200, what: "the actor")
+            try RecordText.valid(text, length: AuditEntry.actorLength, what: "the actor")
         }
         filter.kind = validation.optional("kind", request.kind, "audit-kind") { (code) throws(VocabularyError) in
             try AuditEntry.Kind(rawValue: code).orRefuse(code, as: "change or consultation")
         }
         filter.operation = validation.optional("operation", request.operation, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: 1...100, what: "the operation")
+            try RecordText.valid(text, length: AuditEntry.operationLength, what: "the operation")
         }
         filter.from = validation.optional("from", request.from, "timestamp") { (text) throws(TimestampError) in try Timestamp.parse(text) }
         filter.to = validation.optional("to", request.to, "timestamp") { (text) throws(TimestampError) in try Timestamp.parse(text) }

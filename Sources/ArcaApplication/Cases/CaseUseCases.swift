@@ -312,7 +312,7 @@ public struct UpdateSubject: Sendable {
         let nationality = changes.nationality.parsed { validation.country("nationality", $0) }
         let registration = changes.registrationNumber.parsed { text in
             validation.check("registrationNumber", "text") { () throws(RecordTextError) in
-                try RecordText.valid(text, length: 1...100, what: "the registration number")
+                try RecordText.valid(text, length: Subject.registrationNumberLength, what: "the registration number")
             }
         }
         let seat = changes.seat.parsed { validation.country("seat", $0) }
@@ -325,17 +325,16 @@ public struct UpdateSubject: Sendable {
             changed.name = name ?? current.name
             changed.role = role ?? current.role
             var check = Validation()
+            check.given(
+                [.birthDate: changes.birthDate != .keep, .nationality: changes.nationality != .keep,
+                 .registrationNumber: changes.registrationNumber != .keep, .seat: changes.seat != .keep], for: current.person.kind)
+            try check.finish()
             switch current.person {
             case .natural(let born, let country):
-                if changes.registrationNumber != .keep { check.add("registrationNumber", "natural-person", "a natural person has no registration number") }
-                if changes.seat != .keep { check.add("seat", "natural-person", "a natural person has a nationality, not a seat") }
                 changed.person = .natural(birthDate: birthDate.applied(to: born), nationality: nationality.applied(to: country))
             case .legal(let number, let country):
-                if changes.birthDate != .keep { check.add("birthDate", "legal-person", "a legal person has no birth date") }
-                if changes.nationality != .keep { check.add("nationality", "legal-person", "a legal person has a seat, not a nationality") }
                 changed.person = .legal(registrationNumber: registration.applied(to: number), seat: seat.applied(to: country))
             }
-            try check.finish()
             changed.version += 1
             guard try await store.subjects.update(changed) else {
                 throw UseCaseError.stale("subject \(id.lowercased) was changed meanwhile: read it again")
@@ -357,29 +356,35 @@ extension SubjectRepository {
 
 extension Validation {
     /// A natural person has a birth date and a nationality; a legal person a registration
-    /// number and a seat. Each may be unknown, but not mixed with the other kind's.
+    /// number and a seat (`SubjectKind`). Each may be unknown, but not mixed with the other kind's.
     mutating func person(_ input: NewSubject) -> Subject.Person? {
-        let country = { (code: String) throws(VocabularyError) -> CountryCode in try CountryCode(code) }
-        switch required("kind", input.kind) {
-        case "natural_person":
-            if input.registrationNumber != nil { add("registrationNumber", "natural-person", "a natural person has no registration number") }
-            if input.seat != nil { add("seat", "natural-person", "a natural person has a nationality, not a seat") }
+        guard let kind = required("kind", input.kind, "subject-kind", { (code) throws(VocabularyError) in
+            try SubjectKind(rawValue: code).orRefuse(code, as: "a kind of subject (natural_person, legal_person)")
+        }) else { return nil }
+        given([.birthDate: input.birthDate != nil, .nationality: input.nationality != nil,
+               .registrationNumber: input.registrationNumber != nil, .seat: input.seat != nil], for: kind)
+        switch kind {
+        case .naturalPerson:
             let birthDate = optional("birthDate", input.birthDate, "date") { (text) throws(DayError) in try Day(text) }
-            let nationality = optional("nationality", input.nationality, "country-code", country)
+            let nationality = optional("nationality", input.nationality, "country-code") { (code) throws(VocabularyError) in try CountryCode(code) }
             return .natural(birthDate: birthDate, nationality: nationality)
-        case "legal_person":
-            if input.birthDate != nil { add("birthDate", "legal-person", "a legal person has no birth date") }
-            if input.nationality != nil { add("nationality", "legal-person", "a legal person has a seat, not a nationality") }
+        case .legalPerson:
             let registration = optional("registrationNumber", input.registrationNumber, "text") { (text) throws(RecordTextError) in
-                try RecordText.valid(text, length: 1...100, what: "the registration number")
+                try RecordText.valid(text, length: Subject.registrationNumberLength, what: "the registration number")
             }
-            let seat = optional("seat", input.seat, "country-code", country)
+            let seat = optional("seat", input.seat, "country-code") { (code) throws(VocabularyError) in try CountryCode(code) }
             return .legal(registrationNumber: registration, seat: seat)
-        case let kind?:
-            add("kind", "subject-kind", "\"\(kind.prefix(40))\" is not natural_person or legal_person")
-            return nil
-        case nil:
-            return nil
+        }
+    }
+
+    /// Refuses each detail given that a subject of `kind` does not have.
+    mutating func given(_ details: [PersonDetail: Bool], for kind: SubjectKind) {
+        for detail in PersonDetail.allCases where details[detail] == true {
+            do throws(PersonDetailError) {
+                try kind.check(detail)
+            } catch {
+                add(detail.rawValue, kind.rawValue.replacingOccurrences(of: "_", with: "-"), error.description)
+            }
         }
     }
 }

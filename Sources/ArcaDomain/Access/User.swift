@@ -20,4 +20,7 @@ public struct User: Hashable, Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case id, name, role, office
     }
+
+    /// How long the label of one of the user's API tokens may be ("laptop", "batch import").
+    public static let tokenLabelLength = 1...200
 }

@@ -37,6 +37,15 @@ public struct AssetIdentifiers: Hashable, Sendable, Codable {
         return trimmed
     }
 
+    /// The registration mark of a vehicle, vessel or aircraft, as the register writes it.
+    public static func validRegistrationMark(_ text: String) throws(IdentifierError) -> String {
+        do {
+            return try RecordText.valid(text, length: 1...40, what: "a registration mark")
+        } catch {
+            throw .registrationMark(error.description)
+        }
+    }
+
     public static func validLandRegistryReference(_ text: String) throws(IdentifierError) -> String {
         do {
             return try RecordText.valid(text, length: 1...100, what: "a land-registry reference")

@@ -44,6 +44,22 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
     /// stands, so the asset is frozen again (or its interim sale's proceeds are).
     case confiscationLifted = "confiscation_lifted"
 
+    /// The moves an officer records as they happen (DOMAIN §3.1); freezing, confiscation, the
+    /// recovery of its value and release follow from orders, and are recorded with them.
+    public static let recordedDirectly: [AssetAction] = [.trace, .sellInterim, .dispose, .restitute, .close]
+
+    /// What a move recorded directly must carry, and must not: an interim sale its price, a
+    /// disposal its outcome (DOMAIN §6); no other move either.
+    public func checkDirect(amount: Bool, outcome: Bool) -> [DirectMoveError] {
+        guard Self.recordedDirectly.contains(self) else { return [.byOrder(self)] }
+        var errors: [DirectMoveError] = []
+        if self == .sellInterim, !amount { errors.append(.priceRequired) }
+        if self != .sellInterim, amount { errors.append(.amountNotApplicable) }
+        if self == .dispose, !outcome { errors.append(.outcomeRequired) }
+        if self != .dispose, outcome { errors.append(.outcomeNotApplicable) }
+        return errors
+    }
+
     /// The verb phrase a refusal uses: "cannot <phrase> an asset that is frozen".
     var phrase: String {
         switch self {
@@ -128,5 +144,24 @@ public struct AssetTransitionError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         let options = allowed.isEmpty ? "nothing: the asset is closed" : allowed.map(\.rawValue).joined(separator: ", ")
         return "cannot \(action.phrase) an asset that is \(state.rawValue.replacingOccurrences(of: "_", with: " ")); allowed from there: \(options)"
+    }
+}
+
+/// Why a move cannot be recorded directly as given.
+public enum DirectMoveError: Error, Equatable, CustomStringConvertible {
+    case byOrder(AssetAction)
+    case priceRequired
+    case amountNotApplicable
+    case outcomeRequired
+    case outcomeNotApplicable
+
+    public var description: String {
+        switch self {
+        case .byOrder(let action): return "\(action.rawValue) follows from an order: create, execute or lift the order instead"
+        case .priceRequired: return "the sale price is required to record an interim sale"
+        case .amountNotApplicable: return "only an interim sale has an amount here; a recovery's comes with the confiscation's execution"
+        case .outcomeRequired: return "a disposal needs its outcome (see GET /v1/vocabularies)"
+        case .outcomeNotApplicable: return "only a disposal has an outcome"
+        }
     }
 }

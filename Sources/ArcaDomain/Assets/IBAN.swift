@@ -170,10 +170,12 @@ public enum IdentifierError: Error, Equatable, CustomStringConvertible {
     case vin(String)
     case walletAddress(String)
     case landRegistryReference(String)
+    case registrationMark(String)
 
     public var description: String {
         switch self {
-        case .iban(let message), .vin(let message), .walletAddress(let message), .landRegistryReference(let message):
+        case .iban(let message), .vin(let message), .walletAddress(let message), .landRegistryReference(let message),
+            .registrationMark(let message):
             return message
         }
     }
@@ -185,6 +187,7 @@ public enum IdentifierError: Error, Equatable, CustomStringConvertible {
         case .vin: return "vin"
         case .walletAddress: return "wallet-address"
         case .landRegistryReference: return "land-registry-reference"
+        case .registrationMark: return "registration-mark"
         }
     }
 }

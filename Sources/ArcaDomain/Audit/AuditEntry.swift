@@ -40,6 +40,12 @@ public struct AuditEntry: Sendable, Equatable {
     /// ids of the records shown.
     public static let searchID = "search"
 
+    /// How long what names an entry may be, as the trail's columns allow.
+    public static let operationLength = 1...100
+    public static let entityLength = 1...100
+    public static let entityIDLength = 1...200
+    public static let actorLength = 1...200
+
     public init(
         actor: Actor, kind: Kind, operation: String, entity: String, entityID: String,
         before: String? = nil, after: String? = nil, reason: String? = nil, recordedAt: Date? = nil, sequence: Int? = nil

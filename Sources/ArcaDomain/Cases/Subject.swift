@@ -54,6 +54,13 @@ public struct Subject: Hashable, Sendable, Codable {
     public enum Person: Hashable, Sendable, Codable {
         case natural(birthDate: Day?, nationality: CountryCode?)
         case legal(registrationNumber: String?, seat: CountryCode?)
+
+        public var kind: SubjectKind {
+            switch self {
+            case .natural: return .naturalPerson
+            case .legal: return .legalPerson
+            }
+        }
     }
 
     public let id: UUID
@@ -74,4 +81,45 @@ public struct Subject: Hashable, Sendable, Codable {
     }
 
     public static let nameLength = 1...300
+    public static let registrationNumberLength = 1...100
+}
+
+/// Whether a subject is a human being or a company (DOMAIN §2): each is identified by its
+/// own details, and never by the other kind's.
+public enum SubjectKind: String, CaseIterable, Sendable, Codable {
+    case naturalPerson = "natural_person"
+    case legalPerson = "legal_person"
+
+    /// The details that identify a subject of this kind.
+    public var details: [PersonDetail] {
+        switch self {
+        case .naturalPerson: return [.birthDate, .nationality]
+        case .legalPerson: return [.registrationNumber, .seat]
+        }
+    }
+
+    /// Refuses a detail only the other kind has.
+    public func check(_ detail: PersonDetail) throws(PersonDetailError) {
+        guard details.contains(detail) else { throw PersonDetailError(kind: self, detail: detail) }
+    }
+}
+
+/// A detail identifying a subject, named as the record names it.
+public enum PersonDetail: String, CaseIterable, Sendable {
+    case birthDate, nationality, registrationNumber, seat
+}
+
+/// A detail given for a subject of the kind that does not have it.
+public struct PersonDetailError: Error, Equatable, CustomStringConvertible {
+    public let kind: SubjectKind
+    public let detail: PersonDetail
+
+    public var description: String {
+        switch (kind, detail) {
+        case (.naturalPerson, .seat): return "a natural person has a nationality, not a seat"
+        case (.legalPerson, .nationality): return "a legal person has a seat, not a nationality"
+        case (.naturalPerson, _): return "a natural person has no \(detail == .registrationNumber ? "registration number" : "\(detail)")"
+        case (.legalPerson, _): return "a legal person has no \(detail == .birthDate ? "birth date" : "\(detail)")"
+        }
+    }
 }

@@ -19,6 +19,13 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
         self.init(try Money.parseAmount(text), currency)
     }
 
+    /// An amount the record keeps: a value, a price, a sum realised or covered is never
+    /// negative (a loss is recorded as a cost, not as a negative value).
+    public static func recorded(_ amount: Decimal, _ currency: Currency) throws(MoneyError) -> Money {
+        guard amount >= 0 else { throw .negative }
+        return Money(amount, currency)
+    }
+
     public static func parseAmount(_ text: String) throws(MoneyError) -> Decimal {
         var digits = 0
         var seenPoint = false
@@ -86,12 +93,14 @@ public enum MoneyError: Error, Equatable, CustomStringConvertible {
     case notADecimal(String)
     case tooPrecise(String)
     case currencyMismatch(Currency, Currency)
+    case negative
 
     public var description: String {
         switch self {
         case .notADecimal(let text): return "\"\(text.prefix(40))\" is not a decimal amount such as \"1234.56\""
         case .tooPrecise(let text): return "\"\(text.prefix(40))…\" has more than 38 significant digits"
         case .currencyMismatch(let a, let b): return "cannot combine \(a) and \(b) amounts without a conversion rate"
+        case .negative: return "an amount cannot be negative"
         }
     }
 }
