@@ -92,4 +92,27 @@ struct LayerRulesTests {
     @Test func aMissingModuleFolderIsAFailureNotAPass() {
         #expect(throws: ModuleFolderMissing.self) { try Self.imports(of: "ArcaNowhere") }
     }
+
+    /// Each use case (a public struct with `callAsFunction`) is alone in a file named after it,
+    /// so that a reader finds "ExecuteOrder" in ExecuteOrder.swift.
+    @Test func eachUseCaseLivesInAFileOfItsOwnName() throws {
+        let folder = Self.sources.appendingPathComponent("ArcaApplication")
+        let files = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
+        var useCases = 0
+        for case let file as URL in files where file.pathExtension == "swift" {
+            var current: String?
+            var found: [String] = []
+            for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.hasPrefix("public struct ") || line.hasPrefix("public final class ") || line.hasPrefix("struct ") {
+                    current = line.split(separator: " ").drop { $0 != "struct" && $0 != "class" }.dropFirst().first
+                        .map { String($0.prefix { $0.isLetter || $0.isNumber }) }
+                }
+                if line.contains("public func callAsFunction"), let current, !found.contains(current) { found.append(current) }
+            }
+            let name = file.deletingPathExtension().lastPathComponent
+            #expect(found.isEmpty || found == [name], "\(file.lastPathComponent) holds the use cases \(found)")
+            useCases += found.count
+        }
+        #expect(useCases >= 25)
+    }
 }

@@ -104,3 +104,16 @@ enum AuditSnapshot {
         }
     }
 }
+
+extension Caller {
+    /// The office whose records the caller works on; the command-line administrator has none.
+    func office(for permission: Permission) throws(UseCaseError) -> OfficeCode {
+        try require(permission)
+        guard let office else { throw .forbidden("only a user of an office may \(permission.phrase)") }
+        return office
+    }
+}
+
+extension Permission {
+    var phrase: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}

@@ -1,5 +1,6 @@
 import ArcaDomain
 import Foundation
+import ArcaPersistence
 
 /// Reading the parts of asset and order requests.
 extension Validation {
@@ -84,5 +85,23 @@ extension Validation {
         optional(field, text, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: AssetEvent.reasonLength, what: "the reason")
         }
+    }
+}
+
+extension SubjectRepository {
+    /// Refuses owners that are not subjects of the asset's case.
+    func checkOwners(_ owners: [UUID], of caseID: UUID) async throws {
+        try await checkMembers(owners, of: caseID, field: "owners")
+    }
+
+    /// Refuses ids, given in `field`, that are not subjects of the case.
+    func checkMembers(_ ids: [UUID], of caseID: UUID, field: String) async throws {
+        guard !ids.isEmpty else { return }
+        let subjects = Set(try await inCase(caseID).map(\.id))
+        var check = Validation()
+        for (index, id) in ids.enumerated() where !subjects.contains(id) {
+            check.add("\(field)[\(index)]", "subject-of-case", "\(id.lowercased) is not a subject of this case")
+        }
+        try check.finish()
     }
 }

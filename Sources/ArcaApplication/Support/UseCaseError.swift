@@ -1,5 +1,6 @@
 import ArcaDomain
 import ArcaPersistence
+import Foundation
 
 /// Why a use case did not do what it was asked. The interfaces turn each into their own
 /// form: an HTTP status with a problem document, or a one-line CLI error.
@@ -170,4 +171,9 @@ struct Validation {
     func finish() throws(UseCaseError) {
         if !violations.isEmpty { throw .invalid(violations) }
     }
+}
+
+/// Validation reported success yet a value is missing: a programming error, never input.
+func unreachable<T>() throws -> T {
+    throw UseCaseError.conflict("internal inconsistency in input validation")
 }

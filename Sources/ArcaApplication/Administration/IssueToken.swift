@@ -1,0 +1,60 @@
+import ArcaDomain
+import ArcaPersistence
+import Crypto
+import Foundation
+
+/// An API token: shown once to the person it is issued for, stored only as its SHA-256.
+public struct IssuedToken: Sendable {
+    public let id: UUID
+    public let user: User
+    public let secret: String
+}
+
+public struct IssueToken: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(userName: String, label: String?, by caller: Caller) async throws -> IssuedToken {
+        try caller.require(.administerUsers)
+        let name: UserName
+        do {
+            name = try UserName(userName)
+        } catch {
+            throw UseCaseError.invalid("user", "user-name", error.description)
+        }
+        var validation = Validation()
+        let label = label.flatMap { text in
+            validation.check("label", "text") { () throws(RecordTextError) in try RecordText.valid(text, length: User.tokenLabelLength, what: "the label") }
+        }
+        try validation.finish()
+        let secret = TokenSecret.generate()
+        return try await database.transaction { store in
+            guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
+            let id = UUID()
+            try await store.tokens.add(id: id, userID: user.id, hash: TokenSecret.hash(secret), label: label)
+            try await store.audit.change("IssueToken", by: caller, entity: "api_token", id: id.uuidString.lowercased(), after: ["user": user.name.value, "label": label ?? ""])
+            return IssuedToken(id: id, user: user, secret: secret)
+        }
+    }
+}
+
+enum TokenSecret {
+    static let prefix = "arca_"
+
+    /// 32 random bytes from the system's secure generator, in hex.
+    static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return prefix + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+
+    static func looksValid(_ token: String) -> Bool {
+        token.count == prefix.count + 64 && token.hasPrefix(prefix)
+    }
+
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

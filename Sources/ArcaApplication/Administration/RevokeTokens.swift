@@ -1,0 +1,28 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+public struct RevokeTokens: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Revokes one token of the user, or all of them when `tokenID` is nil; returns how many.
+    public func callAsFunction(userName: String, tokenID: UUID?, by caller: Caller) async throws -> Int {
+        try caller.require(.administerUsers)
+        let name: UserName
+        do {
+            name = try UserName(userName)
+        } catch {
+            throw UseCaseError.invalid("user", "user-name", error.description)
+        }
+        return try await database.transaction { store in
+            guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
+            let revoked = try await store.tokens.revoke(userID: user.id, tokenID: tokenID)
+            try await store.audit.change("RevokeTokens", by: caller, entity: "user", id: user.id.uuidString.lowercased(), after: ["revoked": String(revoked), "token": tokenID?.uuidString.lowercased() ?? "all"])
+            return revoked
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Records a move of an asset that no order makes (DOMAIN §3.1): tracing, an interim sale
+/// (with its price), disposal (with its outcome), restitution, closing. Freezing,
+/// confiscation, the recovery of its value and release follow from orders.
+public struct RecordAssetEvent: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(assetID: UUID, _ input: NewAssetEvent, by caller: Caller) async throws -> Asset {
+        let office = try caller.office(for: .recordCases)
+        var validation = Validation(reading: input)
+        let action = validation.required("action", input.action, "asset-action") { (code) throws(VocabularyError) in
+            try AssetAction(rawValue: code).orRefuse(code, as: "an asset action (\(AssetAction.recordedDirectly.map(\.rawValue).joined(separator: ", ")))")
+        }
+        let day = validation.pastDay("occurredOn", input.occurredOn, today: caller.today(clock()))
+        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
+        let amount = input.amount.flatMap { validation.money("amount", $0) }
+        let outcome = validation.optional("outcome", input.outcome, "disposal-outcome") { (code) throws(VocabularyError) in
+            try DisposalOutcome(rawValue: code).orRefuse(
+                code, as: "a disposal outcome (\(DisposalOutcome.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        for error in action?.checkDirect(amount: input.amount != nil, outcome: input.outcome != nil) ?? [] {
+            switch error {
+            case .byOrder: validation.add("action", "by-order", error.description)
+            case .priceRequired: validation.add("amount", "required", error.description)
+            case .amountNotApplicable: validation.add("amount", "not-applicable", error.description)
+            case .outcomeRequired: validation.add("outcome", "required", error.description)
+            case .outcomeNotApplicable: validation.add("outcome", "not-applicable", error.description)
+            }
+        }
+        try validation.finish()
+        guard let action, let day, let reason else { return try unreachable() }
+
+        return try await database.transaction { store in
+            let asset = try await store.assets.owned(assetID, by: office, toRecord: true)
+            return try await AssetMove(store: store, caller: caller, operation: "RecordAssetEvent")
+                .apply(action, to: asset, on: day, dayField: "occurredOn", reason: reason, amount: amount, outcome: outcome)
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Shows a subject, and logs the consultation (Dir 2016/680 Art 25).
+public struct ReadSubject: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, by caller: Caller) async throws -> Subject {
+        let office = try caller.office(for: .readCases)
+        return try await database.transaction { store in
+            let subject = try await store.subjects.find(id, visibleTo: office).found("subject \(id.lowercased)").permit(.read, by: office, "subject \(id.lowercased)")
+            try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadSubject", records: [("subject", id.lowercased)])
+            return subject
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Shows an order, and logs the consultation.
+public struct ReadOrder: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    public func callAsFunction(id: UUID, by caller: Caller) async throws -> LegalOrder {
+        let office = try caller.office(for: .readCases)
+        return try await database.transaction { store in
+            let order = try await store.orders.find(id, visibleTo: office).found("order \(id.lowercased)").permit(.read, by: office, "order \(id.lowercased)")
+            try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadOrder", records: [("order", id.lowercased)])
+            return order
+        }
+    }
+}
