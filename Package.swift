@@ -60,10 +60,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // How records look outside: the JSON shapes the API answers and `arca … --json` prints.
+        .target(
+            name: "ArcaResources",
+            dependencies: ["ArcaApplication", "ArcaDomain"],
+            swiftSettings: strict
+        ),
         .target(
             name: "ArcaHTTP",
             dependencies: [
-                "ArcaApplication", "ArcaDomain",
+                "ArcaApplication", "ArcaDomain", "ArcaResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -73,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "arca",
             dependencies: [
-                "ArcaHTTP", "ArcaApplication", "ArcaPersistence", "LibPQ", "PostgresCluster",
+                "ArcaHTTP", "ArcaResources", "ArcaApplication", "ArcaPersistence", "LibPQ", "PostgresCluster",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -114,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "ArcaHTTPTests",
             dependencies: [
-                "ArcaHTTP", "ArcaApplication", "ArcaPersistence", "LibPQ", "PostgresCluster", "ArcaTestSupport",
+                "ArcaHTTP", "ArcaResources", "ArcaApplication", "ArcaPersistence", "LibPQ", "PostgresCluster", "ArcaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

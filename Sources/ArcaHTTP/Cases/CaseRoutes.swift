@@ -1,5 +1,6 @@
 import ArcaApplication
 import ArcaDomain
+import ArcaResources
 import Foundation
 import Hummingbird
 

@@ -1,5 +1,5 @@
 import ArcaApplication
-import ArcaHTTP
+import ArcaResources
 import ArgumentParser
 import Foundation
 

@@ -1,6 +1,6 @@
 import ArcaApplication
 import ArcaDomain
-import ArcaHTTP
+import ArcaResources
 import ArgumentParser
 import Foundation
 

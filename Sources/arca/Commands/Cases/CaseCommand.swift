@@ -1,0 +1,108 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaResources
+import ArgumentParser
+import Foundation
+
+struct CaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Cases: open, list, show.", subcommands: [Create.self, List.self, Show.self])
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a case in your office (role officer).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(help: "The case's title.")
+        var title: String
+
+        @Option(name: .customLong("offence"), help: "An offence category code; repeat for several (see GET /v1/vocabularies).")
+        var offences: [String] = []
+
+        @Option(help: "The day it was opened, YYYY-MM-DD.")
+        var openedOn: String
+
+        @Option(help: "domestic_referral (default), incoming_request, spontaneous_information or incoming_certificate.")
+        var origin: String?
+
+        @Option(help: "The reference of the criminal file.")
+        var criminalFile: String?
+
+        func run() async throws {
+            let record = try await acting.run { useCases, caller in
+                try await useCases.createCase(
+                    NewCase(title: title, offences: offences, openedOn: openedOn, origin: origin, criminalFileReference: criminalFile),
+                    by: caller)
+            }
+            try acting.show(CaseResource(record)) { "opened case \(record.reference) id \(record.id.lowercased): \(record.title)" }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The cases your office may see, newest opened first.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(help: "Only cases in this status.") var status: String?
+        @Option(help: "Only cases with this offence.") var offence: String?
+        @Option(help: "Only cases holding an asset of this category.") var assetCategory: String?
+        @Option(help: "Only cases holding an asset in this country.") var country: String?
+        @Option(help: "Opened on or after, YYYY-MM-DD.") var openedFrom: String?
+        @Option(help: "Opened on or before, YYYY-MM-DD.") var openedTo: String?
+        @Option(name: .customLong("search"), help: "Part of the reference, title or a subject's name.") var text: String?
+        @Option(help: "Cases per page (1–200).") var limit: Int?
+        @Option(help: "The `next` of the previous page.") var cursor: String?
+
+        func run() async throws {
+            let page = try await acting.run { useCases, caller in
+                try await useCases.listCases(
+                    CaseListRequest(
+                        status: status, offence: offence, assetCategory: assetCategory, country: country, openedFrom: openedFrom,
+                        openedTo: openedTo, text: text, limit: limit, cursor: cursor),
+                    by: caller)
+            }
+            try acting.show(PageResource(items: page.items.map(CaseResource.init), next: page.next)) {
+                let rows = page.items.map { [$0.reference.description, $0.openedOn.description, $0.status.rawValue, $0.id.lowercased, $0.title] }
+                return table(["REFERENCE", "OPENED", "STATUS", "ID", "TITLE"], rows, next: page.next)
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A case with its subjects, assets and orders.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The case id.") var id: String
+
+        func run() async throws {
+            let caseID = try parseID(id, "case")
+            let file = try await acting.run { useCases, caller in try await useCases.readCase(id: caseID, by: caller) }
+            try acting.show(CaseFileResource(file)) {
+                let record = file.record
+                var lines = [
+                    "\(record.reference)  \(record.title)",
+                    "status \(record.status.rawValue), opened \(record.openedOn), office \(record.office), version \(record.version)",
+                    "offences: \(record.offences.map(\.rawValue).joined(separator: ", "))",
+                ]
+                if let criminalFile = record.criminalFileReference { lines.append("criminal file: \(criminalFile)") }
+                if !file.sharedWith.isEmpty { lines.append("shared with: \(file.sharedWith.map(\.value).joined(separator: ", "))") }
+                lines.append("\nsubjects:")
+                lines.append(table(["ROLE", "NAME", "ID"], file.subjects.map { [$0.role.rawValue, $0.name, $0.id.lowercased] }))
+                lines.append("\nassets:")
+                lines.append(
+                    table(
+                        ["STATE", "CATEGORY", "ESTIMATE", "ID", "DESCRIPTION"],
+                        file.assets.map {
+                            [$0.state.rawValue, $0.category.rawValue, $0.estimatedValue?.description ?? "-", $0.id.lowercased, $0.description]
+                        }))
+                lines.append("\norders:")
+                lines.append(
+                    table(
+                        ["KIND", "STATUS", "DECIDED", "ID", "REFERENCE"],
+                        file.orders.map { [$0.kind.rawValue, $0.status.rawValue, $0.decisionDate.description, $0.id.lowercased, $0.decisionReference] }))
+                return lines.joined(separator: "\n")
+            }
+        }
+    }
+}

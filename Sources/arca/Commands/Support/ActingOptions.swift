@@ -1,0 +1,56 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaResources
+import ArgumentParser
+import Foundation
+
+/// Who a record-keeping command acts as, and how it prints.
+struct ActingOptions: ParsableArguments {
+    @Option(name: .customLong("as"), help: "The user to act as (default: $ARCA_USER); their role and office apply.")
+    var user: String?
+
+    @Flag(help: "Print JSON, as the HTTP API answers.")
+    var json = false
+
+    /// Runs a use case as the named user against the configured database.
+    func run<T>(_ body: (UseCases, Caller) async throws -> T) async throws -> T {
+        guard let name = user ?? ProcessInfo.processInfo.environment["ARCA_USER"], !name.isEmpty else {
+            throw ValidationError("say who acts: --as USER or ARCA_USER (see `arca user add`)")
+        }
+        return try await administer { root, _ in
+            let useCases = root.useCases
+            return try await body(useCases, try await useCases.actAsUser(name))
+        }
+    }
+
+    /// JSON when asked, else the readable form.
+    func show(_ resource: some Encodable, _ text: () -> String) throws {
+        if json {
+            try printJSON(resource)
+        } else {
+            print(text())
+        }
+    }
+}
+
+/// A plain table with a header row and columns as wide as their widest cell; for a list
+/// page, followed by how to ask for the next one.
+func table(_ header: [String], _ rows: [[String]], next: String? = nil) -> String {
+    let widths = header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
+    let lines = ([header] + rows).map { row in
+        row.enumerated().map { column, cell in
+            column == row.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+        }.joined(separator: "  ")
+    }
+    return (lines + (next.map { ["more: --cursor \($0)"] } ?? [])).joined(separator: "\n")
+}
+
+func parseID(_ text: String, _ what: String) throws -> UUID {
+    guard let id = UUID(uuidString: text) else { throw ValidationError("\(text) is not a \(what) id (as printed by arca)") }
+    return id
+}
+
+/// `--value 1234.56 --currency EUR` as a money input; one without the other is refused by the use case.
+func moneyInput(_ amount: String?, _ currency: String?) -> MoneyInput? {
+    amount == nil && currency == nil ? nil : MoneyInput(amount: amount, currency: currency ?? "EUR")
+}
