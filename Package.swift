@@ -124,6 +124,6 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "ArcaCLITests", dependencies: ["ArcaTestSupport", "LibPQ"]),
+        .testTarget(name: "ArcaCLITests", dependencies: ["ArcaTestSupport", "LibPQ", "PostgresCluster"]),
     ]
 )

@@ -8,12 +8,14 @@ final class ServedArca {
     let port: Int
     private let process: Process
 
-    init(port: Int, environment: [String: String]) throws {
+    init(port: Int, environment: [String: String], in directory: URL? = nil) throws {
         self.port = port
         process = Process()
         process.executableURL = ArcaProcess.binary
+        if let directory { process.currentDirectoryURL = directory }
         process.arguments = ["serve", "--port", String(port)]
         var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "DATABASE_URL")
         env.merge(environment) { _, new in new }
         env["ARCA_LOG_LEVEL"] = "error"
         process.environment = env

@@ -20,6 +20,36 @@ struct ErrorTests {
         }
     }
 
+    @Test func anErrorAsLoggedNamesTheRuleButNeverTheRowsValues() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            try await db.pool.execute(
+                "CREATE TABLE subject (name text CONSTRAINT subject_name_short CHECK (length(name) < 10), born int)")
+            let check = await #expect(throws: PostgresError.self) {
+                try await db.pool.execute("INSERT INTO subject (name) VALUES ($1)", ["Jan Vermeulen-Claes"])
+            }
+            let badValue = await #expect(throws: PostgresError.self) {
+                try await db.pool.execute("INSERT INTO subject (name, born) VALUES ('Jan', $1::text::int)", ["Vermeulen"])
+            }
+            #expect(check?.detail?.contains("Jan Vermeulen-Claes") == true)
+            #expect(check?.description.contains("subject_name_short") == true)
+            #expect(check?.description.contains("Vermeulen") == false)
+            #expect(badValue?.message.contains("Vermeulen") == true)
+            #expect(badValue?.description.contains("Vermeulen") == false)
+        }
+    }
+
+    @Test func textWithANulIsRefusedBeforeLibpqCouldCutItShort() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            try await db.pool.execute("CREATE TABLE subject (name text)")
+            let error = await #expect(throws: PostgresError.self) {
+                try await db.pool.execute("INSERT INTO subject (name) VALUES ($1)", ["Jan\u{0}Vermeulen"])
+            }
+            #expect(error?.kind == .unsendableParameter)
+            #expect(error?.sqlState == PostgresError.State.characterNotInRepertoire)
+            #expect(try await db.pool.query("SELECT count(*) FROM subject")[0].decode(Int.self, 0) == 0)
+        }
+    }
+
     @Test func syntaxErrorGivesSQLState42601() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             let error = await #expect(throws: PostgresError.self) { try await db.pool.query("SELEKT 1") }
