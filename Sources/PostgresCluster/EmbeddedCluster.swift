@@ -30,15 +30,25 @@ public final class EmbeddedCluster: Sendable {
         self.home = home.standardizedFileURL
         self.logger = logger
         let local = self.home.appendingPathComponent("postgres")
-        let initialisedHere = FileManager.default.fileExists(atPath: local.appendingPathComponent("data/PG_VERSION").path)
-        if initialisedHere || geteuid() != 0 || Self.othersCanEnter(foldersAbove: local) {
+        // One folder per home, named so that an operator can tell whose it is.
+        let name = self.home.deletingLastPathComponent().lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        standIn = Self.sharedRoot.appendingPathComponent("\(name.isEmpty ? "arca" : name)-\(Self.hash(self.home.path))")
+        let standInCluster = standIn.appendingPathComponent("postgres")
+        func initialised(_ root: URL) -> Bool {
+            FileManager.default.fileExists(atPath: root.appendingPathComponent("data/PG_VERSION").path)
+        }
+        // A cluster that exists stays where it is, whatever the folders' modes have become.
+        if initialised(local) {
             location = local
+        } else if initialised(standInCluster) || (geteuid() == 0 && !Self.othersCanEnter(foldersAbove: local)) {
+            location = standInCluster
         } else {
-            // One folder per home, named so that an operator can tell whose it is.
-            let name = self.home.deletingLastPathComponent().lastPathComponent.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-            location = Self.sharedRoot.appendingPathComponent("\(name.isEmpty ? "arca" : name)-\(Self.hash(self.home.path))/postgres")
+            location = local
         }
     }
+
+    /// The folder under `sharedRoot` that would hold this home's cluster.
+    private let standIn: URL
 
     /// Whether an account that owns none of them may traverse every folder above `url`.
     static func othersCanEnter(foldersAbove url: URL) -> Bool {
@@ -83,7 +93,8 @@ public final class EmbeddedCluster: Sendable {
     /// The port the cluster was last configured with, or the default.
     public var port: Int {
         (try? String(contentsOf: portFile, encoding: .utf8))
-            .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? Self.defaultPort
+            .flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            .flatMap { Self.ports.contains($0) ? $0 : nil } ?? Self.defaultPort
     }
 
     public var isInitialized: Bool {
@@ -115,6 +126,9 @@ public final class EmbeddedCluster: Sendable {
         if !isInitialized {
             try initialize(binaries: binaries, account: account)
         }
+        if let requestedPort, !Self.ports.contains(requestedPort) {
+            throw ClusterError("port \(requestedPort) is not a TCP port one may listen on (\(Self.ports.lowerBound)–\(Self.ports.upperBound))")
+        }
         if let requestedPort, requestedPort != port {
             if livePostmasterPID() != nil, try isReady() {
                 throw ClusterError("the cluster already runs on port \(port); run `arca db stop` before changing the port to \(requestedPort)")
@@ -122,7 +136,8 @@ public final class EmbeddedCluster: Sendable {
             try String(requestedPort).write(to: portFile, atomically: true, encoding: .utf8)
         }
         if try status() == .stopped {
-            if requestedPort == nil, !Self.portIsFree(port) {
+            // Only when no server of ours is alive: a slow or recovering one holds its own port.
+            if requestedPort == nil, livePostmasterPID() == nil, !Self.portIsFree(port) {
                 // Another checkout's cluster, or anything else, holds the port: move, and remember.
                 let free = Self.freePort(preferring: port + 1)
                 logger.warning("port \(port) is taken; the cluster under \(root.path) now uses port \(free)")
@@ -150,8 +165,8 @@ public final class EmbeddedCluster: Sendable {
         try? stop()
         try? FileManager.default.removeItem(at: root)
         // A stand-in under the shared root is one folder per home: it goes whole.
-        if root.deletingLastPathComponent().deletingLastPathComponent().path == Self.sharedRoot.path {
-            try? FileManager.default.removeItem(at: root.deletingLastPathComponent())
+        if root.deletingLastPathComponent().path == standIn.path {
+            try? FileManager.default.removeItem(at: standIn)
         }
         if socketDirectory.path.hasPrefix("/tmp/") { try? FileManager.default.removeItem(at: socketDirectory) }
     }
@@ -334,9 +349,14 @@ public final class EmbeddedCluster: Sendable {
         } == 0
     }
 
-    /// `preferred` when it is free, else the next free port after it.
+    /// Ports an unprivileged server may listen on.
+    static let ports = 1024...65535
+
+    /// `preferred` when it is free, else the next free port after it (wrapping to the start
+    /// of the range).
     static func freePort(preferring preferred: Int) -> Int {
-        (preferred...min(preferred + 1000, 65535)).first(where: portIsFree) ?? preferred
+        let start = ports.contains(preferred) ? preferred : ports.lowerBound
+        return (Array(start...ports.upperBound) + Array(ports.lowerBound..<start)).prefix(2000).first(where: portIsFree) ?? start
     }
 
     private static func generatePassword() -> String {

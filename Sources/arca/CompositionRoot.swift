@@ -11,6 +11,8 @@ import PostgresCluster
 struct CompositionRoot {
     let database: Database
     let logger: Logger
+    /// How long an answer given under an Idempotency-Key is replayed.
+    var idempotencyRetention = IdempotencyKeys.defaultRetention
 
     /// Connects to `DATABASE_URL`, or starts the embedded cluster and connects to it.
     static func connect(poolSize: Int = 8, logger: Logger) throws -> CompositionRoot {
@@ -33,7 +35,7 @@ struct CompositionRoot {
 
     /// Every use case, built on this process's database.
     var useCases: UseCases {
-        UseCases(database: database)
+        UseCases(database: database, idempotencyRetention: idempotencyRetention)
     }
 
     var api: ArcaAPI {

@@ -128,4 +128,19 @@ struct AuditTrailTests {
             #expect(trailOfOlder.items.isEmpty)
         }
     }
+
+    @Test func anAssetListAndAReadingOfTheTrailLogWhatTheyShowed() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            _ = try await world.useCases.listAssets(AssetListRequest(), by: world.analyst)
+
+            let trail = try await world.useCases.readAuditTrail(AuditListRequest(entity: "asset", entityID: account.id.lowercased, kind: "consultation"), by: world.auditor)
+
+            #expect(trail.items.map(\.operation) == ["ListAssets"])
+            let readings = try await world.database.transaction { try await $0.audit.entries(entity: "audit_entry", id: AuditEntry.searchID) }
+            let shown = try #require(readings.first?.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any])
+            #expect(shown["shown"] as? [String] == trail.items.compactMap { $0.sequence.map(String.init) })
+        }
+    }
 }

@@ -81,6 +81,12 @@ struct IdempotencyTests {
         }
     }
 
+    @Test func aKeyOfTwoHundredVisibleCharactersIsTaken() async throws {
+        try await TestWorld.with { (world) async throws in
+            #expect(try await createCase(world, key: String(repeating: "~", count: 200)) == .carriedOut(Self.created))
+        }
+    }
+
     @Test(arguments: ["", String(repeating: "k", count: 201), "two words", "clé-2026", "tab\tkey"])
     func aKeyIsOneToTwoHundredVisibleASCIICharacters(_ key: String) async throws {
         try await TestWorld.with { (world) async throws in
@@ -93,7 +99,8 @@ struct IdempotencyTests {
         }
     }
 
-    @Test func aRetryWhileTheFirstIsStillRunningIsAConflictAndChangesNothing() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func aRetryWhileTheFirstIsStillRunningIsAConflictAndChangesNothing() async throws {
         try await TestWorld.with { (world) async throws in
             let (started, startedSignal) = AsyncStream<Void>.makeStream()
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()

@@ -51,7 +51,8 @@ final class ServedArca {
 
 @Suite("arca serve killed mid-request")
 struct ServerCrashTests {
-    @Test func anAnswerCommittedWhenTheServerDiesIsReplayedAfterTheRestart() async throws {
+    @Test(.timeLimit(.minutes(2)))
+    func anAnswerCommittedWhenTheServerDiesIsReplayedAfterTheRestart() async throws {
         try await withOfficer { env, db in
             let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
             let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
@@ -86,6 +87,71 @@ struct ServerCrashTests {
             let answer = try #require(response as? HTTPURLResponse)
             #expect(answer.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
             #expect(answer.value(forHTTPHeaderField: "Idempotent-Replayed") == "true")
+            #expect(try await db.pool.query("SELECT count(*) FROM asset", [])[0].decode(Int.self, 0) == 1)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func aRequestKilledBeforeItsAnswerWasRememberedIsCarriedOutOnceOnRetry() async throws {
+        try await withOfficer { env, db in
+            let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
+            let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
+            let created = try ArcaProcess.run(
+                ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: env)
+            let caseID = try #require(json(created.stdout)["id"] as? String)
+            // Remembering an answer waits while the test holds advisory lock 42.
+            _ = try await db.pool.withSession { session in
+                try await session.simpleQuery(
+                    """
+                    CREATE FUNCTION wait_for_the_test() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_advisory_lock(42); PERFORM pg_advisory_unlock(42); RETURN NEW; END $$;
+                    CREATE TRIGGER wait_for_the_test BEFORE INSERT OR UPDATE ON idempotency_record
+                        FOR EACH ROW WHEN (NEW.status <> 0) EXECUTE FUNCTION wait_for_the_test();
+                    """)
+            }
+            let port = TestDatabase.freePort()
+            var server = try ServedArca(port: port, environment: env)
+            try await server.ready()
+            var request = URLRequest(url: server.url("/v1/cases/\(caseID)/assets"))
+            request.httpMethod = "POST"
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            request.setValue("kbc-account-2026-03-20", forHTTPHeaderField: "Idempotency-Key")
+            request.httpBody = Data(
+                #"{"category":"bank_account","description":"Current account at KBC, Brussels","identifiers":{"iban":"BE68 5390 0754 7034"},"country":"BE","identifiedOn":"2026-03-20"}"#
+                    .utf8)
+
+            let sent = request
+            try await db.pool.withSession { test in
+                _ = try await test.simpleQuery("SELECT pg_advisory_lock(42)")
+                let first = Task { try? await URLSession.shared.data(for: sent) }
+                var waiting: Int?
+                for _ in 0..<3000 where waiting == nil {
+                    waiting = try await db.pool.query(
+                        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 42 AND NOT granted", []
+                    ).first?.decode(Int.self, 0)
+                    if waiting == nil { try await Task.sleep(for: .milliseconds(10)) }
+                }
+                let backend = try #require(waiting, "the request never reached the point of remembering its answer")
+                // The server dies while its answer is being remembered: the client never hears back.
+                server.kill()
+                _ = await first.value
+                _ = try await test.simpleQuery("SELECT pg_advisory_unlock(42)")
+                for _ in 0..<3000 {
+                    let alive = try await db.pool.query("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", [backend])[0].decode(Int.self, 0)
+                    if alive == 0 { break }
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+            }
+            #expect(try await db.pool.query("SELECT count(*) FROM asset", [])[0].decode(Int.self, 0) == 0, "nothing of the killed request stays")
+
+            server = try ServedArca(port: port, environment: env)
+            try await server.ready()
+            let (body, response) = try await URLSession.shared.data(for: request)
+
+            let answer = try #require(response as? HTTPURLResponse)
+            #expect(answer.statusCode == 201, "\(String(decoding: body, as: UTF8.self))")
+            #expect(answer.value(forHTTPHeaderField: "Idempotent-Replayed") == nil, "carried out now, not replayed")
             #expect(try await db.pool.query("SELECT count(*) FROM asset", [])[0].decode(Int.self, 0) == 1)
         }
     }

@@ -54,7 +54,7 @@ struct LayerRulesTests {
             for line in text.split(separator: "\n") {
                 let words = line.split(separator: " ")
                 if let index = words.firstIndex(of: "import"), index + 1 < words.count,
-                    words[..<index].allSatisfy({ ["public", "internal", "package", "@testable", "@preconcurrency"].contains($0) })
+                    words[..<index].allSatisfy({ ["public", "internal", "package", "@testable", "@preconcurrency", "@_implementationOnly", "@_exported"].contains($0) })
                 {
                     found[file.lastPathComponent, default: []].insert(String(words[index + 1]))
                 }

@@ -92,15 +92,17 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 extension APIWorld {
-    /// How many rows every table holds: two snapshots around a refused request must be equal.
-    func rowCounts() async throws -> [String: Int] {
+    /// Every table's row count and a digest of its rows: two snapshots around a refused
+    /// request must be equal, whether it would have inserted, updated or deleted.
+    func snapshot() async throws -> [String: String] {
         let tables = try await db.pool.query(
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", []
         ).map { try $0.decode(String.self, 0) }
-        let sql = tables.map { "SELECT '\($0)', count(*) FROM \($0)" }.joined(separator: " UNION ALL ")
-        var counts: [String: Int] = [:]
-        for row in try await db.pool.query(sql, []) { counts[try row.decode(String.self, 0)] = try row.decode(Int.self, 1) }
-        return counts
+        let sql = tables.map { "SELECT '\($0)', count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \($0) t" }
+            .joined(separator: " UNION ALL ")
+        var state: [String: String] = [:]
+        for row in try await db.pool.query(sql, []) { state[try row.decode(String.self, 0)] = try row.decode(String.self, 1) }
+        return state
     }
 
     /// Calls like `call`; when the answer is a refusal (4xx), expects that no table changed.
@@ -108,14 +110,24 @@ extension APIWorld {
         _ method: HTTPRequest.Method, _ uri: String, as role: String? = "officer", json: String? = nil, headers: [String: String] = [:],
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Answer {
-        let before = try await rowCounts()
+        let before = try await snapshot()
         let answer = try await call(method, uri, as: role, json: json, headers: headers)
         if (400..<500).contains(answer.status) {
             #expect(
-                try await rowCounts() == before, "\(method) \(uri) as \(role ?? "nobody") was refused (\(answer.status)) but wrote",
+                try await snapshot() == before, "\(method) \(uri) as \(role ?? "nobody") was refused (\(answer.status)) but wrote",
                 sourceLocation: sourceLocation)
         }
         return answer
+    }
+
+    /// Waits until `condition` holds, checking every few milliseconds: for a test that must
+    /// know another connection reached a point (a lock wait) before it goes on.
+    func until(_ what: String, _ condition: () async throws -> Bool) async throws {
+        for _ in 0..<3000 {
+            if try await condition() { return }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw TestFailure("waited 30 s for: \(what)")
     }
 
     /// Runs SQL on the test's database as its owner, to give the database a rule or a fault.
@@ -123,8 +135,9 @@ extension APIWorld {
         _ = try await db.pool.withSession { try await $0.simpleQuery(sql) }
     }
 
-    /// Every write route on a case, with a body it accepts: the case's own, its subject's,
-    /// asset's and order's routes (each given a subject, an asset and a freezing order).
+    /// Every write route on a case, with a body the owning office sees accepted when the
+    /// routes are taken in this order: the case's own, its subject's, asset's and orders'
+    /// routes (given a subject, an asset, a freezing order and a value confiscation order).
     func writeRoutes(onCase caseID: String) async throws -> [(method: HTTPRequest.Method, uri: String, body: String)] {
         let world = self
         let subject = try await world.call(.post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
@@ -133,6 +146,9 @@ extension APIWorld {
         let orderID = try await world.createOrder(
             in: caseID,
             #"{"kind":"freezing","issuingAuthority":"Investigating judge, Brussels","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
+        let valueOrderID = try await world.createOrder(
+            in: caseID,
+            #"{"kind":"confiscation","confiscationType":"value","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-20","coveredAmount":{"amount":"40000.00","currency":"EUR"}}"#)
         let history = try await world.call(.get, "/v1/assets/\(assetID)/events")
         let identify = try #require((history.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
         return [
@@ -159,7 +175,7 @@ extension APIWorld {
                 #"{"kind":"confiscation","confiscationType":"value","issuingState":"BE","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-20","coveredAmount":{"amount":"40000.00","currency":"EUR"},"subjects":["\#(subjectID)"]}"#
             ),
             (.post, "/v1/orders/\(orderID)/execution", #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#),
-            (.post, "/v1/orders/\(orderID)/finality", #"{"finalOn":"2026-05-02","reason":"no appeal"}"#),
+            (.post, "/v1/orders/\(valueOrderID)/finality", #"{"finalOn":"2026-05-02","reason":"no appeal"}"#),
             (.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#),
             (.post, "/v1/orders/\(orderID)/corrections", #"{"step":"decision","on":"2026-04-01","reason":"the order is dated 1 April"}"#),
         ]

@@ -27,7 +27,7 @@ struct AssetRoutesTests {
     @Test func anAssetIsAddedWithMoneyAsDecimalStrings() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
-            let answer = try await world.call(.post, "/v1/cases/\(caseID)/assets", json: APIWorld.account)
+            let answer = try await world.attempt(.post, "/v1/cases/\(caseID)/assets", json: APIWorld.account)
             #expect(answer.status == 201)
             #expect(answer.json["state"] as? String == "identified")
             #expect(answer.json["allowedActions"] as? [String] == ["trace", "freeze"])
@@ -39,7 +39,7 @@ struct AssetRoutesTests {
     @Test func anAmountSentAsAJSONNumberIsATypeError() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
-            let answer = try await world.call(
+            let answer = try await world.attempt(
                 .post, "/v1/cases/\(caseID)/assets",
                 json: #"{"category":"cash","description":"Banknotes","country":"BE","estimatedValue":{"amount":20000.10,"currency":"EUR","rate":1}}"#)
             #expect(answer.status == 422)
@@ -51,7 +51,7 @@ struct AssetRoutesTests {
     @Test func aNegativeAmountIsRefused() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
-            let answer = try await world.call(
+            let answer = try await world.attempt(
                 .post, "/v1/cases/\(caseID)/assets",
                 json: #"{"category":"cash","description":"Banknotes","country":"BE","estimatedValue":{"amount":"-1.00","currency":"EUR"}}"#)
             #expect(answer.status == 422)
@@ -68,14 +68,14 @@ struct AssetRoutesTests {
                 in: caseID,
                 #"{"kind":"freezing","urgent":true,"issuingAuthority":"Federal prosecutor","decisionReference":"FR/2026/0413","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
 
-            let executed = try await world.call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#)
+            let executed = try await world.attempt(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#)
 
             #expect(executed.status == 200)
             #expect(executed.json["status"] as? String == "executed")
-            let asset = try await world.call(.get, "/v1/assets/\(assetID)", as: "analyst")
+            let asset = try await world.attempt(.get, "/v1/assets/\(assetID)", as: "analyst")
             #expect(asset.json["state"] as? String == "frozen")
             #expect(asset.json["valueAtFreezing"] as? [String: String] == ["amount": "48250.75", "currency": "EUR"])
-            let history = try await world.call(.get, "/v1/assets/\(assetID)/events", as: "liaison")
+            let history = try await world.attempt(.get, "/v1/assets/\(assetID)/events", as: "liaison")
             let events = try #require(history.json["items"] as? [[String: Any]])
             #expect(events.map { $0["to"] as? String } == ["identified", "frozen"])
             #expect(events.last?["orderId"] as? String == orderID)
@@ -87,7 +87,7 @@ struct AssetRoutesTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            let answer = try await world.call(.post, "/v1/assets/\(assetID)/events", json: #"{"action":"dispose","occurredOn":"2026-04-01","reason":"auctioned","outcome":"sold_auction"}"#)
+            let answer = try await world.attempt(.post, "/v1/assets/\(assetID)/events", json: #"{"action":"dispose","occurredOn":"2026-04-01","reason":"auctioned","outcome":"sold_auction"}"#)
             #expect(answer.status == 409)
             #expect((answer.json["detail"] as? String)?.contains("asset that is identified; allowed from there: trace, freeze") == true)
         }
@@ -97,10 +97,10 @@ struct AssetRoutesTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            let answer = try await world.call(
+            let answer = try await world.attempt(
                 .post, "/v1/assets/\(assetID)/valuations", json: #"{"valuedOn":"2026-05-04","method":"book","value":{"amount":"51000.00","currency":"CHF"}}"#)
             #expect(answer.status == 201)
-            let asset = try await world.call(.get, "/v1/assets/\(assetID)")
+            let asset = try await world.attempt(.get, "/v1/assets/\(assetID)")
             #expect(asset.json["estimatedValue"] as? [String: String] == ["amount": "51000.00", "currency": "CHF"])
             #expect((asset.json["valuations"] as? [Any])?.count == 2)
         }
@@ -113,7 +113,7 @@ struct AssetRoutesTests {
             _ = try await world.createOrder(
                 in: caseID,
                 #"{"kind":"confiscation","confiscationType":"value","issuingAuthority":"Court of appeal, Antwerp","decisionReference":"2026/CA/1187","decisionDate":"2026-06-30","assets":["\#(assetID)"],"coveredAmount":{"amount":"250000.00","currency":"EUR"}}"#)
-            let answer = try await world.call(.get, "/v1/cases/\(caseID)", as: "analyst")
+            let answer = try await world.attempt(.get, "/v1/cases/\(caseID)", as: "analyst")
             let assets = try #require(answer.json["assets"] as? [[String: Any]])
             #expect(assets.map { $0["state"] as? String } == ["confiscation_ordered"])
             let orders = try #require(answer.json["orders"] as? [[String: Any]])
@@ -128,10 +128,10 @@ struct AssetRoutesTests {
                 _ = try await world.addAsset(
                     to: caseID, #"{"category":"cash","description":"Seized banknotes \#(day)","country":"BE","identifiedOn":"2026-04-0\#(day)"}"#)
             }
-            let first = try await world.call(.get, "/v1/assets?limit=2&category=cash", as: "analyst")
+            let first = try await world.attempt(.get, "/v1/assets?limit=2&category=cash", as: "analyst")
             #expect((first.json["items"] as? [Any])?.count == 2)
             let next = try #require(first.json["next"] as? String)
-            let second = try await world.call(.get, "/v1/assets?limit=2&category=cash&cursor=\(next)", as: "analyst")
+            let second = try await world.attempt(.get, "/v1/assets?limit=2&category=cash&cursor=\(next)", as: "analyst")
             let last = try #require(second.json["items"] as? [[String: Any]])
             #expect(last.map { $0["description"] as? String } == ["Seized banknotes 1"])
             #expect(second.json["next"] is NSNull)
@@ -174,7 +174,7 @@ struct AssetRoutesTests {
                 try await status(.post, "/v1/assets/\(assetID)/valuations", #"{"valuedOn":"2026-04-01","method":"market","value":{"amount":"1.00","currency":"EUR"}}"#)
                     == expected.value, "value as \(role)")
             #expect(try await status(.post, "/v1/assets/\(assetID)/events", #"{"action":"trace","occurredOn":"2026-04-01","reason":"land registry search"}"#) == expected.event, "event as \(role)")
-            let history = try await world.call(.get, "/v1/assets/\(assetID)/events")
+            let history = try await world.attempt(.get, "/v1/assets/\(assetID)/events")
             let identify = try #require((history.json["items"] as? [[String: Any]])?.first?["id"] as? Int)
             #expect(
                 try await status(.post, "/v1/assets/\(assetID)/events/\(identify)/correction", #"{"occurredOn":"2026-03-01","reason":"identified on 1 March"}"#)
@@ -193,7 +193,7 @@ struct AssetRoutesTests {
             #expect(
                 try await status(.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#) == expected.lift,
                 "lift as \(role)")
-            let lifted = try await world.call(
+            let lifted = try await world.attempt(
                 .post, "/v1/orders/\(orderID)/lifting", json: #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#)
             #expect(lifted.status == 200 || lifted.status == 409, "lifted by the officer")
             #expect(
@@ -209,10 +209,10 @@ struct AssetRoutesTests {
             let orderID = try await world.createOrder(
                 in: caseID,
                 #"{"kind":"freezing","issuingAuthority":"Investigating judge","decisionReference":"IJ/2026/77","decisionDate":"2026-04-02","assets":["\#(assetID)"]}"#)
-            #expect(try await world.call(.get, "/v1/assets/\(assetID)", as: "amo").status == 404)
-            #expect(try await world.call(.get, "/v1/orders/\(orderID)", as: "amo").status == 404)
-            #expect(try await world.call(.post, "/v1/orders/\(orderID)/execution", as: "amo", json: #"{"executedOn":"2026-04-03"}"#).status == 404)
-            #expect(try await world.call(.post, "/v1/cases/\(caseID)/assets", as: "amo", json: APIWorld.account).status == 404)
+            #expect(try await world.attempt(.get, "/v1/assets/\(assetID)", as: "amo").status == 404)
+            #expect(try await world.attempt(.get, "/v1/orders/\(orderID)", as: "amo").status == 404)
+            #expect(try await world.attempt(.post, "/v1/orders/\(orderID)/execution", as: "amo", json: #"{"executedOn":"2026-04-03"}"#).status == 404)
+            #expect(try await world.attempt(.post, "/v1/cases/\(caseID)/assets", as: "amo", json: APIWorld.account).status == 404)
             let list = try await world.attempt(.get, "/v1/assets", as: "amo")
             #expect((list.json["items"] as? [Any])?.isEmpty == true)
         }
@@ -222,22 +222,22 @@ struct AssetRoutesTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            let missing = try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#)
+            let missing = try await world.attempt(.patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#)
             #expect(missing.status == 428)
-            let corrected = try await world.call(
+            let corrected = try await world.attempt(
                 .patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#, headers: ["If-Match": "\"1\""])
             #expect(corrected.status == 200)
             #expect(corrected.headers[.eTag] == "\"2\"")
             #expect(corrected.json["description"] as? String == "Savings account at KBC")
-            let stale = try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"1\""])
+            let stale = try await world.attempt(.patch, "/v1/assets/\(assetID)", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"1\""])
             #expect(stale.status == 412)
-            let foreign = try await world.call(
+            let foreign = try await world.attempt(
                 .patch, "/v1/assets/\(assetID)", as: "amo", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])
             #expect(foreign.status == 404)
-            let analyst = try await world.call(
+            let analyst = try await world.attempt(
                 .patch, "/v1/assets/\(assetID)", as: "analyst", json: #"{"country":"NL"}"#, headers: ["If-Match": "\"2\""])
             #expect(analyst.status == 403)
-            let bad = try await world.call(
+            let bad = try await world.attempt(
                 .patch, "/v1/assets/\(assetID)", json: #"{"identifiers":{"iban":"BE00 0000"},"state":"closed"}"#, headers: ["If-Match": "\"2\""])
             #expect(bad.status == 422)
             #expect(bad.fieldErrors == ["state unknown-field", "identifiers.iban iban"])

@@ -14,8 +14,8 @@ struct AuditRoutesTests {
     @Test func anEntryShowsWhoDidWhatWithTheRecordAsJSON() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            _ = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#, headers: ["If-Match": "\"1\""])
-            let answer = try await world.call(.get, "/v1/audit-entries?entity=case&entityId=\(id)&kind=change", as: "auditor")
+            _ = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#, headers: ["If-Match": "\"1\""])
+            let answer = try await world.attempt(.get, "/v1/audit-entries?entity=case&entityId=\(id)&kind=change", as: "auditor")
             #expect(answer.status == 200)
             let items = try #require(answer.json["items"] as? [[String: Any]])
             #expect(items.map { $0["operation"] as? String } == ["UpdateCase", "CreateCase"])
@@ -29,7 +29,7 @@ struct AuditRoutesTests {
 
     @Test func aBadFilterIs422() async throws {
         try await APIWorld.with { world in
-            let answer = try await world.call(.get, "/v1/audit-entries?kind=deletion&from=yesterday", as: "auditor")
+            let answer = try await world.attempt(.get, "/v1/audit-entries?kind=deletion&from=yesterday", as: "auditor")
             #expect(answer.status == 422)
             #expect(answer.fieldErrors == ["kind audit-kind", "from timestamp"])
         }

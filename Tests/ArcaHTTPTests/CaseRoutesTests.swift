@@ -6,7 +6,7 @@ import Testing
 struct CaseRoutesTests {
     @Test func creatingACaseAnswers201WithItsIdReferenceLocationAndETag() async throws {
         try await APIWorld.with { world in
-            let answer = try await world.call(.post, "/v1/cases", json: APIWorld.meltwater)
+            let answer = try await world.attempt(.post, "/v1/cases", json: APIWorld.meltwater)
             #expect(answer.status == 201)
             let id = try #require(answer.json["id"] as? String)
             #expect(answer.json["reference"] as? String == "BE-2026-000001")
@@ -22,12 +22,12 @@ struct CaseRoutesTests {
     @Test func readingACaseShowsItsSubjectsWithAnETag() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let subject = try await world.call(
+            let subject = try await world.attempt(
                 .post, "/v1/cases/\(id)/subjects",
                 json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect","birthDate":"1979-06-02","nationality":"BE"}"#)
             #expect(subject.status == 201)
 
-            let answer = try await world.call(.get, "/v1/cases/\(id)", as: "analyst")
+            let answer = try await world.attempt(.get, "/v1/cases/\(id)", as: "analyst")
             #expect(answer.status == 200)
             #expect(answer.headers[.eTag] == "\"1\"")
             #expect(answer.json["title"] as? String == "Operation Meltwater")
@@ -44,7 +44,7 @@ struct CaseRoutesTests {
                 #expect(anonymous.status == 401)
                 #expect(anonymous.isProblem)
                 #expect(anonymous.headers[.wwwAuthenticate]?.hasPrefix("Bearer") == true)
-                let forged = try await world.call(
+                let forged = try await world.attempt(
                     method, uri, as: nil, headers: ["Authorization": "Bearer arca_" + String(repeating: "f", count: 64)])
                 #expect(forged.status == 401)
             }
@@ -80,7 +80,7 @@ struct CaseRoutesTests {
                 try await world.attempt(.post, "/v1/cases/\(id)/shares", as: role, json: #"{"office":"BE-AMO"}"#).status == expected.share,
                 "share as \(role)")
             #expect(try await world.attempt(.get, "/v1/vocabularies", as: role).status == 200, "vocabularies as \(role)")
-            let subject = try await world.call(
+            let subject = try await world.attempt(
                 .post, "/v1/cases/\(id)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
             let subjectID = try #require(subject.json["id"] as? String)
             #expect(try await world.attempt(.get, "/v1/subjects/\(subjectID)", as: role).status == expected.readSubject, "read subject as \(role)")
@@ -93,13 +93,13 @@ struct CaseRoutesTests {
     @Test func aSubjectIsCorrectedAgainstItsETagAndAFieldSentAsNullIsErased() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let added = try await world.call(
+            let added = try await world.attempt(
                 .post, "/v1/cases/\(id)/subjects",
                 json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect","birthDate":"1979-05-14","nationality":"BE"}"#)
             let subjectID = try #require(added.json["id"] as? String)
             #expect(added.headers[.eTag] == "\"1\"")
 
-            let corrected = try await world.call(
+            let corrected = try await world.attempt(
                 .patch, "/v1/subjects/\(subjectID)", json: #"{"role":"convicted_person","nationality":null,"name":"Jan Vermeulen-Claes"}"#,
                 headers: ["If-Match": "\"1\""])
 
@@ -109,23 +109,23 @@ struct CaseRoutesTests {
             #expect(corrected.json["nationality"] == nil)
             #expect(corrected.json["birthDate"] as? String == "1979-05-14")
             #expect(corrected.headers[.eTag] == "\"2\"")
-            let reread = try await world.call(.get, "/v1/subjects/\(subjectID)")
+            let reread = try await world.attempt(.get, "/v1/subjects/\(subjectID)")
             #expect(reread.json["role"] as? String == "convicted_person")
             #expect(reread.json["nationality"] == nil)
             #expect(reread.json["version"] as? Int == 2)
-            let stale = try await world.call(.patch, "/v1/subjects/\(subjectID)", json: #"{"role":"accused"}"#, headers: ["If-Match": "\"1\""])
+            let stale = try await world.attempt(.patch, "/v1/subjects/\(subjectID)", json: #"{"role":"accused"}"#, headers: ["If-Match": "\"1\""])
             #expect(stale.status == 412)
-            let wrongKind = try await world.call(.patch, "/v1/subjects/\(subjectID)", json: #"{"seat":"LU"}"#, headers: ["If-Match": "\"2\""])
+            let wrongKind = try await world.attempt(.patch, "/v1/subjects/\(subjectID)", json: #"{"seat":"LU"}"#, headers: ["If-Match": "\"2\""])
             #expect(wrongKind.status == 422)
             #expect((wrongKind.json["errors"] as? [[String: Any]])?.first?["rule"] as? String == "natural-person")
-            let hidden = try await world.call(.get, "/v1/subjects/\(subjectID)", as: "amo")
+            let hidden = try await world.attempt(.get, "/v1/subjects/\(subjectID)", as: "amo")
             #expect(hidden.status == 404)
         }
     }
 
     @Test func theVocabulariesListDisposalOutcomesLiftingGroundsCountriesAndCurrencies() async throws {
         try await APIWorld.with { world in
-            let answer = try await world.call(.get, "/v1/vocabularies")
+            let answer = try await world.attempt(.get, "/v1/vocabularies")
             #expect((answer.json["disposalOutcomes"] as? [String])?.contains("social_reuse") == true)
             #expect((answer.json["liftingGrounds"] as? [String])?.contains("replaced_by_confirming_order") == true)
             #expect((answer.json["countries"] as? [String])?.count == 250)
@@ -138,12 +138,12 @@ struct CaseRoutesTests {
     @Test func theCriminalFileReferenceIsErasedBySendingNull() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let cleared = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"criminalFileReference":null}"#, headers: ["If-Match": "\"1\""])
+            let cleared = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"criminalFileReference":null}"#, headers: ["If-Match": "\"1\""])
             #expect(cleared.status == 200)
             #expect(cleared.json["criminalFileReference"] == nil)
-            let read = try await world.call(.get, "/v1/cases/\(id)")
+            let read = try await world.attempt(.get, "/v1/cases/\(id)")
             #expect(read.json["criminalFileReference"] == nil)
-            let wrongType = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"criminalFileReference":12}"#, headers: ["If-Match": "\"2\""])
+            let wrongType = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"criminalFileReference":12}"#, headers: ["If-Match": "\"2\""])
             #expect(wrongType.status == 422)
         }
     }
@@ -151,17 +151,17 @@ struct CaseRoutesTests {
     @Test func anotherOfficesCaseIsNotFoundAndNotListed() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let read = try await world.call(.get, "/v1/cases/\(id)", as: "amo")
+            let read = try await world.attempt(.get, "/v1/cases/\(id)", as: "amo")
             #expect(read.status == 404)
             #expect(read.isProblem)
-            let update = try await world.call(.patch, "/v1/cases/\(id)", as: "amo", json: #"{"title":"Taken over"}"#, headers: ["If-Match": "\"1\""])
+            let update = try await world.attempt(.patch, "/v1/cases/\(id)", as: "amo", json: #"{"title":"Taken over"}"#, headers: ["If-Match": "\"1\""])
             #expect(update.status == 404)
-            let subject = try await world.call(.post, "/v1/cases/\(id)/subjects", as: "amo", json: #"{"kind":"legal_person","name":"X BV","role":"owner"}"#)
+            let subject = try await world.attempt(.post, "/v1/cases/\(id)/subjects", as: "amo", json: #"{"kind":"legal_person","name":"X BV","role":"owner"}"#)
             #expect(subject.status == 404)
             let list = try await world.attempt(.get, "/v1/cases", as: "amo")
             #expect((list.json["items"] as? [Any])?.isEmpty == true)
             // an unknown id answers the same as a hidden one
-            let unknown = try await world.call(.get, "/v1/cases/\(UUID().uuidString.lowercased())", as: "amo")
+            let unknown = try await world.attempt(.get, "/v1/cases/\(UUID().uuidString.lowercased())", as: "amo")
             #expect(unknown.status == 404)
             #expect(try await world.count("subject") == 0)
         }
@@ -170,11 +170,11 @@ struct CaseRoutesTests {
     @Test func sharingACaseLetsTheOtherOfficeReadIt() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let share = try await world.call(.post, "/v1/cases/\(id)/shares", json: #"{"office":"BE-AMO"}"#)
+            let share = try await world.attempt(.post, "/v1/cases/\(id)/shares", json: #"{"office":"BE-AMO"}"#)
             #expect(share.status == 200)
             #expect(share.json["sharedWith"] as? [String] == ["BE-AMO"])
-            #expect(try await world.call(.get, "/v1/cases/\(id)", as: "amo").status == 200)
-            let update = try await world.call(.patch, "/v1/cases/\(id)", as: "amo", json: #"{"title":"Taken over"}"#, headers: ["If-Match": "\"1\""])
+            #expect(try await world.attempt(.get, "/v1/cases/\(id)", as: "amo").status == 200)
+            let update = try await world.attempt(.patch, "/v1/cases/\(id)", as: "amo", json: #"{"title":"Taken over"}"#, headers: ["If-Match": "\"1\""])
             #expect(update.status == 403)
         }
     }
@@ -182,7 +182,7 @@ struct CaseRoutesTests {
     @Test func anUpdateWithoutIfMatchIs428() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let answer = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#)
+            let answer = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#)
             #expect(answer.status == 428)
             #expect(answer.fieldErrors == ["If-Match required"])
         }
@@ -191,7 +191,7 @@ struct CaseRoutesTests {
     @Test func anUpdateAnswersTheNewETag() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            let answer = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#, headers: ["If-Match": "\"1\""])
+            let answer = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#, headers: ["If-Match": "\"1\""])
             #expect(answer.status == 200)
             #expect(answer.headers[.eTag] == "\"2\"")
             #expect(answer.json["status"] as? String == "tracing")
@@ -211,8 +211,8 @@ struct CaseRoutesTests {
     @Test func anIllegalStatusMoveIs409() async throws {
         try await APIWorld.with { world in
             let id = try await world.openCase()
-            _ = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"status":"closed"}"#, headers: ["If-Match": "\"1\""])
-            let answer = try await world.call(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#, headers: ["If-Match": "\"2\""])
+            _ = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"status":"closed"}"#, headers: ["If-Match": "\"1\""])
+            let answer = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"status":"tracing"}"#, headers: ["If-Match": "\"2\""])
             #expect(answer.status == 409)
             #expect((answer.json["detail"] as? String)?.contains("closed") == true)
         }
@@ -221,8 +221,8 @@ struct CaseRoutesTests {
     @Test func theSameIdempotencyKeyAndBodyReplaysTheFirstAnswer() async throws {
         try await APIWorld.with { world in
             let key = ["Idempotency-Key": "create-meltwater-7f3a"]
-            let first = try await world.call(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
-            let second = try await world.call(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
+            let first = try await world.attempt(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
+            let second = try await world.attempt(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
             #expect(first.status == 201)
             #expect(second.status == 201)
             #expect(second.text == first.text)
@@ -235,8 +235,8 @@ struct CaseRoutesTests {
     @Test func theSameIdempotencyKeyWithAnotherBodyIs422() async throws {
         try await APIWorld.with { world in
             let key = ["Idempotency-Key": "create-meltwater-7f3a"]
-            _ = try await world.call(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
-            let other = try await world.call(
+            _ = try await world.attempt(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
+            let other = try await world.attempt(
                 .post, "/v1/cases", json: #"{"title":"Another case","offences":["fraud"],"openedOn":"2026-03-15"}"#, headers: key)
             #expect(other.status == 422)
             #expect(other.fieldErrors == ["Idempotency-Key idempotency-key-reuse"])
@@ -247,9 +247,9 @@ struct CaseRoutesTests {
     @Test func aFailedRequestDoesNotUseUpItsIdempotencyKey() async throws {
         try await APIWorld.with { world in
             let key = ["Idempotency-Key": "retry-after-fix"]
-            let failed = try await world.call(.post, "/v1/cases", json: #"{"title":"Operation Meltwater"}"#, headers: key)
+            let failed = try await world.attempt(.post, "/v1/cases", json: #"{"title":"Operation Meltwater"}"#, headers: key)
             #expect(failed.status == 422)
-            let fixed = try await world.call(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
+            let fixed = try await world.attempt(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
             #expect(fixed.status == 201)
         }
     }
@@ -262,7 +262,7 @@ struct CaseRoutesTests {
             var titles: [String] = []
             var uri = "/v1/cases?limit=2"
             while true {
-                let page = try await world.call(.get, uri, as: "analyst")
+                let page = try await world.attempt(.get, uri, as: "analyst")
                 #expect(page.status == 200)
                 titles += (page.json["items"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
                 guard let next = page.json["next"] as? String else {
@@ -279,11 +279,11 @@ struct CaseRoutesTests {
         try await APIWorld.with { world in
             _ = try await world.openCase()
             _ = try await world.openCase(#"{"title":"Harbour cocaine proceeds","offences":["drug_trafficking"],"openedOn":"2025-09-12"}"#)
-            let drugs = try await world.call(.get, "/v1/cases?offence=drug_trafficking&openedFrom=2025-01-01", as: "analyst")
+            let drugs = try await world.attempt(.get, "/v1/cases?offence=drug_trafficking&openedFrom=2025-01-01", as: "analyst")
             #expect((drugs.json["items"] as? [[String: Any]])?.compactMap { $0["title"] as? String } == ["Harbour cocaine proceeds"])
-            let text = try await world.call(.get, "/v1/cases?q=meltwater", as: "analyst")
+            let text = try await world.attempt(.get, "/v1/cases?q=meltwater", as: "analyst")
             #expect((text.json["items"] as? [[String: Any]])?.count == 1)
-            let bad = try await world.call(.get, "/v1/cases?status=lost&limit=0", as: "analyst")
+            let bad = try await world.attempt(.get, "/v1/cases?status=lost&limit=0", as: "analyst")
             #expect(bad.status == 422)
             #expect(bad.fieldErrors == ["limit range", "status case-status"])
         }

@@ -12,7 +12,7 @@ struct OfficeAccessRoutesTests {
             let routes = try await world.writeRoutes(onCase: caseID)
             let shared = try await world.call(.post, "/v1/cases/\(caseID)/shares", json: #"{"office":"BE-AMO"}"#)
             #expect(shared.status == 201 || shared.status == 200, "\(shared.text)")
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             for route in routes {
                 let answer = try await world.call(
@@ -22,8 +22,19 @@ struct OfficeAccessRoutesTests {
             }
 
             #expect(routes.count == 14)
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
             #expect(try await world.call(.get, "/v1/cases/\(caseID)", as: "amo").status == 200)
+        }
+    }
+
+    @Test func everyWriteRouteTakesItsBodyFromTheOwningOffice() async throws {
+        try await APIWorld.with { world in
+            let routes = try await world.writeRoutes(onCase: try await world.openCase())
+
+            for route in routes {
+                let answer = try await world.call(route.method, route.uri, json: route.body, headers: route.method == .patch ? ["If-Match": "*"] : [:])
+                #expect((200...201).contains(answer.status), "\(route.method) \(route.uri): \(answer.status) \(answer.text)")
+            }
         }
     }
 
@@ -31,7 +42,7 @@ struct OfficeAccessRoutesTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let routes = try await world.writeRoutes(onCase: caseID)
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             for route in routes {
                 let answer = try await world.call(
@@ -39,7 +50,7 @@ struct OfficeAccessRoutesTests {
                 #expect(answer.status == 404, "\(route.method) \(route.uri): \(answer.status) \(answer.text)")
             }
 
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 
@@ -50,13 +61,13 @@ struct OfficeAccessRoutesTests {
             let otherCase = try await world.openCase(#"{"title":"Operation Harbour Lights","offences":["fraud"],"openedOn":"2026-05-02"}"#)
             let stranger = try await world.call(.post, "/v1/cases/\(otherCase)/subjects", json: #"{"kind":"natural_person","name":"Piet Stranger","role":"owner"}"#)
             let strangerID = try #require(stranger.json["id"] as? String)
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             let answer = try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"owners":["\#(strangerID)"]}"#, headers: ["If-Match": #""1""#])
 
             #expect(answer.status == 422)
             #expect(answer.fieldErrors == ["owners[0] subject-of-case"])
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 }

@@ -10,7 +10,7 @@ struct RobustnessTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             try await world.execute("ALTER TABLE asset ADD CONSTRAINT asset_description_not_placeholder CHECK (description <> 'TBD')")
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             let answer = try await world.call(
                 .post, "/v1/cases/\(caseID)/assets", json: #"{"category":"cash","description":"TBD","country":"BE","identifiedOn":"2026-03-20"}"#)
@@ -18,7 +18,7 @@ struct RobustnessTests {
             #expect(answer.status == 422)
             #expect(answer.isProblem)
             #expect(answer.fieldErrors == ["asset asset_description_not_placeholder"])
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 
@@ -32,14 +32,14 @@ struct RobustnessTests {
                 BEGIN RAISE EXCEPTION 'lost to a concurrent transaction' USING ERRCODE = '\(sqlState)'; END $$;
                 CREATE TRIGGER lose_every_race BEFORE INSERT ON asset FOR EACH ROW EXECUTE FUNCTION lose_every_race();
                 """)
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             let answer = try await world.call(.post, "/v1/cases/\(caseID)/assets", json: APIWorld.account)
 
             #expect(answer.status == 503)
             #expect(answer.isProblem)
             #expect(answer.headers[.retryAfter] == "1")
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 
@@ -67,6 +67,46 @@ struct RobustnessTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(1)))
+    func aRealDeadlockIsRetriedInsideAndTheRequestSucceeds() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            // On its first attempt, an asset insert takes advisory lock 1, then 2.
+            try await world.execute(
+                """
+                CREATE SEQUENCE attempts;
+                CREATE FUNCTION lock_one_then_two() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('attempts') = 1 THEN PERFORM pg_advisory_xact_lock(1); PERFORM pg_advisory_xact_lock(2); END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER lock_one_then_two BEFORE INSERT ON asset FOR EACH ROW EXECUTE FUNCTION lock_one_then_two();
+                """)
+            try await world.db.pool.withSession { other in
+                // Another transaction holds lock 2, and waits long before looking for deadlocks,
+                // so that the request's transaction is the one PostgreSQL rolls back.
+                _ = try await other.simpleQuery("BEGIN; SET LOCAL deadlock_timeout = '60s'; SELECT pg_advisory_xact_lock(2)")
+                let request = Task {
+                    try await world.call(
+                        .post, "/v1/cases/\(caseID)/assets",
+                        json: #"{"category":"cash","description":"Banknotes in a safe","country":"BE","identifiedOn":"2026-03-20"}"#)
+                }
+                try await world.until("the request waits for lock 2") {
+                    try await world.db.pool.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = 2 AND NOT granted", [])[0]
+                        .decode(Int.self, 0) == 1
+                }
+                // Lock 1 is the request's: a deadlock, which PostgreSQL resolves by rolling the request back.
+                _ = try await other.simpleQuery("SELECT pg_advisory_xact_lock(1); COMMIT")
+                let answer = try await request.value
+
+                #expect(answer.status == 201, "\(answer.text)")
+            }
+            #expect(try await world.count("asset") == 1)
+            let attempts = try await world.db.pool.query("SELECT last_value FROM attempts", [])[0].decode(Int.self, 0)
+            #expect(attempts == 2, "the deadlock's victim was run again")
+        }
+    }
+
     @Test func everyPostReplaysItsFirstAnswerUnderItsKeyAndWritesNothingMore() async throws {
         try await APIWorld.with { world in
             var keys = 0
@@ -76,13 +116,13 @@ struct RobustnessTests {
                 let key = ["Idempotency-Key": "replay-\(keys)-\(uri.split(separator: "/").last ?? "")"]
                 let first = try await world.call(.post, uri, json: json, headers: key)
                 #expect((200...201).contains(first.status), "\(uri): \(first.status) \(first.text)")
-                let written = try await world.rowCounts()
+                let written = try await world.snapshot()
                 let retry = try await world.call(.post, uri, json: json, headers: key)
                 #expect(retry.status == first.status, "\(uri)")
                 #expect(retry.body == first.body, "\(uri)")
                 #expect(retry.headers[.location] == first.headers[.location], "\(uri)")
                 #expect(retry.headers[HTTPField.Name("Idempotent-Replayed")!] == "true", "\(uri)")
-                #expect(try await world.rowCounts() == written, "\(uri) wrote again on replay")
+                #expect(try await world.snapshot() == written, "\(uri) wrote again on replay")
                 return first
             }
             let caseID = try #require(try await twice("/v1/cases", APIWorld.meltwater).json["id"] as? String)
@@ -118,13 +158,13 @@ struct RobustnessTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             _ = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"status":"tracing"}"#, headers: ["If-Match": #""1""#])
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             let answer = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"title":"Operation Meltwater II"}"#, headers: ["If-Match": ifMatch])
 
             #expect(answer.status == 412, "If-Match: \(ifMatch)")
             #expect(answer.fieldErrors == ["If-Match current-version"])
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 
@@ -141,18 +181,31 @@ struct RobustnessTests {
         }
     }
 
-    @Test func twoMovesOfOneAssetAtOnceAreOneChangeAndOneConflict() async throws {
+    /// A correction read the asset, another change committed before it wrote: with
+    /// `If-Match: *` it named no version, so it lost a race (409); with the version it read,
+    /// that version is stale (412).
+    @Test(.timeLimit(.minutes(1)), arguments: [("*", 409), (#""1""#, 412)])
+    func aCorrectionThatLosesARaceIsAConflictUnlessItNamedItsVersion(_ ifMatch: String, _ status: Int) async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            let trace = #"{"action":"trace","occurredOn":"2026-03-26","reason":"bank statement obtained"}"#
+            try await world.db.pool.withSession { other in
+                _ = try await other.simpleQuery("BEGIN; SELECT 1 FROM asset WHERE id = '\(assetID)' FOR UPDATE")
+                let request = Task {
+                    try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#, headers: ["If-Match": ifMatch])
+                }
+                try await world.until("the correction waits for the asset's row") {
+                    try await world.db.pool.query(
+                        "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()", [])[0]
+                        .decode(Int.self, 0) == 1
+                }
+                _ = try await other.simpleQuery("UPDATE asset SET version = version + 1 WHERE id = '\(assetID)'; COMMIT")
+                let answer = try await request.value
 
-            async let first = world.call(.post, "/v1/assets/\(assetID)/events", json: trace)
-            async let second = world.call(.post, "/v1/assets/\(assetID)/events", json: trace)
-            let statuses = try await [first.status, second.status].sorted()
-
-            #expect(statuses == [201, 409])
-            #expect(try await world.count("asset_event") == 2)
+                #expect(answer.status == status, "\(answer.text)")
+            }
+            let description = try await world.db.pool.query("SELECT description FROM asset", [])[0].decode(String.self, 0)
+            #expect(description == "Current account at KBC, Brussels")
         }
     }
 
@@ -192,7 +245,7 @@ struct RobustnessTests {
         try await APIWorld.with { world in
             let routes = [(method: HTTPRequest.Method.post, uri: "/v1/cases", body: APIWorld.meltwater)]
                 + (try await world.writeRoutes(onCase: try await world.openCase()))
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
             var checked = 0
             for route in routes {
                 for (field, body) in try Self.eachTextField(of: route.body, replacedBy: control) {
@@ -203,7 +256,7 @@ struct RobustnessTests {
                 }
             }
             #expect(checked > 60)
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 
@@ -212,7 +265,7 @@ struct RobustnessTests {
             let caseID = try await world.openCase()
             // 300 letters, each an "e" and a combining acute accent: 600 code points.
             let decomposed = String(repeating: "e\u{301}", count: 300)
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             let answer = try await world.call(
                 .post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"\#(decomposed)","role":"suspect"}"#)
@@ -220,7 +273,7 @@ struct RobustnessTests {
             #expect(answer.status == 422)
             #expect(answer.fieldErrors == ["name text"])
             #expect((answer.json["errors"] as? [[String: Any]])?.first?["message"] as? String == "the name must have 1 to 300 characters, not 600")
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
         }
     }
 
@@ -228,7 +281,7 @@ struct RobustnessTests {
         try await APIWorld.with { world in
             let routes = [(method: HTTPRequest.Method.post, uri: "/v1/cases", body: APIWorld.meltwater)]
                 + (try await world.writeRoutes(onCase: try await world.openCase()))
-            let before = try await world.rowCounts()
+            let before = try await world.snapshot()
 
             for route in routes {
                 let body = String(route.body.dropLast()) + #","priority":"high"}"#
@@ -237,7 +290,43 @@ struct RobustnessTests {
                 #expect(answer.fieldErrors.first == "priority unknown-field", "\(route.method) \(route.uri): \(answer.fieldErrors)")
             }
 
-            #expect(try await world.rowCounts() == before)
+            #expect(try await world.snapshot() == before)
+        }
+    }
+
+    @Test(arguments: [
+        ("/v1/cases", ["status", "offence", "assetCategory", "country", "openedFrom", "openedTo", "q", "cursor"]),
+        ("/v1/assets", ["case", "category", "country", "state", "identifiedFrom", "identifiedTo", "q", "valueMissing", "cursor"]),
+        ("/v1/audit-entries", ["entity", "entityId", "actor", "kind", "operation", "from", "to", "cursor"]),
+    ])
+    func aControlCharacterInAnyQueryParameterIsRefusedByName(_ path: String, _ parameters: [String]) async throws {
+        try await APIWorld.with { world in
+            let before = try await world.snapshot()
+            for parameter in parameters {
+                let answer = try await world.call(.get, "\(path)?\(parameter)=x%00y", as: path == "/v1/audit-entries" ? "auditor" : "officer")
+                #expect(answer.status == 422, "\(path) \(parameter): \(answer.text)")
+                #expect(answer.fieldErrors.first?.hasPrefix("\(parameter) ") == true, "\(path) \(parameter): \(answer.fieldErrors)")
+            }
+            #expect(try await world.snapshot() == before)
+        }
+    }
+
+    @Test func aTitleOrANameIsOneLineWhileADescriptionOrAReasonMayRunOverLines() async throws {
+        try await APIWorld.with { world in
+            let twoLineTitle = try await world.call(
+                .post, "/v1/cases", json: #"{"title":"Operation\nMeltwater","offences":["fraud"],"openedOn":"2026-03-14"}"#)
+            #expect(twoLineTitle.fieldErrors == ["title text"])
+            let caseID = try await world.openCase()
+            let subject = try await world.call(
+                .post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"Jan\u2028Vermeulen","role":"suspect"}"#)
+            #expect(subject.fieldErrors == ["name text"])
+
+            let asset = try await world.call(
+                .post, "/v1/cases/\(caseID)/assets",
+                json: #"{"category":"cash","description":"Banknotes in a safe\r\nfound in the cellar","country":"BE","identifiedOn":"2026-03-20"}"#)
+
+            #expect(asset.status == 201)
+            #expect(asset.json["description"] as? String == "Banknotes in a safe\nfound in the cellar")
         }
     }
 }

@@ -84,6 +84,7 @@ struct PoolTests {
     func holdTheOnlyConnection(of pool: ConnectionPool, until release: AsyncStream<Void>) async -> Task<Void, any Error> {
         let (held, heldSignal) = AsyncStream<Void>.makeStream()
         let holder = Task {
+            defer { heldSignal.finish() }
             try await pool.withSession { _ in
                 heldSignal.yield()
                 for await _ in release { break }
@@ -93,7 +94,8 @@ struct PoolTests {
         return holder
     }
 
-    @Test func aCallerWaitsNoLongerThanTheAcquireTimeout() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func aCallerWaitsNoLongerThanTheAcquireTimeout() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             // given a pool of one connection, held by another caller
             let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .milliseconds(200), logger: TestDatabase.quietLogger)
@@ -111,7 +113,8 @@ struct PoolTests {
         }
     }
 
-    @Test func aCancelledCallerStopsWaiting() async throws {
+    @Test(.timeLimit(.minutes(1)))
+    func aCancelledCallerStopsWaiting() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .seconds(600), logger: TestDatabase.quietLogger)
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()

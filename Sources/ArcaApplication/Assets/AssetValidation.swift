@@ -29,7 +29,7 @@ extension Validation {
 
     mutating func assetDescription(_ text: String) -> String? {
         check("description", "text") { () throws(RecordTextError) in
-            try RecordText.valid(text, length: Asset.descriptionLength, what: "the description")
+            try RecordText.valid(text, length: Asset.descriptionLength, what: "the description", multiline: true)
         }
     }
 
@@ -69,6 +69,15 @@ extension Validation {
     }
 
     /// Record ids a request refers to, e.g. the owners of an asset.
+    /// One record id in `field`.
+    mutating func id(_ field: String, _ text: String) -> UUID? {
+        guard let id = UUID(uuidString: text) else {
+            add(field, "id", "\"\(text.prefix(40))\" is not an id")
+            return nil
+        }
+        return id
+    }
+
     mutating func ids(_ field: String, _ texts: [String]) -> [UUID] {
         var ids: [UUID] = []
         for (index, text) in texts.enumerated() {
@@ -83,7 +92,7 @@ extension Validation {
 
     mutating func reason(_ field: String, _ text: String?) -> String? {
         optional(field, text, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: AssetEvent.reasonLength, what: "the reason")
+            try RecordText.valid(text, length: AssetEvent.reasonLength, what: "the reason", multiline: true)
         }
     }
 }

@@ -15,7 +15,7 @@ public struct ListAssets: Sendable {
         var validation = Validation()
         var filter = AssetFilter(office: office, limit: validation.pageLimit(request.limit))
         if let text = request.caseID {
-            filter.caseID = validation.ids("case", [text]).first
+            filter.caseID = validation.id("case", text)
         }
         filter.category = validation.optional("category", request.category, "asset-category") { (code) throws(VocabularyError) in
             try AssetCategory(rawValue: code).orRefuse(code, as: "an asset category")

@@ -33,7 +33,7 @@ public struct UpdateAsset: Sendable {
             changed.owners = owners ?? current.owners
             changed.version += 1
             guard try await store.assets.updateRecord(changed) else {
-                throw UseCaseError.stale("asset \(id.lowercased) was changed meanwhile: read it again")
+                throw UseCaseError.changedMeanwhile("asset \(id.lowercased)", expected: expectedVersion)
             }
             try await store.audit.change("UpdateAsset", by: caller, entity: "asset", id: id.lowercased, before: current, after: changed)
             return changed

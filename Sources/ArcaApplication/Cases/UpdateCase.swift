@@ -37,7 +37,7 @@ public struct UpdateCase: Sendable {
                 origin: current.origin, criminalFileReference: criminalFile.applied(to: current.criminalFileReference),
                 version: current.version + 1, createdAt: current.createdAt, updatedAt: clock())
             guard try await store.cases.update(changed) else {
-                throw UseCaseError.stale("case \(current.reference) was changed meanwhile: read it again")
+                throw UseCaseError.changedMeanwhile("case \(current.reference)", expected: expectedVersion)
             }
             try await store.audit.change("UpdateCase", by: caller, entity: "case", id: id.lowercased, before: current, after: changed)
             return changed

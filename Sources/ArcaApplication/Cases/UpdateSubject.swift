@@ -50,7 +50,7 @@ public struct UpdateSubject: Sendable {
             }
             changed.version += 1
             guard try await store.subjects.update(changed) else {
-                throw UseCaseError.stale("subject \(id.lowercased) was changed meanwhile: read it again")
+                throw UseCaseError.changedMeanwhile("subject \(id.lowercased)", expected: expectedVersion)
             }
             try await store.audit.change("UpdateSubject", by: caller, entity: "subject", id: id.lowercased, before: current, after: changed)
             return changed

@@ -23,7 +23,7 @@ public struct CorrectOrderDate: Sendable {
         let step = validation.required("step", input.step, "order-step") { (code) throws(VocabularyError) in
             try OrderDateStep(rawValue: code).orRefuse(code, as: "a step (\(OrderDateStep.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
-        let asset = input.asset.flatMap { validation.ids("asset", [$0]).first }
+        let asset = input.asset.flatMap { validation.id("asset", $0) }
         if step == .execution, (input.asset == nil) == (input.execution == nil) {
             validation.add("asset", "required", "an execution is named by its asset, or a sum executed by its execution id: one of them")
         }

@@ -33,7 +33,7 @@ public struct CreateOrder: Sendable {
         let issuingState = input.issuingState.flatMap { validation.country("issuingState", $0) }
         let executingState = input.executingState.flatMap { validation.country("executingState", $0) }
         let decisionDate = validation.pastDay("decisionDate", input.decisionDate, today: caller.today(now))
-        let confirms = input.confirms.flatMap { validation.ids("confirms", [$0]).first }
+        let confirms = input.confirms.flatMap { validation.id("confirms", $0) }
         let assetIDs = validation.ids("assets", input.assets ?? [])
         let subjectIDs = validation.ids("subjects", input.subjects ?? [])
         let covered = input.coveredAmount.flatMap { validation.money("coveredAmount", $0) }

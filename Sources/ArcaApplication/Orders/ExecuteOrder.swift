@@ -21,7 +21,7 @@ public struct ExecuteOrder: Sendable {
         let reason = validation.reason("reason", input.reason)
         var named: [(UUID, Money?)] = []
         for (index, part) in (input.assets ?? []).enumerated() {
-            let id = validation.required("assets[\(index)].asset", part.asset).flatMap { validation.ids("assets[\(index)].asset", [$0]).first }
+            let id = validation.required("assets[\(index)].asset", part.asset).flatMap { validation.id("assets[\(index)].asset", $0) }
             let realised = part.realised.flatMap { validation.money("assets[\(index)].realised", $0) }
             if let id { named.append((id, realised)) }
         }

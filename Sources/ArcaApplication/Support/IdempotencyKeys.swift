@@ -61,7 +61,7 @@ public final class IdempotencyKeys: Sendable {
         let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         let now = clock()
         let expiredBefore = now.addingTimeInterval(-retention.seconds)
-        try await purgeIfDue(now: now, expiredBefore: expiredBefore)
+        await purgeIfDue(now: now, expiredBefore: expiredBefore)
         return try await database.transaction { store in
             guard try await store.idempotency.hold(userID: userID, key: key) else {
                 throw UseCaseError.conflict("the first request under idempotency key \(key) is still being answered; retry shortly")
@@ -80,13 +80,12 @@ public final class IdempotencyKeys: Sendable {
         }
     }
 
-    private func purgeIfDue(now: Date, expiredBefore: Date) async throws {
-        let due = lastPurge.withLock { last in
-            guard last.map({ now.timeIntervalSince($0) >= Self.purgeInterval || now < $0 }) ?? true else { return false }
-            last = now
-            return true
-        }
-        if due { _ = try await database.transaction { try await $0.idempotency.forget(before: expiredBefore) } }
+    /// Housekeeping never fails a request: a purge that does not go through is tried again by
+    /// the next request.
+    private func purgeIfDue(now: Date, expiredBefore: Date) async {
+        let due = lastPurge.withLock { last in last.map { now.timeIntervalSince($0) >= Self.purgeInterval || now < $0 } ?? true }
+        guard due, (try? await database.transaction({ try await $0.idempotency.forget(before: expiredBefore) })) != nil else { return }
+        lastPurge.withLock { $0 = now }
     }
 }
 

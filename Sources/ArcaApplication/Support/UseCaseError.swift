@@ -44,6 +44,17 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
+extension UseCaseError {
+    /// Another change of the record committed between reading and writing it. A client that
+    /// named the version it read is told its copy is stale (412); one that sent `If-Match: *`
+    /// named none, so the change simply lost a race (409).
+    static func changedMeanwhile(_ record: String, expected: ExpectedVersion?) -> UseCaseError {
+        expected == .anyCurrent
+            ? .conflict("\(record) was changed meanwhile by another request: send yours again")
+            : .stale("\(record) was changed meanwhile: read it again")
+    }
+}
+
 /// The version a change was made against: the API's `If-Match` (RFC 9110 §13.1.1).
 public enum ExpectedVersion: Sendable, Equatable, ExpressibleByIntegerLiteral, CustomStringConvertible {
     /// `If-Match: *`: whichever version is current.

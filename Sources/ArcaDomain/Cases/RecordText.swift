@@ -5,20 +5,28 @@ import Foundation
 /// Lengths count Unicode code points, as PostgreSQL's `length()` does: "é" typed as "e" and a
 /// combining accent is two, so what passes here always fits the column.
 public enum RecordText {
-    public static func valid(_ text: String, length: ClosedRange<Int>, what: String) throws(RecordTextError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// `multiline` text (a description, a reason) may run over lines, each ending in a line
+    /// feed (a CR LF is taken as one); everything else (a title, a name, a reference) is one
+    /// line, as the tables and exports that show it need.
+    public static func valid(_ text: String, length: ClosedRange<Int>, what: String, multiline: Bool = false) throws(RecordTextError) -> String {
+        let trimmed = (multiline ? text.replacingOccurrences(of: "\r\n", with: "\n") : text).trimmingCharacters(in: .whitespacesAndNewlines)
         let count = trimmed.unicodeScalars.count
         guard length.contains(count) else {
             throw RecordTextError(description: "\(what) must have \(length.lowerBound) to \(length.upperBound) characters, not \(count)")
         }
-        try checkCharacters(trimmed, what: what)
+        try checkCharacters(trimmed, what: what, multiline: multiline)
         return trimmed
     }
 
-    /// Refuses NUL and the other control characters (C0, DEL, C1) but the line feed, which
-    /// multi-line text such as a reason may hold.
-    public static func checkCharacters(_ text: String, what: String) throws(RecordTextError) {
-        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) else {
+    /// Refuses NUL and the other control characters (C0, DEL, C1), and in one-line text the
+    /// line and paragraph separators too; multi-line text keeps its line feeds.
+    public static func checkCharacters(_ text: String, what: String, multiline: Bool) throws(RecordTextError) {
+        let breaks: Set<Unicode.Scalar> = ["\n", "\u{2028}", "\u{2029}"]
+        if !multiline, text.unicodeScalars.contains(where: breaks.contains) {
+            throw RecordTextError(description: "\(what) must be one line")
+        }
+        let allowed: Set<Unicode.Scalar> = multiline ? ["\n"] : []
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
             throw RecordTextError(description: "\(what) must not contain control characters")
         }
     }

@@ -50,10 +50,11 @@ final class JSONObjectReader {
     }
 
     /// Every text a request carries is refused with NUL or another control character in it,
-    /// whatever the field (RecordText's rule); the field is then read as absent.
+    /// whatever the field (RecordText's rule; line breaks are left for the use case, which
+    /// knows which fields are one line); the field is then read as absent.
     private func checked(_ text: String, _ field: String) -> String? {
         do throws(RecordTextError) {
-            try RecordText.checkCharacters(text, what: field)
+            try RecordText.checkCharacters(text.replacingOccurrences(of: "\r\n", with: "\n"), what: field, multiline: true)
             return text
         } catch {
             errors.items.append(.init(field: field, rule: "text", message: error.description))

@@ -1,4 +1,5 @@
 import LibPQ
+import Synchronization
 
 /// The repositories of one transaction. A use case gets a `Store` from
 /// `Database.transaction` and everything it reads or writes through it commits together,
@@ -25,9 +26,26 @@ extension Database {
     /// transaction) joins it instead of committing on its own.
     @TaskLocal static var enclosing: EnclosingTransaction?
 
-    struct EnclosingTransaction: Sendable {
+    /// Task-locals reach child tasks too: a child that joined while another part of the
+    /// work used the connection would interleave statements on one session, so a join while
+    /// one is under way is refused as the programming error it is.
+    final class EnclosingTransaction: Sendable {
         let database: ObjectIdentifier
         let store: Store
+        private let joined = Mutex(false)
+
+        init(database: ObjectIdentifier, store: Store) {
+            self.database = database
+            self.store = store
+        }
+
+        func join<T>(_ body: (Store) async throws -> T) async throws -> T {
+            guard !joined.withLock({ joined in defer { joined = true }; return joined }) else {
+                preconditionFailure("two tasks joined one transaction at once; open child tasks outside Database.transaction")
+            }
+            defer { joined.withLock { $0 = false } }
+            return try await body(store)
+        }
     }
 
     /// How often a transaction that lost a deadlock or a serialization conflict is run again
@@ -42,7 +60,7 @@ extension Database {
     /// `ConstraintViolation`.
     public func transaction<T>(_ body: (Store) async throws -> T) async throws -> T {
         if let enclosing = Self.enclosing, enclosing.database == ObjectIdentifier(self) {
-            return try await body(enclosing.store)
+            return try await enclosing.join(body)
         }
         var attempt = 1
         while true {

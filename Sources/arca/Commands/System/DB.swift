@@ -28,7 +28,7 @@ struct DB: AsyncParsableCommand {
     struct Start: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create the cluster if needed and start it (harmless if it runs).")
 
-        @Option(help: "Port to listen on (default: the last one used, else ARCA_DB_PORT, else 54329).")
+        @Option(help: "Port to listen on (default: ARCA_DB_PORT, else the last one used, else 54329 or the next free port).")
         var port: Int?
 
         func run() throws {

@@ -27,15 +27,15 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = Logging.logger("arca")
         guard idempotencyRetentionHours >= 1 else { throw CLIError("--idempotency-retention-hours must be at least 1") }
-        let root = try CompositionRoot.connect(poolSize: poolSize, logger: logger)
+        var root = try CompositionRoot.connect(poolSize: poolSize, logger: logger)
+        root.idempotencyRetention = .seconds(idempotencyRetentionHours * 3600)
         do {
             if migrate {
                 let applied = try await root.database.migrator().migrate()
                 logger.info("migrations applied: \(applied.count)")
             }
             logger.info("ARCA serves on http://\(host):\(port)")
-            try await ArcaAPI(useCases: UseCases(database: root.database, idempotencyRetention: .seconds(idempotencyRetentionHours * 3600)))
-                .application(host: host, port: port, logger: logger).runService()
+            try await root.api.application(host: host, port: port, logger: logger).runService()
         } catch {
             await root.database.close()
             throw CompositionRoot.explain(error)
