@@ -10,7 +10,7 @@ import Testing
 func withOffice(_ body: (UseCases, Database, FreshDatabase) async throws -> Void) async throws {
     try await TestDatabase.withFresh { db in
         let database = Database(pool: db.pool)
-        let useCases = UseCases(database: database)
+        let useCases = UseCases(database: database, clock: TestClock().now)
         _ = try await useCases.addOffice(
             code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian Asset Recovery Office",
             by: .commandLine())
@@ -142,10 +142,21 @@ struct AccessTests {
 
     @Test func greeceWrittenELIsRegisteredAsGR() async throws {
         try await TestDatabase.withFresh { db in
-            let office = try await UseCases(database: Database(pool: db.pool)).addOffice(
+            let office = try await UseCases(database: Database(pool: db.pool), clock: TestClock().now).addOffice(
                 code: "GR-ARO", memberState: "EL", referencePrefix: nil, name: "Hellenic ARO", by: .commandLine())
             #expect(office.memberState == .greece)
             #expect(office.referencePrefix == "GR")
+        }
+    }
+
+    @Test func anOfficeNameOrATokenLabelIsOneLineOfText() async throws {
+        try await TestWorld.with { world in
+            await refused(.invalid(["name text"])) {
+                try await world.useCases.addOffice(code: "BE-FIU", memberState: "BE", referencePrefix: "BEFIU", name: "Belgian\u{7} FIU", by: .commandLine())
+            }
+            await refused(.invalid(["label text"])) {
+                try await world.useCases.issueToken(userName: "j.peeters", label: "laptop\nof the officer", by: .commandLine())
+            }
         }
     }
 }

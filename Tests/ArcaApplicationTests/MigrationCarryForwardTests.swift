@@ -96,7 +96,7 @@ struct MigrationCarryForwardTests {
             try await db.pool.transaction { _ = try await $0.session.simpleQuery(before) }
             let applied = try await Migrator(pool: db.pool, migrations: shipped).migrate()
             #expect(applied.map(\.name).first == "0006_record_legally_right")
-            try await body(db, UseCases(database: Database(pool: db.pool)))
+            try await body(db, UseCases(database: Database(pool: db.pool), clock: TestClock().now))
         }
     }
 

@@ -13,7 +13,7 @@ import Testing
 func withLiveAPI(
     database: Database, _ body: @Sendable (any TestClientProtocol) async throws -> Void
 ) async throws {
-    let api = ArcaAPI(useCases: UseCases(database: database))
+    let api = ArcaAPI(useCases: UseCases(database: database, clock: TestClock().now))
     let app = api.application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
     try await app.test(.live, body)
 }
@@ -89,7 +89,7 @@ struct SystemRoutesTests {
         try cluster.start(port: TestDatabase.freePort())
         let database = Database(url: try cluster.url(), poolSize: 2, logger: TestDatabase.quietLogger)
         try await database.migrator().migrate()
-        let useCases = UseCases(database: database)
+        let useCases = UseCases(database: database, clock: TestClock().now)
         _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: .commandLine())
         _ = try await useCases.addUser(name: "j.peeters", role: "officer", office: "BE-ARO", by: .commandLine())
         let token = try await useCases.issueToken(userName: "j.peeters", label: nil, by: .commandLine()).secret
@@ -158,7 +158,7 @@ struct SystemRoutesTests {
     /// and the document describes no route the router lacks.
     @Test func theOpenAPIDocumentDescribesExactlyTheRoutesServed() async throws {
         try await TestDatabase.withFresh { db in
-            let router = ArcaAPI(useCases: UseCases(database: Database(pool: db.pool))).router()
+            let router = ArcaAPI(useCases: UseCases(database: Database(pool: db.pool), clock: TestClock().now)).router()
             let served = Set(
                 router.routes.map { route in
                     let path = route.path.description
