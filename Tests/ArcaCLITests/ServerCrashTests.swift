@@ -49,27 +49,44 @@ final class ServedArca {
     }
 }
 
+/// An officer's token, a case of theirs, and the POST of a bank account to it under one
+/// Idempotency-Key.
+struct AssetPost {
+    let token: String
+    let caseID: String
+
+    static func prepare(_ env: [String: String]) throws -> AssetPost {
+        let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
+        let created = try ArcaProcess.run(
+            ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: env)
+        return AssetPost(
+            token: try #require(issued.stdout.split(separator: "\n").last.map(String.init)),
+            caseID: try #require(json(created.stdout)["id"] as? String))
+    }
+
+    func request(to server: ServedArca) -> URLRequest {
+        var request = URLRequest(url: server.url("/v1/cases/\(caseID)/assets"))
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("kbc-account-2026-03-20", forHTTPHeaderField: "Idempotency-Key")
+        request.httpBody = Data(
+            #"{"category":"bank_account","description":"Current account at KBC, Brussels","identifiers":{"iban":"BE68 5390 0754 7034"},"country":"BE","identifiedOn":"2026-03-20"}"#
+                .utf8)
+        return request
+    }
+}
+
 @Suite("arca serve killed mid-request")
 struct ServerCrashTests {
     @Test(.timeLimit(.minutes(2)))
     func anAnswerCommittedWhenTheServerDiesIsReplayedAfterTheRestart() async throws {
         try await withOfficer { env, db in
-            let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
-            let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
-            let created = try ArcaProcess.run(
-                ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: env)
-            let caseID = try #require(json(created.stdout)["id"] as? String)
+            let post = try AssetPost.prepare(env)
             let port = TestDatabase.freePort()
             var server = try ServedArca(port: port, environment: env)
             try await server.ready()
-            var request = URLRequest(url: server.url("/v1/cases/\(caseID)/assets"))
-            request.httpMethod = "POST"
-            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.setValue("kbc-account-2026-03-20", forHTTPHeaderField: "Idempotency-Key")
-            request.httpBody = Data(
-                #"{"category":"bank_account","description":"Current account at KBC, Brussels","identifiers":{"iban":"BE68 5390 0754 7034"},"country":"BE","identifiedOn":"2026-03-20"}"#
-                    .utf8)
+            let request = post.request(to: server)
 
             // The client never reads the first answer: the server dies as soon as the change is
             // committed, whether or not it had sent the answer yet.
@@ -94,11 +111,7 @@ struct ServerCrashTests {
     @Test(.timeLimit(.minutes(2)))
     func aRequestKilledBeforeItsAnswerWasRememberedIsCarriedOutOnceOnRetry() async throws {
         try await withOfficer { env, db in
-            let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
-            let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
-            let created = try ArcaProcess.run(
-                ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: env)
-            let caseID = try #require(json(created.stdout)["id"] as? String)
+            let post = try AssetPost.prepare(env)
             // Remembering an answer waits while the test holds advisory lock 42.
             _ = try await db.pool.withSession { session in
                 try await session.simpleQuery(
@@ -112,19 +125,11 @@ struct ServerCrashTests {
             let port = TestDatabase.freePort()
             var server = try ServedArca(port: port, environment: env)
             try await server.ready()
-            var request = URLRequest(url: server.url("/v1/cases/\(caseID)/assets"))
-            request.httpMethod = "POST"
-            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.setValue("kbc-account-2026-03-20", forHTTPHeaderField: "Idempotency-Key")
-            request.httpBody = Data(
-                #"{"category":"bank_account","description":"Current account at KBC, Brussels","identifiers":{"iban":"BE68 5390 0754 7034"},"country":"BE","identifiedOn":"2026-03-20"}"#
-                    .utf8)
+            let request = post.request(to: server)
 
-            let sent = request
             try await db.pool.withSession { test in
                 _ = try await test.simpleQuery("SELECT pg_advisory_lock(42)")
-                let first = Task { try? await URLSession.shared.data(for: sent) }
+                let first = Task { try? await URLSession.shared.data(for: request) }
                 var waiting: Int?
                 for _ in 0..<3000 where waiting == nil {
                     waiting = try await db.pool.query(
