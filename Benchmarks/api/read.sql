@@ -28,5 +28,6 @@ INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, en
 SELECT :uid, 'j.peeters', :office, 'consultation', 'ReadCase', r.entity, r.id FROM (
     SELECT 'case' AS entity, :id::text AS id
     UNION ALL SELECT 'subject', s.id::text FROM subject s WHERE s.case_id = :id
-    UNION ALL SELECT 'asset', a.id::text FROM asset a WHERE a.case_id = :id) AS r;
+    UNION ALL SELECT 'asset', a.id::text FROM asset a WHERE a.case_id = :id
+    UNION ALL SELECT 'order', o.id::text FROM legal_order o WHERE o.case_id = :id) AS r;
 COMMIT;
