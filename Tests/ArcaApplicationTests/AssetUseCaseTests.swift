@@ -347,6 +347,11 @@ struct AssetUseCaseTests {
                 #expect(actual == [account.id])
             }
             do {
+                // An IBAN fragment as printed, in groups of four, finds the compact IBAN.
+                let actual = try await ids(AssetListRequest(text: "be68 5390"))
+                #expect(actual == [account.id])
+            }
+            do {
                 let actual = try await ids(AssetListRequest(state: "frozen"))
                 #expect(actual == [])
             }

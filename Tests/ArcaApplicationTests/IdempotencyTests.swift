@@ -99,7 +99,7 @@ struct IdempotencyTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aRetryWhileTheFirstIsStillRunningIsAConflictAndChangesNothing() async throws {
         try await TestWorld.with { (world) async throws in
             let (started, startedSignal) = AsyncStream<Void>.makeStream()

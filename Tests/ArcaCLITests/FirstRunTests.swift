@@ -8,7 +8,7 @@ import Testing
 /// root's home folder, which only root may enter.
 @Suite("The first run, as a new user would do it")
 struct FirstRunTests {
-    @Test(.enabled(if: geteuid() == 0, "only root runs the server as another account"), .timeLimit(.minutes(2)))
+    @Test(.enabled(if: geteuid() == 0, "only root runs the server as another account"), .timeLimit(.minutes(10)))
     func asRootInAFolderOnlyRootEntersTheRunStepsServeTheAPIWithDemoData() async throws {
         let home = try TestDatabase.temporaryHome("root-home")
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: home.path)

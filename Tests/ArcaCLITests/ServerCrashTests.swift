@@ -79,7 +79,7 @@ struct AssetPost {
 
 @Suite("arca serve killed mid-request")
 struct ServerCrashTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func anAnswerCommittedWhenTheServerDiesIsReplayedAfterTheRestart() async throws {
         try await withOfficer { env, db in
             let post = try AssetPost.prepare(env)
@@ -108,7 +108,7 @@ struct ServerCrashTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func aRequestKilledBeforeItsAnswerWasRememberedIsCarriedOutOnceOnRetry() async throws {
         try await withOfficer { env, db in
             let post = try AssetPost.prepare(env)

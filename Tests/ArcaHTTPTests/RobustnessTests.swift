@@ -67,7 +67,7 @@ struct RobustnessTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aRealDeadlockIsRetriedInsideAndTheRequestSucceeds() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
@@ -184,7 +184,7 @@ struct RobustnessTests {
     /// A correction read the asset, another change committed before it wrote: with
     /// `If-Match: *` it named no version, so it lost a race (409); with the version it read,
     /// that version is stale (412).
-    @Test(.timeLimit(.minutes(1)), arguments: [("*", 409), (#""1""#, 412)])
+    @Test(.timeLimit(.minutes(10)), arguments: [("*", 409), (#""1""#, 412)])
     func aCorrectionThatLosesARaceIsAConflictUnlessItNamedItsVersion(_ ifMatch: String, _ status: Int) async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()

@@ -94,7 +94,7 @@ struct PoolTests {
         return holder
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aCallerWaitsNoLongerThanTheAcquireTimeout() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             // given a pool of one connection, held by another caller
@@ -113,7 +113,7 @@ struct PoolTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(10)))
     func aCancelledCallerStopsWaiting() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             let pool = ConnectionPool(conninfo: db.url, size: 1, acquireTimeout: .seconds(600), logger: TestDatabase.quietLogger)

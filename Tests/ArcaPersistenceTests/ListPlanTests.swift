@@ -1,0 +1,82 @@
+import ArcaDomain
+@testable import ArcaPersistence
+import ArcaTestSupport
+import Foundation
+import LibPQ
+import Testing
+
+/// Every list filter is answered by an index, never by reading a whole big table: each list
+/// statement is explained with sequential and plain index scans priced out, so every read of
+/// cases, subjects or assets must be a bitmap scan on an index condition; a plan that still
+/// reads one of them in full (a Seq Scan) has no index to use for that filter.
+@Suite("Lists read by index, whatever the filter")
+struct ListPlanTests {
+    static let office = try! OfficeCode("BE-ARO")
+    static let day = try! Day("2026-03-14")
+    static let bigTables = ["case_file", "subject", "asset"]
+
+    /// The plan of `sql` in text form, on a session that prices full reads out.
+    func plan(_ sql: SQLBuilder, on db: FreshDatabase) async throws -> String {
+        try await db.pool.withSession { session in
+            _ = try await session.simpleQuery("SET enable_seqscan = off; SET enable_indexscan = off; SET enable_indexonlyscan = off")
+            return try await session.query("EXPLAIN " + sql.text, sql.parameters).map { try $0.decode(String.self, 0) }.joined(separator: "\n")
+        }
+    }
+
+    static let caseFilters: [(String, @Sendable (inout CaseFilter) -> Void)] = [
+        ("none", { _ in }),
+        ("status", { $0.status = .freezing }),
+        ("offence", { $0.offence = .moneyLaundering }),
+        ("asset category", { $0.assetCategory = .bankAccount }),
+        ("asset country", { $0.country = try! CountryCode("NL") }),
+        ("opened from and to", { $0.openedFrom = ListPlanTests.day; $0.openedTo = ListPlanTests.day }),
+        ("text", { $0.text = "Vermeulen" }),
+        ("after a position", { $0.after = ListPosition(day: ListPlanTests.day, id: UUID()) }),
+    ]
+
+    @Test(arguments: caseFilters.indices)
+    func everyCaseListFilterReadsByIndex(_ index: Int) async throws {
+        let (name, narrow) = Self.caseFilters[index]
+        var filter = CaseFilter(office: Self.office, limit: 50)
+        narrow(&filter)
+        try await TestDatabase.withFresh { db in
+            let plan = try await plan(CaseRepository.listQuery(filter), on: db)
+            for table in Self.bigTables {
+                #expect(!plan.contains("Seq Scan on \(table)"), "cases by \(name):\n\(plan)")
+            }
+            if filter.text != nil {
+                // A contains-search has no other way than its trigram indexes.
+                #expect(plan.contains("Bitmap Index Scan on case_file_search_idx"), "\(plan)")
+                #expect(plan.contains("Bitmap Index Scan on subject_name_idx"), "\(plan)")
+            }
+        }
+    }
+
+    static let assetFilters: [(String, @Sendable (inout AssetFilter) -> Void)] = [
+        ("none", { _ in }),
+        ("case", { $0.caseID = UUID() }),
+        ("category", { $0.category = .motorVehicle }),
+        ("country", { $0.country = try! CountryCode("LU") }),
+        ("state", { $0.state = .frozen }),
+        ("identified from and to", { $0.identifiedFrom = ListPlanTests.day; $0.identifiedTo = ListPlanTests.day }),
+        ("value missing", { $0.valueMissing = true }),
+        ("text", { $0.text = "BE68 5390" }),
+        ("after a position", { $0.after = ListPosition(day: ListPlanTests.day, id: UUID()) }),
+    ]
+
+    @Test(arguments: assetFilters.indices)
+    func everyAssetListFilterReadsByIndex(_ index: Int) async throws {
+        let (name, narrow) = Self.assetFilters[index]
+        var filter = AssetFilter(office: Self.office, limit: 50)
+        narrow(&filter)
+        try await TestDatabase.withFresh { db in
+            let plan = try await plan(AssetRepository.listQuery(filter), on: db)
+            for table in Self.bigTables {
+                #expect(!plan.contains("Seq Scan on \(table)"), "assets by \(name):\n\(plan)")
+            }
+            if filter.text != nil {
+                #expect(plan.contains("Bitmap Index Scan on asset_search_idx"), "\(plan)")
+            }
+        }
+    }
+}
