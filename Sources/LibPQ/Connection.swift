@@ -102,12 +102,8 @@ final class Connection: @unchecked Sendable {
         if let cached = statements[key] {
             name = cached
         } else {
-            if statements.count >= Self.statementCacheLimit {
-                _ = try simpleQuery("DEALLOCATE ALL")
-                statements.removeAll()
-            }
-            statementCounter += 1
-            name = "arca_\(statementCounter)"
+            try makeRoomForStatements(1)
+            name = nextStatementName()
             let prepared = types.withUnsafeBufferPointer { types in
                 PQprepare(handle, name, sql, Int32(binds.count), types.baseAddress)
             }
@@ -115,6 +111,28 @@ final class Connection: @unchecked Sendable {
             statements[key] = name
         }
 
+        let result = try Self.withValues(binds) { values, lengths, formats in
+            PQexecPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
+        }
+        return try check(result, handle: handle)
+    }
+
+    private func makeRoomForStatements(_ count: Int) throws {
+        if statements.count + count > Self.statementCacheLimit {
+            _ = try simpleQuery("DEALLOCATE ALL")
+            statements.removeAll()
+        }
+    }
+
+    private func nextStatementName() -> String {
+        statementCounter += 1
+        return "arca_\(statementCounter)"
+    }
+
+    /// Hands the parameters to libpq as C strings (text) or bytes (binary), freed afterwards.
+    private static func withValues<R>(
+        _ binds: [PostgresBind], _ body: (UnsafePointer<UnsafePointer<CChar>?>?, [Int32], [Int32]) -> R
+    ) throws -> R {
         var values: [UnsafeMutablePointer<CChar>?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []
@@ -145,12 +163,88 @@ final class Connection: @unchecked Sendable {
                 formats.append(1)
             }
         }
-        let result = values.withUnsafeBufferPointer { values in
-            values.withMemoryRebound(to: UnsafePointer<CChar>?.self) { values in
-                PQexecPrepared(handle, name, Int32(binds.count), values.baseAddress, lengths, formats, 0)
-            }
+        return values.withUnsafeBufferPointer { values in
+            values.withMemoryRebound(to: UnsafePointer<CChar>?.self) { body($0.baseAddress, lengths, formats) }
         }
-        return try check(result, handle: handle)
+    }
+
+    /// Sends every statement before reading any answer (libpq's pipeline mode), so that all
+    /// of them cost one round trip to the server. They run in order; outside a transaction
+    /// they form one implicit transaction. The first that fails is thrown, and those after it
+    /// do not run. Statements are prepared once per connection, as `query` prepares them.
+    func pipeline(_ statements: [(sql: String, binds: [PostgresBind])]) throws -> [QueryResult] {
+        let handle = try requireHandle()
+        try makeRoomForStatements(statements.count)
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
+        }
+        // What each answer will be: a preparation (of this key and name) or a statement's result.
+        var answers: [(key: StatementKey, name: String)?] = []
+        var preparing: [StatementKey: String] = [:]
+        var sendFailure: (any Error)?
+        for (sql, binds) in statements where sendFailure == nil {
+            let types = binds.map(\.oid)
+            let key = StatementKey(sql: sql, types: types)
+            var name = self.statements[key] ?? preparing[key]
+            if name == nil {
+                let fresh = nextStatementName()
+                let sent = types.withUnsafeBufferPointer { PQsendPrepare(handle, fresh, sql, Int32(binds.count), $0.baseAddress) }
+                guard sent == 1 else { sendFailure = PostgresError.connection(String(cString: PQerrorMessage(handle))); break }
+                preparing[key] = fresh
+                answers.append((key, fresh))
+                name = fresh
+            }
+            do {
+                let sent = try Self.withValues(binds) { values, lengths, formats in
+                    PQsendQueryPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
+                }
+                guard sent == 1 else { throw PostgresError.connection(String(cString: PQerrorMessage(handle))) }
+            } catch {
+                sendFailure = error
+                break
+            }
+            answers.append(nil)
+        }
+        if sendFailure == nil, PQpipelineSync(handle) != 1 {
+            sendFailure = PostgresError.connection(String(cString: PQerrorMessage(handle)))
+        }
+        if let sendFailure {
+            // Half a pipeline was sent: the connection cannot be trusted; the pool replaces it.
+            close()
+            throw sendFailure
+        }
+        var results: [QueryResult] = []
+        var failure: (any Error)?
+        for answer in answers {
+            guard let result = PQgetResult(handle) else {
+                failure = failure ?? PostgresError.connection(String(cString: PQerrorMessage(handle)))
+                break
+            }
+            if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                PQclear(result)
+            } else {
+                do {
+                    let outcome = try check(result, handle: handle)
+                    if let answer { self.statements[answer.key] = answer.name } else if failure == nil { results.append(outcome) }
+                } catch {
+                    failure = failure ?? error
+                }
+            }
+            // Each command's results end with a null result.
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+        }
+        // The sync point, then back to ordinary mode.
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        guard PQexitPipelineMode(handle) == 1 else {
+            close()
+            throw failure ?? PostgresError.connection(String(cString: PQerrorMessage(handle)))
+        }
+        if let failure { throw failure }
+        return results
     }
 
     /// Runs a script of one or more statements without parameters (the simple protocol),

@@ -60,6 +60,17 @@ final class Link: Sendable {
     }
 }
 
+/// One statement with its `$1…$n` parameters, for a pipeline.
+public struct Statement: Sendable {
+    public let sql: String
+    public let parameters: [any PostgresEncodable]
+
+    public init(_ sql: String, _ parameters: [any PostgresEncodable] = []) {
+        self.sql = sql
+        self.parameters = parameters
+    }
+}
+
 /// Something statements can run on: a session, a transaction, or the pool itself.
 public protocol PostgresQueryable: Sendable {
     /// Runs one statement with `$1…$n` parameters and returns its rows.
@@ -85,6 +96,14 @@ public struct Session: PostgresQueryable {
     public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {
         let binds = parameters.map(\.postgresBind)
         return try await link.run { try $0.query(sql, binds) }
+    }
+
+    /// Runs `statements` in order in one round trip (libpq's pipeline mode) and returns their
+    /// results in the same order. Outside a transaction they form one implicit transaction;
+    /// the first that fails is thrown and none after it runs.
+    public func pipeline(_ statements: [Statement]) async throws -> [QueryResult] {
+        let prepared = statements.map { (sql: $0.sql, binds: $0.parameters.map(\.postgresBind)) }
+        return try await link.run { try $0.pipeline(prepared) }
     }
 
     /// Runs a script of statements without parameters (simple query protocol).
@@ -139,6 +158,11 @@ public struct Transaction: PostgresQueryable {
 
     public func copyIn(_ sql: String, _ produce: @escaping @Sendable (inout CopyWriter) throws -> Void) async throws -> Int {
         try await session.copyIn(sql, produce)
+    }
+
+    /// Runs `statements` in one round trip, within this transaction (see `Session.pipeline`).
+    public func pipeline(_ statements: [Statement]) async throws -> [QueryResult] {
+        try await session.pipeline(statements)
     }
 
     /// Runs `body` after a savepoint: when it throws, its work is rolled back to the
