@@ -3,7 +3,8 @@ import ArcaPersistence
 import Foundation
 
 /// Shows a case with its subjects, assets and orders, and logs the consultation of each
-/// case, subject, asset and order shown (Dir 2016/680 Art 25).
+/// case, subject, asset and order shown (Dir 2016/680 Art 25); the reading and its log reach
+/// the database together, in one round trip.
 public struct ReadCase: Sendable {
     let database: Database
 
@@ -14,15 +15,11 @@ public struct ReadCase: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> CaseFile {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
-            let record = try await store.cases.find(id, visibleTo: office).found("case \(id.lowercased)").permit(.read, by: office, "case \(id.lowercased)")
-            let file = CaseFile(
-                record: record, subjects: try await store.subjects.inCase(id), assets: try await store.assets.inCase(id),
-                orders: try await store.orders.inCase(id), sharedWith: try await store.cases.grants(caseID: id))
-            try await store.audit.appendConsultations(
-                by: caller.auditActor, operation: "ReadCase",
-                records: [("case", id.lowercased)] + file.subjects.map { ("subject", $0.id.lowercased) }
-                    + file.assets.map { ("asset", $0.id.lowercased) } + file.orders.map { ("order", $0.id.lowercased) })
-            return file
+            guard let found = try await store.readCaseFile(id, visibleTo: office, consultedBy: caller.auditActor, operation: "ReadCase") else {
+                throw UseCaseError.notFound("case \(id.lowercased)")
+            }
+            let record = try found.record.permit(.read, by: office, "case \(id.lowercased)")
+            return CaseFile(record: record, subjects: found.subjects, assets: found.assets, orders: found.orders, sharedWith: found.sharedWith)
         }
     }
 }

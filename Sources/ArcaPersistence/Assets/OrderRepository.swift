@@ -67,8 +67,7 @@ public struct OrderRepository: Sendable {
         try await db.query(
             "SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE o.case_id = $1 ORDER BY o.created_at, o.id",
             [caseID]
-        ).map { try Self.decodeOwned($0).record }.enumerated().sorted { ($0.element.decisionDate, $0.offset) < ($1.element.decisionDate, $1.offset) }
-            .map(\.element)
+        ).map { try Self.decodeOwned($0).record }.byDecision
     }
 
     /// Stores the order's status and steps if it is still at version `order.version - 1`,
@@ -163,5 +162,12 @@ public struct OrderRepository: Sendable {
         return Owned(
             record: order, owner: try OfficeCode(row.decode(String.self, 15)),
             caseStatus: try CaseStatus(rawValue: row.decode(String.self, 23)).orThrow("status"))
+    }
+}
+
+extension Array where Element == LegalOrder {
+    /// A case's orders, read in the order recorded, by decision date as corrected.
+    var byDecision: [LegalOrder] {
+        enumerated().sorted { ($0.element.decisionDate, $0.offset) < ($1.element.decisionDate, $1.offset) }.map(\.element)
     }
 }
