@@ -29,7 +29,8 @@ public enum RecordAccess: Sendable, Equatable {
     case read
     /// Correct what is recorded (rectification, allowed in a closed case too).
     case change
-    /// Record something new in the case: a subject, asset, order, event or valuation.
+    /// Record something new in the case: an asset, order, event or valuation (a closed case
+    /// takes none; a subject found late may still be added).
     case record
 }
 
