@@ -77,6 +77,14 @@ public final class ConnectionPool: PostgresQueryable {
         try await withSession { try await $0.transaction(isolation: isolation, body) }
     }
 
+    /// Lends a connection to `body` with no transaction begun: each statement commits on its
+    /// own, and a pipeline runs as one implicit transaction. For work that is one statement or
+    /// one pipeline, whose BEGIN and COMMIT would triple its round trips; `savepoint` has no
+    /// transaction to nest in here.
+    public func withoutTransaction<T>(_ body: (Transaction) async throws -> T) async throws -> T {
+        try await withSession { try await body(Transaction(session: $0)) }
+    }
+
     /// Refuses new work, fails the waiters, and closes idle connections; connections in use
     /// close when they come back.
     public func close() async {

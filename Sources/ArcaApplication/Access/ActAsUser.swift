@@ -19,7 +19,7 @@ public struct ActAsUser: Sendable {
         } catch {
             throw UseCaseError.invalid("as", "user-name", error.description)
         }
-        guard let user = try await database.transaction({ try await $0.users.find(name: name) }) else {
+        guard let user = try await database.oneRoundTrip({ try await $0.users.find(name: name) }) else {
             throw UseCaseError.notFound("user \(name)")
         }
         return Caller(user: user)

@@ -13,7 +13,7 @@ public struct Authenticate: Sendable {
     public func callAsFunction(token: String) async throws -> Caller {
         guard TokenSecret.looksValid(token) else { throw UseCaseError.unauthenticated }
         let hash = TokenSecret.hash(token)
-        let user = try await database.transaction { try await $0.tokens.activeUser(hash: hash) }
+        let user = try await database.oneRoundTrip { try await $0.tokens.activeUser(hash: hash) }
         guard let user else { throw UseCaseError.unauthenticated }
         return Caller(user: user)
     }
