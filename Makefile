@@ -48,8 +48,8 @@ release:
 bench-db: deps release
 	Benchmarks/bench-db.sh
 
-## bench-api: GET /v1/cases/{id} and POST /v1/cases/{id}/assets against pgbench doing the
-## same SQL, on `arca demo seed --cases 20000` data (see Benchmarks/)
+## bench-api: GET /v1/cases/{id} and POST /v1/cases/{id}/assets against pgbench running the
+## statements of before issue 8 and of now, on `arca demo seed --cases 20000` data (see Benchmarks/)
 bench-api: deps release
 	Benchmarks/bench-api.sh
 

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# ARCA's HTTP API against the database alone doing the same SQL, in one run (issue 3):
+# ARCA's HTTP API against the database alone doing the same SQL, in one run (issues 3 and 8):
 #   read:  GET /v1/cases/{id}          (the case with its subjects, assets and orders; consultations logged)
 #   write: POST /v1/cases/{id}/assets  (an asset with its first event, its estimate as a valuation, and their audit entries)
 # The server runs in release mode on the embedded cluster, seeded with `arca demo seed`;
-# wrk drives it with $CONNECTIONS connections, pgbench runs the same statements (Benchmarks/api/*.sql)
-# with as many clients. Prints requests per second, p50/p99 latency, the ratios, and the
-# server's resident memory. Goal: ratio >= 0.4 for both; memory < 150 MB. Bounded: four
-# timed phases of $SECONDS_PER_RUN each, on 127.0.0.1 only.
+# wrk drives it with $CONNECTIONS connections, and pgbench runs, with as many clients, the
+# statements the endpoint sent before issue 8 (Benchmarks/api/baseline) and the ones it sends
+# now (Benchmarks/api/current, falling back to baseline where nothing changed). Prints requests
+# per second, p50/p99 latency, both ratios, and the server's resident memory. Goals (issue 8):
+# >= 1.5x the baseline, >= 0.7x the current statements; memory < 150 MB. Bounded: six timed
+# phases of $SECONDS_PER_RUN each, on 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -88,15 +90,22 @@ run_wrk() {
   p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
   p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
 }
-# pgbench: transactions/s and latency percentiles from its per-transaction log (microseconds).
+# pgbench: transactions/s and latency percentiles from its per-transaction log (microseconds),
+# for the workload made of the named files, each taken from $1 (baseline or current) when it
+# is there, else from baseline.
 run_pgbench() {
-  cat Benchmarks/api/auth.sql Benchmarks/api/case.sql "Benchmarks/api/$1.sql" > "$work/$1.sql"
+  local set=$1; shift
+  local name; name="$set-$(basename "${!#}" .sql)"
+  : > "$work/$name.sql"
+  for file in "$@"; do
+    if [ -f "Benchmarks/api/$set/$file" ]; then cat "Benchmarks/api/$set/$file"; else cat "Benchmarks/api/baseline/$file"; fi >> "$work/$name.sql"
+  done
   rm -f "$work"/pgbench_log.*
   local out
   out=$(cd "$work" && "$BINDIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" --log \
-    -D ncases="$ncases" -D office=BE-ARO -D token_hash="$token_hash" -f "$work/$1.sql" "$URL" 2>&1)
+    -D ncases="$ncases" -D office=BE-ARO -D token_hash="$token_hash" -f "$work/$name.sql" "$URL" 2>&1)
   tps=$(printf '%s\n' "$out" | sed -n 's/^tps = \([0-9]*\).*/\1/p' | head -1)
-  [ -n "$tps" ] || { echo "bench-api: pgbench $1 failed:" >&2; printf '%s\n' "$out" >&2; exit 1; }
+  [ -n "$tps" ] || { echo "bench-api: pgbench $name failed:" >&2; printf '%s\n' "$out" >&2; exit 1; }
   cat "$work"/pgbench_log.* | awk '{ print $3 }' | sort -n > "$work/latencies"
   local count; count=$(wc -l < "$work/latencies")
   pg50=$(sed -n "$(( (count + 1) / 2 ))p" "$work/latencies" | awk '{ printf "%.2f", $1 / 1000 }')
@@ -104,14 +113,20 @@ run_pgbench() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-run_wrk read;       read_rps=$rps; read_p50=$p50; read_p99=$p99
-run_pgbench read;   read_tps=$tps; read_pg50=$pg50; read_pg99=$pg99
-run_wrk write;      write_rps=$rps; write_p50=$p50; write_p99=$p99
-run_pgbench write;  write_tps=$tps; write_pg50=$pg50; write_pg99=$pg99
+run_wrk read;                                          read_rps=$rps; read_p50=$p50; read_p99=$p99
+run_pgbench baseline auth.sql case.sql read.sql;       read_base=$tps; read_base50=$pg50; read_base99=$pg99
+run_pgbench current auth.sql read.sql;                 read_now=$tps; read_now50=$pg50; read_now99=$pg99
+run_wrk write;                                         write_rps=$rps; write_p50=$p50; write_p99=$p99
+run_pgbench baseline auth.sql case.sql write.sql;      write_base=$tps; write_base50=$pg50; write_base99=$pg99
+run_pgbench current auth.sql case.sql write.sql;       write_now=$tps; write_now50=$pg50; write_now99=$pg99
 rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server/status")
 peak_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$server/status")
 
+line() {
+  echo "bench-api: $1 ARCA rps=$2 p50=$3ms p99=$4ms | pgbench baseline tps=$5 p50=$6ms p99=$7ms ratio=$(ratio "$2" "$5") (goal >= 1.50)" \
+    "| pgbench current tps=$8 p50=$9ms p99=${10}ms ratio=$(ratio "$2" "$8") (goal >= 0.70)"
+}
 echo "bench-api: cases=$CASES connections=$CONNECTIONS seconds=$SECONDS_PER_RUN (consultation log on)"
-echo "bench-api: GET  /v1/cases/{id}        ARCA rps=$read_rps p50=${read_p50}ms p99=${read_p99}ms | pgbench tps=$read_tps p50=${read_pg50}ms p99=${read_pg99}ms | ratio=$(ratio "$read_rps" "$read_tps") (goal >= 0.40)"
-echo "bench-api: POST /v1/cases/{id}/assets ARCA rps=$write_rps p50=${write_p50}ms p99=${write_p99}ms | pgbench tps=$write_tps p50=${write_pg50}ms p99=${write_pg99}ms | ratio=$(ratio "$write_rps" "$write_tps") (goal >= 0.40)"
+line "GET  /v1/cases/{id}       " "$read_rps" "$read_p50" "$read_p99" "$read_base" "$read_base50" "$read_base99" "$read_now" "$read_now50" "$read_now99"
+line "POST /v1/cases/{id}/assets" "$write_rps" "$write_p50" "$write_p99" "$write_base" "$write_base50" "$write_base99" "$write_now" "$write_now50" "$write_now99"
 echo "bench-api: server resident memory now=$((rss_kb / 1024)) MB peak=$((peak_kb / 1024)) MB (goal < 150 MB)"
