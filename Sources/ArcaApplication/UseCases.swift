@@ -37,16 +37,20 @@ public struct UseCases: Sendable {
     public let readAuditTrail: ReadAuditTrail
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
-    /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed.
-    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init, idempotencyRetention: Duration = IdempotencyKeys.defaultRetention) {
+    /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed;
+    /// `tokenCache`, when given, spares the token check its round trip (a server keeps one).
+    public init(
+        database: Database, clock: @escaping @Sendable () -> Date = Date.init, idempotencyRetention: Duration = IdempotencyKeys.defaultRetention,
+        tokenCache: TokenCache? = nil
+    ) {
         checkReadiness = CheckReadiness(database: database)
-        authenticate = Authenticate(database: database)
+        authenticate = Authenticate(database: database, cache: tokenCache)
         actAsUser = ActAsUser(database: database)
         addOffice = AddOffice(database: database)
-        changeOfficeTimeZone = ChangeOfficeTimeZone(database: database)
+        changeOfficeTimeZone = ChangeOfficeTimeZone(database: database, tokenCache: tokenCache)
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
-        revokeTokens = RevokeTokens(database: database)
+        revokeTokens = RevokeTokens(database: database, tokenCache: tokenCache)
         createCase = CreateCase(database: database, clock: clock)
         readCase = ReadCase(database: database)
         updateCase = UpdateCase(database: database, clock: clock)

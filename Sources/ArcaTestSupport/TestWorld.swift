@@ -12,6 +12,8 @@ public struct TestWorld: Sendable {
     public let db: FreshDatabase
     public let database: Database
     public let useCases: UseCases
+    /// The token cache the use cases keep, as a server's do, watching the test database.
+    public let tokenCache: TokenCache
     public let clock: TestClock
     public let officer: Caller
     public let liaison: Caller
@@ -32,20 +34,34 @@ public struct TestWorld: Sendable {
     public static func with<T>(clock: TestClock = TestClock(), _ body: (TestWorld) async throws -> T) async throws -> T {
         try await TestDatabase.withFresh { db in
             let database = Database(pool: db.pool)
-            let useCases = UseCases(database: database, clock: clock.now)
-            let cli = Caller.commandLine()
-            _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
-            _ = try await useCases.addOffice(
-                code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
-            var callers: [String: Caller] = [:]
-            for user in Self.users {
-                callers[user.key] = Caller(user: try await useCases.addUser(name: user.name, role: user.role, office: user.office, by: cli))
+            let tokenCache = TokenCache()
+            let watch = tokenCache.watch(database)
+            do {
+                let world = try await populated(db: db, database: database, tokenCache: tokenCache, clock: clock)
+                let result = try await body(world)
+                await watch.stop()
+                return result
+            } catch {
+                await watch.stop()
+                throw error
             }
-            return try await body(
-                TestWorld(
-                    db: db, database: database, useCases: useCases, clock: clock, officer: callers["officer"]!, liaison: callers["liaison"]!,
-                    analyst: callers["analyst"]!, auditor: callers["auditor"]!, admin: callers["admin"]!, amoOfficer: callers["amo"]!))
         }
+    }
+
+    private static func populated(db: FreshDatabase, database: Database, tokenCache: TokenCache, clock: TestClock) async throws -> TestWorld {
+        let useCases = UseCases(database: database, clock: clock.now, tokenCache: tokenCache)
+        let cli = Caller.commandLine()
+        _ = try await useCases.addOffice(code: "BE-ARO", memberState: "BE", referencePrefix: nil, name: "Belgian ARO", by: cli)
+        _ = try await useCases.addOffice(
+            code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
+        var callers: [String: Caller] = [:]
+        for user in Self.users {
+            callers[user.key] = Caller(user: try await useCases.addUser(name: user.name, role: user.role, office: user.office, by: cli))
+        }
+        return TestWorld(
+            db: db, database: database, useCases: useCases, tokenCache: tokenCache, clock: clock, officer: callers["officer"]!,
+            liaison: callers["liaison"]!, analyst: callers["analyst"]!, auditor: callers["auditor"]!, admin: callers["admin"]!,
+            amoOfficer: callers["amo"]!)
     }
 
     /// The name of the user a test calls `key` (a role at the ARO, or "amo").

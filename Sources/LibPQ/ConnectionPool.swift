@@ -85,6 +85,11 @@ public final class ConnectionPool: PostgresQueryable {
         try await withSession { try await body(Transaction(session: $0)) }
     }
 
+    /// Starts a `Listener` on the pool's server, on a connection outside the pool.
+    public func listen(on channel: String, onEvent: @escaping @Sendable (Listener.Event) -> Void) -> Listener {
+        Listener(conninfo: conninfo, channel: channel, logger: logger, onEvent: onEvent)
+    }
+
     /// Refuses new work, fails the waiters, and closes idle connections; connections in use
     /// close when they come back.
     public func close() async {

@@ -13,6 +13,8 @@ struct CompositionRoot {
     let logger: Logger
     /// How long an answer given under an Idempotency-Key is replayed.
     var idempotencyRetention = IdempotencyKeys.defaultRetention
+    /// Kept by a server, whose requests check tokens; a one-shot command has no use for one.
+    var tokenCache: TokenCache?
 
     /// Connects to `DATABASE_URL`, or starts the embedded cluster and connects to it.
     static func connect(poolSize: Int = 8, logger: Logger) throws -> CompositionRoot {
@@ -35,7 +37,7 @@ struct CompositionRoot {
 
     /// Every use case, built on this process's database.
     var useCases: UseCases {
-        UseCases(database: database, idempotencyRetention: idempotencyRetention)
+        UseCases(database: database, idempotencyRetention: idempotencyRetention, tokenCache: tokenCache)
     }
 
     var api: ArcaAPI {

@@ -5,9 +5,12 @@ import Foundation
 /// Sets the time zone an office works in: its users' "today" is the local date there.
 public struct ChangeOfficeTimeZone: Sendable {
     let database: Database
+    /// Forgotten as soon as the change commits, without waiting for the database's announcement.
+    let tokenCache: TokenCache?
 
-    public init(database: Database) {
+    public init(database: Database, tokenCache: TokenCache? = nil) {
         self.database = database
+        self.tokenCache = tokenCache
     }
 
     public func callAsFunction(office code: String, timeZone: String, by caller: Caller) async throws -> Office {
@@ -17,6 +20,7 @@ public struct ChangeOfficeTimeZone: Sendable {
         let zone = validation.check("timeZone", "time-zone") { () throws(OfficeError) in try Office.timeZone(named: timeZone) }
         try validation.finish()
         guard let code, let zone else { return try unreachable() }
+        defer { tokenCache?.forgetAll() }
         return try await database.transaction { store in
             guard let current = try await store.offices.find(code, forUpdate: true) else { throw UseCaseError.notFound("office \(code)") }
             let changed = try current.moved(to: zone)

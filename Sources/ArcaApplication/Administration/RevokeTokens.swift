@@ -4,9 +4,12 @@ import Foundation
 
 public struct RevokeTokens: Sendable {
     let database: Database
+    /// Forgotten as soon as the change commits, without waiting for the database's announcement.
+    let tokenCache: TokenCache?
 
-    public init(database: Database) {
+    public init(database: Database, tokenCache: TokenCache? = nil) {
         self.database = database
+        self.tokenCache = tokenCache
     }
 
     /// Revokes one token of the user, or all of them when `tokenID` is nil; returns how many.
@@ -18,6 +21,7 @@ public struct RevokeTokens: Sendable {
         } catch {
             throw UseCaseError.invalid("user", "user-name", error.description)
         }
+        defer { tokenCache?.forgetAll() }
         return try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             let revoked = try await store.tokens.revoke(userID: user.id, tokenID: tokenID)

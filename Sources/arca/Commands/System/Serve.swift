@@ -29,6 +29,9 @@ struct Serve: AsyncParsableCommand {
         guard idempotencyRetentionHours >= 1 else { throw CLIError("--idempotency-retention-hours must be at least 1") }
         var root = try CompositionRoot.connect(poolSize: poolSize, logger: logger)
         root.idempotencyRetention = .seconds(idempotencyRetentionHours * 3600)
+        let tokenCache = TokenCache()
+        root.tokenCache = tokenCache
+        let watch = tokenCache.watch(root.database)
         do {
             if migrate {
                 let applied = try await root.database.migrator().migrate()
@@ -37,9 +40,11 @@ struct Serve: AsyncParsableCommand {
             logger.info("ARCA serves on http://\(host):\(port)")
             try await root.api.application(host: host, port: port, logger: logger).runService()
         } catch {
+            await watch.stop()
             await root.database.close()
             throw CompositionRoot.explain(error)
         }
+        await watch.stop()
         await root.database.close()
         logger.info("ARCA stopped")
     }

@@ -1,0 +1,32 @@
+import ArcaTestSupport
+import Foundation
+import FoundationNetworking
+import Testing
+
+@Suite("arca serve: a revoked token")
+struct TokenRevocationTests {
+    private func status(of path: String, on server: ServedArca, token: String) async throws -> Int {
+        var request = URLRequest(url: server.url(path))
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (_, response) = try await URLSession.shared.data(for: request)
+        return try #require(response as? HTTPURLResponse).statusCode
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func aTokenRevokedAtTheCommandLineIsRefusedByTheRunningServerAtTheNextRequest() async throws {
+        try await withOfficer { env, _ in
+            // given a running server that has already accepted the officer's token
+            let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
+            let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
+            let server = try ServedArca(port: TestDatabase.freePort(), environment: env)
+            try await server.ready()
+            #expect(try await status(of: "/v1/cases", on: server, token: token) == 200)
+            #expect(try await status(of: "/v1/cases", on: server, token: token) == 200)
+            // when an administrator revokes it in another process
+            let revoke = try ArcaProcess.run(["token", "revoke", "--user", "j.peeters"], environment: env)
+            #expect(revoke.status == 0, "\(revoke.stderr)")
+            // then the server refuses the very next request
+            #expect(try await status(of: "/v1/cases", on: server, token: token) == 401)
+        }
+    }
+}
