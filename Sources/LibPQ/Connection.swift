@@ -14,6 +14,14 @@ final class Connection: @unchecked Sendable {
     /// checkout checks that the server has not closed it meanwhile (e.g. a restart).
     var needsLivenessCheck = false
 
+    /// Statements sent with the next one that needs an answer, or with COMMIT: a transaction's
+    /// BEGIN and its writes whose outcome nobody waits for, so that they cost no round trip
+    /// of their own. A failure among them is thrown by the statement they travel with.
+    private var deferred: [(sql: String, binds: [PostgresBind])] = []
+    /// Whether `deferred` starts with a BEGIN not sent yet: a transaction that ends before
+    /// anything was sent has nothing to commit or roll back on the server.
+    private var beginUnsent = false
+
     /// Prepared statements kept per connection before the cache is cleared.
     private static let statementCacheLimit = 512
 
@@ -36,6 +44,7 @@ final class Connection: @unchecked Sendable {
         if let handle { PQfinish(handle) }
         handle = nil
         statements.removeAll()
+        discardDeferred()
     }
 
     /// True when libpq has given up on the connection; the pool then discards it.
@@ -93,8 +102,12 @@ final class Connection: @unchecked Sendable {
         return handle
     }
 
-    /// Runs one statement with parameters through a per-connection prepared statement.
+    /// Runs one statement with parameters through a per-connection prepared statement, with
+    /// the deferred statements before it in the same round trip.
     func query(_ sql: String, _ binds: [PostgresBind]) throws -> QueryResult {
+        if !deferred.isEmpty {
+            return try pipeline([(sql, binds)])[0]
+        }
         let handle = try requireHandle()
         let types = binds.map(\.oid)
         let key = StatementKey(sql: sql, types: types)
@@ -174,6 +187,9 @@ final class Connection: @unchecked Sendable {
     /// do not run. Statements are prepared once per connection, as `query` prepares them.
     func pipeline(_ statements: [(sql: String, binds: [PostgresBind])]) throws -> [QueryResult] {
         let handle = try requireHandle()
+        let carried = deferred.count
+        let statements = deferred + statements
+        discardDeferred()
         try makeRoomForStatements(statements.count)
         guard PQenterPipelineMode(handle) == 1 else {
             throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
@@ -244,7 +260,40 @@ final class Connection: @unchecked Sendable {
             throw failure ?? PostgresError.connection(String(cString: PQerrorMessage(handle)))
         }
         if let failure { throw failure }
-        return results
+        return Array(results.dropFirst(carried))
+    }
+
+    /// Sends `BEGIN …` with the transaction's first statement rather than on its own.
+    func beginLater(_ sql: String) {
+        precondition(deferred.isEmpty, "a transaction begins with nothing deferred")
+        deferred = [(sql, [])]
+        beginUnsent = true
+    }
+
+    /// Sends `sql` with the next statement that needs an answer, or with COMMIT.
+    func sendLater(_ sql: String, _ binds: [PostgresBind]) {
+        deferred.append((sql, binds))
+    }
+
+    /// COMMIT, with whatever was deferred in the same round trip.
+    func commit() throws {
+        if beginUnsent, deferred.count == 1 { return discardDeferred() }
+        _ = try pipeline([("COMMIT", [])])
+    }
+
+    /// ROLLBACK; deferred statements are dropped unsent, and a transaction whose BEGIN was
+    /// never sent needs nothing from the server.
+    func rollback() throws {
+        let begun = !beginUnsent
+        discardDeferred()
+        // A COMMIT that failed has already ended the transaction.
+        if begun, transactionStatus != PQTRANS_IDLE { try simpleQuery("ROLLBACK") }
+    }
+
+    /// Drops deferred statements unsent: the work they belong to failed before they left.
+    func discardDeferred() {
+        deferred.removeAll()
+        beginUnsent = false
     }
 
     /// Runs a script of one or more statements without parameters (the simple protocol),
@@ -252,12 +301,14 @@ final class Connection: @unchecked Sendable {
     @discardableResult
     func simpleQuery(_ sql: String) throws -> QueryResult {
         let handle = try requireHandle()
+        if !deferred.isEmpty { _ = try pipeline([]) }
         return try check(PQexec(handle, sql), handle: handle)
     }
 
     /// `COPY … FROM STDIN` in text format; `produce` appends rows through the writer.
     func copyIn(_ sql: String, _ produce: (inout CopyWriter) throws -> Void) throws -> Int {
         let handle = try requireHandle()
+        if !deferred.isEmpty { _ = try pipeline([]) }
         guard let start = PQexec(handle, sql) else {
             throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
         }

@@ -49,6 +49,7 @@ final class Link: Sendable {
         } else if status != PQTRANS_IDLE {
             return false
         }
+        connection.discardDeferred()
         connection.needsLivenessCheck = true
         return !connection.isBroken
     }
@@ -119,19 +120,22 @@ public struct Session: PostgresQueryable {
     }
 
     /// Runs `body` in a transaction that commits when it returns and rolls back when it throws.
+    /// BEGIN travels with the first statement, and COMMIT with the writes deferred by
+    /// `Transaction.write`, so a transaction costs no round trips of its own.
     @discardableResult
     public func transaction<T>(
         isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T
     ) async throws -> T {
-        try await simpleQuery("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        let begin = "BEGIN ISOLATION LEVEL \(isolation.rawValue)"
+        try await link.run { $0.beginLater(begin) }
         let result: T
         do {
-            result = try await body(Transaction(session: self))
+            result = try await body(Transaction(session: self, defersWrites: true))
+            try await link.run { try $0.commit() }
         } catch {
-            _ = try? await simpleQuery("ROLLBACK")
+            _ = try? await link.run { try $0.rollback() }
             throw error
         }
-        try await simpleQuery("COMMIT")
         return result
     }
 }
@@ -146,14 +150,30 @@ public enum IsolationLevel: String, Sendable {
 public struct Transaction: PostgresQueryable {
     public let session: Session
     let depth: Int
+    /// Inside BEGIN … COMMIT, `write` may wait for the next statement; without them each
+    /// statement commits on its own and must be sent at once.
+    let defersWrites: Bool
 
-    init(session: Session, depth: Int = 0) {
+    init(session: Session, depth: Int = 0, defersWrites: Bool = false) {
         self.session = session
         self.depth = depth
+        self.defersWrites = defersWrites
     }
 
     public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {
         try await session.query(sql, parameters)
+    }
+
+    /// A write whose outcome the caller does not look at (no rows, no count): in a
+    /// transaction it is sent with the next statement or with COMMIT, in the same round trip,
+    /// and a failure is thrown there, still inside the transaction, which then rolls back.
+    public func write(_ sql: String, _ parameters: [any PostgresEncodable]) async throws {
+        guard defersWrites else {
+            try await session.execute(sql, parameters)
+            return
+        }
+        let binds = parameters.map(\.postgresBind)
+        try await session.link.run { $0.sendLater(sql, binds) }
     }
 
     public func copyIn(_ sql: String, _ produce: @escaping @Sendable (inout CopyWriter) throws -> Void) async throws -> Int {
@@ -173,9 +193,13 @@ public struct Transaction: PostgresQueryable {
         try await session.simpleQuery("SAVEPOINT \(name)")
         let result: T
         do {
-            result = try await body(Transaction(session: session, depth: depth + 1))
+            result = try await body(Transaction(session: session, depth: depth + 1, defersWrites: defersWrites))
         } catch {
-            _ = try? await session.simpleQuery("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+            // Writes of the failed part still deferred are dropped with it.
+            _ = try? await session.link.run { connection in
+                connection.discardDeferred()
+                try connection.simpleQuery("ROLLBACK TO SAVEPOINT \(name); RELEASE SAVEPOINT \(name)")
+            }
             throw error
         }
         try await session.simpleQuery("RELEASE SAVEPOINT \(name)")

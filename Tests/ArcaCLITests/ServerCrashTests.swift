@@ -109,45 +109,38 @@ struct ServerCrashTests {
     }
 
     @Test(.timeLimit(.minutes(10)))
-    func aRequestKilledBeforeItsAnswerWasRememberedIsCarriedOutOnceOnRetry() async throws {
+    func aRequestKilledBeforeItSentItsChangeIsCarriedOutOnceOnRetry() async throws {
         try await withOfficer { env, db in
             let post = try AssetPost.prepare(env)
-            // Remembering an answer waits while the test holds advisory lock 42.
-            _ = try await db.pool.withSession { session in
-                try await session.simpleQuery(
-                    """
-                    CREATE FUNCTION wait_for_the_test() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN PERFORM pg_advisory_lock(42); PERFORM pg_advisory_unlock(42); RETURN NEW; END $$;
-                    CREATE TRIGGER wait_for_the_test BEFORE INSERT OR UPDATE ON idempotency_record
-                        FOR EACH ROW WHEN (NEW.status <> 0) EXECUTE FUNCTION wait_for_the_test();
-                    """)
-            }
             let port = TestDatabase.freePort()
             var server = try ServedArca(port: port, environment: env)
             try await server.ready()
             let request = post.request(to: server)
 
-            try await db.pool.withSession { test in
-                _ = try await test.simpleQuery("SELECT pg_advisory_lock(42)")
+            // The request's transaction has begun and holds its key, and waits for the case,
+            // which the test has locked: its writes and their COMMIT are not sent yet.
+            let backend = try await db.pool.transaction { test in
+                _ = try await test.query("SELECT id FROM case_file WHERE id = $1::uuid FOR UPDATE", [post.caseID])
                 let first = Task { try? await URLSession.shared.data(for: request) }
                 var waiting: Int?
                 for _ in 0..<3000 where waiting == nil {
                     waiting = try await db.pool.query(
-                        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = 42 AND NOT granted", []
+                        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%FOR SHARE%'", []
                     ).first?.decode(Int.self, 0)
                     if waiting == nil { try await Task.sleep(for: .milliseconds(10)) }
                 }
-                let backend = try #require(waiting, "the request never reached the point of remembering its answer")
-                // The server dies while its answer is being remembered: the client never hears back.
+                // The server dies there: the client never hears back.
                 server.kill()
                 _ = await first.value
-                _ = try await test.simpleQuery("SELECT pg_advisory_unlock(42)")
-                for _ in 0..<3000 {
-                    let alive = try await db.pool.query("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", [backend])[0].decode(Int.self, 0)
-                    if alive == 0 { break }
-                    try await Task.sleep(for: .milliseconds(10))
-                }
+                return try #require(waiting, "the request never reached the case")
             }
+            // The case is free again: the request's session finds its client gone and ends.
+            for _ in 0..<3000 {
+                let alive = try await db.pool.query("SELECT count(*) FROM pg_stat_activity WHERE pid = $1", [backend])[0].decode(Int.self, 0)
+                if alive == 0 { break }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(try await db.pool.query("SELECT count(*) FROM idempotency_record", [])[0].decode(Int.self, 0) == 0)
             #expect(try await db.pool.query("SELECT count(*) FROM asset", [])[0].decode(Int.self, 0) == 0, "nothing of the killed request stays")
 
             server = try ServedArca(port: port, environment: env)

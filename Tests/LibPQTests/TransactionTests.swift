@@ -66,4 +66,60 @@ struct TransactionTests {
             #expect(try await count(db) == 0)
         }
     }
+    @Test func aWriteCommitsWithTheTransaction() async throws {
+        try await withAssetTable { db in
+            try await db.pool.transaction { tx in
+                try await tx.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+            }
+            #expect(try await count(db) == 1)
+        }
+    }
+
+    @Test func aWriteIsSeenByTheTransactionsNextStatement() async throws {
+        try await withAssetTable { db in
+            let seen = try await db.pool.transaction { tx in
+                try await tx.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+                return try await tx.query("SELECT count(*) FROM asset")[0].decode(Int.self, 0)
+            }
+            #expect(seen == 1)
+        }
+    }
+
+    @Test func aWriteTheServerRefusesFailsTheTransactionAndNothingCommits() async throws {
+        try await withAssetTable { db in
+            // given two writes, the second a duplicate key, deferred until COMMIT
+            await #expect(throws: PostgresError.self) {
+                try await db.pool.transaction { tx in
+                    try await tx.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+                    try await tx.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+                }
+            }
+            // then the refusal is thrown, nothing is committed, and the pool's connection is fit
+            #expect(try await count(db) == 0)
+            try await db.pool.transaction { tx in try await tx.write("INSERT INTO asset VALUES ($1)", ["NL91ABNA0417164300"]) }
+            #expect(try await count(db) == 1)
+        }
+    }
+
+    @Test func aSavepointThatFailsDropsTheWritesItDeferred() async throws {
+        try await withAssetTable { db in
+            try await db.pool.transaction { tx in
+                try await tx.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+                _ = try? await tx.savepoint { inner in
+                    try await inner.write("INSERT INTO asset VALUES ($1)", ["NL91ABNA0417164300"])
+                    throw Refusal()
+                }
+            }
+            #expect(try await db.pool.query("SELECT iban FROM asset").map { try $0.decode(String.self, 0) } == ["BE71096123456769"])
+        }
+    }
+
+    @Test func outsideATransactionAWriteIsSentAtOnce() async throws {
+        try await withAssetTable { db in
+            try await db.pool.withoutTransaction { connection in
+                try await connection.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+            }
+            #expect(try await count(db) == 1)
+        }
+    }
 }

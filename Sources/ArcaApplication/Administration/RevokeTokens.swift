@@ -21,12 +21,13 @@ public struct RevokeTokens: Sendable {
         } catch {
             throw UseCaseError.invalid("user", "user-name", error.description)
         }
-        defer { tokenCache?.forgetAll() }
-        return try await database.transaction { store in
+        let revoked = try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             let revoked = try await store.tokens.revoke(userID: user.id, tokenID: tokenID)
             try await store.audit.change("RevokeTokens", by: caller, entity: "user", id: user.id.uuidString.lowercased(), after: ["revoked": String(revoked), "token": tokenID?.uuidString.lowercased() ?? "all"])
             return revoked
         }
+        tokenCache?.forgetAll()
+        return revoked
     }
 }

@@ -20,13 +20,15 @@ struct AssetMove {
         } catch {
             throw UseCaseError.invalid(dayField, "not-before-last-event", "asset \(asset.id.lowercased): \(error.description)")
         }
+        var valuations = try await store.valuations.forAsset(asset.id)
         if action == .sellInterim, let amount {
-            // The asset is replaced by its proceeds: the price is its value from that day.
+            // The asset is replaced by its proceeds: the price is its value from that day,
+            // the latest of that day's valuations, as `forAsset` would list it once written.
             let sale = Valuation(id: UUID(), assetID: asset.id, valuedOn: day, method: .sale, value: amount, recordedBy: caller.name)
             try await store.valuations.add(sale)
             try await store.audit.change(operation, by: caller, entity: "valuation", id: sale.id.lowercased, after: sale, reason: reason)
+            valuations.insert(sale, at: valuations.firstIndex { $0.valuedOn > day } ?? valuations.endIndex)
         }
-        let valuations = try await store.valuations.forAsset(asset.id)
         var moved = asset
         do throws(AssetTransitionError) {
             try moved.apply(action, on: day, valuations: valuations, valueConfiscationOfMoney: valueConfiscationOfMoney, realised: amount)

@@ -36,7 +36,7 @@ public struct IdempotencyRepository: Sendable {
     /// Remembers the answer; an expired answer still stored under the key is replaced.
     public func remember(userID: UUID, key: String, requestHash: String, at time: Date, status: Int, headers: [String: String], body: String) async throws {
         let headerJSON = String(decoding: try JSONEncoder().encode(headers), as: UTF8.self)
-        try await db.execute(
+        try await db.write(
             """
             INSERT INTO idempotency_record (user_id, key, request_hash, status, headers, body, created_at)
             VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)

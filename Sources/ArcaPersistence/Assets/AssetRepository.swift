@@ -19,27 +19,26 @@ public struct AssetRepository: Sendable {
         WHERE \(OfficeAccessSQL.caseVisible(to: "$1"))
         """
 
+    /// Sent with the transaction's next statement or its COMMIT (`Transaction.write`).
     public func add(_ asset: Asset) async throws {
-        try await translatingConstraints {
-            try await db.execute(
-                """
-                INSERT INTO asset (id, case_id, category, description, iban, vin, land_registry_reference, wallet_address,
-                    registration_mark, country, property_role, state, estimated_amount, estimated_currency, identified_on,
-                    version, created_at, last_event_on)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14, $15::date, $16, $17, $18::date)
-                """,
-                [
-                    asset.id, asset.caseID, asset.category.rawValue, asset.description, asset.identifiers.iban?.value,
-                    asset.identifiers.vin?.value, asset.identifiers.landRegistryReference, asset.identifiers.walletAddress,
-                    asset.identifiers.registrationMark, asset.country.value, asset.propertyRole?.rawValue, asset.state.rawValue,
-                    asset.estimatedValue?.amount, asset.estimatedValue?.currency.code, asset.identifiedOn.description,
-                    asset.version, asset.createdAt, asset.lastEventOn.description,
-                ])
-            if !asset.owners.isEmpty {
-                try await db.execute(
-                    "INSERT INTO asset_owner (asset_id, subject_id) SELECT $1, unnest($2::text[])::uuid",
-                    [asset.id, asset.owners.map(\.lowercased)])
-            }
+        try await db.write(
+            """
+            INSERT INTO asset (id, case_id, category, description, iban, vin, land_registry_reference, wallet_address,
+                registration_mark, country, property_role, state, estimated_amount, estimated_currency, identified_on,
+                version, created_at, last_event_on)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::numeric, $14, $15::date, $16, $17, $18::date)
+            """,
+            [
+                asset.id, asset.caseID, asset.category.rawValue, asset.description, asset.identifiers.iban?.value,
+                asset.identifiers.vin?.value, asset.identifiers.landRegistryReference, asset.identifiers.walletAddress,
+                asset.identifiers.registrationMark, asset.country.value, asset.propertyRole?.rawValue, asset.state.rawValue,
+                asset.estimatedValue?.amount, asset.estimatedValue?.currency.code, asset.identifiedOn.description,
+                asset.version, asset.createdAt, asset.lastEventOn.description,
+            ])
+        if !asset.owners.isEmpty {
+            try await db.write(
+                "INSERT INTO asset_owner (asset_id, subject_id) SELECT $1, unnest($2::text[])::uuid",
+                [asset.id, asset.owners.map(\.lowercased)])
         }
     }
 
@@ -184,8 +183,9 @@ public struct AssetRepository: Sendable {
 public struct ValuationRepository: Sendable {
     let db: Transaction
 
+    /// Sent with the transaction's next statement or its COMMIT (`Transaction.write`).
     public func add(_ valuation: Valuation) async throws {
-        try await db.execute(
+        try await db.write(
             """
             INSERT INTO valuation (id, asset_id, valued_on, method, amount, currency, recorded_by)
             VALUES ($1, $2, $3::date, $4, $5::numeric, $6, $7)
@@ -229,8 +229,9 @@ public struct ValuationRepository: Sendable {
 public struct AssetEventRepository: Sendable {
     let db: Transaction
 
+    /// Sent with the transaction's next statement or its COMMIT (`Transaction.write`).
     public func append(assetID: UUID, _ event: AssetEvent) async throws {
-        try await db.execute(
+        try await db.write(
             """
             INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id,
                 amount, currency, disposal_outcome, corrects_event_id, corrected_on)

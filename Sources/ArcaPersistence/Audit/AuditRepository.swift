@@ -7,8 +7,9 @@ import LibPQ
 public struct AuditRepository: Sendable {
     let db: Transaction
 
+    /// Sent with the transaction's next statement or its COMMIT (`Transaction.write`).
     public func append(_ entry: AuditEntry) async throws {
-        try await db.execute(
+        try await db.write(
             """
             INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before, after, reason)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
