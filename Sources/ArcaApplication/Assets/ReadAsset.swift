@@ -12,12 +12,12 @@ public struct ReadAsset: Sendable {
 
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> AssetFile {
         let office = try caller.office(for: .readCases)
-        return try await database.transaction { store in
-            let asset = try await store.assets.find(id, visibleTo: office).found("asset \(id.lowercased)").permit(.read, by: office, "asset \(id.lowercased)")
-            let file = AssetFile(
-                asset: asset, valuations: try await store.valuations.forAsset(id), events: try await store.assetEvents.forAsset(id))
-            try await store.audit.appendConsultations(by: caller.auditActor, operation: "ReadAsset", records: [("asset", id.lowercased)])
-            return file
+        return try await database.oneRoundTrip { store in
+            guard let found = try await store.readAssetFile(id, visibleTo: office, consultedBy: caller.auditActor, operation: "ReadAsset") else {
+                throw UseCaseError.notFound("asset \(id.lowercased)")
+            }
+            let asset = try found.record.permit(.read, by: office, "asset \(id.lowercased)")
+            return AssetFile(asset: asset, valuations: found.valuations, events: found.events)
         }
     }
 }

@@ -207,14 +207,13 @@ public struct ValuationRepository: Sendable {
         ).map(Self.decode)
     }
 
+    static let columns = "v.id, v.asset_id, v.valued_on::text, v.method, v.amount::text, v.currency, v.recorded_by"
+    /// Oldest first; the last is the current estimate.
+    static let order = "ORDER BY v.valued_on, v.created_at, v.id"
+
     /// The asset's valuations, oldest first; the last is the current estimate.
     public func forAsset(_ assetID: UUID) async throws -> [Valuation] {
-        try await db.query(
-            """
-            SELECT id, asset_id, valued_on::text, method, amount::text, currency, recorded_by FROM valuation
-            WHERE asset_id = $1 ORDER BY valued_on, created_at, id
-            """, [assetID]
-        ).map(Self.decode)
+        try await db.query("SELECT \(Self.columns) FROM valuation v WHERE v.asset_id = $1 \(Self.order)", [assetID]).map(Self.decode)
     }
 
     static func decode(_ row: Row) throws -> Valuation {
@@ -244,26 +243,27 @@ public struct AssetEventRepository: Sendable {
             ])
     }
 
+    static let columns = """
+        e.action, e.from_state, e.to_state, e.occurred_on::text, e.actor_name, e.reason, e.order_id, e.recorded_at,
+            e.amount::text, e.currency, e.disposal_outcome, e.id, e.corrects_event_id, e.corrected_on::text
+        """
+
     public func forAsset(_ assetID: UUID) async throws -> [AssetEvent] {
-        try await db.query(
-            """
-            SELECT action, from_state, to_state, occurred_on::text, actor_name, reason, order_id, recorded_at,
-                amount::text, currency, disposal_outcome, id, corrects_event_id, corrected_on::text
-            FROM asset_event WHERE asset_id = $1 ORDER BY id
-            """, [assetID]
-        ).map { row -> AssetEvent in
-            let correction = try row.decode(Int64?.self, 12).map { eventID in
-                DateCorrection(eventID: eventID, correctedOn: try Day(row.decode(String.self, 13)))
-            }
-            return try AssetEvent(
-                id: row.decode(Int64.self, 11), action: row.decode(String.self, 0),
-                from: row.decode(String?.self, 1).map { try AssetState(rawValue: $0).orThrow("from_state") },
-                to: AssetState(rawValue: row.decode(String.self, 2)).orThrow("to_state"),
-                occurredOn: Day(row.decode(String.self, 3)), actor: row.decode(String.self, 4),
-                reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), amount: Row.money(row, 8, 9),
-                outcome: row.decode(String?.self, 10).map { try DisposalOutcome(rawValue: $0).orThrow("disposal_outcome") },
-                correction: correction, recordedAt: row.decode(Date.self, 7))
+        try await db.query("SELECT \(Self.columns) FROM asset_event e WHERE e.asset_id = $1 ORDER BY e.id", [assetID]).map(Self.decode)
+    }
+
+    static func decode(_ row: Row) throws -> AssetEvent {
+        let correction = try row.decode(Int64?.self, 12).map { eventID in
+            DateCorrection(eventID: eventID, correctedOn: try Day(row.decode(String.self, 13)))
         }
+        return try AssetEvent(
+            id: row.decode(Int64.self, 11), action: row.decode(String.self, 0),
+            from: row.decode(String?.self, 1).map { try AssetState(rawValue: $0).orThrow("from_state") },
+            to: AssetState(rawValue: row.decode(String.self, 2)).orThrow("to_state"),
+            occurredOn: Day(row.decode(String.self, 3)), actor: row.decode(String.self, 4),
+            reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), amount: Row.money(row, 8, 9),
+            outcome: row.decode(String?.self, 10).map { try DisposalOutcome(rawValue: $0).orThrow("disposal_outcome") },
+            correction: correction, recordedAt: row.decode(Date.self, 7))
     }
 }
 

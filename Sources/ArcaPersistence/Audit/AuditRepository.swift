@@ -20,10 +20,10 @@ public struct AuditRepository: Sendable {
             ])
     }
 
-    /// One consultation entry per record shown, in one statement: a read that shows many
-    /// records costs one round trip.
+    /// One consultation entry per record shown, in one statement, sent with the transaction's
+    /// next statement or its COMMIT (`Transaction.write`).
     public func appendConsultations(by actor: AuditEntry.Actor, operation: String, records: [(entity: String, id: String)]) async throws {
-        try await db.execute(
+        try await db.write(
             """
             INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
             SELECT $1, $2, $3, 'consultation', $4, r.entity, r.id FROM unnest($5::text[], $6::text[]) AS r (entity, id)
