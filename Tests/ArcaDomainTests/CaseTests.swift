@@ -25,7 +25,15 @@ struct CaseTests {
         #expect(day.description == "2024-02-29")
     }
 
-    @Test(arguments: ["2025-02-29", "2026-13-01", "2026-1-01", "29/11/2026", "2026-11-29T10:00:00Z", ""])
+    @Test(arguments: ["2000-02-29", "2026-01-31", "2026-04-30", "2026-12-31", "1900-01-01"])
+    func everyDayOfTheGregorianCalendarIsADay(_ text: String) throws {
+        #expect(try Day(text).description == text)
+    }
+
+    @Test(arguments: [
+        "2025-02-29", "2100-02-29", "1900-02-29", "2026-04-31", "2026-11-00", "2026-13-01", "2026-1-01", "29/11/2026",
+        "2026-11-29T10:00:00Z", "",
+    ])
     func anImpossibleOrMalformedDayIsRefused(_ text: String) {
         #expect(throws: DayError.self) { try Day(text) }
     }

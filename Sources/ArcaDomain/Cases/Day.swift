@@ -7,13 +7,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let day: Int
 
     public init(year: Int, month: Int, day: Int) throws(DayError) {
-        var components = DateComponents()
-        components.year = year
-        components.month = month
-        components.day = day
-        guard (1900...2999).contains(year), (1...12).contains(month), (1...31).contains(day),
-            Day.calendar.date(from: components).map({ Day.calendar.component(.day, from: $0) == day }) == true
-        else { throw DayError(text: String(format: "%04d-%02d-%02d", year, month, day)) }
+        guard (1900...2999).contains(year), (1...12).contains(month), (1...Day.length(ofMonth: month, in: year)).contains(day)
+        else { throw DayError(text: Day.text(year, month, day)) }
         self.year = year
         self.month = month
         self.day = day
@@ -54,7 +49,26 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return calendar
     }()
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { Day.text(year, month, day) }
+
+    /// Days in the month by the Gregorian rule (a leap year is divisible by 4, and by 400
+    /// when it is by 100), counted without a calendar: days are read from every row.
+    static func length(ofMonth month: Int, in year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// `YYYY-MM-DD`, zero-padded, without a formatter: days are written into every answer.
+    static func text(_ year: Int, _ month: Int, _ day: Int) -> String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
+    }
 
     /// The day `days` later (earlier when negative).
     public func adding(days: Int) -> Day {
