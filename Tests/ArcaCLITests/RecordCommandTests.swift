@@ -149,7 +149,7 @@ struct DemoSeedTests {
     static func fingerprint(_ db: FreshDatabase) async throws -> [String] {
         try await db.pool.query(
             """
-            SELECT c.reference || ' ' || c.opened_on || ' ' || c.title || ' ' || c.status || ' ' || coalesce(string_agg(a.category || ':' || a.state || ':' || a.estimated_amount::text, ',' ORDER BY a.category, a.estimated_amount), '')
+            SELECT c.reference || ' ' || c.opened_on || ' ' || c.title || ' ' || c.status || ' ' || coalesce(string_agg(a.category || ':' || a.state || ':' || a.estimated_amount::text || ':' || coalesce(a.iban, a.vin, ''), ',' ORDER BY a.category, a.estimated_amount), '')
             FROM case_file c LEFT JOIN asset a ON a.case_id = c.id GROUP BY c.id ORDER BY c.reference
             """
         ).map { try $0.decode(String.self, 0) }
@@ -169,6 +169,26 @@ struct DemoSeedTests {
                 let b = try await Self.fingerprint(second)
                 #expect(a.count == 12)
                 #expect(a == b)
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func aBulkLoadIsTheSameForTheSameSeedAndReportsItsProgressInPlainLinesWhenPiped() async throws {
+        try await TestDatabase.withFresh { first in
+            try await TestDatabase.withFresh { second in
+                let arguments = ["demo", "seed", "--bulk", "--cases", "30", "--templates", "3", "--seed", "7"]
+                let one = try ArcaProcess.run(arguments, environment: ["DATABASE_URL": first.url])
+                #expect(one.status == 0, "\(one.stderr)")
+                #expect(one.stdout.contains("100 % — 30 of 30 cases\n"))
+                #expect(!one.stdout.contains("\r"))
+                #expect(one.stdout.contains("seeded 30 cases"))
+                let two = try ArcaProcess.run(arguments, environment: ["DATABASE_URL": second.url])
+                #expect(two.status == 0, "\(two.stderr)")
+
+                let a = try await Self.fingerprint(first)
+                #expect(a.count == 30)
+                #expect(a == (try await Self.fingerprint(second)))
             }
         }
     }

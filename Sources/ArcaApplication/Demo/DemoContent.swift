@@ -42,7 +42,7 @@ enum DemoPeople {
             let year = random.int(1955...2002)
             people.append(
                 NewSubject(
-                    kind: "natural_person", name: "\(random.pick(firstNames)) \(random.pick(lastNames))",
+                    kind: "natural_person", name: personName(random: &random),
                     role: index == 0 ? random.pick(["suspect", "accused", "convicted_person"]) : random.pick(["suspect", "owner", "third_party", "victim"]),
                     birthDate: String(format: "%04d-%02d-%02d", year, random.int(1...12), random.int(1...28)),
                     nationality: random.pick(nationalities)))
@@ -51,10 +51,18 @@ enum DemoPeople {
             let (form, seat) = random.pick(forms)
             people.append(
                 NewSubject(
-                    kind: "legal_person", name: "\(random.pick(lastNames)) \(random.pick(companies)) \(form)", role: "owner",
+                    kind: "legal_person", name: companyName(form: form, random: &random), role: "owner",
                     registrationNumber: "0\(random.digits(3)).\(random.digits(3)).\(random.digits(3))", seat: seat))
         }
         return people
+    }
+
+    static func personName(random: inout DemoRandom) -> String {
+        "\(random.pick(firstNames)) \(random.pick(lastNames))"
+    }
+
+    static func companyName(form: String, random: inout DemoRandom) -> String {
+        "\(random.pick(lastNames)) \(random.pick(companies)) \(form)"
     }
 }
 
@@ -85,11 +93,8 @@ enum DemoAssets {
             identifiers.landRegistryReference = "Division \(random.int(1...40)), section \(random.pick(["A", "B", "C", "D"])), parcel \(random.digits(4))/\(random.digits(2))"
             range = 150_000...2_500_000
         case .bankAccount:
-            let (bankCountry, bban) = random.pick([("BE", 12), ("NL", 14), ("DE", 18), ("LU", 16)])
-            country = bankCountry
-            var digits = random.digits(bban)
-            if bankCountry == "NL" { digits = random.pick(["ABNA", "INGB", "RABO"]) + random.digits(10) }
-            identifiers.iban = (try? IBAN.make(country: bankCountry, bban: digits))?.value
+            country = random.pick(Array(bankAccountLengths.keys).sorted())
+            identifiers.iban = iban(in: country, random: &random)
             description = "Current account at " + random.pick(["KBC", "BNP Paribas Fortis", "ING", "Belfius", "ABN AMRO", "Deutsche Bank", "BIL"])
             range = 5_000...800_000
         case .cash:
@@ -106,16 +111,16 @@ enum DemoAssets {
             description = "\(random.int(25...100)) % of the shares of a holding company"
             range = 50_000...3_000_000
         case .motorVehicle:
-            identifiers.vin = random.pick(["WP0ZZZ", "WBAZZZ", "WDBZZZ", "VF1ZZZ", "ZFAZZZ", "YV1ZZZ"]) + String((0..<11).map { _ in random.pick(Array("ABCDEFGHJKLMNPRSTUVWXYZ0123456789")) })
-            identifiers.registrationMark = "\(random.int(1...2))-\(String((0..<3).map { _ in random.pick(Array("ABCDEFGHJKLMNPRSTUVWXYZ")) }))-\(random.digits(3))"
+            identifiers.vin = vin(random: &random)
+            identifiers.registrationMark = registrationMark(of: category, random: &random)
             description = random.pick(["Porsche 911", "BMW X5", "Mercedes G-Class", "Range Rover Sport", "Audi RS6", "Lamborghini Urus"])
             range = 25_000...280_000
         case .vessel:
-            identifiers.registrationMark = "OST-\(random.digits(3))"
+            identifiers.registrationMark = registrationMark(of: category, random: &random)
             description = random.pick(["Motor yacht", "Sailing yacht", "Speedboat"]) + " moored in " + random.pick(["Nieuwpoort", "Zeebrugge", "Antibes"])
             range = 60_000...4_000_000
         case .aircraft:
-            identifiers.registrationMark = "OO-\(String((0..<3).map { _ in random.pick(Array("ABCDEFGHJKLMNPRSTUVWXYZ")) }))"
+            identifiers.registrationMark = registrationMark(of: category, random: &random)
             description = random.pick(["Cessna 172", "Pilatus PC-12", "Robinson R44 helicopter"])
             range = 150_000...3_500_000
         case .jewelleryPreciousMetals:
@@ -152,6 +157,32 @@ enum DemoAssets {
             propertyRole: random.pick(PropertyRole.allCases).rawValue, owners: owners,
             estimatedValue: MoneyInput(amount: amount, currency: currency(for: country, random: &random)),
             identifiedOn: identifiedOn.description)
+    }
+
+    /// Account lengths (BBAN) of the banks demo accounts are held at, by country.
+    static let bankAccountLengths = ["BE": 12, "NL": 14, "DE": 18, "LU": 16]
+
+    /// An account number with valid check digits at a bank in `country` (nil for a country
+    /// the demo has no banks in).
+    static func iban(in country: String, random: inout DemoRandom) -> String? {
+        guard let length = bankAccountLengths[country] else { return nil }
+        let bban = country == "NL" ? random.pick(["ABNA", "INGB", "RABO"]) + random.digits(10) : random.digits(length)
+        return (try? IBAN.make(country: country, bban: bban))?.value
+    }
+
+    static func vin(random: inout DemoRandom) -> String {
+        random.pick(["WP0ZZZ", "WBAZZZ", "WDBZZZ", "VF1ZZZ", "ZFAZZZ", "YV1ZZZ"]) + String((0..<11).map { _ in random.pick(Array("ABCDEFGHJKLMNPRSTUVWXYZ0123456789")) })
+    }
+
+    /// A Belgian car plate, vessel or aircraft mark; nil for property that carries none.
+    static func registrationMark(of category: AssetCategory, random: inout DemoRandom) -> String? {
+        let letters = Array("ABCDEFGHJKLMNPRSTUVWXYZ")
+        switch category {
+        case .motorVehicle: return "\(random.int(1...2))-\(String((0..<3).map { _ in random.pick(letters) }))-\(random.digits(3))"
+        case .vessel: return "OST-\(random.digits(3))"
+        case .aircraft: return "OO-\(String((0..<3).map { _ in random.pick(letters) }))"
+        default: return nil
+        }
     }
 
     static func valuation(of asset: Asset, on day: Day, random: inout DemoRandom) -> NewValuation {

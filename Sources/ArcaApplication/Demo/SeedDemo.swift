@@ -52,7 +52,10 @@ public struct SeedDemo: Sendable {
         try await database.transaction { try await $0.offices.find(OfficeCode("BE-ARO")) != nil }
     }
 
-    public func callAsFunction(cases: Int, seed: UInt64, asOf: Day = SeedDemo.defaultAsOf, by admin: Caller) async throws -> Summary {
+    /// `assetsPerCase` is how many assets a case is given (2 to 5 unless told otherwise).
+    public func callAsFunction(
+        cases: Int, seed: UInt64, asOf: Day = SeedDemo.defaultAsOf, assetsPerCase: ClosedRange<Int> = 2...5, by admin: Caller
+    ) async throws -> Summary {
         guard (1...1_000_000).contains(cases) else { throw UseCaseError.invalid("cases", "range", "between 1 and 1000000 cases") }
         guard asOf <= Day(clock(), in: Office.defaultTimeZone) else { throw UseCaseError.invalid("asOf", "not-in-future", "the demo cannot end after today") }
         guard try await !isSeeded() else { throw UseCaseError.conflict("the demo offices exist already: the database is seeded") }
@@ -68,7 +71,7 @@ public struct SeedDemo: Sendable {
         // Plan every case first, from the seed alone; then record each office-year series in order.
         let today = asOf
         var planner = DemoRandom(seed: seed)
-        let plans = (0..<cases).map { index in CasePlan(index: index, today: today, random: &planner) }
+        let plans = (0..<cases).map { index in CasePlan(index: index, today: today, assets: assetsPerCase, random: &planner) }
         let series = Dictionary(grouping: plans) { "\($0.office) \($0.openedOn.year)" }
         return try await withThrowingTaskGroup(of: Summary.self) { group in
             for key in series.keys.sorted() {
@@ -267,7 +270,7 @@ struct CasePlan: Sendable {
     let stage: CaseStatus
     let acquittal: Bool
 
-    init(index: Int, today: Day, random: inout DemoRandom) {
+    init(index: Int, today: Day, assets: ClosedRange<Int>, random: inout DemoRandom) {
         self.index = index
         office = random.chance(85) ? "BE-ARO" : "BE-AMO"
         let age = random.int(0...(3 * 365 - 1))
@@ -279,7 +282,7 @@ struct CasePlan: Sendable {
         criminalFile = "\(random.pick(["BR", "AN", "GE", "LI", "HA"])).\(random.int(10...99)).L\(random.int(1...9)).\(random.digits(6))/\(openedOn.year % 100)"
         // Every category appears: case n starts its list at category n.
         let all = AssetCategory.allCases
-        categories = (0..<random.int(2...5)).map { all[(index + $0 * 5) % all.count] }
+        categories = (0..<random.int(assets)).map { all[(index + $0 * 5) % all.count] }
         let reachable = CaseStatus.allCases.filter { $0 != .opened }
         let furthest = min(reachable.count - 1, age / 120)
         stage = age < 10 ? .opened : reachable[random.int(0...furthest)]

@@ -14,7 +14,9 @@ struct DemoCommand: AsyncParsableCommand {
                 Creates the offices BE-ARO and BE-AMO with a user of every role (officer j.peeters), then \
                 cases opened over the three years up to --as-of with subjects, assets of every category, \
                 valuations in several currencies and orders at every stage. The same --seed and --as-of give \
-                the same data, whatever the day it is seeded.
+                the same data, whatever the day it is seeded. With --bulk, national scale: 400 cases recorded so, \
+                with 8 to 14 assets each, and the rest copies of them written through COPY (new ids, references, \
+                names and identifiers; dates moved up to three years earlier), e.g. --bulk --cases 100000.
                 """)
 
         @Option(help: "How many cases.")
@@ -25,6 +27,12 @@ struct DemoCommand: AsyncParsableCommand {
 
         @Option(help: "The last day of the data set (YYYY-MM-DD).")
         var asOf = SeedDemo.defaultAsOf.description
+
+        @Flag(help: "National scale: copies of recorded cases through COPY (see above).")
+        var bulk = false
+
+        @Option(help: "With --bulk, how many cases are recorded through the use cases before the copies.")
+        var templates = SeedBulk.templates
 
         @Flag(help: "Do nothing, successfully, when demo data is there already.")
         var ifEmpty = false
@@ -42,10 +50,19 @@ struct DemoCommand: AsyncParsableCommand {
                 } else {
                     let started = Date()
                     guard let day = try? Day(asOf) else { throw CLIError("--as-of must be a day such as 2026-10-30, not \(asOf)") }
-                    let summary = try await seeder(cases: cases, seed: seed, asOf: day, by: admin)
-                    print(
-                        "seeded \(summary.cases) cases, \(summary.subjects) subjects, \(summary.assets) assets, "
-                            + "\(summary.valuations) valuations, \(summary.orders) orders in \(Int(Date().timeIntervalSince(started))) s")
+                    if bulk {
+                        let bar = ProgressBar(total: cases, unit: "cases")
+                        let counts = try await SeedBulk(database: root.database)(cases: cases, seed: seed, asOf: day, templates: templates, by: admin) { bar.show($0) }
+                        bar.finish()
+                        print(
+                            "seeded \(counts.cases) cases, \(counts.subjects) subjects, \(counts.assets) assets, \(counts.valuations) valuations, "
+                                + "\(counts.events) events, \(counts.orders) orders in \(Int(Date().timeIntervalSince(started))) s")
+                    } else {
+                        let summary = try await seeder(cases: cases, seed: seed, asOf: day, by: admin)
+                        print(
+                            "seeded \(summary.cases) cases, \(summary.subjects) subjects, \(summary.assets) assets, "
+                                + "\(summary.valuations) valuations, \(summary.orders) orders in \(Int(Date().timeIntervalSince(started))) s")
+                    }
                 }
                 if token {
                     let issued = try await root.useCases.issueToken(userName: SeedDemo.officerName, label: "demo", by: admin)
