@@ -8,12 +8,17 @@
 # now (Benchmarks/api/current: no token check, which a warm server answers from memory; the
 # case read as one pipeline; the asset's inserts with COMMIT in one pipeline). Prints requests
 # per second, p50/p99 latency, both ratios, and the server's resident memory. Goals (issue 8):
-# >= 1.5x the baseline, >= 0.7x the current statements; memory < 150 MB. Bounded: six timed
-# phases of $SECONDS_PER_RUN each, on 127.0.0.1 only.
+# >= 1.5x the baseline, >= 0.7x the current statements; memory < 150 MB.
+# Then the free-text searches on national-scale data (a second database seeded once with
+# `arca demo seed --bulk --cases $BULK_CASES`, served by a second server):
+#   GET /v1/cases?q=<part of a subject's name>  and  GET /v1/assets?q=<part of an IBAN>
+# p50 and p99 at $CONNECTIONS connections; goal p99 < 50 ms. Bounded: eight timed phases of
+# $SECONDS_PER_RUN each, on 127.0.0.1 only (plus the one-off bulk seed, a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CASES=${CASES:-20000}
+BULK_CASES=${BULK_CASES:-100000}
 CONNECTIONS=${CONNECTIONS:-8}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-15}
 HTTP_PORT=${BENCH_HTTP_PORT:-8089}
@@ -61,8 +66,10 @@ sql "SET session_replication_role = replica;
 sql "VACUUM ANALYZE"
 work=$(mktemp -d)
 server=""
+bulk_server=""
 cleanup() {
   [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$bulk_server" ] && kill "$bulk_server" 2>/dev/null && wait "$bulk_server" 2>/dev/null
   sql "DROP TABLE IF EXISTS bench_case" || true
   rm -rf "$work"
 }
@@ -123,6 +130,43 @@ run_pgbench current auth.sql case.sql write.sql;       write_now=$tps; write_now
 rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server/status")
 peak_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$server/status")
 
+# National scale: its own database in the same cluster, seeded once per size.
+BULK_URL=$(printf '%s' "$URL" | sed 's#/[^/]*$#/arca_bulk#')
+bulk_sql() { PGOPTIONS="-c client_min_messages=warning" "$BINDIR/psql" -qAtX -v ON_ERROR_STOP=1 "$BULK_URL" -c "$1"; }
+sql "SELECT 1 FROM pg_database WHERE datname = 'arca_bulk'" | grep -q 1 || sql "CREATE DATABASE arca_bulk"
+DATABASE_URL=$BULK_URL "$BIN/arca" migrate >/dev/null
+if [ "$(bulk_sql "SELECT count(*) FROM case_file")" != "$BULK_CASES" ]; then
+  echo "bench-api: seeding $BULK_CASES cases in bulk (once per size)..."
+  bulk_sql "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"
+  DATABASE_URL=$BULK_URL "$BIN/arca" migrate >/dev/null
+  DATABASE_URL=$BULK_URL "$BIN/arca" demo seed --bulk --cases "$BULK_CASES" --seed 2026 | tail -1
+  bulk_sql "VACUUM ANALYZE"
+fi
+# Five letters of a person's surname, from its first, second or third letter on.
+bulk_sql "SELECT substr(w, 1 + (abs(hashtext(id::text)) % least(3, length(w) - 4)), 5)
+  FROM (SELECT id, regexp_replace(name, '^.* ', '') AS w FROM subject WHERE kind = 'natural_person') AS people
+  WHERE length(w) >= 5 ORDER BY md5(id::text) LIMIT 200" > "$work/names"
+bulk_sql "SELECT substr(iban, 5 + (abs(hashtext(id::text)) % 6), 8) FROM asset WHERE iban IS NOT NULL ORDER BY md5(id::text) LIMIT 200" > "$work/ibans"
+bulk_token=$(DATABASE_URL=$BULK_URL "$BIN/arca" token issue --user j.peeters --label bench-api | tail -1)
+DATABASE_URL=$BULK_URL ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$((HTTP_PORT + 1))" --pool-size "$CONNECTIONS" \
+  > "$work/bulk-server.log" 2>&1 &
+bulk_server=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$((HTTP_PORT + 1))/readyz" >/dev/null && break; sleep 0.1; done
+search() {
+  local out
+  out=$(ARCA_TOKEN=$bulk_token ARCA_SEARCH_PATH=$1 ARCA_FRAGMENTS=$2 \
+    wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency -s Benchmarks/api/search.lua "http://127.0.0.1:$((HTTP_PORT + 1))")
+  if printf '%s\n' "$out" | grep -q "Non-2xx"; then
+    echo "bench-api: search $1 answered errors:" >&2; printf '%s\n' "$out" >&2; exit 1
+  fi
+  rps=$(printf '%s\n' "$out" | sed -n 's/^Requests\/sec: *\([0-9]*\).*/\1/p')
+  p50=$(printf '%s\n' "$out" | awk '$1 == "50%" { print $2 }' | to_ms)
+  p99=$(printf '%s\n' "$out" | awk '$1 == "99%" { print $2 }' | to_ms)
+}
+search "/v1/cases?q=" "$work/names";  names_rps=$rps; names_p50=$p50; names_p99=$p99
+search "/v1/assets?q=" "$work/ibans"; ibans_rps=$rps; ibans_p50=$p50; ibans_p99=$p99
+bulk_rss_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$bulk_server/status")
+
 line() {
   echo "bench-api: $1 ARCA rps=$2 p50=$3ms p99=$4ms | pgbench baseline tps=$5 p50=$6ms p99=$7ms ratio=$(ratio "$2" "$5") (goal >= 1.50)" \
     "| pgbench current tps=$8 p50=$9ms p99=${10}ms ratio=$(ratio "$2" "$8") (goal >= 0.70)"
@@ -130,4 +174,6 @@ line() {
 echo "bench-api: cases=$CASES connections=$CONNECTIONS seconds=$SECONDS_PER_RUN (consultation log on)"
 line "GET  /v1/cases/{id}       " "$read_rps" "$read_p50" "$read_p99" "$read_base" "$read_base50" "$read_base99" "$read_now" "$read_now50" "$read_now99"
 line "POST /v1/cases/{id}/assets" "$write_rps" "$write_p50" "$write_p99" "$write_base" "$write_base50" "$write_base99" "$write_now" "$write_now50" "$write_now99"
-echo "bench-api: server resident memory now=$((rss_kb / 1024)) MB peak=$((peak_kb / 1024)) MB (goal < 150 MB)"
+echo "bench-api: search on $BULK_CASES cases: GET /v1/cases?q=<name part>  rps=$names_rps p50=${names_p50}ms p99=${names_p99}ms (goal p99 < 50 ms)"
+echo "bench-api: search on $BULK_CASES cases: GET /v1/assets?q=<IBAN part> rps=$ibans_rps p50=${ibans_p50}ms p99=${ibans_p99}ms (goal p99 < 50 ms)"
+echo "bench-api: server resident memory now=$((rss_kb / 1024)) MB peak=$((peak_kb / 1024)) MB, bulk server peak=$((bulk_rss_kb / 1024)) MB (goal < 150 MB)"
