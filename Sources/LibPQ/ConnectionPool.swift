@@ -86,8 +86,10 @@ public final class ConnectionPool: PostgresQueryable {
     }
 
     /// Starts a `Listener` on the pool's server, on a connection outside the pool.
-    public func listen(on channel: String, onEvent: @escaping @Sendable (Listener.Event) -> Void) -> Listener {
-        Listener(conninfo: conninfo, channel: channel, logger: logger, onEvent: onEvent)
+    public func listen(
+        on channel: String, confirming: String? = nil, onEvent: @escaping @Sendable (Listener.Event) -> Void
+    ) -> Listener {
+        Listener(conninfo: conninfo, channel: channel, confirming: confirming, logger: logger, onEvent: onEvent)
     }
 
     /// Refuses new work, fails the waiters, and closes idle connections; connections in use

@@ -194,6 +194,9 @@ public struct Transaction: PostgresQueryable {
         let result: T
         do {
             result = try await body(Transaction(session: session, depth: depth + 1, defersWrites: defersWrites))
+            // The part's deferred writes travel with the release, and a refusal among them
+            // fails the part, like any other of its statements.
+            try await session.simpleQuery("RELEASE SAVEPOINT \(name)")
         } catch {
             // Writes of the failed part still deferred are dropped with it.
             _ = try? await session.link.run { connection in
@@ -202,7 +205,6 @@ public struct Transaction: PostgresQueryable {
             }
             throw error
         }
-        try await session.simpleQuery("RELEASE SAVEPOINT \(name)")
         return result
     }
 }

@@ -6,26 +6,14 @@ import Testing
 
 @testable import ArcaApplication
 
-struct NeverHappened: Error {
-    let what: String
-}
-
 @Suite("Use cases: the token check kept in memory")
 struct TokenCacheTests {
     /// The officer's token, checked once so that the cache holds it.
     private func warmToken(_ world: TestWorld) async throws -> String {
-        try await until("the cache hears the database") { world.tokenCache.isTrusted }
+        try await eventually("the cache hears the database") { world.tokenCache.isTrusted }
         let token = try await world.useCases.issueToken(userName: "j.peeters", label: "laptop", by: .commandLine())
         _ = try await world.useCases.authenticate(token: token.secret)
         return token.secret
-    }
-
-    private func until(_ what: String, _ condition: () -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !condition() {
-            guard ContinuousClock.now < deadline else { throw NeverHappened(what: what) }
-            try await Task.sleep(for: .milliseconds(5))
-        }
     }
 
     @Test(.timeLimit(.minutes(10)))
@@ -63,7 +51,7 @@ struct TokenCacheTests {
             // when another process revokes it, straight in the database
             try await world.db.pool.execute("UPDATE api_token SET revoked_at = now() WHERE revoked_at IS NULL")
             // then the announcement empties the cache, and the next check refuses the token
-            try await until("the revocation is announced") { world.tokenCache.generation > before }
+            try await eventually("the revocation is announced") { world.tokenCache.generation > before }
             await #expect(throws: UseCaseError.unauthenticated) { try await world.useCases.authenticate(token: token) }
         }
     }

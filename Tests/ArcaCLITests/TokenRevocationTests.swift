@@ -14,12 +14,19 @@ struct TokenRevocationTests {
 
     @Test(.timeLimit(.minutes(10)))
     func aTokenRevokedAtTheCommandLineIsRefusedByTheRunningServerAtTheNextRequest() async throws {
-        try await withOfficer { env, _ in
+        try await withOfficer { env, db in
             // given a running server that has already accepted the officer's token
             let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
             let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
             let server = try ServedArca(port: TestDatabase.freePort(), environment: env)
             try await server.ready()
+            // The server keeps tokens once it hears the database's announcements: its listener
+            // has checked that the triggers are there.
+            try await eventually("the server listens for access changes") {
+                try await db.pool.query(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%api_token_access_changed%' AND pid <> pg_backend_pid()"
+                )[0].decode(Int.self, 0) > 0
+            }
             #expect(try await status(of: "/v1/cases", on: server, token: token) == 200)
             #expect(try await status(of: "/v1/cases", on: server, token: token) == 200)
             // when an administrator revokes it in another process

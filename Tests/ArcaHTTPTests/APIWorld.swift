@@ -123,11 +123,7 @@ extension APIWorld {
     /// Waits until `condition` holds, checking every few milliseconds: for a test that must
     /// know another connection reached a point (a lock wait) before it goes on.
     func until(_ what: String, _ condition: () async throws -> Bool) async throws {
-        for _ in 0..<3000 {
-            if try await condition() { return }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw TestFailure("waited 30 s for: \(what)")
+        try await eventually(what, condition)
     }
 
     /// Runs SQL on the test's database as its owner, to give the database a rule or a fault.

@@ -16,24 +16,16 @@ final class HeardEvents: Sendable {
 
     /// Waits (a minute at most) until the reports satisfy `condition`.
     func await(_ what: String, _ condition: ([Listener.Event]) -> Bool) async throws {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while !condition(all) {
-            guard ContinuousClock.now < deadline else { throw ListenerTestFailure("never \(what); heard \(all)") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-    }
-}
-
-struct ListenerTestFailure: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
+        try await eventually(what) { condition(all) }
     }
 }
 
 @Suite("LibPQ: listening for notifications")
 struct ListenerTests {
+    static func count(_ table: String, in db: FreshDatabase) async throws -> Int {
+        try await db.pool.query("SELECT count(*) FROM \(table)")[0].decode(Int.self, 0)
+    }
+
     @Test(.timeLimit(.minutes(10)))
     func aNotificationCommittedOnAnotherConnectionIsHeardWithItsPayload() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
@@ -84,6 +76,33 @@ struct ListenerTests {
             try await heard.await("listening again") { $0 == [.listening, .lost, .listening] }
             try await db.pool.execute("SELECT pg_notify('deadlines', 'after the reconnection')")
             try await heard.await("heard after reconnecting") { $0.last == .notified("after the reconnection") }
+            await listener.stop()
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func aListenerReportsListeningOnlyOnceItsConfirmationHolds() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            // given a confirmation that answers false, and counts how often it was asked
+            try await db.pool.execute("CREATE TABLE announcing (ready boolean NOT NULL)")
+            try await db.pool.execute("INSERT INTO announcing VALUES (false)")
+            try await db.pool.execute("CREATE TABLE asked (at timestamptz NOT NULL DEFAULT now())")
+            try await db.pool.execute(
+                "CREATE FUNCTION announcing_yet() RETURNS boolean LANGUAGE sql AS 'INSERT INTO asked DEFAULT VALUES; SELECT ready FROM announcing'")
+            let heard = HeardEvents()
+            let listener = db.pool.listen(on: "deadlines", confirming: "SELECT announcing_yet()", onEvent: heard.record)
+            // when it has been asked, and said no
+            // (A loop rather than `eventually`: Swift 6.3 crashes compiling that closure here.)
+            var asked = 0
+            while asked == 0 {
+                asked = try await Self.count("asked", in: db)
+                if asked == 0 { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            // then nothing is reported; once it holds, listening is
+            #expect(heard.all.isEmpty)
+            try await db.pool.execute("UPDATE announcing SET ready = true")
+            try await heard.await("listening once confirmed") { $0 == [.listening] }
+            await listener.stop()
             await listener.stop()
         }
     }

@@ -114,6 +114,25 @@ struct TransactionTests {
         }
     }
 
+    @Test func aSavepointWhoseDeferredWriteIsRefusedFailsAloneAndTheTransactionGoesOn() async throws {
+        try await withAssetTable { db in
+            try await db.pool.transaction { tx in
+                try await tx.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+                // when a write deferred inside the savepoint is refused as it is sent
+                await #expect(throws: PostgresError.self) {
+                    try await tx.savepoint { inner in
+                        try await inner.write("INSERT INTO asset VALUES ($1)", ["BE71096123456769"])
+                    }
+                }
+                // then the transaction still takes writes
+                try await tx.write("INSERT INTO asset VALUES ($1)", ["NL91ABNA0417164300"])
+            }
+            #expect(try await db.pool.query("SELECT iban FROM asset ORDER BY iban").map { try $0.decode(String.self, 0) } == [
+                "BE71096123456769", "NL91ABNA0417164300",
+            ])
+        }
+    }
+
     @Test func outsideATransactionAWriteIsSentAtOnce() async throws {
         try await withAssetTable { db in
             try await db.pool.withoutTransaction { connection in

@@ -54,10 +54,10 @@ public final class TokenCache: Sendable {
     }
 
     /// Whether announcements are heard, so that the cache keeps anything.
-    public var isTrusted: Bool { state.withLock { $0.trusted } }
+    var isTrusted: Bool { state.withLock { $0.trusted } }
 
     /// How many times the cache was emptied: lets a test see that an announcement arrived.
-    public var generation: UInt64 { state.withLock { $0.generation } }
+    var generation: UInt64 { state.withLock { $0.generation } }
 
     func caller(for tokenHash: String) -> Caller? {
         let now = clock.now

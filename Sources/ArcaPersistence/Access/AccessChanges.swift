@@ -23,10 +23,18 @@ extension Database {
     /// The channel migration 0013's triggers announce access changes on.
     static let accessChannel = "arca_access"
 
-    /// Reports every access change on a connection of its own, from now until `stop`.
+    /// Reports every access change on a connection of its own, from now until `stop`. Until
+    /// migration 0013's triggers are there (a server started before `arca migrate`), nothing
+    /// announces a change, so the watch does not report `watching` before it finds them.
     public func watchAccessChanges(_ onChange: @escaping @Sendable (AccessChange) -> Void) -> AccessWatch {
         AccessWatch(
-            listener: pool.listen(on: Self.accessChannel) { event in
+            listener: pool.listen(
+                on: Self.accessChannel,
+                confirming: """
+                    SELECT count(*) = 3 FROM pg_trigger
+                    WHERE tgname IN ('api_token_access_changed', 'app_user_access_changed', 'office_access_changed')
+                    """
+            ) { event in
                 switch event {
                 case .listening: onChange(.watching)
                 case .notified: onChange(.changed)

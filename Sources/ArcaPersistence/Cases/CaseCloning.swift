@@ -8,6 +8,8 @@ import LibPQ
 /// same number of days earlier, and a reference of its own. A uniform move keeps every rule
 /// about dates the template obeyed (an event never before the one it follows, nothing after
 /// today), and the same states, values and links: the copy is as valid as its template.
+/// A template may not be shared with another office nor hold a date correction (a grant
+/// and a correction name rows a copy cannot point at): such a template is refused.
 public struct CaseClone: Sendable {
     public let template: UUID
     /// XORed into every id of the template's rows, so the copy's ids agree across tables.
@@ -121,6 +123,16 @@ struct TemplateRows: Sendable {
 
 extension Store {
     func templateRows(of cases: [UUID]) async throws -> TemplateRows {
+        let uncopiable = try await transaction.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM case_grant WHERE case_id = ANY($1::uuid[]))
+                OR EXISTS (SELECT 1 FROM asset_event e JOIN asset a ON a.id = e.asset_id WHERE a.case_id = ANY($1::uuid[]) AND e.corrects_event_id IS NOT NULL)
+                OR EXISTS (SELECT 1 FROM order_correction k JOIN legal_order o ON o.id = k.order_id WHERE o.case_id = ANY($1::uuid[]))
+            """, [cases.map(\.lowercased)])[0].decode(Bool.self, 0)
+        if uncopiable {
+            throw PostgresError(
+                kind: .protocolViolation, message: "a template case is shared or holds a date correction, which its copies cannot carry")
+        }
         var tables: [TemplateRows.Table] = []
         for (table, caseOf) in Database.caseTables {
             // Identity columns (an event's number) are left to the database, in copy order.
@@ -146,11 +158,6 @@ extension Store {
                     rows: try rows.map { row in
                         (try UUID(uuidString: row.decode(String.self, 0)).orThrow("case"), try (1...columns.count).map { try row.decode(String?.self, $0) })
                     }))
-        }
-        if let events = tables.first(where: { $0.name == "asset_event" }), let corrects = events.columns.firstIndex(of: "corrects_event_id"),
-            events.rows.contains(where: { $0.values[corrects] != nil })
-        {
-            throw PostgresError(kind: .protocolViolation, message: "a template case holds a corrected event date, which a copy cannot point at")
         }
         return TemplateRows(tables: tables)
     }
@@ -178,10 +185,10 @@ extension Store {
                         guard let value = row.values[index] else { continue }
                         row.values[index] = try kind.moved(value, mask: clone.idMask, daysEarlier: clone.daysEarlier)
                     }
-                    if isCase, let reference, let office, let opened, let old = row.values[reference], let code = row.values[office],
-                        let day = row.values[opened]
+                    if isCase, let reference, let office, let opened, let old = row.values[reference].flatMap(CaseReference.init),
+                        let code = row.values[office], let day = row.values[opened]
                     {
-                        row.values[reference] = numbering.next(prefix: String(old.dropLast(12)), office: code, year: try Day(day).year)
+                        row.values[reference] = numbering.next(prefix: old.prefix, office: code, year: try Day(day).year)
                     }
                     if rewriting.contains(table.name) { rewrite(table.name, &row) }
                     rows.append(row.values)
@@ -241,7 +248,7 @@ enum ColumnKind {
 
 extension UUID {
     /// The id's 128 bits as two words.
-    public var words: (UInt64, UInt64) {
+    var words: (UInt64, UInt64) {
         withUnsafeBytes(of: uuid) { ($0.load(fromByteOffset: 0, as: UInt64.self), $0.load(fromByteOffset: 8, as: UInt64.self)) }
     }
 }

@@ -73,11 +73,13 @@ public struct CaseRepository: Sendable {
         return try await db.query(sql.text, sql.parameters).map(Self.decodeCase)
     }
 
-    /// The statement `list` sends, which a test explains to show it reads by index.
     /// How many matches make a search text common: past this many, walking the cases newest
-    /// first finds a page sooner than gathering every match from the trigram indexes.
+    /// first finds a page sooner than gathering every match from the trigram indexes. The
+    /// count is over the whole register, not the caller's office or other filters: cheap to
+    /// take, and right for the national office that holds almost every case.
     static let commonTextMatches = 2_000
 
+    /// The statement `list` sends, which a test explains to show it reads by index.
     static func listQuery(_ filter: CaseFilter, commonAt: Int = commonTextMatches) -> SQLBuilder {
         guard let text = filter.text else { return listBranch(filter, matching: nil) }
         let pattern = "%" + SQLBuilder.escapeLike(text) + "%"

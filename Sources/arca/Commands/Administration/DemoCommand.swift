@@ -50,6 +50,7 @@ struct DemoCommand: AsyncParsableCommand {
                 } else {
                     let started = Date()
                     guard let day = try? Day(asOf) else { throw CLIError("--as-of must be a day such as 2026-10-30, not \(asOf)") }
+                    guard bulk || templates == SeedBulk.templates else { throw CLIError("--templates goes with --bulk") }
                     if bulk {
                         let bar = ProgressBar(total: cases, unit: "cases")
                         let counts = try await SeedBulk(database: root.database)(cases: cases, seed: seed, asOf: day, templates: templates, by: admin) { bar.show($0) }
