@@ -247,6 +247,28 @@ struct CaseUseCaseTests {
         }
     }
 
+    @Test func aSearchFindsACaseByItsSubjectsNamesAndTitleAsTheyAreNow() async throws {
+        try await TestWorld.with { world in
+            // given a case whose suspect is Jan Vermeulen
+            let file = try await world.openCase()
+            let suspect = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect"), by: world.officer)
+            func found(_ text: String) async throws -> Bool {
+                try await world.useCases.listCases(CaseListRequest(text: text), by: world.officer).items.map(\.id) == [file.id]
+            }
+            #expect(try await found("vermeulen"))
+            // when the name is rectified and the case retitled
+            _ = try await world.useCases.updateSubject(id: suspect.id, changes: SubjectChanges(name: "Jan De Smet"), expectedVersion: 1, by: world.officer)
+            _ = try await world.useCases.updateCase(
+                id: file.id, changes: CaseChanges(title: "Operation Harbour Light"), expectedVersion: 1, by: world.officer)
+            // then the case is found by what it says now, and no longer by what it said
+            #expect(try await found("de smet"))
+            #expect(try await found("harbour light"))
+            #expect(try await !found("vermeulen"))
+            #expect(try await !found("meltwater"))
+        }
+    }
+
     @Test func pagingReturnsEveryCaseExactlyOnceWhileCasesAreAdded() async throws {
         try await TestWorld.with { world in
             var existing: Set<UUID> = []

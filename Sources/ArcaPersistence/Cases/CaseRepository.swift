@@ -73,64 +73,17 @@ public struct CaseRepository: Sendable {
         return try await db.query(sql.text, sql.parameters).map(Self.decodeCase)
     }
 
-    /// How many matches make a search text common: past this many, walking the cases newest
-    /// first finds a page sooner than gathering every match from the trigram indexes. The
-    /// count is over the whole register, not the caller's office or other filters: cheap to
-    /// take, and right for the national office that holds almost every case.
-    static let commonTextMatches = 2_000
-
     /// The statement `list` sends, which a test explains to show it reads by index.
-    static func listQuery(_ filter: CaseFilter, commonAt: Int = commonTextMatches) -> SQLBuilder {
-        guard let text = filter.text else { return listBranch(filter, matching: nil) }
-        let pattern = "%" + SQLBuilder.escapeLike(text) + "%"
-        // A rare text (a reference, an unusual name) is answered from the trigram indexes
-        // (case_file_search_idx, subject_name_idx): a few matches, then sorted. A common one
-        // (a frequent surname) matches thousands of cases; gathering them all to keep the
-        // newest page costs more than walking the cases newest first until the page is full.
-        // The count, capped, decides; only the chosen branch runs (a one-time filter). In the
-        // walk, OFFSET 0 keeps the subject probe per case: without it PostgreSQL may gather
-        // every matching subject into a hash first, which is the cost the walk avoids.
-        var sql = SQLBuilder(
-            """
-            WITH common AS (SELECT count(*) >= \(commonAt) AS yes FROM (
-                SELECT 1 FROM case_file k WHERE (k.reference || ' ' || k.title) ILIKE ?1
-                UNION ALL SELECT 1 FROM subject s WHERE s.name ILIKE ?1 LIMIT \(commonAt)) AS hits)
-            SELECT * FROM ((
-            """, pattern)
-        sql.append(listBranch(filter, matching: .rare(pattern)))
-        sql.append(") UNION ALL (")
-        sql.append(listBranch(filter, matching: .common(pattern)))
-        // Columns 6 and 1: opened_on (as YYYY-MM-DD text, which sorts as the day) and id.
-        sql.append(")) AS page ORDER BY 6 DESC, 1 DESC")
-        return sql
-    }
-
-    enum TextMatch {
-        case rare(String)
-        case common(String)
-    }
-
-    private static func listBranch(_ filter: CaseFilter, matching text: TextMatch?) -> SQLBuilder {
+    static func listQuery(_ filter: CaseFilter) -> SQLBuilder {
         var sql = SQLBuilder("SELECT \(Self.columns) FROM case_file c WHERE \(OfficeAccessSQL.caseVisible(to: "$1"))", filter.office.value)
         if let status = filter.status { sql.and("c.status = ?", status.rawValue) }
         if let offence = filter.offence { sql.and("c.offences @> ARRAY[?]::text[]", offence.rawValue) }
         if let from = filter.openedFrom { sql.and("c.opened_on >= ?::date", from.description) }
         if let to = filter.openedTo { sql.and("c.opened_on <= ?::date", to.description) }
-        switch text {
-        case .rare(let pattern):
-            sql.and(
-                """
-                NOT (SELECT yes FROM common) AND c.id IN (SELECT k.id FROM case_file k WHERE (k.reference || ' ' || k.title) ILIKE ?1
-                    UNION SELECT s.case_id FROM subject s WHERE s.name ILIKE ?1)
-                """, pattern)
-        case .common(let pattern):
-            sql.and(
-                """
-                (SELECT yes FROM common) AND ((c.reference || ' ' || c.title) ILIKE ?1
-                    OR EXISTS (SELECT 1 FROM subject s WHERE s.case_id = c.id AND s.name ILIKE ?1 OFFSET 0))
-                """, pattern)
-        case nil:
-            break
+        if let text = filter.text {
+            // Reference, title and subjects' names in one text (migration 0014): a rare text
+            // is read from its trigram index, a common one by walking the newest cases.
+            sql.and("c.search_text ILIKE ?", "%" + SQLBuilder.escapeLike(text) + "%")
         }
         if let category = filter.assetCategory {
             sql.and("EXISTS (SELECT 1 FROM asset a WHERE a.case_id = c.id AND a.category = ?)", category.rawValue)

@@ -23,11 +23,6 @@ struct SQLBuilder {
         append(fragment, values)
     }
 
-    /// Appends another built statement, its `$n` renumbered after this one's.
-    mutating func append(_ other: SQLBuilder) {
-        append(other.text, other.parameters)
-    }
-
     private mutating func append(_ fragment: String, _ values: [any PostgresEncodable]) {
         let base = parameters.count
         var next = 0
