@@ -304,7 +304,7 @@ struct AssetUseCaseTests {
         }
     }
 
-    @Test func readingACaseShowsItsAssetsAndOrdersAndLogsEachAsset() async throws {
+    @Test func readingACaseShowsItsAssetsAndOrdersAndTheAssetsTrailFindsTheReading() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
             let account = try await world.addAccount(to: file.id)
@@ -312,8 +312,9 @@ struct AssetUseCaseTests {
             let read = try await world.useCases.readCase(id: file.id, by: world.liaison)
             #expect(read.assets.map(\.id) == [account.id])
             #expect(read.orders.count == 1)
-            let consultations = try await world.audit(entity: "asset", id: account.id).filter { $0.kind == .consultation }
-            #expect(consultations.map(\.actor.name) == ["m.dubois"])
+            let consultations = try await world.useCases.readAuditTrail(
+                AuditListRequest(entity: "asset", entityID: account.id.lowercased, kind: "consultation"), by: world.auditor)
+            #expect(consultations.items.map(\.actor.name) == ["m.dubois"])
         }
     }
 

@@ -16,7 +16,7 @@ struct AuditTrailTests {
         return try Dictionary(uniqueKeysWithValues: rows.map { (try $0.decode(String.self, 0), try $0.decode(Int.self, 1)) })
     }
 
-    @Test func aDayOfCaseWorkLeavesOneEntryPerChangeAndPerRecordConsulted() async throws {
+    @Test func aDayOfCaseWorkLeavesOneEntryPerChangeAndPerConsultation() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.useCases.addSubject(
@@ -37,7 +37,7 @@ struct AuditTrailTests {
 
             let expected = [
                 "CreateCase change case": 1, "AddSubject change subject": 1, "AddAsset change asset": 1, "AddAsset change valuation": 1,
-                "ReadCase consultation case": 1, "ReadCase consultation subject": 1, "ReadCase consultation asset": 1,
+                "ReadCase consultation case": 1,
                 "UpdateCase change case": 1, "ListCases consultation case": 1, "CreateOrder change order": 1,
                 "ExecuteOrder change order": 1, "ExecuteOrder change asset": 1, "ReadAsset consultation asset": 1,
                 "ListAssets consultation asset": 1, "ReadOrder consultation order": 1, "RecordValuation change valuation": 1,
@@ -95,18 +95,50 @@ struct AuditTrailTests {
         }
     }
 
-    @Test func readingACaseLogsEveryOrderItShows() async throws {
+    @Test func readingACaseLogsOneEntryListingEverySubjectAssetAndOrderItShows() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
+            let suspect = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect"), by: world.officer)
             let account = try await world.addAccount(to: file.id)
             let freezing = try await world.order("freezing", assets: [account])
 
             _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
 
-            let consulted = try await world.count(
-                "SELECT count(*) FROM audit_entry WHERE operation = 'ReadCase' AND entity = 'order' AND entity_id = $1 AND actor_name = 'a.janssens'",
-                [freezing.id.lowercased])
-            #expect(consulted == 1)
+            let entries = try await world.database.transaction { try await $0.audit.entries(entity: "case", id: file.id.lowercased) }
+            let reading = try #require(entries.last)
+            #expect(reading.operation == "ReadCase" && reading.kind == .consultation && reading.actor.name == "a.janssens")
+            let after = try #require(reading.after.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) } as? [String: Any])
+            let shown = try #require(after["shown"] as? [String: [String]])
+            #expect(shown == ["subject": [suspect.id.lowercased], "asset": [account.id.lowercased], "order": [freezing.id.lowercased]])
+            let others = try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ReadCase' AND entity <> 'case'")
+            #expect(others == 0)
+        }
+    }
+
+    @Test func theTrailOfAnOrderOrAssetFindsTheReadingOfItsCaseAndNotOfAnother() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account])
+            let other = try await world.openCase(title: "Operation Harbour Lights")
+            _ = try await world.addAccount(to: other.id)
+
+            _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
+            _ = try await world.useCases.readCase(id: other.id, by: world.liaison)
+
+            for (entity, id) in [("order", freezing.id), ("asset", account.id)] {
+                let typed = try await world.useCases.readAuditTrail(
+                    AuditListRequest(entity: entity, entityID: id.lowercased, kind: "consultation"), by: world.auditor)
+                #expect(typed.items.map(\.operation) == ["ReadCase"])
+                #expect(typed.items.map(\.actor.name) == ["a.janssens"])
+                let untyped = try await world.useCases.readAuditTrail(
+                    AuditListRequest(entityID: id.lowercased, kind: "consultation"), by: world.auditor)
+                #expect(untyped.items.map(\.operation) == ["ReadCase"])
+            }
+            let askedAsAnotherKind = try await world.useCases.readAuditTrail(
+                AuditListRequest(entity: "subject", entityID: account.id.lowercased, kind: "consultation"), by: world.auditor)
+            #expect(askedAsAnotherKind.items.isEmpty)
         }
     }
 

@@ -82,7 +82,7 @@ struct CaseUseCaseTests {
         }
     }
 
-    @Test func readingACaseShowsItsSubjectsAndLogsEachConsultation() async throws {
+    @Test func readingACaseShowsItsSubjectsAndEachOnesTrailFindsTheConsultation() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
             let subject = try await world.useCases.addSubject(
@@ -99,7 +99,9 @@ struct CaseUseCaseTests {
             #expect(read.record.reference == file.reference)
             #expect(read.subjects.map(\.name) == ["Jan Vermeulen", "Autohandel Vermeulen BV"])
             for (entity, id) in [("case", file.id), ("subject", subject.id), ("subject", company.id)] {
-                let consultations = try await world.audit(entity: entity, id: id).filter { $0.kind == .consultation }
+                let consultations = try await world.useCases.readAuditTrail(
+                    AuditListRequest(entity: entity, entityID: id.lowercased, kind: "consultation"), by: world.auditor
+                ).items
                 #expect(consultations.map(\.actor.name) == ["a.janssens"])
                 #expect(consultations.first?.operation == "ReadCase")
             }

@@ -66,6 +66,22 @@ struct ListPlanTests {
             AssetRepository.listQuery(filter), of: "assets by \(name)", using: filter.text == nil ? [] : ["asset_search_idx"])
     }
 
+    @Test(arguments: ["subject", "asset", "order", "case"])
+    func theTrailOfARecordReadsByIndex(_ entity: String) async throws {
+        // The whole trail, as the administrator at the command line reads it: no office index to lean on.
+        var filter = AuditFilter(office: nil, limit: 50)
+        filter.entity = entity
+        filter.entityID = UUID().uuidString.lowercased()
+        filter.kind = .consultation
+        try await TestDatabase.withFresh { db in
+            let plan = try await plan(AuditRepository.searchQuery(filter), on: db)
+            #expect(!plan.contains("Seq Scan on audit_entry"), "\(entity):\n\(plan)")
+            for index in ["audit_entry_entity_idx", "audit_entry_consultation_shown_idx"] {
+                #expect(plan.contains("Bitmap Index Scan on \(index)"), "\(entity):\n\(plan)")
+            }
+        }
+    }
+
     /// Explains `sql` on a fresh database: no big table is read in full, and each of
     /// `indexes` answers a condition.
     func expectReadByIndex(_ sql: SQLBuilder, of what: String, using indexes: [String]) async throws {

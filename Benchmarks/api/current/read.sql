@@ -1,5 +1,6 @@
 -- GET /v1/cases/{id} as ReadCase sends it now (Store.readCaseFile): one pipeline, no BEGIN
--- and COMMIT, every statement bound to the case's visibility. ARCA has the case's id from the
+-- and COMMIT, every statement bound to the case's visibility; the consultation logged as one
+-- entry listing the parts shown (migration 0015). ARCA has the case's id from the
 -- URL; pgbench finds it again in bench_case inside each statement.
 \set n random(1, :ncases)
 \startpipeline
@@ -41,13 +42,11 @@ SELECT office_code FROM case_grant WHERE case_id = (SELECT b.id FROM bench_case 
     AND EXISTS (SELECT 1 FROM case_file c WHERE c.id = case_grant.case_id
         AND (c.office_code = :office OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = :office)))
 ORDER BY office_code;
-INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
-SELECT :uid, 'j.peeters', :office, 'consultation', 'ReadCase', r.entity, r.id FROM (
-    SELECT 'case' AS entity, c.id::text AS id, 0 AS part, c.created_at AS recorded, c.id AS tie FROM case_file c WHERE c.id = (SELECT b.id FROM bench_case b WHERE b.n = :n)
-    UNION ALL SELECT 'subject', s.id::text, 1, s.created_at, s.id FROM subject s WHERE s.case_id = (SELECT b.id FROM bench_case b WHERE b.n = :n)
-    UNION ALL SELECT 'asset', a.id::text, 2, a.created_at, a.id FROM asset a WHERE a.case_id = (SELECT b.id FROM bench_case b WHERE b.n = :n)
-    UNION ALL SELECT 'order', o.id::text, 3, o.created_at, o.id FROM legal_order o WHERE o.case_id = (SELECT b.id FROM bench_case b WHERE b.n = :n)
-) AS r WHERE EXISTS (SELECT 1 FROM case_file c WHERE c.id = (SELECT b.id FROM bench_case b WHERE b.n = :n)
-    AND (c.office_code = :office OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = :office)))
-ORDER BY r.part, r.recorded, r.tie;
+INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, after)
+SELECT :uid, 'j.peeters', :office, 'consultation', 'ReadCase', 'case', c.id::text, jsonb_build_object('shown', jsonb_build_object(
+    'subject', ARRAY(SELECT s.id::text FROM subject s WHERE s.case_id = c.id ORDER BY s.created_at, s.id),
+    'asset', ARRAY(SELECT a.id::text FROM asset a WHERE a.case_id = c.id ORDER BY a.created_at, a.id),
+    'order', ARRAY(SELECT o.id::text FROM legal_order o WHERE o.case_id = c.id ORDER BY o.created_at, o.id)))
+FROM case_file c WHERE c.id = (SELECT b.id FROM bench_case b WHERE b.n = :n)
+    AND (c.office_code = :office OR EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id AND g.office_code = :office));
 \endpipeline

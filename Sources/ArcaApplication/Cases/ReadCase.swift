@@ -2,9 +2,10 @@ import ArcaDomain
 import ArcaPersistence
 import Foundation
 
-/// Shows a case with its subjects, assets and orders, and logs the consultation of each
-/// case, subject, asset and order shown (Dir 2016/680 Art 25); the reading and its log reach
-/// the database together, in one round trip.
+/// Shows a case with its subjects, assets and orders, and logs the consultation (Dir 2016/680
+/// Art 25) as one entry for the case listing every subject, asset and order shown, which the
+/// trail of each of them finds; the reading and its log reach the database together, in one
+/// round trip.
 public struct ReadCase: Sendable {
     let database: Database
 

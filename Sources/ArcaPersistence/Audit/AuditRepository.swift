@@ -20,15 +20,35 @@ public struct AuditRepository: Sendable {
             ])
     }
 
-    /// One consultation entry per record shown, in one statement, sent with the transaction's
-    /// next statement or its COMMIT (`Transaction.write`).
-    public func appendConsultations(by actor: AuditEntry.Actor, operation: String, records: [(entity: String, id: String)]) async throws {
+    /// The consultation of one record, sent with the transaction's next statement or its
+    /// COMMIT (`Transaction.write`).
+    public func appendConsultation(by actor: AuditEntry.Actor, operation: String, entity: String, id: String) async throws {
         try await db.write(
             """
             INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
-            SELECT $1, $2, $3, 'consultation', $4, r.entity, r.id FROM unnest($5::text[], $6::text[]) AS r (entity, id)
+            VALUES ($1, $2, $3, 'consultation', $4, $5, $6)
             """,
-            [actor.userID, actor.name, actor.office?.value, operation, records.map(\.entity), records.map(\.id)])
+            [actor.userID, actor.name, actor.office?.value, operation, entity, id])
+    }
+
+    /// The kinds of record a reading of a case lists in its one consultation entry, under
+    /// `after.shown` (migration 0015).
+    public static let partsShownWithACase = ["subject", "asset", "order"]
+
+    /// The entries about one record: its own (changes, readings), the lists of its kind that
+    /// showed it, and the readings of its case that showed it. Each branch is one index lookup
+    /// (the entity index; the GIN index over consultations' `after`).
+    static func about(_ id: String, entity: String?) -> (condition: String, values: [any PostgresEncodable]) {
+        let listed = "kind = 'consultation' AND entity_id = '\(AuditEntry.searchID)' AND after @> jsonb_build_object('shown', jsonb_build_array($1::text))"
+        let shownWithCase = { (part: Int) in
+            "kind = 'consultation' AND after @> jsonb_build_object('shown', jsonb_build_object($\(part)::text, jsonb_build_array($1::text)))"
+        }
+        guard let entity else {
+            let parts = partsShownWithACase
+            let readings = parts.indices.map { "(\(shownWithCase($0 + 2)))" }.joined(separator: " OR ")
+            return ("(entity_id = $1 OR (\(listed)) OR \(readings))", [id] + parts)
+        }
+        return ("((entity = $2 AND entity_id = $1) OR (entity = $2 AND \(listed)) OR (\(shownWithCase(2))))", [id, entity])
     }
 
     static let columns = """
@@ -44,13 +64,18 @@ public struct AuditRepository: Sendable {
 
     /// One page of the entries `filter` selects, newest first, plus one more when there are more.
     public func search(_ filter: AuditFilter) async throws -> [AuditEntry] {
+        let sql = Self.searchQuery(filter)
+        return try await db.query(sql.text, sql.parameters).map(Self.decode)
+    }
+
+    static func searchQuery(_ filter: AuditFilter) -> SQLBuilder {
         var sql = SQLBuilder("SELECT \(Self.columns) FROM audit_entry WHERE true")
         if let office = filter.office { sql.and("actor_office = ?", office.value) }
-        if let entity = filter.entity { sql.and("entity = ?", entity) }
         if let entityID = filter.entityID {
-            // A record was consulted when it was read, and when a list showed it.
-            sql.and(
-                "(entity_id = ?1 OR (entity_id = '\(AuditEntry.searchID)' AND after->'shown' @> jsonb_build_array(?1::text)))", entityID)
+            let about = Self.about(entityID, entity: filter.entity)
+            sql.and(about.condition, values: about.values)
+        } else if let entity = filter.entity {
+            sql.and("entity = ?", entity)
         }
         if let actor = filter.actor { sql.and("actor_name = ?", actor) }
         if let kind = filter.kind { sql.and("kind = ?", kind.rawValue) }
@@ -59,7 +84,7 @@ public struct AuditRepository: Sendable {
         if let to = filter.to { sql.and("recorded_at < ?", to) }
         if let before = filter.before { sql.and("id < ?", before) }
         sql.append(" ORDER BY id DESC LIMIT ?", filter.limit + 1)
-        return try await db.query(sql.text, sql.parameters).map(Self.decode)
+        return sql
     }
 
     static func decode(_ row: Row) throws -> AuditEntry {

@@ -13,7 +13,8 @@ public struct CaseFileRecord: Sendable {
 
 extension Store {
     /// Reads a case with its subjects, assets, orders and the offices it is shared with, and
-    /// logs the consultation of each record shown (Dir 2016/680 Art 25), in one round trip:
+    /// logs the consultation (Dir 2016/680 Art 25) as one entry for the case that lists the
+    /// subjects, assets and orders shown (`AuditRepository.partsShownWithACase`), in one round trip:
     /// a pipeline whose every statement is bound to the case being visible to `office`, so an
     /// office that may not see it reads and logs nothing, and nil comes back.
     public func readCaseFile(_ id: UUID, visibleTo office: OfficeCode, consultedBy actor: AuditEntry.Actor, operation: String) async throws
@@ -33,13 +34,12 @@ extension Store {
             Statement("SELECT office_code FROM case_grant WHERE case_id = $1 AND \(visible) ORDER BY office_code", key),
             Statement(
                 """
-                INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
-                SELECT $3, $4, $5, 'consultation', $6, r.entity, r.id FROM (
-                    SELECT 'case' AS entity, c.id::text AS id, 0 AS part, c.created_at AS recorded, c.id AS tie FROM case_file c WHERE c.id = $1
-                    UNION ALL SELECT 'subject', s.id::text, 1, s.created_at, s.id FROM subject s WHERE s.case_id = $1
-                    UNION ALL SELECT 'asset', a.id::text, 2, a.created_at, a.id FROM asset a WHERE a.case_id = $1
-                    UNION ALL SELECT 'order', o.id::text, 3, o.created_at, o.id FROM legal_order o WHERE o.case_id = $1
-                ) AS r WHERE \(visible) ORDER BY r.part, r.recorded, r.tie
+                INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, after)
+                SELECT $3, $4, $5, 'consultation', $6, 'case', c.id::text, jsonb_build_object('shown', jsonb_build_object(
+                    'subject', ARRAY(SELECT s.id::text FROM subject s WHERE s.case_id = c.id ORDER BY s.created_at, s.id),
+                    'asset', ARRAY(SELECT a.id::text FROM asset a WHERE a.case_id = c.id ORDER BY a.created_at, a.id),
+                    'order', ARRAY(SELECT o.id::text FROM legal_order o WHERE o.case_id = c.id ORDER BY o.created_at, o.id)))
+                FROM case_file c WHERE c.id = $1 AND \(OfficeAccessSQL.caseVisible(to: "$2"))
                 """, key + [actor.userID, actor.name, actor.office?.value, operation]),
         ])
         guard let row = results[0].first else { return nil }

@@ -19,6 +19,10 @@ struct SQLBuilder {
         append(" AND " + condition, values)
     }
 
+    mutating func and(_ condition: String, values: [any PostgresEncodable]) {
+        append(" AND " + condition, values)
+    }
+
     mutating func append(_ fragment: String, _ values: any PostgresEncodable...) {
         append(fragment, values)
     }
