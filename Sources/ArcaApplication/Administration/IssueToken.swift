@@ -47,7 +47,7 @@ enum TokenSecret {
     /// 32 random bytes from the system's secure generator, in hex.
     static func generate() -> String {
         var generator = SystemRandomNumberGenerator()
-        return prefix + (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return prefix + (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.hexadecimal
     }
 
     static func looksValid(_ token: String) -> Bool {
@@ -55,6 +55,6 @@ enum TokenSecret {
     }
 
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexadecimal
     }
 }

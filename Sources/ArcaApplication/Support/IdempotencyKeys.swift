@@ -1,3 +1,4 @@
+import ArcaDomain
 import ArcaPersistence
 import Crypto
 import Foundation
@@ -58,7 +59,7 @@ public final class IdempotencyKeys: Sendable {
         var hasher = SHA256()
         hasher.update(data: Data("\(method) \(path)\n".utf8))
         hasher.update(data: body)
-        let hash = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        let hash = hasher.finalize().hexadecimal
         let now = clock()
         let expiredBefore = now.addingTimeInterval(-retention.seconds)
         await purgeIfDue(now: now, expiredBefore: expiredBefore)

@@ -1,3 +1,4 @@
+import ArcaDomain
 import Crypto
 import Foundation
 
@@ -17,7 +18,7 @@ public struct Migration: Sendable, Equatable {
         self.version = version
         self.name = stem
         self.sql = sql
-        self.checksum = SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        self.checksum = SHA256.hash(data: Data(sql.utf8)).hexadecimal
     }
 
     /// The migrations compiled into this binary from the repository's `SQL/` folder.
