@@ -142,6 +142,41 @@ struct AuditTrailTests {
         }
     }
 
+    @Test func aSearchByKindFindsTheReadingsOfCasesThatShowedRecordsOfThatKind() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect"), by: world.officer)
+
+            _ = try await world.useCases.readCase(id: file.id, by: world.analyst)
+
+            let subjects = try await world.useCases.readAuditTrail(AuditListRequest(entity: "subject", kind: "consultation"), by: world.auditor)
+            #expect(subjects.items.map(\.operation) == ["ReadCase"])
+            let orders = try await world.useCases.readAuditTrail(AuditListRequest(entity: "order", kind: "consultation"), by: world.auditor)
+            #expect(orders.items.isEmpty)
+        }
+    }
+
+    @Test func entriesWrittenOnePerRecordBeforeTheReadingListedItsPartsAreStillFound() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let suspect = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Jan Vermeulen", role: "suspect"), by: world.officer)
+            // As a reading logged its parts before migration 0015.
+            try await world.db.pool.execute(
+                """
+                INSERT INTO audit_entry (actor_name, actor_office, kind, operation, entity, entity_id)
+                VALUES ('a.janssens', 'BE-ARO', 'consultation', 'ReadCase', 'subject', $1)
+                """, [suspect.id.lowercased])
+
+            for entity in ["subject", nil] {
+                let trail = try await world.useCases.readAuditTrail(
+                    AuditListRequest(entity: entity, entityID: suspect.id.lowercased, kind: "consultation"), by: world.auditor)
+                #expect(trail.items.map(\.operation) == ["ReadCase"], "\(entity ?? "any kind")")
+            }
+        }
+    }
+
     @Test func aListLogsTheRecordsItShowedInOneEntryThatTheirTrailFinds() async throws {
         try await TestWorld.with { world in
             let older = try await world.openCase(title: "Operation Meltwater", openedOn: "2026-03-14")

@@ -36,8 +36,9 @@ public struct AuditRepository: Sendable {
     public static let partsShownWithACase = ["subject", "asset", "order"]
 
     /// The entries about one record: its own (changes, readings), the lists of its kind that
-    /// showed it, and the readings of its case that showed it. Each branch is one index lookup
-    /// (the entity index; the GIN index over consultations' `after`).
+    /// showed it, and the readings of its case that showed it. With the record's kind given,
+    /// each branch is one index lookup (the entity index; the GIN index over consultations'
+    /// `after`); without it, its own entries are found by reading the entity index whole.
     static func about(_ id: String, entity: String?) -> (condition: String, values: [any PostgresEncodable]) {
         let listed = "kind = 'consultation' AND entity_id = '\(AuditEntry.searchID)' AND after @> jsonb_build_object('shown', jsonb_build_array($1::text))"
         let shownWithCase = { (part: Int) in
@@ -48,7 +49,19 @@ public struct AuditRepository: Sendable {
             let readings = parts.indices.map { "(\(shownWithCase($0 + 2)))" }.joined(separator: " OR ")
             return ("(entity_id = $1 OR (\(listed)) OR \(readings))", [id] + parts)
         }
-        return ("((entity = $2 AND entity_id = $1) OR (entity = $2 AND \(listed)) OR (\(shownWithCase(2))))", [id, entity])
+        let readings = partsShownWithACase.contains(entity) ? " OR (\(shownWithCase(2)))" : ""
+        return ("((entity = $2 AND entity_id = $1) OR (entity = $2 AND \(listed))\(readings))", [id, entity])
+    }
+
+    /// The entries about records of one kind: their own, and for a subject, asset or order
+    /// also the readings of a case that showed one (a broad search, without an index).
+    static func ofKind(_ entity: String) -> SQLBuilder {
+        guard partsShownWithACase.contains(entity) else { return SQLBuilder("entity = ?", entity) }
+        return SQLBuilder(
+            """
+            (entity = ?1 OR (kind = 'consultation' AND entity = 'case' AND jsonb_typeof(after -> 'shown') = 'object'
+                AND jsonb_array_length(after -> 'shown' -> ?1) > 0))
+            """, entity)
     }
 
     static let columns = """
@@ -75,7 +88,7 @@ public struct AuditRepository: Sendable {
             let about = Self.about(entityID, entity: filter.entity)
             sql.and(about.condition, values: about.values)
         } else if let entity = filter.entity {
-            sql.and("entity = ?", entity)
+            sql.and(Self.ofKind(entity))
         }
         if let actor = filter.actor { sql.and("actor_name = ?", actor) }
         if let kind = filter.kind { sql.and("kind = ?", kind.rawValue) }

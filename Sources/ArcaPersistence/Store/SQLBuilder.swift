@@ -23,6 +23,10 @@ struct SQLBuilder {
         append(" AND " + condition, values)
     }
 
+    mutating func and(_ condition: SQLBuilder) {
+        and(condition.text, values: condition.parameters)
+    }
+
     mutating func append(_ fragment: String, _ values: any PostgresEncodable...) {
         append(fragment, values)
     }

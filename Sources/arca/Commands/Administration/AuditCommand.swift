@@ -12,7 +12,7 @@ struct AuditCommand: AsyncParsableCommand {
             abstract: "Audit entries, newest first (the whole trail, as the administrator).",
             discussion: "Auditors and administrators of an office read their office's entries over HTTP: GET /v1/audit-entries.")
 
-        @Option(help: "Kind of record, e.g. case, subject, asset, order, user.") var entity: String?
+        @Option(help: "Kind of record, e.g. case, subject, asset, order, user, setting; a subject, asset or order includes the readings of cases that showed one (entity case).") var entity: String?
         @Option(name: .customLong("id"), help: "The record's id.") var entityID: String?
         @Option(help: "The user who acted, e.g. j.peeters.") var actor: String?
         @Option(help: "change or consultation.") var kind: String?
