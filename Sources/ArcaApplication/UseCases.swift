@@ -35,6 +35,8 @@ public struct UseCases: Sendable {
     public let liftOrder: LiftOrder
     public let correctOrderDate: CorrectOrderDate
     public let readAuditTrail: ReadAuditTrail
+    public let listSettings: ListSettings
+    public let changeSetting: ChangeSetting
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
     /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed;
@@ -74,5 +76,7 @@ public struct UseCases: Sendable {
         liftOrder = LiftOrder(database: database, clock: clock)
         correctOrderDate = CorrectOrderDate(database: database, clock: clock)
         readAuditTrail = ReadAuditTrail(database: database)
+        listSettings = ListSettings(database: database)
+        changeSetting = ChangeSetting(database: database)
     }
 }

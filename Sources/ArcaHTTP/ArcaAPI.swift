@@ -27,6 +27,7 @@ public struct ArcaAPI: Sendable {
         CaseRoutes(useCases: useCases).register(on: v1)
         AssetRoutes(useCases: useCases).register(on: v1)
         AuditRoutes(readAuditTrail: useCases.readAuditTrail).register(on: v1)
+        SettingRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

@@ -47,7 +47,7 @@ struct CLITests {
         [], ["serve"], ["migrate"], ["db"], ["db", "start"], ["db", "stop"], ["db", "status"], ["db", "url"],
         ["office", "add"], ["user", "add"], ["token", "issue"], ["token", "revoke"], ["case", "create"], ["case", "list"],
         ["case", "show"], ["asset", "add"], ["asset", "list"], ["asset", "show"], ["order", "create"], ["order", "execute"],
-        ["order", "lift"], ["audit", "list"], ["demo", "seed"],
+        ["order", "lift"], ["audit", "list"], ["settings", "list"], ["settings", "set"], ["demo", "seed"],
     ])
     func everyCommandExplainsItselfWithHelp(_ command: [String]) throws {
         let outcome = try ArcaProcess.run(command + ["--help"])
@@ -117,6 +117,31 @@ struct AdministrationCommandTests {
             #expect(try stored[0].decode(Int.self, 0) == 1)
             let revoke = try ArcaProcess.run(["token", "revoke", "--user", "j.peeters"], environment: env)
             #expect(revoke.stdout.contains("revoked 1 token"))
+        }
+    }
+
+    @Test func anAdministratorChangesASettingAndTheListShowsItBesideItsDefault() async throws {
+        try await TestDatabase.withFresh { db in
+            let env = ["DATABASE_URL": db.url]
+            let set = try ArcaProcess.run(["settings", "set", "deadline.confiscation", "p30d"], environment: env)
+            #expect(set.status == 0, "\(set.stderr)")
+            #expect(set.stdout == "deadline.confiscation = P30D\n")
+
+            let list = try ArcaProcess.run(["settings", "list"], environment: env)
+            #expect(list.stdout.contains("deadline.confiscation = P30D (default P45D)"))
+            #expect(list.stdout.contains("Reg 2018/1805 Art 20(1)"))
+            #expect(list.stdout.contains("deadline.information_urgent_direct = PT8H\n"))
+        }
+    }
+
+    @Test func aBadSettingValueIsOneLineNamingTheFieldAndANonZeroExit() async throws {
+        try await TestDatabase.withFresh { db in
+            let outcome = try ArcaProcess.run(["settings", "set", "sharing.issuing_state_percent", "150"], environment: ["DATABASE_URL": db.url])
+            #expect(outcome.status != 0)
+            #expect(outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+            #expect(outcome.stderr.contains("not a percentage between 0 and 100"))
+            let chosen = try await db.pool.query("SELECT count(*) FROM setting")
+            #expect(try chosen[0].decode(Int.self, 0) == 0)
         }
     }
 

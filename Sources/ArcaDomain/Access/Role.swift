@@ -1,6 +1,6 @@
 /// What a user does in the office (DOMAIN §1), and so what ARCA lets them do.
 public enum Role: String, CaseIterable, Sendable, Codable {
-    /// Runs the system: offices, users, tokens.
+    /// Runs the system: offices, users, tokens, settings.
     case admin
     /// Records cases, subjects, assets, valuations, orders; works the deadlines.
     case officer
@@ -13,7 +13,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.administerUsers, .readAuditTrail]
+        case .admin: return [.administerUsers, .changeSettings, .readAuditTrail]
         case .officer: return [.readCases, .recordCases, .shareCases]
         case .liaison: return [.readCases]
         case .analyst: return [.readCases]
@@ -34,5 +34,7 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Give another office access to a case of one's own office.
     case shareCases = "share-cases"
     case administerUsers = "administer-users"
+    /// Change the deployment's settings: the defaults of deadlines and of sharing (DOMAIN §4).
+    case changeSettings = "change-settings"
     case readAuditTrail = "read-audit-trail"
 }

@@ -18,6 +18,7 @@ public struct Store: Sendable {
     public var valuations: ValuationRepository { ValuationRepository(db: transaction) }
     public var assetEvents: AssetEventRepository { AssetEventRepository(db: transaction) }
     public var orders: OrderRepository { OrderRepository(db: transaction) }
+    public var settings: SettingRepository { SettingRepository(db: transaction) }
 }
 
 extension Database {

@@ -1,0 +1,132 @@
+import Foundation
+
+/// A deployment setting an administrator may change: the defaults of the rules with numbers
+/// (DOMAIN §4), each with its legal source. A request keeps the period and deadline it
+/// started with, so a changed setting applies to clocks started afterwards only.
+public enum Setting: String, CaseIterable, Sendable, Codable {
+    case deadlineUrgentDirectlyAccessible = "deadline.information_urgent_direct"
+    case deadlineUrgentNotDirectlyAccessible = "deadline.information_urgent_indirect"
+    case deadlineNotUrgent = "deadline.information_not_urgent"
+    case deadlineUrgentFreezing = "deadline.freezing_urgent"
+    case deadlineConfiscation = "deadline.confiscation"
+    /// Money realised on an incoming confiscation certificate up to this amount stays here.
+    case sharingThreshold = "sharing.threshold"
+    /// Above the threshold, the issuing state's percentage.
+    case sharingIssuingStatePercent = "sharing.issuing_state_percent"
+
+    /// What a setting holds.
+    enum Kind {
+        case deadline(DeadlineRule)
+        case sharingThreshold
+        case sharingPercent
+    }
+
+    var kind: Kind {
+        switch self {
+        case .deadlineUrgentDirectlyAccessible: return .deadline(.urgentDirectlyAccessible)
+        case .deadlineUrgentNotDirectlyAccessible: return .deadline(.urgentNotDirectlyAccessible)
+        case .deadlineNotUrgent: return .deadline(.notUrgent)
+        case .deadlineUrgentFreezing: return .deadline(.urgentFreezing)
+        case .deadlineConfiscation: return .deadline(.confiscation)
+        case .sharingThreshold: return .sharingThreshold
+        case .sharingIssuingStatePercent: return .sharingPercent
+        }
+    }
+
+    /// The setting that holds a clock's period.
+    public static func deadline(_ rule: DeadlineRule) -> Setting {
+        allCases.first { if case .deadline(rule) = $0.kind { true } else { false } }!
+    }
+
+    public var defaultValue: String {
+        switch kind {
+        case .deadline(let rule): return rule.defaultPeriod.iso
+        case .sharingThreshold: return SharingRule.regulation.threshold!.description
+        case .sharingPercent: return "\(SharingRule.regulation.issuingStatePercent)"
+        }
+    }
+
+    public var source: String {
+        switch kind {
+        case .deadline(let rule): return rule.source
+        case .sharingThreshold, .sharingPercent: return SharingRule.source
+        }
+    }
+
+    /// What the setting means, as the settings list shows it.
+    public var meaning: String {
+        switch kind {
+        case .deadline(let rule): return "time for \(rule.due) on \(rule.summary)"
+        case .sharingThreshold: return "money realised on an incoming confiscation certificate kept here up to this amount"
+        case .sharingPercent: return "above the threshold, the issuing state's percentage of the money realised"
+        }
+    }
+
+    /// The value as stored: checked, and written the one way ARCA writes it (`pt8h` → `PT8H`,
+    /// `10000 eur` → `10000.00 EUR`).
+    public func normalised(_ text: String) throws(SettingError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        switch kind {
+        case .deadline:
+            do {
+                return try DeadlinePeriod(iso: trimmed).iso
+            } catch {
+                throw SettingError(setting: self, rule: "iso-duration", message: error.description)
+            }
+        case .sharingThreshold:
+            let parts = trimmed.split(separator: " ")
+            guard parts.count == 2, let currency = Currency(code: String(parts[1]).uppercased()),
+                let money = try? Money(parsing: String(parts[0]), currency), !money.isNegative
+            else {
+                throw SettingError(setting: self, rule: "money", message: "\"\(text.prefix(40))\" is not an amount and a currency such as \"10000.00 EUR\"")
+            }
+            return money.description
+        case .sharingPercent:
+            guard let percent = try? Money.parseAmount(trimmed), percent >= 0, percent <= 100 else {
+                throw SettingError(setting: self, rule: "percent", message: "\"\(text.prefix(40))\" is not a percentage between 0 and 100")
+            }
+            return "\(percent)"
+        }
+    }
+}
+
+extension DeadlineRule {
+    /// The requests the clock applies to, as a sentence names them.
+    var summary: String {
+        switch self {
+        case .urgentDirectlyAccessible: return "an urgent information request for directly accessible information"
+        case .urgentNotDirectlyAccessible: return "an urgent information request for information not directly accessible"
+        case .notUrgent: return "an information request that is not urgent"
+        case .urgentFreezing: return "an urgent freezing certificate"
+        case .confiscation: return "a confiscation certificate"
+        }
+    }
+}
+
+/// A value a setting does not take: which rule it breaks, and why.
+public struct SettingError: Error, Equatable, CustomStringConvertible {
+    public let setting: Setting
+    public let rule: String
+    public let message: String
+
+    public var description: String { message }
+}
+
+/// The settings in force: what an administrator chose, else the defaults.
+public struct Settings: Sendable, Equatable {
+    let chosen: [Setting: String]
+
+    /// `chosen` holds normalised values, as stored.
+    public init(chosen: [Setting: String]) {
+        self.chosen = chosen
+    }
+
+    public func value(_ setting: Setting) -> String {
+        chosen[setting] ?? setting.defaultValue
+    }
+
+    /// The period a clock started now runs for.
+    public func period(for rule: DeadlineRule) -> DeadlinePeriod {
+        (try? DeadlinePeriod(iso: value(.deadline(rule)))) ?? rule.defaultPeriod
+    }
+}
