@@ -30,6 +30,21 @@ struct SettingUseCaseTests {
         }
     }
 
+    @Test func twoAdministratorsChangingOneSettingAtOnceLeaveATrailWhereEachBeforeIsTheOtherOnesAfter() async throws {
+        try await TestWorld.with { world in
+            async let first = world.useCases.changeSetting(key: "deadline.confiscation", SettingChange(value: "P30D"), by: world.admin)
+            async let second = world.useCases.changeSetting(key: "deadline.confiscation", SettingChange(value: "P40D"), by: .commandLine())
+            _ = try await (first, second)
+
+            let entries = try await world.database.transaction { try await $0.audit.entries(entity: "setting", id: "deadline.confiscation") }
+            #expect(entries.count == 2)
+            #expect(entries.first?.before == #"{"value": "P45D"}"#)
+            #expect(entries.last?.before == entries.first?.after)
+            let kept = try await world.useCases.listSettings().first { $0.key == "deadline.confiscation" }
+            #expect(kept.map { #"{"value": "\#($0.value)"}"# } == entries.last?.after)
+        }
+    }
+
     @Test(arguments: ["officer", "liaison", "analyst", "auditor"])
     func onlyAnAdministratorChangesASetting(_ role: String) async throws {
         try await TestWorld.with { world in

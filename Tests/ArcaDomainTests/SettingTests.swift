@@ -23,7 +23,10 @@ struct SettingTests {
     @Test func aValueTheSettingDoesNotTakeNamesItsRule() {
         for (setting, value, rule) in [
             (Setting.deadlineConfiscation, "45 days", "iso-duration"), (.sharingThreshold, "10000", "money"),
-            (.sharingThreshold, "-1 EUR", "money"), (.sharingIssuingStatePercent, "120", "percent"),
+            (.sharingThreshold, "-1 EUR", "money"), (.sharingThreshold, "10000.00 USD", "money"), (.sharingThreshold, "10000.001 EUR", "money"),
+            (.sharingIssuingStatePercent, "120", "percent"),
+            // The law counts these clocks in hours, those in days: the unit is not a setting.
+            (.deadlineUrgentFreezing, "P2D", "duration-unit"), (.deadlineConfiscation, "PT1080H", "duration-unit"),
         ] {
             #expect(throws: SettingError.self) { try setting.normalised(value) }
             do {

@@ -55,15 +55,24 @@ struct SharingTests {
         #expect(throws: SharingError.percentOutOfRange(120)) { try SharingRule.bilateral(issuingStatePercent: 120) }
     }
 
-    @Test func theSharesAlwaysAddUpToWhatWasRealised() throws {
+    @Test func theIssuingStateReceivesHalfOfTheRestInWholeCentsAndThePartsAddUp() throws {
         for cents in [0, 1, 999_999, 1_000_000, 1_000_001, 1_000_003, 123_456_789] {
-            let realised = Money(Decimal(cents) / 100, .euro)
-            for claims in [Decimal(0), 5_000.37, 20_000] {
-                let split = try SharingRule.regulation.split(realised: realised, victimsClaims: Money(claims, .euro))
-                let total = try Money.sum([split.toVictims, split.toIssuingState, split.keptByExecutingState], in: .euro)
-                #expect(total == realised, "\(realised) with claims \(claims)")
+            for claimCents in [0, 500_037, 2_000_000] {
+                let realised = Money(Decimal(cents) / 100, .euro)
+                let split = try SharingRule.regulation.split(realised: realised, victimsClaims: Money(Decimal(claimCents) / 100, .euro))
+                // Counted here in integer cents: the rest after the victims, half of it above EUR 10,000.
+                let rest = max(cents - claimCents, 0)
+                let issuing = rest > 1_000_000 ? rest / 2 : 0
+                #expect(split.toIssuingState == Money(Decimal(issuing) / 100, .euro), "\(cents) with claims \(claimCents)")
+                #expect(split.keptByExecutingState == Money(Decimal(rest - issuing) / 100, .euro), "\(cents) with claims \(claimCents)")
+                #expect(split.toVictims == Money(Decimal(cents - rest) / 100, .euro), "\(cents) with claims \(claimCents)")
             }
         }
+    }
+
+    @Test func aRuleGivesBetweenNothingAndEverything() {
+        #expect(throws: SharingError.percentOutOfRange(150)) { try SharingRule(threshold: Money(10_000, .euro), issuingStatePercent: 150) }
+        #expect(throws: SharingError.percentOutOfRange(-5)) { try SharingRule.bilateral(issuingStatePercent: -5) }
     }
 
     @Test func moneyInAnotherCurrencyIsConvertedBeforeItIsShared() throws {

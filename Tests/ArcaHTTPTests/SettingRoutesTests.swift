@@ -20,10 +20,14 @@ struct SettingRoutesTests {
         }
     }
 
-    @Test func withoutATokenNothingIsShown() async throws {
+    @Test func withoutATokenNothingIsShownOrChanged() async throws {
         try await APIWorld.with { world in
             let anonymous = try await world.attempt(.get, "/v1/settings", as: nil)
+            let anonymousChange = try await world.attempt(.put, "/v1/settings/deadline.confiscation", as: nil, json: #"{"value":"P30D"}"#)
             #expect(anonymous.status == 401 && anonymous.isProblem)
+            #expect(anonymousChange.status == 401)
+            let chosen = try await world.count("setting")
+            #expect(chosen == 0)
         }
     }
 

@@ -38,7 +38,7 @@ public struct ChangeSetting: Sendable {
         try validation.finish()
         guard let setting, let normalised else { return try unreachable() }
         return try await database.transaction { store in
-            let before = try await store.settings.current(forUpdate: true)
+            let before = try await store.settings.current(forChange: true)
             try await store.settings.choose(setting, value: normalised)
             let after = Settings(chosen: [setting: normalised])
             try await store.audit.change(

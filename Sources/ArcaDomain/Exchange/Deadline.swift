@@ -12,13 +12,20 @@ public enum DeadlinePeriod: Hashable, Sendable {
     /// Reads an ISO 8601 duration of whole hours or whole days: `PT8H`, `P3D`.
     public init(iso text: String) throws(DeadlinePeriodError) {
         let upper = text.uppercased()
-        if upper.hasPrefix("PT"), upper.hasSuffix("H"), let hours = Int(upper.dropFirst(2).dropLast()), (1...Self.longest.hours).contains(hours) {
+        let number = { (digits: Substring) -> Int? in digits.allSatisfy(\.isASCIIDigit) ? Int(digits) : nil }
+        if upper.hasPrefix("PT"), upper.hasSuffix("H"), let hours = number(upper.dropFirst(2).dropLast()), (1...Self.longest.hours).contains(hours) {
             self = .hours(hours)
-        } else if upper.hasPrefix("P"), upper.hasSuffix("D"), let days = Int(upper.dropFirst().dropLast()), (1...Self.longest.days).contains(days) {
+        } else if upper.hasPrefix("P"), upper.hasSuffix("D"), let days = number(upper.dropFirst().dropLast()), (1...Self.longest.days).contains(days) {
             self = .days(days)
         } else {
             throw DeadlinePeriodError(text: text)
         }
+    }
+
+    /// Whether the clock counts hours (from the instant) or calendar days (to a local time).
+    public var countsHours: Bool {
+        if case .hours = self { return true }
+        return false
     }
 
     /// The ISO 8601 duration: `PT8H`, `P3D`.
@@ -70,6 +77,10 @@ public enum DeadlinePeriod: Hashable, Sendable {
         if let first = readings.min() { return first }
         return wall.addingTimeInterval(-TimeInterval(timeZone.secondsFromGMT(for: wall.addingTimeInterval(-86_400))))
     }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 public struct DeadlinePeriodError: Error, Equatable, CustomStringConvertible {

@@ -23,11 +23,17 @@ public struct SharingRule: Hashable, Sendable {
     public static let source = "Reg 2018/1805 Art 30"
 
     /// The regulation's defaults: EUR 10,000, then 50 %. Both are settings.
-    public static let regulation = SharingRule(threshold: Money(10_000, .euro), issuingStatePercent: 50)
+    public static let regulation = SharingRule(regulationThreshold: Money(10_000, .euro), percent: 50)
 
-    public init(threshold: Money, issuingStatePercent: Decimal) {
+    public init(threshold: Money, issuingStatePercent: Decimal) throws(SharingError) {
+        guard issuingStatePercent >= 0, issuingStatePercent <= 100 else { throw .percentOutOfRange(issuingStatePercent) }
         self.threshold = threshold
         self.issuingStatePercent = issuingStatePercent
+    }
+
+    private init(regulationThreshold threshold: Money, percent: Decimal) {
+        self.threshold = threshold
+        self.issuingStatePercent = percent
     }
 
     private init(bilateral percent: Decimal) {

@@ -58,7 +58,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         switch kind {
         case .deadline(let rule): return "time for \(rule.due) on \(rule.summary)"
         case .sharingThreshold: return "money realised on an incoming confiscation certificate kept here up to this amount"
-        case .sharingPercent: return "above the threshold, the issuing state's percentage of the money realised"
+        case .sharingPercent: return "above the threshold, the issuing state's percentage of the money realised, after the victims' claims"
         }
     }
 
@@ -67,18 +67,27 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
     public func normalised(_ text: String) throws(SettingError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         switch kind {
-        case .deadline:
+        case .deadline(let rule):
+            let period: DeadlinePeriod
             do {
-                return try DeadlinePeriod(iso: trimmed).iso
+                period = try DeadlinePeriod(iso: trimmed)
             } catch {
                 throw SettingError(setting: self, rule: "iso-duration", message: error.description)
             }
+            // The law counts this clock in hours or in days; the unit decides how it runs
+            // (from the instant, or to a local time), so only the number may change.
+            guard period.countsHours == rule.defaultPeriod.countsHours else {
+                let unit = rule.defaultPeriod.countsHours ? "hours (PT48H)" : "days (P45D)"
+                throw SettingError(setting: self, rule: "duration-unit", message: "\(rule.source) counts this clock in \(unit)")
+            }
+            return period.iso
         case .sharingThreshold:
+            // The regulation sets the threshold in euro; amounts realised in other currencies are converted to it.
             let parts = trimmed.split(separator: " ")
-            guard parts.count == 2, let currency = Currency(code: String(parts[1]).uppercased()),
-                let money = try? Money(parsing: String(parts[0]), currency), !money.isNegative
+            guard parts.count == 2, parts[1].uppercased() == Currency.euro.code, let money = try? Money(parsing: String(parts[0]), .euro),
+                !money.isNegative, money.amount == Self.toCents(money.amount)
             else {
-                throw SettingError(setting: self, rule: "money", message: "\"\(text.prefix(40))\" is not an amount and a currency such as \"10000.00 EUR\"")
+                throw SettingError(setting: self, rule: "money", message: "\"\(text.prefix(40))\" is not an amount in euro to the cent such as \"10000.00 EUR\"")
             }
             return money.description
         case .sharingPercent:
@@ -87,6 +96,15 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
             }
             return "\(percent)"
         }
+    }
+}
+
+extension Setting {
+    static func toCents(_ amount: Decimal) -> Decimal {
+        var amount = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &amount, 2, .plain)
+        return rounded
     }
 }
 

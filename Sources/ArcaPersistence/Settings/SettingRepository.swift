@@ -6,10 +6,13 @@ import LibPQ
 public struct SettingRepository: Sendable {
     let db: Transaction
 
-    /// The settings in force; with `forUpdate`, the chosen ones stay locked until the
-    /// transaction ends, so two administrators' changes follow one another.
-    public func current(forUpdate: Bool = false) async throws -> Settings {
-        let rows = try await db.query("SELECT key, value FROM setting ORDER BY key \(forUpdate ? "FOR UPDATE" : "")")
+    /// The settings in force. With `forChange`, the table is locked against other changes
+    /// until the transaction ends (readers go on), so two administrators' changes follow one
+    /// another and each audit entry's value before is the one the other left — even for a
+    /// setting that has no row yet, which a row lock could not hold.
+    public func current(forChange: Bool = false) async throws -> Settings {
+        if forChange { try await db.execute("LOCK TABLE setting IN SHARE ROW EXCLUSIVE MODE") }
+        let rows = try await db.query("SELECT key, value FROM setting ORDER BY key")
         var chosen: [Setting: String] = [:]
         for row in rows {
             // A key no longer known (a setting removed in a later version) has no effect.
