@@ -195,9 +195,7 @@ enum DemoAssets {
     static func fraction(of value: Money?, random: inout DemoRandom) -> MoneyInput {
         guard let value else { return MoneyInput(amount: "\(random.int(1_000...50_000)).00", currency: "EUR") }
         let percent = Decimal(random.int(60...115)) / 100
-        var scaled = value.amount * percent
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &scaled, 2, .plain)
+        let rounded = (value.amount * percent).rounded(toPlaces: 2)
         return MoneyInput(amount: Money(rounded, value.currency).amountText, currency: value.currency.code)
     }
 }

@@ -66,17 +66,10 @@ public struct SharingRule: Hashable, Sendable {
             basis = .bilateral
             percent = issuingStatePercent
         }
-        let toIssuingState = Self.roundedDown(rest * percent / 100, digits: realised.currency.minorUnitDigits)
+        let toIssuingState = (rest * percent / 100).rounded(toPlaces: realised.currency.minorUnitDigits, .down)
         return SharingSplit(
             realised: realised, toVictims: toVictims, toIssuingState: Money(toIssuingState, realised.currency),
             keptByExecutingState: Money(rest - toIssuingState, realised.currency), rule: self, basis: basis)
-    }
-
-    private static func roundedDown(_ value: Decimal, digits: Int) -> Decimal {
-        var value = value
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &value, digits, .down)
-        return rounded
     }
 }
 

@@ -85,7 +85,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
             // The regulation sets the threshold in euro; amounts realised in other currencies are converted to it.
             let parts = trimmed.split(separator: " ")
             guard parts.count == 2, parts[1].uppercased() == Currency.euro.code, let money = try? Money(parsing: String(parts[0]), .euro),
-                !money.isNegative, money.amount == Self.toCents(money.amount)
+                !money.isNegative, money.amount == money.amount.rounded(toPlaces: Currency.euro.minorUnitDigits)
             else {
                 throw SettingError(setting: self, rule: "money", message: "\"\(text.prefix(40))\" is not an amount in euro to the cent such as \"10000.00 EUR\"")
             }
@@ -96,15 +96,6 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
             }
             return "\(percent)"
         }
-    }
-}
-
-extension Setting {
-    static func toCents(_ amount: Decimal) -> Decimal {
-        var amount = amount
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &amount, 2, .plain)
-        return rounded
     }
 }
 
