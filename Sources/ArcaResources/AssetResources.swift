@@ -248,3 +248,154 @@ struct ExecutedSumResource: Encodable {
     let executedOn: Day
     let amount: Money
 }
+
+extension IdentifiersResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("iban", iban)
+            $0.member("landRegistryReference", landRegistryReference)
+            $0.member("registrationMark", registrationMark)
+            $0.member("vin", vin)
+            $0.member("walletAddress", walletAddress)
+        }
+    }
+}
+
+extension AssetResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object { writeMembers(to: &$0, events: nil, valuations: nil) }
+    }
+
+    /// The asset's members in sorted order, with an asset file's history where it has one
+    /// (`events` and `valuations` fall between them).
+    func writeMembers(to json: inout JSONWriter, events: [AssetEventResource]?, valuations: [ValuationResource]?) {
+        json.member("allowedActions", allowedActions)
+        json.member("caseId", caseId)
+        json.member("category", category)
+        json.member("confiscationOrderedOn", confiscationOrderedOn)
+        json.member("country", country)
+        json.member("createdAt", createdAt)
+        json.member("description", description)
+        json.member("estimatedValue", estimatedValue)
+        json.member("events", events)
+        json.member("frozenOn", frozenOn)
+        json.member("id", id)
+        json.member("identifiedOn", identifiedOn)
+        json.member("identifiers", identifiers)
+        json.member("interimSoldOn", interimSoldOn)
+        json.member("lastEventOn", lastEventOn)
+        json.member("owners", owners)
+        json.member("propertyRole", propertyRole)
+        json.member("realisedValue", realisedValue)
+        json.member("state", state)
+        json.member("valuations", valuations)
+        json.member("valueAtConfiscation", valueAtConfiscation)
+        json.member("valueAtFreezing", valueAtFreezing)
+        json.member("valueMissing", valueMissing)
+        json.member("version", version)
+    }
+}
+
+extension AssetFileResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object { asset.writeMembers(to: &$0, events: events, valuations: valuations) }
+    }
+}
+
+extension ValuationResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("assetId", assetId)
+            $0.member("id", id)
+            $0.member("method", method)
+            $0.member("recordedBy", recordedBy)
+            $0.member("value", value)
+            $0.member("valuedOn", valuedOn)
+        }
+    }
+}
+
+extension AssetEventResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("action", action)
+            $0.member("actor", actor)
+            $0.member("amount", amount)
+            $0.member("correctedOn", correctedOn)
+            $0.member("correctedTo", correctedTo)
+            $0.member("corrects", corrects)
+            $0.member("from", from)
+            $0.member("id", id)
+            $0.member("occurredOn", occurredOn)
+            $0.member("orderId", orderId)
+            $0.member("outcome", outcome)
+            $0.member("reason", reason)
+            $0.member("recordedAt", recordedAt)
+            $0.member("to", to)
+        }
+    }
+}
+
+extension OrderResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("assets", assets)
+            $0.member("caseId", caseId)
+            $0.member("confirms", confirms)
+            $0.member("confiscationType", confiscationType)
+            $0.member("corrections", corrections)
+            $0.member("coveredAmount", coveredAmount)
+            $0.member("createdAt", createdAt)
+            $0.member("decisionDate", decisionDate)
+            $0.member("decisionReference", decisionReference)
+            $0.member("executedAmounts", executedAmounts)
+            $0.member("executedOn", executedOn)
+            $0.member("executingState", executingState)
+            $0.member("execution", execution)
+            $0.member("finalOn", finalOn)
+            $0.member("id", id)
+            $0.member("issuingAuthority", issuingAuthority)
+            $0.member("issuingState", issuingState)
+            $0.member("kind", kind)
+            $0.member("liftedOn", liftedOn)
+            $0.member("liftingGround", liftingGround)
+            $0.member("status", status)
+            $0.member("subjects", subjects)
+            $0.member("urgent", urgent)
+            $0.member("version", version)
+        }
+    }
+}
+
+extension OrderAssetResource: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("executed", executed)
+            $0.member("executedOn", executedOn)
+            $0.member("id", id)
+            $0.member("realised", realised)
+        }
+    }
+}
+
+extension OrderCorrectionResource: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("asset", asset)
+            $0.member("correctedOn", correctedOn)
+            $0.member("reason", reason)
+            $0.member("recordedBy", recordedBy)
+            $0.member("step", step)
+        }
+    }
+}
+
+extension ExecutedSumResource: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("amount", amount)
+            $0.member("executedOn", executedOn)
+            $0.member("id", id)
+        }
+    }
+}

@@ -119,3 +119,62 @@ public struct PageResource<Item: Encodable>: Encodable {
         try container.encode(next, forKey: .next)
     }
 }
+
+extension CaseResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object { writeMembers(to: &$0, parts: nil) }
+    }
+
+    /// The case's members in sorted order, with a case file's parts where it has them (they
+    /// fall between the case's own members).
+    func writeMembers(to json: inout JSONWriter, parts file: CaseFileResource?) {
+        json.member("assets", file?.assets)
+        json.member("createdAt", createdAt)
+        json.member("criminalFileReference", criminalFileReference)
+        json.member("id", id)
+        json.member("offences", offences)
+        json.member("office", office)
+        json.member("openedOn", openedOn)
+        json.member("orders", file?.orders)
+        json.member("origin", origin)
+        json.member("reference", reference)
+        json.member("sharedWith", file?.sharedWith)
+        json.member("status", status)
+        json.member("subjects", file?.subjects)
+        json.member("title", title)
+        json.member("updatedAt", updatedAt)
+        json.member("version", version)
+    }
+}
+
+extension CaseFileResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object { record.writeMembers(to: &$0, parts: self) }
+    }
+}
+
+extension SubjectResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("birthDate", birthDate)
+            $0.member("caseId", caseId)
+            $0.member("id", id)
+            $0.member("kind", kind)
+            $0.member("name", name)
+            $0.member("nationality", nationality)
+            $0.member("registrationNumber", registrationNumber)
+            $0.member("role", role)
+            $0.member("seat", seat)
+            $0.member("version", version)
+        }
+    }
+}
+
+extension PageResource: JSONWritable where Item: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("items", items)
+            $0.member("next", orNull: next)
+        }
+    }
+}

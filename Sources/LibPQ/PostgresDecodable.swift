@@ -83,10 +83,39 @@ extension Decimal: PostgresDecodable {
 
 extension UUID: PostgresDecodable {
     public static func decode(from cell: PostgresCell) throws -> UUID {
-        guard let value = UUID(uuidString: String(decoding: try cell.required(UUID.self), as: UTF8.self)) else {
-            throw cell.mismatch(UUID.self)
-        }
+        guard let value = UUID(text: try cell.required(UUID.self)) else { throw cell.mismatch(UUID.self) }
         return value
+    }
+
+    /// `uuid`'s text form, `8-4-4-4-12` hexadecimal digits, read by hand: Foundation's
+    /// `UUID(uuidString:)` goes through `sscanf`, and ids are in every row.
+    init?(text: UnsafeRawBufferPointer) {
+        guard text.count == 36 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var index = 0
+        var position = 0
+        while position < 36 {
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard text[position] == UInt8(ascii: "-") else { return nil }
+                position += 1
+                continue
+            }
+            guard let high = Self.hexValue(text[position]), let low = Self.hexValue(text[position + 1]) else { return nil }
+            bytes[index] = high << 4 | low
+            index += 1
+            position += 2
+        }
+        self.init(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
+            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return digit - UInt8(ascii: "A") + 10
+        default: return nil
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 @testable import ArcaDomain
+import Foundation
 import Testing
 
 @Suite("Asset identifiers")
@@ -83,5 +84,11 @@ struct IdentifierTests {
     @Test func walletAddressesMustLookLikeOne() throws {
         #expect(try AssetIdentifiers.validWalletAddress("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq") != "")
         #expect(throws: IdentifierError.self) { try AssetIdentifiers.validWalletAddress("not a wallet") }
+    }
+
+    @Test func idsAreWrittenInLowerCaseHexadecimalInFiveGroups() {
+        for id in (0..<500).map({ _ in UUID() }) {
+            #expect(id.lowercased == id.uuidString.lowercased())
+        }
     }
 }

@@ -58,8 +58,22 @@ struct TypeRoundTripTests {
     }
 
     @Test func uuids() async throws {
-        let id = UUID()
-        #expect(try await roundTrip(id, as: "uuid") == id)
+        let ids = (0..<200).map { _ in UUID() } + [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))]
+        try await TestDatabase.withFresh(migrated: false) { db in
+            for id in ids {
+                let rows = try await db.pool.query("SELECT $1::uuid AS value", [id])
+                #expect(try rows[0].decode(UUID.self, "value") == id)
+            }
+        }
+    }
+
+    @Test func textThatIsNotAUUIDIsAMismatchNotAnotherId() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query("SELECT 'fc19d4be-d562-4d52-81b2-d1a190ff07e' AS short, 'fc19d4be-d562-4d52-81b2-d1a190ff07eg' AS letter, 'fc19d4bed-562-4d52-81b2-d1a190ff07e5' AS dash")
+            for column in ["short", "letter", "dash"] {
+                #expect(throws: PostgresError.self) { try rows[0].decode(UUID.self, column) }
+            }
+        }
     }
 
     @Test func emptyAndLargeByteArrays() async throws {

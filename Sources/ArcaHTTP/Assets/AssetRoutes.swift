@@ -20,7 +20,7 @@ struct AssetRoutes {
                     estimatedValue: body.money("estimatedValue"), identifiedOn: body.string("identifiedOn"))
                 input.unreadable = body.finish()
                 let asset = try await useCases.addAsset(caseID: caseID, input, by: try context.requireCaller())
-                return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(asset.id.lowercased)")
+                return Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(asset.id.lowercased)")
             }
         }
 
@@ -32,12 +32,12 @@ struct AssetRoutes {
                     state: query.get("state"), identifiedFrom: query.get("identifiedFrom"), identifiedTo: query.get("identifiedTo"),
                     text: query.get("q"), valueMissing: query.get("valueMissing"), limit: try request.limit(), cursor: query.get("cursor")),
                 by: try context.requireCaller())
-            return try Reply(PageResource(items: page.items.map(AssetResource.init), next: page.next))
+            return Reply(PageResource(items: page.items.map(AssetResource.init), next: page.next))
         }
 
         v1.get("assets/{id}") { _, context -> Reply in
             let file = try await useCases.readAsset(id: try context.id(), by: try context.requireCaller())
-            return try Reply(AssetFileResource(file), etag: file.asset.version)
+            return Reply(AssetFileResource(file), etag: file.asset.version)
         }
 
         v1.patch("assets/{id}") { request, context -> Reply in
@@ -49,12 +49,12 @@ struct AssetRoutes {
             changes.unreadable = body.finish()
             let asset = try await useCases.updateAsset(
                 id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
-            return try Reply(AssetResource(asset), etag: asset.version)
+            return Reply(AssetResource(asset), etag: asset.version)
         }
 
         v1.get("assets/{id}/events") { _, context -> Reply in
             let file = try await useCases.readAsset(id: try context.id(), by: try context.requireCaller())
-            return try Reply(PageResource(items: AssetEventResource.ledger(file.events), next: nil))
+            return Reply(PageResource(items: AssetEventResource.ledger(file.events), next: nil))
         }
 
         v1.post("assets/{id}/events") { request, context -> Reply in
@@ -65,7 +65,7 @@ struct AssetRoutes {
                     amount: body.money("amount"), outcome: body.string("outcome"))
                 input.unreadable = body.finish()
                 let asset = try await useCases.recordAssetEvent(assetID: assetID, input, by: try context.requireCaller())
-                return try Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
+                return Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
             }
         }
 
@@ -76,7 +76,7 @@ struct AssetRoutes {
                 var input = EventDateCorrection(occurredOn: body.string("occurredOn"), reason: body.string("reason"))
                 input.unreadable = body.finish()
                 let file = try await useCases.correctEventDate(assetID: assetID, eventID: eventID, input, by: try context.requireCaller())
-                return try Reply(AssetFileResource(file), status: .created, etag: file.asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
+                return Reply(AssetFileResource(file), status: .created, etag: file.asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
             }
         }
 
@@ -86,7 +86,7 @@ struct AssetRoutes {
                 var input = NewValuation(valuedOn: body.string("valuedOn"), method: body.string("method"), value: body.money("value"))
                 input.unreadable = body.finish()
                 let valuation = try await useCases.recordValuation(assetID: assetID, input, by: try context.requireCaller())
-                return try Reply(ValuationResource(valuation), status: .created, location: "/v1/assets/\(assetID.lowercased)")
+                return Reply(ValuationResource(valuation), status: .created, location: "/v1/assets/\(assetID.lowercased)")
             }
         }
 
@@ -101,13 +101,13 @@ struct AssetRoutes {
                     assets: body.strings("assets"), subjects: body.strings("subjects"), coveredAmount: body.money("coveredAmount"))
                 input.unreadable = body.finish()
                 let order = try await useCases.createOrder(caseID: caseID, input, by: try context.requireCaller())
-                return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(order.id.lowercased)")
+                return Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(order.id.lowercased)")
             }
         }
 
         v1.get("orders/{id}") { _, context -> Reply in
             let order = try await useCases.readOrder(id: try context.id(), by: try context.requireCaller())
-            return try Reply(OrderResource(order), etag: order.version)
+            return Reply(OrderResource(order), etag: order.version)
         }
 
         v1.post("orders/{id}/finality") { request, context -> Reply in
@@ -116,7 +116,7 @@ struct AssetRoutes {
                 var input = OrderFinality(on: body.string("finalOn"), reason: body.string("reason"))
                 input.unreadable = body.finish()
                 let order = try await useCases.finaliseOrder(orderID: orderID, input, by: try context.requireCaller())
-                return try Reply(OrderResource(order), etag: order.version)
+                return Reply(OrderResource(order), etag: order.version)
             }
         }
 
@@ -131,7 +131,7 @@ struct AssetRoutes {
                     amount: body.money("amount"))
                 input.unreadable = body.finish()
                 let order = try await useCases.executeOrder(orderID: orderID, input, by: try context.requireCaller())
-                return try Reply(OrderResource(order), etag: order.version)
+                return Reply(OrderResource(order), etag: order.version)
             }
         }
 
@@ -143,7 +143,7 @@ struct AssetRoutes {
                     reason: body.string("reason"))
                 input.unreadable = body.finish()
                 let order = try await useCases.correctOrderDate(orderID: orderID, input, by: try context.requireCaller())
-                return try Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(orderID.lowercased)")
+                return Reply(OrderResource(order), status: .created, etag: order.version, location: "/v1/orders/\(orderID.lowercased)")
             }
         }
 
@@ -153,7 +153,7 @@ struct AssetRoutes {
                 var input = OrderLifting(on: body.string("liftedOn"), ground: body.string("ground"), reason: body.string("reason"))
                 input.unreadable = body.finish()
                 let order = try await useCases.liftOrder(orderID: orderID, input, by: try context.requireCaller())
-                return try Reply(OrderResource(order), etag: order.version)
+                return Reply(OrderResource(order), etag: order.version)
             }
         }
     }

@@ -18,7 +18,7 @@ struct CaseRoutes {
                     origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"))
                 input.unreadable = body.finish()
                 let record = try await useCases.createCase(input, by: try context.requireCaller())
-                return try Reply(CaseResource(record), status: .created, etag: record.version, location: "/v1/cases/\(record.id.lowercased)")
+                return Reply(CaseResource(record), status: .created, etag: record.version, location: "/v1/cases/\(record.id.lowercased)")
             }
         }
 
@@ -30,12 +30,12 @@ struct CaseRoutes {
                     country: query.get("country"), openedFrom: query.get("openedFrom"), openedTo: query.get("openedTo"),
                     text: query.get("q"), limit: try request.limit(), cursor: query.get("cursor")),
                 by: try context.requireCaller())
-            return try Reply(PageResource(items: page.items.map(CaseResource.init), next: page.next))
+            return Reply(PageResource(items: page.items.map(CaseResource.init), next: page.next))
         }
 
         v1.get("cases/{id}") { request, context -> Reply in
             let file = try await useCases.readCase(id: try context.id(), by: try context.requireCaller())
-            return try Reply(CaseFileResource(file), etag: file.record.version)
+            return Reply(CaseFileResource(file), etag: file.record.version)
         }
 
         v1.patch("cases/{id}") { request, context -> Reply in
@@ -47,7 +47,7 @@ struct CaseRoutes {
             changes.unreadable = body.finish()
             let record = try await useCases.updateCase(
                 id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
-            return try Reply(CaseResource(record), etag: record.version)
+            return Reply(CaseResource(record), etag: record.version)
         }
 
         v1.post("cases/{id}/subjects") { request, context -> Reply in
@@ -59,13 +59,13 @@ struct CaseRoutes {
                     registrationNumber: body.string("registrationNumber"), seat: body.string("seat"))
                 input.unreadable = body.finish()
                 let subject = try await useCases.addSubject(caseID: id, input, by: try context.requireCaller())
-                return try Reply(SubjectResource(subject), status: .created, etag: subject.version, location: "/v1/subjects/\(subject.id.lowercased)")
+                return Reply(SubjectResource(subject), status: .created, etag: subject.version, location: "/v1/subjects/\(subject.id.lowercased)")
             }
         }
 
         v1.get("subjects/{id}") { _, context -> Reply in
             let subject = try await useCases.readSubject(id: try context.id(), by: try context.requireCaller())
-            return try Reply(SubjectResource(subject), etag: subject.version)
+            return Reply(SubjectResource(subject), etag: subject.version)
         }
 
         v1.patch("subjects/{id}") { request, context -> Reply in
@@ -77,7 +77,7 @@ struct CaseRoutes {
             changes.unreadable = body.finish()
             let subject = try await useCases.updateSubject(
                 id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
-            return try Reply(SubjectResource(subject), etag: subject.version)
+            return Reply(SubjectResource(subject), etag: subject.version)
         }
 
         v1.post("cases/{id}/shares") { request, context -> Reply in

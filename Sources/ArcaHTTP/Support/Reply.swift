@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaResources
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -10,9 +11,18 @@ struct Reply: ResponseGenerator {
     var body: String
 
     init(_ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil) throws {
+        self.init(body: String(decoding: try Self.encoder.encode(value), as: UTF8.self), status: status, etag: etag, location: location)
+    }
+
+    /// The resources read most write themselves, byte for byte as `encoder` would.
+    init(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil) {
+        self.init(body: String(decoding: JSONWriter.write(value), as: UTF8.self), status: status, etag: etag, location: location)
+    }
+
+    private init(body: String, status: HTTPResponse.Status, etag: Int?, location: String?) {
         self.status = status
         self.headers = [:]
-        self.body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
+        self.body = body
         if let etag { headers[HTTPField.Name.eTag.rawName] = ETag.header(etag) }
         if let location { headers[HTTPField.Name.location.rawName] = location }
     }
