@@ -37,6 +37,10 @@ public struct UseCases: Sendable {
     public let readAuditTrail: ReadAuditTrail
     public let listSettings: ListSettings
     public let changeSetting: ChangeSetting
+    public let registerRequest: RegisterRequest
+    public let moveRequest: MoveRequest
+    public let readRequest: ReadRequest
+    public let listRequests: ListRequests
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
     /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed;
@@ -78,5 +82,9 @@ public struct UseCases: Sendable {
         readAuditTrail = ReadAuditTrail(database: database)
         listSettings = ListSettings(database: database)
         changeSetting = ChangeSetting(database: database)
+        registerRequest = RegisterRequest(database: database, clock: clock)
+        moveRequest = MoveRequest(database: database, clock: clock)
+        readRequest = ReadRequest(database: database, clock: clock)
+        listRequests = ListRequests(database: database, clock: clock)
     }
 }

@@ -14,8 +14,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     public var permissions: Set<Permission> {
         switch self {
         case .admin: return [.administerUsers, .changeSettings, .readAuditTrail]
-        case .officer: return [.readCases, .recordCases, .shareCases]
-        case .liaison: return [.readCases]
+        case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests]
+        case .liaison: return [.readCases, .draftRequests, .exchangeRequests]
         case .analyst: return [.readCases]
         case .auditor: return [.readAuditTrail]
         }
@@ -33,6 +33,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case recordCases = "record-cases"
     /// Give another office access to a case of one's own office.
     case shareCases = "share-cases"
+    /// Draft an outgoing cross-border request for one of the office's cases.
+    case draftRequests = "draft-requests"
+    /// Register incoming requests; send, triage, answer, delay, refuse and withdraw requests.
+    case exchangeRequests = "exchange-requests"
     case administerUsers = "administer-users"
     /// Change the deployment's settings: the defaults of deadlines and of sharing (DOMAIN §4).
     case changeSettings = "change-settings"

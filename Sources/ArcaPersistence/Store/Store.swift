@@ -19,6 +19,8 @@ public struct Store: Sendable {
     public var assetEvents: AssetEventRepository { AssetEventRepository(db: transaction) }
     public var orders: OrderRepository { OrderRepository(db: transaction) }
     public var settings: SettingRepository { SettingRepository(db: transaction) }
+    public var requests: RequestRepository { RequestRepository(db: transaction) }
+    public var requestEvents: RequestEventRepository { RequestEventRepository(db: transaction) }
 }
 
 extension Database {

@@ -1,0 +1,46 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Reading the parts of cross-border requests.
+extension Validation {
+    /// The reason an urgent request gives (required then); nil for one that is not urgent.
+    mutating func urgencyReason(urgent: Bool, _ reason: String?) -> String? {
+        guard urgent else {
+            if reason != nil { add("urgencyReason", "not-applicable", "a request that is not urgent has no urgency reason") }
+            return nil
+        }
+        guard let reason else {
+            add("urgencyReason", "required", "an urgent request says why it is urgent (Dir 2023/977 Art 4(4))")
+            return nil
+        }
+        return self.reason("urgencyReason", reason)
+    }
+
+    mutating func formText(_ field: String, _ text: String?) -> String? {
+        optional(field, text, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: 1...4000, what: "the \(field)", multiline: true)
+        }
+    }
+
+    mutating func requestForm(_ form: RequestForm) -> RequestForm {
+        RequestForm(
+            offence: formText("offence", form.offence), circumstances: formText("circumstances", form.circumstances),
+            informationSought: formText("informationSought", form.informationSought),
+            reasonsToBelieve: formText("reasonsToBelieve", form.reasonsToBelieve), purpose: formText("purpose", form.purpose),
+            restrictions: formText("restrictions", form.restrictions))
+    }
+}
+
+extension AssetRepository {
+    /// Refuses ids, given in `field`, that are not assets of the case.
+    func checkMembers(_ ids: [UUID], of caseID: UUID, field: String) async throws {
+        guard !ids.isEmpty else { return }
+        let assets = Set(try await inCase(caseID).map(\.id))
+        var check = Validation()
+        for (index, id) in ids.enumerated() where !assets.contains(id) {
+            check.add("\(field)[\(index)]", "asset-of-case", "\(id.lowercased) is not an asset of this case")
+        }
+        try check.finish()
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// The other side of an exchange: a Member State (or third country) and its office.
+public struct Counterpart: Hashable, Sendable, Codable {
+    public let state: CountryCode
+    /// The office's name or code there, as its messages give it ("ARO Bucharest (ONPCSB)").
+    public let office: String
+
+    public init(state: CountryCode, office: String) {
+        self.state = state
+        self.office = office
+    }
+}
+
+/// What a request asks or tells: the fields of the Swedish-initiative form (FD 2006/960
+/// Annex B), each free text, each optional until the request is sent.
+public struct RequestForm: Hashable, Sendable, Codable {
+    public var offence: String?
+    public var circumstances: String?
+    public var informationSought: String?
+    /// Why the information is believed to be in the requested state.
+    public var reasonsToBelieve: String?
+    public var purpose: String?
+    /// Conditions on the use of what is given (FD 2006/960 Art 8(4)).
+    public var restrictions: String?
+
+    public init(
+        offence: String? = nil, circumstances: String? = nil, informationSought: String? = nil, reasonsToBelieve: String? = nil,
+        purpose: String? = nil, restrictions: String? = nil
+    ) {
+        self.offence = offence
+        self.circumstances = circumstances
+        self.informationSought = informationSought
+        self.reasonsToBelieve = reasonsToBelieve
+        self.purpose = purpose
+        self.restrictions = restrictions
+    }
+}
+
+/// A running clock, kept on the request from the moment it started: the rule, the period
+/// in force then, and the instant it runs out. Changing a setting later never moves it.
+public struct RequestClock: Hashable, Sendable, Codable {
+    public let rule: DeadlineRule
+    public let period: String
+    public let startedAt: Date
+    public let deadline: Date
+
+    public init(rule: DeadlineRule, period: DeadlinePeriod, startedAt: Date, timeZone: TimeZone) {
+        self.rule = rule
+        self.period = period.iso
+        self.startedAt = startedAt
+        self.deadline = period.deadline(from: startedAt, in: timeZone)
+    }
+
+    public init(rule: DeadlineRule, period: String, startedAt: Date, deadline: Date) {
+        self.rule = rule
+        self.period = period
+        self.startedAt = startedAt
+        self.deadline = deadline
+    }
+}
+
+/// An information request, or information sent spontaneously, between this office and
+/// another Member State's (DOMAIN §3.3): tracked with its state, its links to the case and
+/// the persons and property it concerns, and its deadline.
+public struct CrossBorderRequest: Hashable, Sendable, Codable {
+    public let id: UUID
+    public let office: OfficeCode
+    public let caseID: UUID
+    public let direction: RequestDirection
+    public let kind: RequestKind
+    public var counterpart: Counterpart
+    public var channel: Channel
+    /// The message's reference on its channel, such as the SIENA reference.
+    public var externalReference: String?
+    /// Why it is urgent; nil when it is not.
+    public var urgencyReason: String?
+    /// Whether the information sought is directly accessible to the requested office
+    /// (Dir 2023/977 Art 5): it decides between the 8-hour and 3-day urgent clocks.
+    public var directlyAccessible: Bool
+    public var form: RequestForm
+    public var subjectIDs: [UUID]
+    public var assetIDs: [UUID]
+    public var state: RequestState
+    /// Incoming: when it was received here; outgoing: when it was sent. The clock counts from it.
+    public var receivedAt: Date?
+    public var clock: RequestClock?
+    public var version: Int
+    public let createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: UUID, office: OfficeCode, caseID: UUID, direction: RequestDirection, kind: RequestKind, counterpart: Counterpart,
+        channel: Channel, externalReference: String?, urgencyReason: String?, directlyAccessible: Bool, form: RequestForm,
+        subjectIDs: [UUID], assetIDs: [UUID], state: RequestState, receivedAt: Date?, clock: RequestClock?, version: Int,
+        createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.office = office
+        self.caseID = caseID
+        self.direction = direction
+        self.kind = kind
+        self.counterpart = counterpart
+        self.channel = channel
+        self.externalReference = externalReference
+        self.urgencyReason = urgencyReason
+        self.directlyAccessible = directlyAccessible
+        self.form = form
+        self.subjectIDs = subjectIDs
+        self.assetIDs = assetIDs
+        self.state = state
+        self.receivedAt = receivedAt
+        self.clock = clock
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    public var urgent: Bool { urgencyReason != nil }
+
+    /// The first event's action: what registering the request is called.
+    public var registration: String { direction == .incoming ? "receive" : "draft" }
+
+    /// The clock this request runs on, given its kind, urgency and access; nil where the
+    /// law sets none (spontaneous information).
+    public var deadlineRule: DeadlineRule? {
+        DeadlineRule.applying(to: kind, urgent: urgent, directlyAccessible: directlyAccessible)
+    }
+
+    /// Whether the clock starts with `action`: on an incoming request when it is triaged
+    /// (urgency and access decided), on an outgoing one when it is sent.
+    public func startsClock(_ action: RequestAction) -> Bool {
+        (direction == .incoming && action == .triage) || (direction == .outgoing && action == .send)
+    }
+
+    /// Still waiting for an answer and past its deadline at `now`.
+    public func isOverdue(at now: Date) -> Bool {
+        guard state.awaitsAnswer, let clock else { return false }
+        return clock.deadline < now
+    }
+
+    /// Moves the request by `action` at `instant`; a move that starts the clock starts it
+    /// with `period` (the setting in force) in the office's `timeZone`.
+    public mutating func apply(
+        _ action: RequestAction, at instant: Date, period: (DeadlineRule) -> DeadlinePeriod, timeZone: TimeZone
+    ) throws(RequestTransitionError) {
+        state = try RequestLifecycle.next(direction, from: state, by: action)
+        if direction == .outgoing && action == .send { receivedAt = instant }
+        if startsClock(action), let rule = deadlineRule, let start = receivedAt {
+            clock = RequestClock(rule: rule, period: period(rule), startedAt: start, timeZone: timeZone)
+        }
+        updatedAt = instant
+    }
+}
+
+/// One move of a request, as its history shows it: who, when, why, and for a refusal its
+/// ground, for a delay notice the date the answer is now expected. The first event is the
+/// request's registration: `receive` (incoming) or `draft` (outgoing), from no state.
+public struct RequestEvent: Hashable, Sendable, Codable {
+    public let id: Int64?
+    /// A `RequestAction`'s code, or the registration's.
+    public let action: String
+    public let from: RequestState?
+    public let to: RequestState
+    public let occurredAt: Date
+    public let actor: String
+    public let reason: String?
+    public let refusalGround: RefusalGround?
+    public let expectedOn: Day?
+
+    public init(
+        id: Int64? = nil, action: String, from: RequestState?, to: RequestState, occurredAt: Date, actor: String, reason: String?,
+        refusalGround: RefusalGround? = nil, expectedOn: Day? = nil
+    ) {
+        self.id = id
+        self.action = action
+        self.from = from
+        self.to = to
+        self.occurredAt = occurredAt
+        self.actor = actor
+        self.reason = reason
+        self.refusalGround = refusalGround
+        self.expectedOn = expectedOn
+    }
+}
