@@ -28,6 +28,7 @@ public struct ArcaAPI: Sendable {
         AssetRoutes(useCases: useCases).register(on: v1)
         AuditRoutes(readAuditTrail: useCases.readAuditTrail).register(on: v1)
         SettingRoutes(useCases: useCases).register(on: v1)
+        RequestRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

@@ -99,9 +99,9 @@ struct RequestUseCaseTests {
             world.clock.advance(hours: 8)
             // then only the unanswered urgent one is overdue; within 7 days the slow one is due too
             let overdue = try await world.useCases.listRequests(RequestListRequest(overdue: "true"), by: world.liaison)
-            #expect(overdue.items.map(\.id) == [urgent.request.id])
+            #expect(overdue.page.items.map(\.id) == [urgent.request.id])
             let dueThisWeek = try await world.useCases.listRequests(RequestListRequest(dueWithin: "P7D"), by: world.liaison)
-            #expect(dueThisWeek.items.map(\.id) == [urgent.request.id, slow.request.id])
+            #expect(dueThisWeek.page.items.map(\.id) == [urgent.request.id, slow.request.id])
             #expect(urgent.request.isOverdue(at: world.clock.now()))
         }
     }

@@ -13,7 +13,7 @@ public struct ListRequests: Sendable {
         self.clock = clock
     }
 
-    public func callAsFunction(_ request: RequestListRequest, by caller: Caller) async throws -> Page<CrossBorderRequest> {
+    public func callAsFunction(_ request: RequestListRequest, by caller: Caller) async throws -> RequestList {
         let office = try caller.office(for: .readCases)
         let now = clock()
         var validation = Validation()
@@ -46,7 +46,7 @@ public struct ListRequests: Sendable {
                 return Cursor.text(RequestListPosition(instant: Int64((instant.timeIntervalSince1970 * 1_000_000).rounded()), id: request.id))
             }
             try await store.audit.recordSearch("ListRequests", by: caller, entity: "request", filter: filter, shown: page.items.map(\.id.lowercased))
-            return page
+            return RequestList(page: page, readAt: now, timeZone: caller.timeZone)
         }
     }
 }

@@ -102,3 +102,10 @@ public struct RequestFile: Sendable {
     /// The office's time zone, in which the deadline is also shown.
     public let timeZone: TimeZone
 }
+
+/// A page of requests, and the time it was read (the remaining time is counted from it).
+public struct RequestList: Sendable {
+    public let page: Page<CrossBorderRequest>
+    public let readAt: Date
+    public let timeZone: TimeZone
+}

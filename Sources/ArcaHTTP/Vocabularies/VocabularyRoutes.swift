@@ -16,6 +16,11 @@ struct VocabularyRoutes {
         let caseOrigins = CaseOrigin.allCases.map(\.rawValue)
         let disposalOutcomes = DisposalOutcome.allCases.map(\.rawValue)
         let liftingGrounds = LiftingGround.allCases.map(\.rawValue)
+        let channels = Channel.allCases.map(\.rawValue)
+        let refusalGrounds = RefusalGround.allCases.map(\.rawValue)
+        let requestKinds = RequestKind.allCases.map(\.rawValue)
+        let requestStates = RequestState.allCases.map(\.rawValue)
+        let requestActions = RequestAction.allCases.map(\.rawValue)
         let countries = CountryCode.assigned
         let currencies = Currency.codes
     }
