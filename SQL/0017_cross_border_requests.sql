@@ -1,7 +1,8 @@
 -- Cross-border information requests (DOMAIN §3.3, issue 9): every request, incoming or
 -- outgoing, is a tracked record of its office, linked to a case and to the subjects and
 -- assets it concerns, with its deadline stored when the clock starts (a later change of the
--- settings never moves it) and an append-only history of its moves.
+-- settings never moves it), the time of its latest answer (to tell a late one), and an
+-- append-only history of its moves. One message of a channel is registered once.
 CREATE TABLE exchange_request (
     id uuid PRIMARY KEY,
     office_code text NOT NULL REFERENCES office (code),
@@ -31,6 +32,7 @@ CREATE TABLE exchange_request (
     deadline_period text,
     clock_started_at timestamptz,
     deadline_at timestamptz,
+    answered_at timestamptz,
     version integer NOT NULL CHECK (version >= 1),
     created_at timestamptz NOT NULL,
     updated_at timestamptz NOT NULL,
@@ -38,9 +40,16 @@ CREATE TABLE exchange_request (
     CHECK ((deadline_rule IS NULL) = (deadline_at IS NULL) AND (deadline_rule IS NULL) = (deadline_period IS NULL)
         AND (deadline_rule IS NULL) = (clock_started_at IS NULL)),
     CHECK (deadline_at IS NULL OR received_at IS NOT NULL),
-    CHECK (direction = 'incoming' OR state <> 'draft' OR received_at IS NULL)
+    CHECK (direction = 'incoming' OR state <> 'draft' OR received_at IS NULL),
+    -- Each direction has its own states (RequestLifecycle).
+    CHECK (CASE direction
+        WHEN 'incoming' THEN state NOT IN ('draft', 'sent')
+        ELSE state NOT IN ('received', 'triaged', 'in_progress', 'pending_authorisation') END),
+    CHECK (answered_at IS NULL OR state IN ('answered_in_full', 'answered_in_part', 'closed'))
 );
 
+CREATE UNIQUE INDEX exchange_request_message_idx ON exchange_request (office_code, direction, channel, external_reference)
+    WHERE external_reference IS NOT NULL;
 CREATE INDEX exchange_request_case_idx ON exchange_request (case_id, created_at, id);
 CREATE INDEX exchange_request_office_idx ON exchange_request (office_code, created_at, id);
 -- "What is late or about to be": the requests still awaiting an answer, by deadline.
@@ -67,8 +76,12 @@ CREATE TABLE exchange_request_event (
     action text NOT NULL CHECK (action IN (
         'receive', 'draft', 'send', 'triage', 'start', 'await_authorisation', 'resume', 'notice_delay', 'remind', 'escalate',
         'answer_in_full', 'answer_in_part', 'refuse', 'withdraw', 'close')),
-    from_state text,
-    to_state text NOT NULL,
+    from_state text CHECK (from_state IN (
+        'draft', 'sent', 'received', 'triaged', 'in_progress', 'pending_authorisation', 'answered_in_full', 'answered_in_part',
+        'refused', 'withdrawn', 'closed')),
+    to_state text NOT NULL CHECK (to_state IN (
+        'draft', 'sent', 'received', 'triaged', 'in_progress', 'pending_authorisation', 'answered_in_full', 'answered_in_part',
+        'refused', 'withdrawn', 'closed')),
     occurred_at timestamptz NOT NULL,
     actor_name text NOT NULL,
     reason text CHECK (length(reason) <= 2000),
@@ -79,7 +92,9 @@ CREATE TABLE exchange_request_event (
     expected_on date,
     recorded_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     CHECK ((action = 'refuse') = (refusal_ground IS NOT NULL)),
-    CHECK (action = 'notice_delay' OR expected_on IS NULL)
+    CHECK ((action = 'notice_delay') = (expected_on IS NOT NULL)),
+    CHECK (action <> 'notice_delay' OR reason IS NOT NULL),
+    CHECK ((action IN ('receive', 'draft')) = (from_state IS NULL))
 );
 CREATE INDEX exchange_request_event_request_idx ON exchange_request_event (request_id, id);
 

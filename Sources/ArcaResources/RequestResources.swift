@@ -27,6 +27,7 @@ public struct RequestResource: Encodable {
     let state: RequestState
     let allowedActions: [RequestAction]
     let receivedAt: Date?
+    let answeredAt: Date?
     let deadline: DeadlineResource?
     let version: Int
     let createdAt: Date
@@ -55,6 +56,7 @@ public struct RequestResource: Encodable {
         state = request.state
         allowedActions = RequestLifecycle.allowedActions(request.direction, from: request.state)
         receivedAt = request.receivedAt
+        answeredAt = request.answeredAt
         deadline = request.clock.map { DeadlineResource($0, request: request, readAt: readAt, timeZone: timeZone) }
         version = request.version
         createdAt = request.createdAt
@@ -74,6 +76,8 @@ struct DeadlineResource: Encodable {
     let timeZone: String
     let remainingSeconds: Int?
     let overdue: Bool
+    /// Once answered: whether the (latest) answer came after the deadline.
+    let answeredLate: Bool?
 
     init(_ clock: RequestClock, request: CrossBorderRequest, readAt: Date, timeZone: TimeZone) {
         rule = clock.rule
@@ -87,6 +91,7 @@ struct DeadlineResource: Encodable {
         self.timeZone = timeZone.identifier
         remainingSeconds = request.state.awaitsAnswer ? Int(clock.deadline.timeIntervalSince(readAt).rounded(.down)) : nil
         overdue = request.isOverdue(at: readAt)
+        answeredLate = request.answeredLate
     }
 }
 

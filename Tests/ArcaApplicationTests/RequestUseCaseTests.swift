@@ -7,14 +7,17 @@ import Testing
 extension TestWorld {
     /// An information request from the Romanian ARO about the Meltwater case's account
     /// holder and account, received over SIENA at `receivedAt`.
-    func receiveRequest(on file: Case, receivedAt: String = "2026-11-29T09:00:00Z", urgent: Bool = false) async throws -> RequestFile {
+    func receiveRequest(
+        on file: Case, receivedAt: String = "2026-11-29T09:00:00Z", urgent: Bool = false,
+        reference: String = "SIENA-RO-2026-\(Int.random(in: 100_000...999_999))"
+    ) async throws -> RequestFile {
         let holder = try await useCases.addSubject(
             caseID: file.id, NewSubject(kind: "natural_person", name: "Andrei Popescu", role: "suspect"), by: officer)
         let account = try await addAccount(to: file.id)
         return try await useCases.registerRequest(
             NewRequest(
                 direction: "incoming", kind: "information_request", caseID: file.id.lowercased, counterpartState: "RO",
-                counterpartOffice: "ARO Bucharest (ONPCSB)", channel: "aro_siena", externalReference: "SIENA-RO-2026-118342", urgent: urgent,
+                counterpartOffice: "ARO Bucharest (ONPCSB)", channel: "aro_siena", externalReference: reference, urgent: urgent,
                 urgencyReason: urgent ? "funds about to leave for a third country" : nil, receivedAt: receivedAt,
                 form: RequestForm(
                     offence: "money laundering", informationSought: "balances and movements of the account since 2025-01-01",
@@ -34,16 +37,18 @@ extension TestWorld {
 struct RequestUseCaseTests {
     private func instant(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
-    @Test func anIncomingRequestIsRegisteredAsReceivedWithItsLinksAndNoClockYet() async throws {
+    @Test func anIncomingRequestIsRegisteredAsReceivedWithItsLinksAndItsClockRunningFromReceipt() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
             // when a liaison officer registers a request received an hour ago
             let received = try await world.receiveRequest(on: file)
-            // then it is received, linked to the case, the person and the account, with no clock yet
+            // then it is received, linked to the case, the person and the account, and the 7 days
+            // of a request that is not urgent run from its receipt (10:00 in Brussels) until triage
             #expect(received.request.state == .received)
             #expect(received.request.subjectIDs.count == 1 && received.request.assetIDs.count == 1)
             #expect(received.request.receivedAt == instant("2026-11-29T09:00:00Z"))
-            #expect(received.request.clock == nil)
+            #expect(received.request.clock?.rule == .notUrgent)
+            #expect(received.request.clock?.deadline == instant("2026-12-06T09:00:00Z"))
             #expect(received.events.map(\.action) == ["receive"])
             let read = try await world.useCases.readRequest(id: received.request.id, by: world.officer)
             #expect(read.request == received.request)
@@ -118,12 +123,69 @@ struct RequestUseCaseTests {
             let delayed = try await world.move(
                 triaged, "notice_delay",
                 RequestMoveInput(action: nil, reason: "the bank answers production orders within 10 days", expectedOn: "2026-12-10"))
-            #expect(delayed.request.clock == triaged.request.clock)
             #expect(delayed.events.last?.expectedOn == (try Day("2026-12-10")))
+            world.clock.advance(hours: 8 * 24)
+            let reread = try await world.useCases.readRequest(id: triaged.request.id, by: world.liaison)
+            #expect(reread.request.clock == triaged.request.clock)
+            #expect(reread.request.isOverdue(at: world.clock.now()))
+            await refused(.invalid(["refusalGround refusal-ground"])) {
+                try await world.move(delayed, "refuse", RequestMoveInput(action: nil, refusalGround: "in_absentia"))
+            }
             let refusal = try await world.move(
                 delayed, "refuse", RequestMoveInput(action: nil, reason: "the account is subject of a Belgian investigation", refusalGround: "jeopardises_investigation"))
             #expect(refusal.request.state == .refused)
             #expect(refusal.events.last?.refusalGround == .jeopardisesInvestigation)
+        }
+    }
+
+    @Test func aRequestNobodyTriagedIsOverdueOnceItsRegisteredClockRunsOut() async throws {
+        try await TestWorld.with { world in
+            // given an urgent request for directly accessible information, received at 01:00 UTC, never triaged
+            let file = try await world.openCase()
+            let forgotten = try await world.receiveRequest(on: file, receivedAt: "2026-11-29T01:00:00Z", urgent: true)
+            #expect(forgotten.request.clock?.rule == .urgentNotDirectlyAccessible)
+            let direct = try await world.useCases.registerRequest(
+                NewRequest(
+                    direction: "incoming", kind: "information_request", caseID: file.id.lowercased, counterpartState: "DE",
+                    counterpartOffice: "ARO Germany (BKA)", channel: "aro_siena", urgent: true, urgencyReason: "cash courier stopped at the border",
+                    directlyAccessible: true, receivedAt: "2026-11-29T01:00:00Z"),
+                by: world.liaison)
+            // then at 10:00 UTC the 8-hour one is overdue, though nobody triaged it
+            let overdue = try await world.useCases.listRequests(RequestListRequest(overdue: "true"), by: world.officer)
+            #expect(overdue.page.items.map(\.id) == [direct.request.id])
+        }
+    }
+
+    @Test func anAnswerRecordedLaterIsDatedWhenItWasSentAndShowsWhetherItWasLate() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let urgent = RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true)
+            let onTime = try await world.move(try await world.move(try await world.receiveRequest(on: file), "triage", urgent), "start")
+            let late = try await world.move(try await world.move(try await world.receiveRequest(on: file), "triage", urgent), "start")
+            world.clock.advance(hours: 9)
+            // when one answer, sent at 16:30 UTC, is recorded at 19:00, and another is sent now
+            let answered = try await world.move(onTime, "answer_in_full", RequestMoveInput(action: nil, occurredAt: "2026-11-29T16:30:00Z"))
+            let answeredLate = try await world.move(late, "answer_in_full")
+            // then the first was on time (deadline 17:00 UTC) and the second late
+            #expect(answered.request.answeredAt == instant("2026-11-29T16:30:00Z"))
+            #expect(answered.request.answeredLate == false)
+            #expect(answeredLate.request.answeredLate == true)
+            #expect(answered.events.last?.occurredAt == instant("2026-11-29T16:30:00Z"))
+            await refused(.invalid(["occurredAt not-before-last-event"])) {
+                try await world.move(answered, "close", RequestMoveInput(action: nil, occurredAt: "2026-11-29T09:30:00Z"))
+            }
+            await refused(.invalid(["occurredAt not-in-future"])) {
+                try await world.move(answered, "close", RequestMoveInput(action: nil, occurredAt: "2026-11-30T09:30:00Z"))
+            }
+        }
+    }
+
+    @Test func aMessageOfAChannelIsRegisteredOnce() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.receiveRequest(on: file, reference: "SIENA-RO-2026-118342")
+            let error = await refused(.conflict) { try await world.receiveRequest(on: file, reference: "SIENA-RO-2026-118342") }
+            #expect(error?.description.contains("SIENA-RO-2026-118342 is registered already") == true)
         }
     }
 

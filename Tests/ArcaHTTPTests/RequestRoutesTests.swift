@@ -7,7 +7,7 @@ struct RequestRoutesTests {
     /// An urgent request from the Romanian ARO received at 01:00 UTC, for information the
     /// office reaches directly: 8 hours, so overdue at the test clock's 10:00 UTC once triaged.
     static func incoming(caseID: String) -> String {
-        #"{"direction":"incoming","kind":"information_request","caseId":"\#(caseID)","counterpartState":"RO","counterpartOffice":"ARO Bucharest (ONPCSB)","channel":"aro_siena","externalReference":"SIENA-RO-2026-118342","urgent":true,"urgencyReason":"funds about to leave for a third country","directlyAccessible":true,"receivedAt":"2026-11-29T01:00:00Z","informationSought":"balances and movements of BE68 5390 0754 7034 since 2025-01-01"}"#
+        #"{"direction":"incoming","kind":"information_request","caseId":"\#(caseID)","counterpartState":"RO","counterpartOffice":"ARO Bucharest (ONPCSB)","channel":"aro_siena","externalReference":"SIENA-RO-2026-\#(Int.random(in: 100_000...999_999))","urgent":true,"urgencyReason":"funds about to leave for a third country","directlyAccessible":true,"receivedAt":"2026-11-29T01:00:00Z","informationSought":"balances and movements of BE68 5390 0754 7034 since 2025-01-01"}"#
     }
 
     static func outgoing(caseID: String) -> String {
@@ -89,12 +89,15 @@ struct RequestRoutesTests {
             #expect(refusal.fieldErrors == ["refusalGround refusal-ground"])
             let early = try await world.attempt(.post, "/v1/requests/\(id)/events", as: "liaison", json: #"{"action":"answer_in_full"}"#)
             #expect(early.status == 409 && early.isProblem)
-            let overdue = try await world.attempt(.get, "/v1/requests?dueWithin=soon", as: "liaison")
-            #expect(overdue.fieldErrors == ["dueWithin iso-duration"])
+            let overdue = try await world.attempt(.get, "/v1/requests?dueWithin=soon&overdue=false&case=12", as: "liaison")
+            #expect(overdue.fieldErrors.sorted() == ["case id", "dueWithin iso-duration", "overdue true"])
+            let stale = try await world.attempt(
+                .post, "/v1/requests/\(id)/events", as: "liaison", json: #"{"action":"triage"}"#, headers: ["If-Match": #""7""#])
+            #expect(stale.status == 412 && stale.isProblem)
         }
     }
 
-    @Test func anotherOfficeNeitherSeesNorMovesTheRequests() async throws {
+    @Test func anotherOfficeNeitherSeesTheRequestsNorRegistersOnTheCase() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let registered = try await world.call(.post, "/v1/requests", as: "liaison", json: Self.incoming(caseID: caseID))

@@ -18,15 +18,19 @@ public struct ListRequests: Sendable {
         let now = clock()
         var validation = Validation()
         var filter = RequestFilter(office: office, limit: validation.pageLimit(request.limit))
-        if let text = request.caseID { filter.caseID = validation.id("caseId", text) }
+        if let text = request.caseID { filter.caseID = validation.id("case", text) }
         filter.direction = validation.optional("direction", request.direction, "request-direction") { (code) throws(VocabularyError) in
             try RequestDirection(rawValue: code).orRefuse(code, as: "a direction (outgoing, incoming)")
         }
         filter.state = validation.optional("state", request.state, "request-state") { (code) throws(VocabularyError) in
             try RequestState(rawValue: code).orRefuse(code, as: "a request state")
         }
-        let overdue = validation.optional("overdue", request.overdue, "boolean") { (text) throws(VocabularyError) in
-            try ["true": true, "false": false][text].orRefuse(text, as: "true or false")
+        // A filter, not a yes-or-no: "not overdue" is no list anyone works from.
+        let overdue = validation.optional("overdue", request.overdue, "true") { (text) throws(VocabularyError) in
+            try ["true": true][text].orRefuse(text, as: "true (leave it out to list every request)")
+        }
+        if overdue != nil, request.dueWithin != nil {
+            validation.add("overdue", "not-applicable", "dueWithin lists the overdue requests too: give one or the other")
         }
         let within = validation.optional("dueWithin", request.dueWithin, "iso-duration") { (text) throws(DeadlinePeriodError) in
             try DeadlinePeriod(iso: text)

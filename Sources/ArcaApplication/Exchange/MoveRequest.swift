@@ -3,9 +3,10 @@ import ArcaPersistence
 import Foundation
 
 /// Moves a cross-border request on (DOMAIN §3.3), as its table of legal moves allows: one
-/// event with the actor and reason, and an audit entry, in one transaction. Triaging an
-/// incoming request, or sending an outgoing one, starts its clock with the period the
-/// settings give at that moment; the deadline is stored and never moves afterwards.
+/// event with the actor, the time it happened and the reason, and an audit entry, in one
+/// transaction. Sending an outgoing request starts its clock; triaging an incoming one
+/// settles its clock, still counted from the receipt. The deadline is stored and a later
+/// change of the settings never moves it; an answer is dated, so a late one shows as late.
 public struct MoveRequest: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -15,7 +16,10 @@ public struct MoveRequest: Sendable {
         self.clock = clock
     }
 
-    public func callAsFunction(requestID: UUID, _ input: RequestMoveInput, by caller: Caller) async throws -> RequestFile {
+    /// `expectedVersion`, when given (`If-Match`), is the version the caller's move was decided on.
+    public func callAsFunction(
+        requestID: UUID, _ input: RequestMoveInput, expectedVersion: ExpectedVersion? = nil, by caller: Caller
+    ) async throws -> RequestFile {
         let office = try caller.office(for: .exchangeRequests)
         let now = clock()
         var validation = Validation(reading: input)
@@ -41,13 +45,27 @@ public struct MoveRequest: Sendable {
         } else if input.expectedOn != nil {
             validation.add("expectedOn", "not-applicable", "only a delay notice has an expected date")
         }
-        let settlesUrgency = input.urgent != nil || input.directlyAccessible != nil || input.urgencyReason != nil
-        if settlesUrgency, action != .triage {
-            validation.add("urgent", "not-applicable", "urgency and access are settled when a request is triaged")
+        if action != .triage {
+            for (field, given) in [("urgent", input.urgent != nil), ("urgencyReason", input.urgencyReason != nil), ("directlyAccessible", input.directlyAccessible != nil)]
+            where given {
+                validation.add(field, "not-applicable", "urgency and access are settled when a request is triaged")
+            }
         }
-        let urgencyReason = input.urgent.map { validation.urgencyReason(urgent: $0, input.urgencyReason) }
-        if input.urgent == nil, input.urgencyReason != nil, action == .triage {
+        let urgencyReason = action == .triage ? input.urgent.map { validation.urgencyReason(urgent: $0, input.urgencyReason) } : nil
+        if action == .triage, input.urgent == nil, input.urgencyReason != nil {
             validation.add("urgencyReason", "not-applicable", "urgencyReason goes with urgent: true")
+        }
+        let externalReference = validation.optional("externalReference", input.externalReference, "text") { (text) throws(RecordTextError) in
+            try RecordText.valid(text, length: 1...100, what: "the external reference")
+        }
+        if action != .send, input.externalReference != nil {
+            validation.add("externalReference", "not-applicable", "the channel's reference is given when a request is registered or sent")
+        }
+        var occurredAt = now
+        if let text = input.occurredAt,
+            let instant = validation.check("occurredAt", "timestamp", { () throws(TimestampError) in try Timestamp.parse(text) })
+        {
+            if instant > now { validation.add("occurredAt", "not-in-future", "occurredAt cannot be later than now") } else { occurredAt = instant }
         }
         try validation.finish()
         guard let action else { return try unreachable() }
@@ -56,17 +74,20 @@ public struct MoveRequest: Sendable {
             guard let request = try await store.requests.find(requestID, of: office, forUpdate: true) else {
                 throw UseCaseError.notFound("request \(requestID.lowercased)")
             }
+            if let expectedVersion { try UseCaseError.requireCurrent(expectedVersion, request.version, of: "request \(requestID.lowercased)") }
+            let history = try await store.requestEvents.of(request.id)
+            try Self.check(on: request, at: occurredAt, after: history, ground: ground)
             var moved = request
-            if action == .triage {
-                if let urgencyReason { moved.urgencyReason = urgencyReason }
-                if let accessible = input.directlyAccessible { moved.directlyAccessible = accessible }
-            }
+            if let urgencyReason { moved.urgencyReason = urgencyReason }
+            if action == .triage, let accessible = input.directlyAccessible { moved.directlyAccessible = accessible }
+            if let externalReference { moved.externalReference = externalReference }
             let settings = try await store.settings.current()
             do throws(RequestTransitionError) {
-                try moved.apply(action, at: now, period: settings.period(for:), timeZone: caller.timeZone)
+                try moved.apply(action, at: occurredAt, period: settings.period(for:), timeZone: caller.timeZone)
             } catch {
                 throw UseCaseError.conflict("request \(request.id.lowercased): \(error.description)")
             }
+            moved.updatedAt = now
             moved.version += 1
             guard try await store.requests.update(moved) else {
                 throw UseCaseError.conflict("request \(request.id.lowercased) was changed meanwhile: try again")
@@ -74,10 +95,28 @@ public struct MoveRequest: Sendable {
             try await store.requestEvents.append(
                 requestID: request.id,
                 RequestEvent(
-                    action: action.rawValue, from: request.state, to: moved.state, occurredAt: now, actor: caller.name, reason: reason,
+                    action: action.rawValue, from: request.state, to: moved.state, occurredAt: occurredAt, actor: caller.name, reason: reason,
                     refusalGround: ground, expectedOn: expectedOn))
             try await store.audit.change("MoveRequest", by: caller, entity: "request", id: request.id.lowercased, before: request, after: moved, reason: reason)
             return RequestFile(request: moved, events: try await store.requestEvents.of(request.id), readAt: now, timeZone: caller.timeZone)
         }
+    }
+
+    /// What a move needs of the request as it stands: a ground that can refuse its kind, and a
+    /// time not before its latest event.
+    private static func check(
+        on request: CrossBorderRequest, at occurredAt: Date, after history: [RequestEvent], ground: RefusalGround?
+    ) throws {
+        var validation = Validation()
+        if let ground, !ground.applies(to: request.kind) {
+            validation.add(
+                "refusalGround", "refusal-ground",
+                "a \(request.kind.rawValue.replacingOccurrences(of: "_", with: " ")) is refused on one of: "
+                    + RefusalGround.grounds(for: request.kind).map(\.rawValue).joined(separator: ", "))
+        }
+        if let last = history.last, occurredAt < last.occurredAt {
+            validation.add("occurredAt", "not-before-last-event", "the request's latest event happened at \(last.occurredAt.formatted(.iso8601))")
+        }
+        try validation.finish()
     }
 }

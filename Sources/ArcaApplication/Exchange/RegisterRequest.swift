@@ -3,8 +3,9 @@ import ArcaPersistence
 import Foundation
 
 /// Registers a cross-border information request (DOMAIN §3.3): an incoming one as it was
-/// received (by a liaison officer), or an outgoing one as a draft (by an officer or a liaison
-/// officer), linked to one of the office's cases and to the subjects and assets it concerns.
+/// received (by a liaison officer), its clock running from the receipt; or an outgoing one as
+/// a draft (by an officer or a liaison officer). Either is linked to one of the office's cases
+/// and to the subjects and assets it concerns; a message of a channel is registered once.
 /// Certificates follow their own lifecycle (DOMAIN §3.4) and are not registered here.
 public struct RegisterRequest: Sendable {
     let database: Database
@@ -50,6 +51,9 @@ public struct RegisterRequest: Sendable {
             receivedAt = now
         }
         let form = validation.requestForm(input.form)
+        if direction == .outgoing, kind == .informationRequest, input.form.informationSought == nil {
+            validation.add("informationSought", "required", "an information request says what information it seeks")
+        }
         let subjects = validation.ids("subjects", input.subjects ?? [])
         let assets = validation.ids("assets", input.assets ?? [])
         try validation.finish()
@@ -64,12 +68,21 @@ public struct RegisterRequest: Sendable {
             }
             try await store.subjects.checkMembers(subjects, of: caseID, field: "subjects")
             try await store.assets.checkMembers(assets, of: caseID, field: "assets")
-            let request = CrossBorderRequest(
+            if let externalReference,
+                let twin = try await store.requests.registered(externalReference, channel: channel, direction: direction, of: office)
+            {
+                throw UseCaseError.conflict("\(channel.rawValue) message \(externalReference) is registered already, as request \(twin.lowercased)")
+            }
+            var request = CrossBorderRequest(
                 id: UUID(), office: office, caseID: caseID, direction: direction, kind: kind,
                 counterpart: Counterpart(state: state, office: counterpartOffice), channel: channel, externalReference: externalReference,
                 urgencyReason: urgencyReason, directlyAccessible: input.directlyAccessible ?? false, form: form, subjectIDs: subjects,
-                assetIDs: assets, state: RequestLifecycle.initialState(direction), receivedAt: receivedAt, clock: nil, version: 1,
-                createdAt: now, updatedAt: now)
+                assetIDs: assets, state: RequestLifecycle.initialState(direction), receivedAt: receivedAt, clock: nil, answeredAt: nil,
+                version: 1, createdAt: now, updatedAt: now)
+            // An incoming request's clock runs from its receipt, on the urgency and access
+            // registered, until a triage settles them.
+            let settings = try await store.settings.current()
+            request.startClock(period: settings.period(for:), timeZone: caller.timeZone)
             try await store.requests.add(request)
             try await store.requestEvents.append(
                 requestID: request.id,

@@ -44,7 +44,8 @@ public struct NewRequest: RequestInput, Equatable {
 
 /// A move of a request (`send`, `triage`, `notice_delay`, `refuse`, …) with what it needs:
 /// a refusal its ground, a delay notice its reason and the date the answer is now expected;
-/// a triage may settle the urgency and access the clock depends on.
+/// a triage may settle the urgency and access the clock depends on; sending may give the
+/// channel's reference. A move is dated now unless it happened earlier (`occurredAt`).
 public struct RequestMoveInput: RequestInput, Equatable {
     public var unreadable: [FieldViolation] = []
     public var action: String?
@@ -54,10 +55,14 @@ public struct RequestMoveInput: RequestInput, Equatable {
     public var urgent: Bool?
     public var urgencyReason: String?
     public var directlyAccessible: Bool?
+    /// When it happened (RFC 3339), if not just now: an answer sent before it was recorded.
+    public var occurredAt: String?
+    /// Sending: the message's reference on its channel.
+    public var externalReference: String?
 
     public init(
         action: String?, reason: String? = nil, refusalGround: String? = nil, expectedOn: String? = nil, urgent: Bool? = nil,
-        urgencyReason: String? = nil, directlyAccessible: Bool? = nil
+        urgencyReason: String? = nil, directlyAccessible: Bool? = nil, occurredAt: String? = nil, externalReference: String? = nil
     ) {
         self.action = action
         self.reason = reason
@@ -66,6 +71,8 @@ public struct RequestMoveInput: RequestInput, Equatable {
         self.urgent = urgent
         self.urgencyReason = urgencyReason
         self.directlyAccessible = directlyAccessible
+        self.occurredAt = occurredAt
+        self.externalReference = externalReference
     }
 }
 

@@ -85,6 +85,8 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
     /// Incoming: when it was received here; outgoing: when it was sent. The clock counts from it.
     public var receivedAt: Date?
     public var clock: RequestClock?
+    /// When the latest answer was given (incoming) or arrived (outgoing).
+    public var answeredAt: Date?
     public var version: Int
     public let createdAt: Date
     public var updatedAt: Date
@@ -92,8 +94,8 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
     public init(
         id: UUID, office: OfficeCode, caseID: UUID, direction: RequestDirection, kind: RequestKind, counterpart: Counterpart,
         channel: Channel, externalReference: String?, urgencyReason: String?, directlyAccessible: Bool, form: RequestForm,
-        subjectIDs: [UUID], assetIDs: [UUID], state: RequestState, receivedAt: Date?, clock: RequestClock?, version: Int,
-        createdAt: Date, updatedAt: Date
+        subjectIDs: [UUID], assetIDs: [UUID], state: RequestState, receivedAt: Date?, clock: RequestClock?, answeredAt: Date?,
+        version: Int, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.office = office
@@ -111,6 +113,7 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
         self.state = state
         self.receivedAt = receivedAt
         self.clock = clock
+        self.answeredAt = answeredAt
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -127,29 +130,48 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
         DeadlineRule.applying(to: kind, urgent: urgent, directlyAccessible: directlyAccessible)
     }
 
-    /// Whether the clock starts with `action`: on an incoming request when it is triaged
-    /// (urgency and access decided), on an outgoing one when it is sent.
-    public func startsClock(_ action: RequestAction) -> Bool {
-        (direction == .incoming && action == .triage) || (direction == .outgoing && action == .send)
-    }
-
     /// Still waiting for an answer and past its deadline at `now`.
     public func isOverdue(at now: Date) -> Bool {
         guard state.awaitsAnswer, let clock else { return false }
         return clock.deadline < now
     }
 
-    /// Moves the request by `action` at `instant`; a move that starts the clock starts it
-    /// with `period` (the setting in force) in the office's `timeZone`.
+    /// Whether the (latest) answer came after the deadline, whatever a delay notice said.
+    public var answeredLate: Bool? {
+        guard let answeredAt, let clock else { return nil }
+        return answeredAt > clock.deadline
+    }
+
+    /// Starts the clock from the receipt, with `period` (the setting in force now) in the
+    /// office's `timeZone`. A clock already running on the same rule is left as it is, so a
+    /// later change of the settings never moves it; a triage that settles another urgency or
+    /// access starts the clock of the rule that now applies, still counted from the receipt.
+    public mutating func startClock(period: (DeadlineRule) -> DeadlinePeriod, timeZone: TimeZone) {
+        guard let start = receivedAt, let rule = deadlineRule else {
+            clock = nil
+            return
+        }
+        if clock?.rule != rule { clock = RequestClock(rule: rule, period: period(rule), startedAt: start, timeZone: timeZone) }
+    }
+
+    /// Moves the request by `action`, which happened at `instant`: sending dates an outgoing
+    /// request and starts its clock; triaging an incoming one settles its clock; an answer is
+    /// dated, to tell whether it was late.
     public mutating func apply(
         _ action: RequestAction, at instant: Date, period: (DeadlineRule) -> DeadlinePeriod, timeZone: TimeZone
     ) throws(RequestTransitionError) {
         state = try RequestLifecycle.next(direction, from: state, by: action)
-        if direction == .outgoing && action == .send { receivedAt = instant }
-        if startsClock(action), let rule = deadlineRule, let start = receivedAt {
-            clock = RequestClock(rule: rule, period: period(rule), startedAt: start, timeZone: timeZone)
+        switch action {
+        case .send:
+            receivedAt = instant
+            startClock(period: period, timeZone: timeZone)
+        case .triage:
+            startClock(period: period, timeZone: timeZone)
+        case .answerInFull, .answerInPart:
+            answeredAt = instant
+        default:
+            break
         }
-        updatedAt = instant
     }
 }
 

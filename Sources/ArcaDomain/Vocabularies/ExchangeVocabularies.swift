@@ -53,3 +53,21 @@ public enum RefusalGround: String, CaseIterable, Sendable, Codable {
     /// FD 2006/960 Art 10(2); Dir 2023/977 Art 6(1)(b): the judicial authorisation needed was refused.
     case judicialAuthorisationRefused = "judicial_authorisation_refused"
 }
+
+extension RefusalGround {
+    /// The grounds of FD 2006/960 and Dir 2023/977, which refuse information.
+    static let informationGrounds: [RefusalGround] = [
+        .nationalSecurity, .jeopardisesInvestigation, .disproportionate, .informationNotAvailable, .judicialAuthorisationRefused,
+    ]
+
+    /// Whether the ground can refuse a request of `kind`: information is refused on the
+    /// grounds of FD 2006/960 and Dir 2023/977, a certificate on those of Reg 2018/1805.
+    public func applies(to kind: RequestKind) -> Bool {
+        Self.informationGrounds.contains(self) != kind.isCertificate
+    }
+
+    /// The grounds that can refuse a request of `kind`.
+    public static func grounds(for kind: RequestKind) -> [RefusalGround] {
+        allCases.filter { $0.applies(to: kind) }
+    }
+}

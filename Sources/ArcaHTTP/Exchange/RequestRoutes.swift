@@ -53,9 +53,11 @@ struct RequestRoutes {
                 var input = RequestMoveInput(
                     action: body.string("action"), reason: body.string("reason"), refusalGround: body.string("refusalGround"),
                     expectedOn: body.string("expectedOn"), urgent: body.bool("urgent"), urgencyReason: body.string("urgencyReason"),
-                    directlyAccessible: body.bool("directlyAccessible"))
+                    directlyAccessible: body.bool("directlyAccessible"), occurredAt: body.string("occurredAt"),
+                    externalReference: body.string("externalReference"))
                 input.unreadable = body.finish()
-                let file = try await useCases.moveRequest(requestID: requestID, input, by: try context.requireCaller())
+                let file = try await useCases.moveRequest(
+                    requestID: requestID, input, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
                 return try Reply(
                     RequestFileResource(file), status: .created, etag: file.request.version, location: "/v1/requests/\(requestID.lowercased)")
             }

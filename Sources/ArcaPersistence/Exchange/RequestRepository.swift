@@ -9,7 +9,7 @@ public struct RequestRepository: Sendable {
         r.id, r.office_code, r.case_id, r.direction, r.kind, r.counterpart_state, r.counterpart_office, r.channel,
         r.external_reference, r.urgency_reason, r.directly_accessible, r.offence, r.circumstances, r.information_sought,
         r.reasons_to_believe, r.purpose, r.restrictions, r.state, r.received_at, r.deadline_rule, r.deadline_period,
-        r.clock_started_at, r.deadline_at, r.version, r.created_at, r.updated_at,
+        r.clock_started_at, r.deadline_at, r.version, r.created_at, r.updated_at, r.answered_at,
         ARRAY(SELECT s.subject_id::text FROM exchange_request_subject s WHERE s.request_id = r.id ORDER BY s.subject_id),
         ARRAY(SELECT a.asset_id::text FROM exchange_request_asset a WHERE a.request_id = r.id ORDER BY a.asset_id)
         """
@@ -19,8 +19,9 @@ public struct RequestRepository: Sendable {
             """
             INSERT INTO exchange_request (id, office_code, case_id, direction, kind, counterpart_state, counterpart_office, channel,
                 external_reference, urgency_reason, directly_accessible, offence, circumstances, information_sought,
-                reasons_to_believe, purpose, restrictions, state, received_at, version, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
+                reasons_to_believe, purpose, restrictions, state, received_at, version, created_at, updated_at, deadline_rule,
+                deadline_period, clock_started_at, deadline_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
             """,
             [
                 request.id, request.office.value, request.caseID, request.direction.rawValue, request.kind.rawValue,
@@ -28,6 +29,7 @@ public struct RequestRepository: Sendable {
                 request.urgencyReason, request.directlyAccessible, request.form.offence, request.form.circumstances,
                 request.form.informationSought, request.form.reasonsToBelieve, request.form.purpose, request.form.restrictions,
                 request.state.rawValue, request.receivedAt, request.version, request.createdAt, request.updatedAt,
+                request.clock?.rule.rawValue, request.clock?.period, request.clock?.startedAt, request.clock?.deadline,
             ])
         if !request.subjectIDs.isEmpty {
             try await db.write(
@@ -49,19 +51,28 @@ public struct RequestRepository: Sendable {
         ).first.map(Self.decode)
     }
 
-    /// Stores the request's state, urgency, access, receipt and clock if it is still at
+    /// The request registered already for this message of `channel`, if any.
+    public func registered(_ externalReference: String, channel: Channel, direction: RequestDirection, of office: OfficeCode) async throws -> UUID? {
+        try await db.query(
+            "SELECT id FROM exchange_request WHERE office_code = $1 AND direction = $2 AND channel = $3 AND external_reference = $4",
+            [office.value, direction.rawValue, channel.rawValue, externalReference]
+        ).first.map { try $0.decode(UUID.self, 0) }
+    }
+
+    /// Stores the request's state, urgency, access, receipt, clock and answer if it is still at
     /// version `version - 1`.
     public func update(_ request: CrossBorderRequest) async throws -> Bool {
         try await db.execute(
             """
             UPDATE exchange_request SET state = $3, received_at = $4, deadline_rule = $5, deadline_period = $6,
-                clock_started_at = $7, deadline_at = $8, updated_at = $9, urgency_reason = $10, directly_accessible = $11, version = $2
+                clock_started_at = $7, deadline_at = $8, updated_at = $9, urgency_reason = $10, directly_accessible = $11,
+                answered_at = $12, version = $2
             WHERE id = $1 AND version = $2 - 1
             """,
             [
                 request.id, request.version, request.state.rawValue, request.receivedAt, request.clock?.rule.rawValue,
                 request.clock?.period, request.clock?.startedAt, request.clock?.deadline, request.updatedAt, request.urgencyReason,
-                request.directlyAccessible,
+                request.directlyAccessible, request.answeredAt,
             ]) == 1
     }
 
@@ -107,10 +118,10 @@ public struct RequestRepository: Sendable {
                 offence: try row.decode(String?.self, 11), circumstances: try row.decode(String?.self, 12),
                 informationSought: try row.decode(String?.self, 13), reasonsToBelieve: try row.decode(String?.self, 14),
                 purpose: try row.decode(String?.self, 15), restrictions: try row.decode(String?.self, 16)),
-            subjectIDs: try row.decode([String].self, 26).map { try UUID(uuidString: $0).orThrow("subject_id") },
-            assetIDs: try row.decode([String].self, 27).map { try UUID(uuidString: $0).orThrow("asset_id") },
+            subjectIDs: try row.decode([String].self, 27).map { try UUID(uuidString: $0).orThrow("subject_id") },
+            assetIDs: try row.decode([String].self, 28).map { try UUID(uuidString: $0).orThrow("asset_id") },
             state: try RequestState(rawValue: row.decode(String.self, 17)).orThrow("state"), receivedAt: try row.decode(Date?.self, 18),
-            clock: clock, version: try row.decode(Int.self, 23), createdAt: try row.decode(Date.self, 24),
+            clock: clock, answeredAt: try row.decode(Date?.self, 26), version: try row.decode(Int.self, 23), createdAt: try row.decode(Date.self, 24),
             updatedAt: try row.decode(Date.self, 25))
     }
 }

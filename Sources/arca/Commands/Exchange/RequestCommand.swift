@@ -18,10 +18,10 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "incoming or outgoing.") var direction: String
         @Option(help: "information_request or spontaneous_information.") var kind = "information_request"
         @Option(name: .customLong("case"), help: "The case id it concerns (a case of your office).") var caseID: String
-        @Option(name: .customLong("state"), help: "The other Member State, ISO 3166-1 alpha-2 (RO).") var counterpartState: String
-        @Option(name: .customLong("office"), help: "The other office, as its messages name it.") var counterpartOffice: String
+        @Option(help: "The other Member State, ISO 3166-1 alpha-2 (RO).") var counterpartState: String
+        @Option(help: "The other office, as its messages name it.") var counterpartOffice: String
         @Option(help: "The channel: aro_siena, carin, interpol, europol, eurojust, eppo, fiu, eio, mla, ….") var channel = "aro_siena"
-        @Option(name: .customLong("reference"), help: "The message's reference on its channel (the SIENA reference).") var externalReference: String?
+        @Option(help: "The message's reference on its channel (the SIENA reference).") var externalReference: String?
         @Flag(help: "Urgent; say why with --urgency-reason.") var urgent = false
         @Option(help: "Why it is urgent.") var urgencyReason: String?
         @Flag(help: "The information sought is directly accessible to the requested office.") var directlyAccessible = false
@@ -73,6 +73,8 @@ struct RequestCommand: AsyncParsableCommand {
         @Flag(inversion: .prefixedNo, help: "At triage: whether it is urgent.") var urgent: Bool?
         @Option(help: "At triage: why it is urgent.") var urgencyReason: String?
         @Flag(inversion: .prefixedNo, help: "At triage: whether the information is directly accessible.") var directlyAccessible: Bool?
+        @Option(help: "When it happened (RFC 3339), if not now: an answer sent before it was recorded.") var occurredAt: String?
+        @Option(help: "Sending: the message's reference on its channel (the SIENA reference).") var externalReference: String?
 
         func run() async throws {
             let requestID = try parseID(id, "request")
@@ -81,7 +83,8 @@ struct RequestCommand: AsyncParsableCommand {
                     requestID: requestID,
                     RequestMoveInput(
                         action: action, reason: reason, refusalGround: refusalGround, expectedOn: expectedOn, urgent: urgent,
-                        urgencyReason: urgencyReason, directlyAccessible: directlyAccessible),
+                        urgencyReason: urgencyReason, directlyAccessible: directlyAccessible, occurredAt: occurredAt,
+                        externalReference: externalReference),
                     by: caller)
             }
             try acting.show(RequestFileResource(file)) {
@@ -108,7 +111,7 @@ struct RequestCommand: AsyncParsableCommand {
                     "\(request.direction.rawValue) \(request.kind.rawValue) \(request.id.lowercased)",
                     "counterpart: \(request.counterpart.office) (\(request.counterpart.state.value)) via \(request.channel.rawValue)"
                         + (request.externalReference.map { ", ref \($0)" } ?? ""),
-                    "state: \(request.state.rawValue); next: "
+                    "state: \(request.state.rawValue)" + (request.answeredLate == true ? " (answered late)" : "") + "; next: "
                         + RequestLifecycle.allowedActions(request.direction, from: request.state).map(\.rawValue).joined(separator: ", "),
                 ]
                 if let clock = request.clock {
