@@ -41,6 +41,10 @@ public struct UseCases: Sendable {
     public let moveRequest: MoveRequest
     public let readRequest: ReadRequest
     public let listRequests: ListRequests
+    public let issueCertificate: IssueCertificate
+    public let moveCertificate: MoveCertificate
+    public let readCertificate: ReadCertificate
+    public let recordRecovery: RecordRecovery
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
     /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed;
@@ -86,5 +90,9 @@ public struct UseCases: Sendable {
         moveRequest = MoveRequest(database: database, clock: clock)
         readRequest = ReadRequest(database: database, clock: clock)
         listRequests = ListRequests(database: database, clock: clock)
+        issueCertificate = IssueCertificate(database: database, clock: clock)
+        moveCertificate = MoveCertificate(database: database, clock: clock)
+        readCertificate = ReadCertificate(database: database)
+        recordRecovery = RecordRecovery(database: database, clock: clock)
     }
 }

@@ -61,12 +61,7 @@ public struct MoveRequest: Sendable {
         if action != .send, input.externalReference != nil {
             validation.add("externalReference", "not-applicable", "the channel's reference is given when a request is registered or sent")
         }
-        var occurredAt = now
-        if let text = input.occurredAt,
-            let instant = validation.check("occurredAt", "timestamp", { () throws(TimestampError) in try Timestamp.parse(text) })
-        {
-            if instant > now { validation.add("occurredAt", "not-in-future", "occurredAt cannot be later than now") } else { occurredAt = instant }
-        }
+        let occurredAt = validation.pastInstant("occurredAt", input.occurredAt, now: now)
         try validation.finish()
         guard let action else { return try unreachable() }
 

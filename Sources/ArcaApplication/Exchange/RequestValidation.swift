@@ -17,6 +17,16 @@ extension Validation {
         return self.reason("urgencyReason", reason)
     }
 
+    /// An instant that has happened (RFC 3339); `now` when it is left out.
+    mutating func pastInstant(_ field: String, _ text: String?, now: Date) -> Date {
+        guard let text, let instant = check(field, "timestamp", { () throws(TimestampError) in try Timestamp.parse(text) }) else { return now }
+        guard instant <= now else {
+            add(field, "not-in-future", "\(field) cannot be later than now")
+            return now
+        }
+        return instant
+    }
+
     mutating func formText(_ field: String, _ text: String?) -> String? {
         optional(field, text, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: 1...4000, what: "the \(field)", multiline: true)

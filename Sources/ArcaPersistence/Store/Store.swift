@@ -21,6 +21,7 @@ public struct Store: Sendable {
     public var settings: SettingRepository { SettingRepository(db: transaction) }
     public var requests: RequestRepository { RequestRepository(db: transaction) }
     public var requestEvents: RequestEventRepository { RequestEventRepository(db: transaction) }
+    public var certificates: CertificateRepository { CertificateRepository(db: transaction) }
 }
 
 extension Database {

@@ -1,0 +1,74 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// An outgoing certificate to draft: the order of this office it carries, and the executing
+/// state's office it goes to.
+public struct NewCertificate: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var orderID: String?
+    public var counterpartState: String?
+    public var counterpartOffice: String?
+    public var externalReference: String?
+
+    public init(orderID: String?, counterpartState: String?, counterpartOffice: String?, externalReference: String? = nil) {
+        self.orderID = orderID
+        self.counterpartState = counterpartState
+        self.counterpartOffice = counterpartOffice
+        self.externalReference = externalReference
+    }
+}
+
+/// A move of a certificate (`send`, `recognise`, `execute`, `refuse`, …), with its reason, a
+/// refusal's ground, when it happened if not now, and, when sending, the channel's reference.
+public struct CertificateMoveInput: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var action: String?
+    public var reason: String?
+    public var refusalGround: String?
+    public var occurredAt: String?
+    public var externalReference: String?
+
+    public init(action: String?, reason: String? = nil, refusalGround: String? = nil, occurredAt: String? = nil, externalReference: String? = nil) {
+        self.action = action
+        self.reason = reason
+        self.refusalGround = refusalGround
+        self.occurredAt = occurredAt
+        self.externalReference = externalReference
+    }
+}
+
+/// An amount an executing state recovered under an outgoing confiscation certificate.
+public struct NewRecovery: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var amount: MoneyInput?
+    public var recoveredOn: String?
+    public var reason: String?
+
+    public init(amount: MoneyInput?, recoveredOn: String?, reason: String? = nil) {
+        self.amount = amount
+        self.recoveredOn = recoveredOn
+        self.reason = reason
+    }
+}
+
+/// A certificate with its history and, for a confiscation certificate carrying an amount, the
+/// order's ledger of amounts recovered across every executing state (Art 16).
+public struct CertificateFile: Sendable {
+    public let certificate: Certificate
+    public let events: [CertificateEvent]
+    public let ledger: RecoveryLedger?
+}
+
+extension Store {
+    /// The certificate as a reader sees it.
+    func certificateFile(_ certificate: Certificate) async throws -> CertificateFile {
+        var ledger: RecoveryLedger?
+        if certificate.kind == .confiscation, let order = try await orders.find(certificate.orderID, visibleTo: certificate.office),
+            let ordered = order.record.coveredAmount
+        {
+            ledger = RecoveryLedger(ordered: ordered, recoveries: try await certificates.recoveries(ofOrder: certificate.orderID))
+        }
+        return CertificateFile(certificate: certificate, events: try await certificates.events(of: certificate.id), ledger: ledger)
+    }
+}

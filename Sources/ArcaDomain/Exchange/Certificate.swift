@@ -1,0 +1,166 @@
+import Foundation
+
+/// A freezing or confiscation certificate under Reg 2018/1805 (DOMAIN §3.4), as this office
+/// tracks it: an outgoing one carries an order of this office to an executing state; its
+/// moves follow `CertificateLifecycle`.
+public struct Certificate: Hashable, Sendable, Codable {
+    public let id: UUID
+    public let office: OfficeCode
+    public let caseID: UUID
+    public let direction: RequestDirection
+    public let kind: CertificateKind
+    /// The order the certificate carries (outgoing: an order of this office).
+    public let orderID: UUID
+    /// The executing state's office (outgoing), or the issuing state's (incoming).
+    public let counterpart: Counterpart
+    public let channel: Channel
+    public var externalReference: String?
+    public var state: CertificateState
+    /// Outgoing: when it was sent; incoming: when it was received.
+    public var receivedAt: Date?
+    public var version: Int
+    public let createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: UUID, office: OfficeCode, caseID: UUID, direction: RequestDirection, kind: CertificateKind, orderID: UUID, counterpart: Counterpart,
+        channel: Channel, externalReference: String?, state: CertificateState, receivedAt: Date?, version: Int, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.office = office
+        self.caseID = caseID
+        self.direction = direction
+        self.kind = kind
+        self.orderID = orderID
+        self.counterpart = counterpart
+        self.channel = channel
+        self.externalReference = externalReference
+        self.state = state
+        self.receivedAt = receivedAt
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The channel a certificate of `kind` travels on.
+    public static func channel(for kind: CertificateKind) -> Channel {
+        kind == .freezing ? .mrFreezingCertificate : .mrConfiscationCertificate
+    }
+
+    /// Moves the certificate by `action`, which happened at `instant`; sending dates it.
+    public mutating func apply(_ action: CertificateAction, at instant: Date) throws(CertificateTransitionError) {
+        state = try CertificateLifecycle.next(kind, direction, from: state, by: action)
+        if action == .send { receivedAt = instant }
+    }
+
+    /// Whether amounts recovered abroad can be recorded on it: an outgoing confiscation
+    /// certificate, once the executing state has it.
+    public var takesRecoveries: Bool {
+        direction == .outgoing && kind == .confiscation && ![.draft, .refused, .withdrawn].contains(state)
+    }
+}
+
+/// One move of a certificate: who, when, why, and for a refusal its ground (Art 8 or 19).
+/// The first event is its registration: `draft` (outgoing) or `receive` (incoming).
+public struct CertificateEvent: Hashable, Sendable, Codable {
+    public let id: Int64?
+    public let action: String
+    public let from: CertificateState?
+    public let to: CertificateState
+    public let occurredAt: Date
+    public let actor: String
+    public let reason: String?
+    public let refusalGround: RefusalGround?
+
+    public init(
+        id: Int64? = nil, action: String, from: CertificateState?, to: CertificateState, occurredAt: Date, actor: String, reason: String?,
+        refusalGround: RefusalGround? = nil
+    ) {
+        self.id = id
+        self.action = action
+        self.from = from
+        self.to = to
+        self.occurredAt = occurredAt
+        self.actor = actor
+        self.reason = reason
+        self.refusalGround = refusalGround
+    }
+}
+
+/// An amount an executing state recovered under an outgoing confiscation certificate.
+public struct Recovery: Hashable, Sendable, Codable {
+    public let id: Int64?
+    public let certificateID: UUID
+    /// The executing state that recovered it.
+    public let state: CountryCode
+    public let amount: Money
+    public let recoveredOn: Day
+    public let recordedBy: String
+    public let reason: String?
+
+    public init(
+        id: Int64? = nil, certificateID: UUID, state: CountryCode, amount: Money, recoveredOn: Day, recordedBy: String, reason: String?
+    ) {
+        self.id = id
+        self.certificateID = certificateID
+        self.state = state
+        self.amount = amount
+        self.recoveredOn = recoveredOn
+        self.recordedBy = recordedBy
+        self.reason = reason
+    }
+}
+
+/// One order's amounts recovered across every state its confiscation certificates went to
+/// (Reg 2018/1805 Art 16): the total can never exceed the amount in the order. The database
+/// holds the same rule (migration 0018), so two recordings at once cannot break it either.
+public struct RecoveryLedger: Hashable, Sendable {
+    /// The amount in the order.
+    public let ordered: Money
+    public let recoveries: [Recovery]
+
+    public init(ordered: Money, recoveries: [Recovery]) {
+        self.ordered = ordered
+        self.recoveries = recoveries
+    }
+
+    public var recovered: Money {
+        Money(recoveries.reduce(Decimal(0)) { $0 + $1.amount.amount }, ordered.currency)
+    }
+
+    /// What may still be recovered, by any state.
+    public var outstanding: Money {
+        Money(ordered.amount - recovered.amount, ordered.currency)
+    }
+
+    /// The amounts recovered per executing state, in the order the states first recovered.
+    public var byState: [(state: CountryCode, recovered: Money)] {
+        var states: [CountryCode] = []
+        var totals: [CountryCode: Decimal] = [:]
+        for recovery in recoveries {
+            if totals[recovery.state] == nil { states.append(recovery.state) }
+            totals[recovery.state, default: 0] += recovery.amount.amount
+        }
+        return states.map { ($0, Money(totals[$0]!, ordered.currency)) }
+    }
+
+    /// Refuses an amount in another currency, or one beyond what is outstanding.
+    public func check(adding amount: Money) throws(RecoveryLedgerError) {
+        guard amount.currency == ordered.currency else { throw .currency(ordered: ordered.currency, given: amount.currency) }
+        guard amount.amount <= outstanding.amount else { throw .exceedsOrder(outstanding: outstanding, ordered: ordered) }
+    }
+}
+
+public enum RecoveryLedgerError: Error, Equatable, CustomStringConvertible {
+    case currency(ordered: Currency, given: Currency)
+    case exceedsOrder(outstanding: Money, ordered: Money)
+
+    public var description: String {
+        switch self {
+        case .currency(let ordered, let given):
+            return "the order's amount is in \(ordered): record the amount recovered in \(ordered), not \(given)"
+        case .exceedsOrder(let outstanding, let ordered):
+            return "only \(outstanding) of the order's \(ordered) is still outstanding across all executing states (Reg 2018/1805 Art 16)"
+        }
+    }
+}

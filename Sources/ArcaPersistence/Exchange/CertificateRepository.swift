@@ -1,0 +1,131 @@
+import ArcaDomain
+import Foundation
+import LibPQ
+
+public struct CertificateRepository: Sendable {
+    let db: Transaction
+
+    static let columns = """
+        c.id, c.office_code, c.case_id, c.direction, c.kind, c.order_id, c.counterpart_state, c.counterpart_office, c.channel,
+        c.external_reference, c.state, c.received_at, c.version, c.created_at, c.updated_at
+        """
+
+    public func add(_ certificate: Certificate) async throws {
+        try await db.write(
+            """
+            INSERT INTO certificate (id, office_code, case_id, direction, kind, order_id, counterpart_state, counterpart_office, channel,
+                external_reference, state, received_at, version, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            """,
+            [
+                certificate.id, certificate.office.value, certificate.caseID, certificate.direction.rawValue, certificate.kind.rawValue,
+                certificate.orderID, certificate.counterpart.state.value, certificate.counterpart.office, certificate.channel.rawValue,
+                certificate.externalReference, certificate.state.rawValue, certificate.receivedAt, certificate.version,
+                certificate.createdAt, certificate.updatedAt,
+            ])
+    }
+
+    /// The certificate, if it is `office`'s; locked for a change when asked.
+    public func find(_ id: UUID, of office: OfficeCode, forUpdate: Bool = false) async throws -> Certificate? {
+        try await db.query(
+            "SELECT \(Self.columns) FROM certificate c WHERE c.id = $1 AND c.office_code = $2 \(forUpdate ? "FOR NO KEY UPDATE" : "")",
+            [id, office.value]
+        ).first.map(Self.decode)
+    }
+
+    /// Stores the certificate's state, reference and date if it is still at version `version - 1`.
+    public func update(_ certificate: Certificate) async throws -> Bool {
+        try await db.execute(
+            """
+            UPDATE certificate SET state = $3, external_reference = $4, received_at = $5, updated_at = $6, version = $2
+            WHERE id = $1 AND version = $2 - 1
+            """,
+            [
+                certificate.id, certificate.version, certificate.state.rawValue, certificate.externalReference, certificate.receivedAt,
+                certificate.updatedAt,
+            ]) == 1
+    }
+
+    public func appendEvent(certificateID: UUID, _ event: CertificateEvent) async throws {
+        try await db.write(
+            """
+            INSERT INTO certificate_event (certificate_id, action, from_state, to_state, occurred_at, actor_name, reason, refusal_ground)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """,
+            [
+                certificateID, event.action, event.from?.rawValue, event.to.rawValue, event.occurredAt, event.actor, event.reason,
+                event.refusalGround?.rawValue,
+            ])
+    }
+
+    public func events(of certificateID: UUID) async throws -> [CertificateEvent] {
+        try await db.query(
+            """
+            SELECT id, action, from_state, to_state, occurred_at, actor_name, reason, refusal_ground
+            FROM certificate_event WHERE certificate_id = $1 ORDER BY id
+            """, [certificateID]
+        ).map { row in
+            CertificateEvent(
+                id: try row.decode(Int64.self, 0), action: try row.decode(String.self, 1),
+                from: try row.decode(String?.self, 2).map { try CertificateState(rawValue: $0).orThrow("from_state") },
+                to: try CertificateState(rawValue: row.decode(String.self, 3)).orThrow("to_state"), occurredAt: try row.decode(Date.self, 4),
+                actor: try row.decode(String.self, 5), reason: try row.decode(String?.self, 6),
+                refusalGround: try row.decode(String?.self, 7).map { try RefusalGround(rawValue: $0).orThrow("refusal_ground") })
+        }
+    }
+
+    /// Records an amount recovered under the certificate. Migration 0018's trigger refuses
+    /// one that would take the order's recoveries beyond its amount: `OrderAmountExceeded`.
+    public func addRecovery(_ recovery: Recovery, orderID: UUID) async throws {
+        do {
+            try await insertRecovery(recovery, orderID: orderID)
+        } catch let error as PostgresError where error.constraint == "certificate_recovery_within_order" {
+            throw OrderAmountExceeded(message: error.message)
+        }
+    }
+
+    private func insertRecovery(_ recovery: Recovery, orderID: UUID) async throws {
+        try await db.execute(
+            """
+            INSERT INTO certificate_recovery (certificate_id, order_id, executing_state, amount, currency, recovered_on, recorded_by, reason)
+            VALUES ($1, $2, $3, $4::numeric, $5, $6::date, $7, $8)
+            """,
+            [
+                recovery.certificateID, orderID, recovery.state.value, recovery.amount.amount, recovery.amount.currency.code,
+                recovery.recoveredOn.description, recovery.recordedBy, recovery.reason,
+            ])
+    }
+
+    /// Every amount recovered under any certificate carrying the order, oldest first.
+    public func recoveries(ofOrder orderID: UUID) async throws -> [Recovery] {
+        try await db.query(
+            """
+            SELECT id, certificate_id, executing_state, amount::text, currency, recovered_on::text, recorded_by, reason
+            FROM certificate_recovery WHERE order_id = $1 ORDER BY id
+            """, [orderID]
+        ).map { row in
+            Recovery(
+                id: try row.decode(Int64.self, 0), certificateID: try row.decode(UUID.self, 1),
+                state: try CountryCode(recorded: row.decode(String.self, 2)),
+                amount: try Row.money(row, 3, 4).orThrow("amount"), recoveredOn: try Day(row.decode(String.self, 5)),
+                recordedBy: try row.decode(String.self, 6), reason: try row.decode(String?.self, 7))
+        }
+    }
+
+    static func decode(_ row: Row) throws -> Certificate {
+        Certificate(
+            id: try row.decode(UUID.self, 0), office: try OfficeCode(row.decode(String.self, 1)), caseID: try row.decode(UUID.self, 2),
+            direction: try RequestDirection(rawValue: row.decode(String.self, 3)).orThrow("direction"),
+            kind: try CertificateKind(rawValue: row.decode(String.self, 4)).orThrow("kind"), orderID: try row.decode(UUID.self, 5),
+            counterpart: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 6)), office: try row.decode(String.self, 7)),
+            channel: try Channel(rawValue: row.decode(String.self, 8)).orThrow("channel"), externalReference: try row.decode(String?.self, 9),
+            state: try CertificateState(rawValue: row.decode(String.self, 10)).orThrow("state"), receivedAt: try row.decode(Date?.self, 11),
+            version: try row.decode(Int.self, 12), createdAt: try row.decode(Date.self, 13), updatedAt: try row.decode(Date.self, 14))
+    }
+}
+
+/// The database refused an amount recovered: with it, the order's recoveries would exceed
+/// the order (Reg 2018/1805 Art 16; migration 0018).
+public struct OrderAmountExceeded: Error, Sendable {
+    public let message: String
+}
