@@ -29,6 +29,7 @@ public struct ArcaAPI: Sendable {
         AuditRoutes(readAuditTrail: useCases.readAuditTrail).register(on: v1)
         SettingRoutes(useCases: useCases).register(on: v1)
         RequestRoutes(useCases: useCases).register(on: v1)
+        CertificateRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

@@ -139,3 +139,105 @@ struct RequestEventResource: Encodable {
         expectedOn = event.expectedOn
     }
 }
+
+/// A certificate as the API shows it, with its history and, for a confiscation certificate
+/// of an order naming an amount, the order's Art 16 ledger across every executing state.
+public struct CertificateFileResource: Encodable {
+    let id: String
+    let caseId: String
+    let direction: RequestDirection
+    let kind: CertificateKind
+    let orderId: String
+    let counterpartState: String
+    let counterpartOffice: String
+    let channel: Channel
+    let externalReference: String?
+    let state: CertificateState
+    let allowedActions: [CertificateAction]
+    let receivedAt: Date?
+    let events: [CertificateEventResource]
+    let ledger: LedgerResource?
+    let version: Int
+    let createdAt: Date
+    let updatedAt: Date
+
+    public init(_ file: CertificateFile) {
+        let certificate = file.certificate
+        id = certificate.id.lowercased
+        caseId = certificate.caseID.lowercased
+        direction = certificate.direction
+        kind = certificate.kind
+        orderId = certificate.orderID.lowercased
+        counterpartState = certificate.counterpart.state.value
+        counterpartOffice = certificate.counterpart.office
+        channel = certificate.channel
+        externalReference = certificate.externalReference
+        state = certificate.state
+        allowedActions = CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state)
+        receivedAt = certificate.receivedAt
+        events = file.events.map(CertificateEventResource.init)
+        ledger = file.ledger.map(LedgerResource.init)
+        version = certificate.version
+        createdAt = certificate.createdAt
+        updatedAt = certificate.updatedAt
+    }
+}
+
+struct CertificateEventResource: Encodable {
+    let id: Int64?
+    let action: String
+    let from: CertificateState?
+    let to: CertificateState
+    let occurredAt: Date
+    let actor: String
+    let reason: String?
+    let refusalGround: RefusalGround?
+
+    init(_ event: CertificateEvent) {
+        id = event.id
+        action = event.action
+        from = event.from
+        to = event.to
+        occurredAt = event.occurredAt
+        actor = event.actor
+        reason = event.reason
+        refusalGround = event.refusalGround
+    }
+}
+
+/// Reg 2018/1805 Art 16: the order's amount, what was recovered (in all and per executing
+/// state, each recovery listed) and what is still outstanding.
+struct LedgerResource: Encodable {
+    struct StateTotal: Encodable {
+        let state: String
+        let recovered: Money
+    }
+
+    struct RecoveryResource: Encodable {
+        let id: Int64?
+        let certificateId: String
+        let state: String
+        let amount: Money
+        let recoveredOn: Day
+        let recordedBy: String
+        let reason: String?
+    }
+
+    let ordered: Money
+    let recovered: Money
+    let outstanding: Money
+    let byState: [StateTotal]
+    let recoveries: [RecoveryResource]
+
+    init(_ ledger: RecoveryLedger) {
+        ordered = ledger.ordered
+        recovered = ledger.recovered
+        outstanding = ledger.outstanding
+        byState = ledger.byState.map { StateTotal(state: $0.state.value, recovered: $0.recovered) }
+        recoveries = ledger.recoveries.map {
+            RecoveryResource(
+                id: $0.id, certificateId: $0.certificateID.lowercased, state: $0.state.value, amount: $0.amount, recoveredOn: $0.recoveredOn,
+                recordedBy: $0.recordedBy, reason: $0.reason)
+        }
+    }
+}

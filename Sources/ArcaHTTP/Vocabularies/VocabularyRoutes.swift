@@ -21,6 +21,8 @@ struct VocabularyRoutes {
         let requestKinds = RequestKind.allCases.map(\.rawValue)
         let requestStates = RequestState.allCases.map(\.rawValue)
         let requestActions = RequestAction.allCases.map(\.rawValue)
+        let certificateStates = CertificateState.allCases.map(\.rawValue)
+        let certificateActions = CertificateAction.allCases.map(\.rawValue)
         let countries = CountryCode.assigned
         let currencies = Currency.codes
     }

@@ -1,0 +1,119 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaResources
+import ArgumentParser
+import Foundation
+
+struct CertificateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificates", abstract: "Freezing and confiscation certificates (Reg 2018/1805) and the amounts recovered abroad.",
+        subcommands: [Issue.self, Move.self, Recover.self, Show.self])
+
+    struct Issue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draft an outgoing certificate carrying an order of your office to an executing state (officer or liaison).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(name: .customLong("order"), help: "The order id; a freezing order gives a freezing certificate.") var orderID: String
+        @Option(help: "The executing state, ISO 3166-1 alpha-2 (NL).") var counterpartState: String
+        @Option(help: "The executing state's office.") var counterpartOffice: String
+        @Option(help: "The certificate's reference, if it has one already.") var externalReference: String?
+
+        func run() async throws {
+            let file = try await acting.run { useCases, caller in
+                try await useCases.issueCertificate(
+                    NewCertificate(
+                        orderID: orderID, counterpartState: counterpartState, counterpartOffice: counterpartOffice, externalReference: externalReference),
+                    by: caller)
+            }
+            try acting.show(CertificateFileResource(file)) {
+                "drafted \(file.certificate.kind.rawValue) certificate \(file.certificate.id.lowercased) to \(file.certificate.counterpart.state.value)"
+            }
+        }
+    }
+
+    struct Move: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a certificate on (role liaison): send, then the executing state's recognise, postpone, execute, refuse, ….")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The certificate id.") var id: String
+        @Argument(help: "The move.") var action: String
+        @Option(help: "Why.") var reason: String?
+        @Option(help: "A refusal's ground (Reg 2018/1805 Arts 8, 19, 22).") var refusalGround: String?
+        @Option(help: "When it happened (RFC 3339), if not now.") var occurredAt: String?
+        @Option(help: "Sending: the certificate's reference.") var externalReference: String?
+
+        func run() async throws {
+            let certificateID = try parseID(id, "certificate")
+            let file = try await acting.run { useCases, caller in
+                try await useCases.moveCertificate(
+                    certificateID: certificateID,
+                    CertificateMoveInput(
+                        action: action, reason: reason, refusalGround: refusalGround, occurredAt: occurredAt, externalReference: externalReference),
+                    by: caller)
+            }
+            try acting.show(CertificateFileResource(file)) { "certificate \(file.certificate.id.lowercased): \(action) -> \(file.certificate.state.rawValue)" }
+        }
+    }
+
+    struct Recover: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an amount the executing state recovered under an outgoing confiscation certificate (role liaison).",
+            discussion: "What all the states recover under one order never exceeds the amount in the order (Reg 2018/1805 Art 16).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The certificate id.") var id: String
+        @Option(help: "The amount recovered, a decimal.") var amount: String
+        @Option(help: "Its currency (default EUR).") var currency: String?
+        @Option(help: "The day it was recovered, YYYY-MM-DD.") var recoveredOn: String
+        @Option(help: "How it was recovered.") var reason: String?
+
+        func run() async throws {
+            let certificateID = try parseID(id, "certificate")
+            let file = try await acting.run { useCases, caller in
+                try await useCases.recordRecovery(
+                    certificateID: certificateID, NewRecovery(amount: moneyInput(amount, currency), recoveredOn: recoveredOn, reason: reason), by: caller)
+            }
+            try acting.show(CertificateFileResource(file)) {
+                "recorded \(amount) recovered by \(file.certificate.counterpart.state.value); outstanding \(file.ledger?.outstanding.description ?? "-")"
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A certificate with its history and its order's recoveries.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The certificate id.") var id: String
+
+        func run() async throws {
+            let certificateID = try parseID(id, "certificate")
+            let file = try await acting.run { useCases, caller in try await useCases.readCertificate(id: certificateID, by: caller) }
+            try acting.show(CertificateFileResource(file)) {
+                let certificate = file.certificate
+                var lines = [
+                    "\(certificate.direction.rawValue) \(certificate.kind.rawValue) certificate \(certificate.id.lowercased), order \(certificate.orderID.lowercased)",
+                    "counterpart: \(certificate.counterpart.office) (\(certificate.counterpart.state.value))"
+                        + (certificate.externalReference.map { ", ref \($0)" } ?? ""),
+                    "state: \(certificate.state.rawValue); next: "
+                        + CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state).map(\.rawValue)
+                        .joined(separator: ", "),
+                ]
+                if let ledger = file.ledger {
+                    lines.append("order: \(ledger.ordered); recovered \(ledger.recovered); outstanding \(ledger.outstanding)")
+                    lines += ledger.byState.map { "  \($0.state.value): \($0.recovered)" }
+                }
+                lines += file.events.map { event in
+                    "  \(event.occurredAt.formatted(.iso8601))  \(event.action)  \(event.from?.rawValue ?? "-") -> \(event.to.rawValue)  \(event.actor)"
+                        + (event.refusalGround.map { "  ground \($0.rawValue)" } ?? "") + (event.reason.map { "  \($0)" } ?? "")
+                }
+                return lines.joined(separator: "\n")
+            }
+        }
+    }
+}
