@@ -45,6 +45,12 @@ public struct UseCases: Sendable {
     public let moveCertificate: MoveCertificate
     public let readCertificate: ReadCertificate
     public let recordRecovery: RecordRecovery
+    public let initialiseExchange: InitialiseExchange
+    public let registerPartner: RegisterPartner
+    public let removePartner: RemovePartner
+    public let listPartners: ListPartners
+    public let receiveMessage: ReceiveMessage
+    public let listDeliveries: ListDeliveries
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
     /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed;
@@ -94,5 +100,11 @@ public struct UseCases: Sendable {
         moveCertificate = MoveCertificate(database: database, clock: clock)
         readCertificate = ReadCertificate(database: database)
         recordRecovery = RecordRecovery(database: database, clock: clock)
+        initialiseExchange = InitialiseExchange(database: database, clock: clock)
+        registerPartner = RegisterPartner(database: database, clock: clock)
+        removePartner = RemovePartner(database: database, clock: clock)
+        listPartners = ListPartners(database: database)
+        receiveMessage = ReceiveMessage(database: database, clock: clock)
+        listDeliveries = ListDeliveries(database: database)
     }
 }

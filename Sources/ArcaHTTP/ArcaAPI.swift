@@ -22,6 +22,8 @@ public struct ArcaAPI: Sendable {
 
     private func addRoutes(to router: Router<ArcaRequestContext>) -> Router<ArcaRequestContext> {
         SystemRoutes(readiness: useCases.checkReadiness).register(on: router)
+        // Partners sign their messages: the inbox takes no bearer token.
+        ExchangeRoutes(useCases: useCases).registerInbox(on: router)
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))
         VocabularyRoutes().register(on: v1)
         CaseRoutes(useCases: useCases).register(on: v1)
@@ -30,6 +32,7 @@ public struct ArcaAPI: Sendable {
         SettingRoutes(useCases: useCases).register(on: v1)
         RequestRoutes(useCases: useCases).register(on: v1)
         CertificateRoutes(useCases: useCases).register(on: v1)
+        ExchangeRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

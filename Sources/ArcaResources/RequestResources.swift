@@ -6,7 +6,8 @@ import Foundation
 /// done next, and its deadline with the time left.
 public struct RequestResource: Encodable {
     let id: String
-    let caseId: String
+    /// Absent on a request a partner sent directly, until triage links it to a case.
+    let caseId: String?
     let direction: RequestDirection
     let kind: RequestKind
     let counterpartState: String
@@ -24,6 +25,8 @@ public struct RequestResource: Encodable {
     let restrictions: String?
     let subjects: [String]
     let assets: [String]
+    let personsConcerned: [PersonConcerned]
+    let objectsConcerned: [ObjectConcerned]
     let state: RequestState
     let allowedActions: [RequestAction]
     let receivedAt: Date?
@@ -35,7 +38,7 @@ public struct RequestResource: Encodable {
 
     public init(_ request: CrossBorderRequest, readAt: Date, timeZone: TimeZone) {
         id = request.id.lowercased
-        caseId = request.caseID.lowercased
+        caseId = request.caseID?.lowercased
         direction = request.direction
         kind = request.kind
         counterpartState = request.counterpart.state.value
@@ -53,6 +56,8 @@ public struct RequestResource: Encodable {
         restrictions = request.form.restrictions
         subjects = request.subjectIDs.map(\.lowercased)
         assets = request.assetIDs.map(\.lowercased)
+        personsConcerned = request.personsConcerned
+        objectsConcerned = request.objectsConcerned
         state = request.state
         allowedActions = RequestLifecycle.allowedActions(request.direction, from: request.state)
         receivedAt = request.receivedAt
@@ -239,5 +244,89 @@ struct LedgerResource: Encodable {
                 id: $0.id, certificateId: $0.certificateID.lowercased, state: $0.state.value, amount: $0.amount, recoveredOn: $0.recoveredOn,
                 recordedBy: $0.recordedBy, reason: $0.reason)
         }
+    }
+}
+
+/// A message sent to a partner and what became of it (`GET /v1/exchange/deliveries`).
+public struct DeliveryResource: Encodable {
+    let messageId: String
+    let type: MessageType
+    let recipientState: String
+    let recipientOffice: String
+    let requestId: String?
+    let status: DeliveryStatus
+    let attempts: Int
+    let createdAt: Date
+    let nextAttemptAt: Date?
+    let deliveredAt: Date?
+    let refusedAt: Date?
+    let lastError: String?
+
+    public init(_ delivery: Delivery) {
+        let message = delivery.message
+        messageId = message.messageID.lowercased
+        type = message.type
+        recipientState = delivery.recipient.state.value
+        recipientOffice = delivery.recipient.office
+        requestId = message.requestID?.lowercased
+        status = message.status
+        attempts = message.attempts
+        createdAt = message.createdAt
+        nextAttemptAt = message.status == .pending ? message.nextAttemptAt : nil
+        deliveredAt = message.deliveredAt
+        refusedAt = message.refusedAt
+        lastError = message.lastError
+    }
+}
+
+/// `GET /v1/exchange/deliveries`.
+public struct DeliveryListResource: Encodable {
+    let items: [DeliveryResource]
+
+    public init(_ deliveries: [Delivery]) {
+        items = deliveries.map(DeliveryResource.init)
+    }
+}
+
+/// This deployment's exchange identity, to give to partners.
+public struct IdentityResource: Encodable {
+    let state: String
+    let office: String
+    let publicKey: String
+
+    public init(_ identity: ExchangeIdentity) {
+        state = identity.address.state.value
+        office = identity.address.office
+        publicKey = identity.publicKey.base64EncodedString()
+    }
+}
+
+/// A registered partner.
+public struct PartnerResource: Encodable {
+    let state: String
+    let office: String
+    let inboxUrl: String
+    let publicKey: String
+    let registeredAt: Date
+    let registeredBy: String
+
+    public init(_ partner: Partner) {
+        state = partner.address.state.value
+        office = partner.address.office
+        inboxUrl = partner.inboxURL
+        publicKey = partner.publicKey.base64EncodedString()
+        registeredAt = partner.registeredAt
+        registeredBy = partner.registeredBy
+    }
+}
+
+/// `arca exchange partner list --json`.
+public struct PartnershipsResource: Encodable {
+    let identity: IdentityResource?
+    let partners: [PartnerResource]
+
+    public init(_ partnerships: Partnerships) {
+        identity = partnerships.identity.map(IdentityResource.init)
+        partners = partnerships.partners.map(PartnerResource.init)
     }
 }

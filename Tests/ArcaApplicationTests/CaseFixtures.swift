@@ -32,10 +32,12 @@ extension UseCaseError {
 enum Refusal: Equatable, CustomStringConvertible {
     case unauthenticated, forbidden, notFound, conflict, stale, versionRequired
     case invalid([String])
+    case untrusted(String)
 
     init(_ error: UseCaseError) {
         switch error {
         case .unauthenticated: self = .unauthenticated
+        case .untrusted(let violation): self = .untrusted("\(violation.field) \(violation.rule)")
         case .forbidden: self = .forbidden
         case .notFound: self = .notFound
         case .conflict: self = .conflict
@@ -54,6 +56,7 @@ enum Refusal: Equatable, CustomStringConvertible {
         case .stale: return ".stale"
         case .versionRequired: return ".versionRequired"
         case .invalid(let rules): return ".invalid([\(rules.map { "\"\($0)\"" }.joined(separator: ", "))])"
+        case .untrusted(let rule): return ".untrusted(\"\(rule)\")"
         }
     }
 }

@@ -20,12 +20,18 @@ public struct Caller: Sendable, Equatable {
         self.timeZone = user.timeZone
     }
 
-    private init(userID: UUID?, name: String, role: Role, office: OfficeCode?) {
+    private init(userID: UUID?, name: String, role: Role, office: OfficeCode?, timeZone: TimeZone = Office.defaultTimeZone) {
         self.userID = userID
         self.name = name
         self.role = role
         self.office = office
-        self.timeZone = Office.defaultTimeZone
+        self.timeZone = timeZone
+    }
+
+    /// A partner office whose signed message moves a request of `office`: it acts on the
+    /// exchange as a liaison officer would, under its own name.
+    static func partner(_ sender: Counterpart, actingOn office: OfficeCode, timeZone: TimeZone) -> Caller {
+        Caller(userID: nil, name: "partner:\(sender.state.value)/\(sender.office)", role: .liaison, office: office, timeZone: timeZone)
     }
 
     /// The operating-system account running an administrative CLI command.

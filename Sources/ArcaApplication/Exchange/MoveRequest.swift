@@ -7,6 +7,8 @@ import Foundation
 /// transaction. Sending an outgoing request starts its clock; triaging an incoming one
 /// settles its clock, still counted from the receipt. The deadline is stored and a later
 /// change of the settings never moves it; an answer is dated, so a late one shows as late.
+/// A request exchanged directly with a partner (channel `arca`) writes the message its move
+/// sends to the outbox, in the same transaction.
 public struct MoveRequest: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -61,6 +63,10 @@ public struct MoveRequest: Sendable {
         if action != .send, input.externalReference != nil {
             validation.add("externalReference", "not-applicable", "the channel's reference is given when a request is registered or sent")
         }
+        let caseID = input.caseID.flatMap { validation.id("caseId", $0) }
+        if action != .triage, input.caseID != nil {
+            validation.add("caseId", "not-applicable", "an incoming request is linked to a case when it is triaged")
+        }
         let occurredAt = validation.pastInstant("occurredAt", input.occurredAt, now: now)
         try validation.finish()
         guard let action else { return try unreachable() }
@@ -76,6 +82,8 @@ public struct MoveRequest: Sendable {
             if let urgencyReason { moved.urgencyReason = urgencyReason }
             if action == .triage, let accessible = input.directlyAccessible { moved.directlyAccessible = accessible }
             if let externalReference { moved.externalReference = externalReference }
+            if let caseID { try await Self.link(&moved, to: caseID, in: store) }
+            if action == .send, moved.channel == .arca, moved.externalReference == nil { moved.externalReference = moved.id.lowercased }
             let settings = try await store.settings.current()
             do throws(RequestTransitionError) {
                 try moved.apply(action, at: occurredAt, period: settings.period(for:), timeZone: caller.timeZone)
@@ -87,14 +95,25 @@ public struct MoveRequest: Sendable {
             guard try await store.requests.update(moved) else {
                 throw UseCaseError.conflict("request \(request.id.lowercased) was changed meanwhile: try again")
             }
-            try await store.requestEvents.append(
-                requestID: request.id,
-                RequestEvent(
-                    action: action.rawValue, from: request.state, to: moved.state, occurredAt: occurredAt, actor: caller.name, reason: reason,
-                    refusalGround: ground, expectedOn: expectedOn))
+            let event = RequestEvent(
+                action: action.rawValue, from: request.state, to: moved.state, occurredAt: occurredAt, actor: caller.name, reason: reason,
+                refusalGround: ground, expectedOn: expectedOn)
+            try await store.requestEvents.append(requestID: request.id, event)
+            try await store.announce(action, from: request.state, of: moved, event: event, at: now)
             try await store.audit.change("MoveRequest", by: caller, entity: "request", id: request.id.lowercased, before: request, after: moved, reason: reason)
             return RequestFile(request: moved, events: try await store.requestEvents.of(request.id), readAt: now, timeZone: caller.timeZone)
         }
+    }
+
+    /// Links an incoming request that has no case yet to a case of the office.
+    private static func link(_ request: inout CrossBorderRequest, to caseID: UUID, in store: Store) async throws {
+        if let linked = request.caseID, linked != caseID {
+            throw UseCaseError.conflict("request \(request.id.lowercased) belongs to case \(linked.lowercased) already")
+        }
+        guard let found = try await store.cases.find(caseID, visibleTo: request.office, forShare: true), found.owner == request.office else {
+            throw UseCaseError.notFound("case \(caseID.lowercased)")
+        }
+        request.caseID = caseID
     }
 
     /// What a move needs of the request as it stands: a ground that can refuse its kind, and a

@@ -59,10 +59,13 @@ public struct RequestMoveInput: RequestInput, Equatable {
     public var occurredAt: String?
     /// Sending: the message's reference on its channel.
     public var externalReference: String?
+    /// Triage: the case of the office an incoming request without one belongs to.
+    public var caseID: String?
 
     public init(
         action: String?, reason: String? = nil, refusalGround: String? = nil, expectedOn: String? = nil, urgent: Bool? = nil,
-        urgencyReason: String? = nil, directlyAccessible: Bool? = nil, occurredAt: String? = nil, externalReference: String? = nil
+        urgencyReason: String? = nil, directlyAccessible: Bool? = nil, occurredAt: String? = nil, externalReference: String? = nil,
+        caseID: String? = nil
     ) {
         self.action = action
         self.reason = reason
@@ -73,6 +76,7 @@ public struct RequestMoveInput: RequestInput, Equatable {
         self.directlyAccessible = directlyAccessible
         self.occurredAt = occurredAt
         self.externalReference = externalReference
+        self.caseID = caseID
     }
 }
 

@@ -7,6 +7,9 @@ import Foundation
 public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No valid credentials.
     case unauthenticated
+    /// A message from another deployment that cannot be trusted: an unknown sender or a
+    /// signature that is not its own, on the named field.
+    case untrusted(FieldViolation)
     /// The caller's role or office may not do this.
     case forbidden(String)
     /// The record does not exist, or the caller may not know it does.
@@ -23,6 +26,7 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unauthenticated: return "not signed in: a valid API token is needed"
+        case .untrusted(let violation): return violation.description
         case .forbidden(let why): return why
         case .notFound(let what): return "\(what) not found"
         case .invalid(let violations): return violations.map(\.description).joined(separator: "; ")

@@ -13,9 +13,9 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.administerUsers, .changeSettings, .readAuditTrail]
+        case .admin: return [.administerUsers, .changeSettings, .readAuditTrail, .administerPartners, .followDeliveries]
         case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests]
-        case .liaison: return [.readCases, .draftRequests, .exchangeRequests]
+        case .liaison: return [.readCases, .draftRequests, .exchangeRequests, .followDeliveries]
         case .analyst: return [.readCases]
         case .auditor: return [.readAuditTrail]
         }
@@ -41,4 +41,8 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Change the deployment's settings: the defaults of deadlines and of sharing (DOMAIN §4).
     case changeSettings = "change-settings"
     case readAuditTrail = "read-audit-trail"
+    /// Give the deployment its exchange identity; register and remove the partners it trusts.
+    case administerPartners = "administer-partners"
+    /// See what was sent to partners and whether it arrived.
+    case followDeliveries = "follow-deliveries"
 }

@@ -66,7 +66,8 @@ public struct RequestClock: Hashable, Sendable, Codable {
 public struct CrossBorderRequest: Hashable, Sendable, Codable {
     public let id: UUID
     public let office: OfficeCode
-    public let caseID: UUID
+    /// Nil for a request a partner sent directly, until triage links it to a case.
+    public var caseID: UUID?
     public let direction: RequestDirection
     public let kind: RequestKind
     public var counterpart: Counterpart
@@ -81,6 +82,9 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
     public var form: RequestForm
     public var subjectIDs: [UUID]
     public var assetIDs: [UUID]
+    /// The persons and property a partner's request concerns, as its message described them.
+    public var personsConcerned: [PersonConcerned]
+    public var objectsConcerned: [ObjectConcerned]
     public var state: RequestState
     /// Incoming: when it was received here; outgoing: when it was sent. The clock counts from it.
     public var receivedAt: Date?
@@ -92,10 +96,10 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
     public var updatedAt: Date
 
     public init(
-        id: UUID, office: OfficeCode, caseID: UUID, direction: RequestDirection, kind: RequestKind, counterpart: Counterpart,
+        id: UUID, office: OfficeCode, caseID: UUID?, direction: RequestDirection, kind: RequestKind, counterpart: Counterpart,
         channel: Channel, externalReference: String?, urgencyReason: String?, directlyAccessible: Bool, form: RequestForm,
-        subjectIDs: [UUID], assetIDs: [UUID], state: RequestState, receivedAt: Date?, clock: RequestClock?, answeredAt: Date?,
-        version: Int, createdAt: Date, updatedAt: Date
+        subjectIDs: [UUID], assetIDs: [UUID], personsConcerned: [PersonConcerned] = [], objectsConcerned: [ObjectConcerned] = [],
+        state: RequestState, receivedAt: Date?, clock: RequestClock?, answeredAt: Date?, version: Int, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.office = office
@@ -110,6 +114,8 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
         self.form = form
         self.subjectIDs = subjectIDs
         self.assetIDs = assetIDs
+        self.personsConcerned = personsConcerned
+        self.objectsConcerned = objectsConcerned
         self.state = state
         self.receivedAt = receivedAt
         self.clock = clock

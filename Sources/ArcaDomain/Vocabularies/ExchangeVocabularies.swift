@@ -18,6 +18,9 @@ public enum Channel: String, CaseIterable, Sendable, Codable {
     case eio
     /// Mutual legal assistance outside the EU instruments.
     case mla
+    /// Directly between two ARCA deployments, as signed messages (Docs/EXCHANGE.md); the
+    /// reference is the requesting office's id of the request.
+    case arca
 }
 
 /// Why a request or certificate was refused, or could not be carried out (DOMAIN §6).

@@ -54,7 +54,7 @@ struct RequestRoutes {
                     action: body.string("action"), reason: body.string("reason"), refusalGround: body.string("refusalGround"),
                     expectedOn: body.string("expectedOn"), urgent: body.bool("urgent"), urgencyReason: body.string("urgencyReason"),
                     directlyAccessible: body.bool("directlyAccessible"), occurredAt: body.string("occurredAt"),
-                    externalReference: body.string("externalReference"))
+                    externalReference: body.string("externalReference"), caseID: body.string("caseId"))
                 input.unreadable = body.finish()
                 let file = try await useCases.moveRequest(
                     requestID: requestID, input, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())

@@ -15,6 +15,10 @@ extension Problem {
         switch error {
         case .unauthenticated:
             self.init(type: Self.typeURI("unauthenticated"), title: "Unauthenticated", status: 401, detail: "Send Authorization: Bearer <token>; `arca token issue` makes one.")
+        case .untrusted(let violation):
+            self.init(
+                type: Self.typeURI("untrusted-message"), title: "Untrusted message", status: 401, detail: violation.message,
+                errors: [FieldError(field: violation.field, rule: violation.rule, message: violation.message)])
         case .forbidden(let why):
             self.init(type: Self.typeURI("forbidden"), title: "Forbidden", status: 403, detail: why)
         case .notFound(let what):

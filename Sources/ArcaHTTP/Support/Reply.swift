@@ -19,6 +19,11 @@ struct Reply: ResponseGenerator {
         self.init(body: String(decoding: JSONWriter.write(value), as: UTF8.self), status: status, etag: etag, location: location)
     }
 
+    /// JSON written elsewhere, such as an acknowledgement kept with the message it acknowledges.
+    init(json: String, status: HTTPResponse.Status = .ok) {
+        self.init(body: json, status: status, etag: nil, location: nil)
+    }
+
     private init(body: String, status: HTTPResponse.Status, etag: Int?, location: String?) {
         self.status = status
         self.headers = [:]

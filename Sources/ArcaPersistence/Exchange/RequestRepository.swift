@@ -10,6 +10,7 @@ public struct RequestRepository: Sendable {
         r.external_reference, r.urgency_reason, r.directly_accessible, r.offence, r.circumstances, r.information_sought,
         r.reasons_to_believe, r.purpose, r.restrictions, r.state, r.received_at, r.deadline_rule, r.deadline_period,
         r.clock_started_at, r.deadline_at, r.version, r.created_at, r.updated_at, r.answered_at,
+        r.persons_concerned::text, r.objects_concerned::text,
         ARRAY(SELECT s.subject_id::text FROM exchange_request_subject s WHERE s.request_id = r.id ORDER BY s.subject_id),
         ARRAY(SELECT a.asset_id::text FROM exchange_request_asset a WHERE a.request_id = r.id ORDER BY a.asset_id)
         """
@@ -20,8 +21,9 @@ public struct RequestRepository: Sendable {
             INSERT INTO exchange_request (id, office_code, case_id, direction, kind, counterpart_state, counterpart_office, channel,
                 external_reference, urgency_reason, directly_accessible, offence, circumstances, information_sought,
                 reasons_to_believe, purpose, restrictions, state, received_at, version, created_at, updated_at, deadline_rule,
-                deadline_period, clock_started_at, deadline_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26)
+                deadline_period, clock_started_at, deadline_at, persons_concerned, objects_concerned)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26,
+                $27::jsonb, $28::jsonb)
             """,
             [
                 request.id, request.office.value, request.caseID, request.direction.rawValue, request.kind.rawValue,
@@ -30,6 +32,7 @@ public struct RequestRepository: Sendable {
                 request.form.informationSought, request.form.reasonsToBelieve, request.form.purpose, request.form.restrictions,
                 request.state.rawValue, request.receivedAt, request.version, request.createdAt, request.updatedAt,
                 request.clock?.rule.rawValue, request.clock?.period, request.clock?.startedAt, request.clock?.deadline,
+                try Self.json(request.personsConcerned), try Self.json(request.objectsConcerned),
             ])
         if !request.subjectIDs.isEmpty {
             try await db.write(
@@ -59,21 +62,25 @@ public struct RequestRepository: Sendable {
         ).first.map { try $0.decode(UUID.self, 0) }
     }
 
-    /// Stores the request's state, urgency, access, receipt, clock and answer if it is still at
-    /// version `version - 1`.
+    /// Stores the request's state, case, reference, urgency, access, receipt, clock and answer if
+    /// it is still at version `version - 1`.
     public func update(_ request: CrossBorderRequest) async throws -> Bool {
         try await db.execute(
             """
             UPDATE exchange_request SET state = $3, received_at = $4, deadline_rule = $5, deadline_period = $6,
                 clock_started_at = $7, deadline_at = $8, updated_at = $9, urgency_reason = $10, directly_accessible = $11,
-                answered_at = $12, version = $2
+                answered_at = $12, external_reference = $13, case_id = $14, version = $2
             WHERE id = $1 AND version = $2 - 1
             """,
             [
                 request.id, request.version, request.state.rawValue, request.receivedAt, request.clock?.rule.rawValue,
                 request.clock?.period, request.clock?.startedAt, request.clock?.deadline, request.updatedAt, request.urgencyReason,
-                request.directlyAccessible, request.answeredAt,
+                request.directlyAccessible, request.answeredAt, request.externalReference, request.caseID,
             ]) == 1
+    }
+
+    private static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
     /// One page of the requests `filter` selects, plus one more when there are more.
@@ -107,7 +114,7 @@ public struct RequestRepository: Sendable {
                 startedAt: try row.decode(Date.self, 21), deadline: try row.decode(Date.self, 22))
         }
         return CrossBorderRequest(
-            id: try row.decode(UUID.self, 0), office: try OfficeCode(row.decode(String.self, 1)), caseID: try row.decode(UUID.self, 2),
+            id: try row.decode(UUID.self, 0), office: try OfficeCode(row.decode(String.self, 1)), caseID: try row.decode(UUID?.self, 2),
             direction: try RequestDirection(rawValue: row.decode(String.self, 3)).orThrow("direction"),
             kind: try RequestKind(rawValue: row.decode(String.self, 4)).orThrow("kind"),
             counterpart: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 5)), office: try row.decode(String.self, 6)),
@@ -118,8 +125,10 @@ public struct RequestRepository: Sendable {
                 offence: try row.decode(String?.self, 11), circumstances: try row.decode(String?.self, 12),
                 informationSought: try row.decode(String?.self, 13), reasonsToBelieve: try row.decode(String?.self, 14),
                 purpose: try row.decode(String?.self, 15), restrictions: try row.decode(String?.self, 16)),
-            subjectIDs: try row.decode([String].self, 27).map { try UUID(uuidString: $0).orThrow("subject_id") },
-            assetIDs: try row.decode([String].self, 28).map { try UUID(uuidString: $0).orThrow("asset_id") },
+            subjectIDs: try row.decode([String].self, 29).map { try UUID(uuidString: $0).orThrow("subject_id") },
+            assetIDs: try row.decode([String].self, 30).map { try UUID(uuidString: $0).orThrow("asset_id") },
+            personsConcerned: try JSONDecoder().decode([PersonConcerned].self, from: Data(row.decode(String.self, 27).utf8)),
+            objectsConcerned: try JSONDecoder().decode([ObjectConcerned].self, from: Data(row.decode(String.self, 28).utf8)),
             state: try RequestState(rawValue: row.decode(String.self, 17)).orThrow("state"), receivedAt: try row.decode(Date?.self, 18),
             clock: clock, answeredAt: try row.decode(Date?.self, 26), version: try row.decode(Int.self, 23), createdAt: try row.decode(Date.self, 24),
             updatedAt: try row.decode(Date.self, 25))

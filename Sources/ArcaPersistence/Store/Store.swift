@@ -22,6 +22,9 @@ public struct Store: Sendable {
     public var requests: RequestRepository { RequestRepository(db: transaction) }
     public var requestEvents: RequestEventRepository { RequestEventRepository(db: transaction) }
     public var certificates: CertificateRepository { CertificateRepository(db: transaction) }
+    public var partnerships: PartnershipRepository { PartnershipRepository(db: transaction) }
+    public var outbox: OutboxRepository { OutboxRepository(db: transaction) }
+    public var inbox: InboxRepository { InboxRepository(db: transaction) }
 }
 
 extension Database {

@@ -75,6 +75,7 @@ struct RequestCommand: AsyncParsableCommand {
         @Flag(inversion: .prefixedNo, help: "At triage: whether the information is directly accessible.") var directlyAccessible: Bool?
         @Option(help: "When it happened (RFC 3339), if not now: an answer sent before it was recorded.") var occurredAt: String?
         @Option(help: "Sending: the message's reference on its channel (the SIENA reference).") var externalReference: String?
+        @Option(name: .customLong("case"), help: "At triage: the case of your office a request a partner sent directly belongs to.") var caseID: String?
 
         func run() async throws {
             let requestID = try parseID(id, "request")
@@ -84,7 +85,7 @@ struct RequestCommand: AsyncParsableCommand {
                     RequestMoveInput(
                         action: action, reason: reason, refusalGround: refusalGround, expectedOn: expectedOn, urgent: urgent,
                         urgencyReason: urgencyReason, directlyAccessible: directlyAccessible, occurredAt: occurredAt,
-                        externalReference: externalReference),
+                        externalReference: externalReference, caseID: caseID),
                     by: caller)
             }
             try acting.show(RequestFileResource(file)) {
@@ -111,9 +112,12 @@ struct RequestCommand: AsyncParsableCommand {
                     "\(request.direction.rawValue) \(request.kind.rawValue) \(request.id.lowercased)",
                     "counterpart: \(request.counterpart.office) (\(request.counterpart.state.value)) via \(request.channel.rawValue)"
                         + (request.externalReference.map { ", ref \($0)" } ?? ""),
+                    "case: " + (request.caseID?.lowercased ?? "none yet (linked at triage)"),
                     "state: \(request.state.rawValue)" + (request.answeredLate == true ? " (answered late)" : "") + "; next: "
                         + RequestLifecycle.allowedActions(request.direction, from: request.state).map(\.rawValue).joined(separator: ", "),
                 ]
+                lines += request.personsConcerned.map { "person concerned: \($0.name)" + ($0.birthDate.map { ", born \($0)" } ?? "") }
+                lines += request.objectsConcerned.map { "object concerned: \($0.category.rawValue), \($0.description)" + ($0.identifiers.iban.map { ", \($0)" } ?? "") }
                 if let clock = request.clock {
                     lines.append(
                         "deadline: \(RequestCommand.local(clock.deadline, file.timeZone)) (\(clock.period), \(clock.rule.source))"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ArcaApplication
 import ArcaHTTP
+import AsyncHTTPClient
 import Hummingbird
 
 struct Serve: AsyncParsableCommand {
@@ -32,6 +33,10 @@ struct Serve: AsyncParsableCommand {
         let tokenCache = TokenCache()
         root.tokenCache = tokenCache
         let watch = tokenCache.watch(root.database)
+        // Delivers the outbox to partners for as long as the server runs.
+        let worker = Task { [database = root.database] in
+            await ExchangeWorker(database: database, courier: HTTPCourier(client: .shared), logger: logger).run()
+        }
         do {
             if migrate {
                 let applied = try await root.database.migrator().migrate()
@@ -40,10 +45,14 @@ struct Serve: AsyncParsableCommand {
             logger.info("ARCA serves on http://\(host):\(port)")
             try await root.api.application(host: host, port: port, logger: logger).runService()
         } catch {
+            worker.cancel()
+            await worker.value
             await watch.stop()
             await root.database.close()
             throw CompositionRoot.explain(error)
         }
+        worker.cancel()
+        await worker.value
         await watch.stop()
         await root.database.close()
         logger.info("ARCA stopped")

@@ -1,0 +1,152 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// Takes a signed message a partner delivered to the inbox. It is trusted only when its
+/// sender is a registered partner whose key made the signature, it is addressed to this
+/// deployment, and it is neither stale nor from the future; otherwise nothing is recorded.
+/// A message is taken once: a redelivery gets the first acknowledgement and changes nothing.
+/// A request creates an incoming request with its deadline; a reply, delay notice or
+/// refusal moves the outgoing request it answers; a withdrawal moves the incoming one.
+public struct ReceiveMessage: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// The acknowledgement (JSON) to answer with.
+    public func callAsFunction(_ body: [UInt8]) async throws -> String {
+        guard let json = CanonicalJSON(parsing: body) else {
+            throw UseCaseError.invalid("body", "envelope", "the body is not an envelope: a JSON object, with no numbers in it")
+        }
+        let envelope: Envelope
+        do {
+            envelope = try Envelope(json: json)
+        } catch {
+            throw UseCaseError.invalid(error.fields.map { FieldViolation(field: $0.name, rule: "envelope", message: $0.message) })
+        }
+        let now = clock()
+        return try await database.transaction { store in
+            guard let identity = try await store.partnerships.identity()?.identity else {
+                throw UseCaseError.conflict("this deployment has no exchange identity: it takes no messages")
+            }
+            guard let partner = try await store.partnerships.partner(envelope.sender) else {
+                throw UseCaseError.untrusted(
+                    FieldViolation(
+                        field: "sender", rule: "registered-partner",
+                        message: "\(envelope.sender.office) of \(envelope.sender.state.value) is not a registered partner of this deployment"))
+            }
+            guard envelope.isSigned(by: partner.publicKey) else {
+                throw UseCaseError.untrusted(
+                    FieldViolation(field: "signature", rule: "partner-signature", message: "the signature is not made with the registered key of the sender"))
+            }
+            try Self.check(envelope, to: identity, at: now)
+            try await store.inbox.lock(envelope.messageID)
+            if let acknowledgement = try await store.inbox.acknowledgement(of: envelope.messageID) { return acknowledgement }
+
+            let office = try OfficeCode(identity.address.office)
+            let timeZone = try await store.offices.find(office)?.timeZone ?? Office.defaultTimeZone
+            let caller = Caller.partner(envelope.sender, actingOn: office, timeZone: timeZone)
+            let requestID: UUID
+            if envelope.type == .request {
+                requestID = try await Self.register(envelope, in: store, office: office, by: caller, at: now)
+            } else {
+                requestID = try await move(envelope, in: store, office: office, by: caller, at: now)
+            }
+            let acknowledgement = String(
+                decoding: CanonicalJSON.object([
+                    "messageId": .string(envelope.messageID.lowercased), "status": .string("accepted"),
+                    "receivedAt": .string(now.formatted(.iso8601)), "requestId": .string(requestID.lowercased),
+                ]).bytes, as: UTF8.self)
+            try await store.inbox.add(
+                InboxEntry(
+                    messageID: envelope.messageID, sender: envelope.sender, type: envelope.type, requestID: requestID, envelope: envelope.text,
+                    receivedAt: now, acknowledgement: acknowledgement))
+            return acknowledgement
+        }
+    }
+
+    /// Addressed here, not older than a replay would be, not from the future.
+    private static func check(_ envelope: Envelope, to identity: ExchangeIdentity, at now: Date) throws {
+        var validation = Validation()
+        if envelope.recipient != identity.address {
+            validation.add(
+                "recipient", "this-deployment",
+                "this deployment is \(identity.address.office) of \(identity.address.state.value), not \(envelope.recipient.office) of \(envelope.recipient.state.value)")
+        }
+        if now.timeIntervalSince(envelope.createdAt) > Envelope.maximumAge {
+            validation.add("createdAt", "not-stale", "a message older than \(Int(Envelope.maximumAge / 86400)) days is refused as a replay")
+        }
+        if envelope.createdAt.timeIntervalSince(now) > Envelope.maximumClockSkew {
+            validation.add("createdAt", "not-in-future", "the message is dated later than now, beyond \(Int(Envelope.maximumClockSkew)) seconds of clock difference")
+        }
+        try validation.finish()
+    }
+
+    private static func payload<T: Decodable>(_ type: T.Type, of envelope: Envelope) throws -> T {
+        do {
+            return try envelope.payload.decode(type)
+        } catch {
+            throw UseCaseError.invalid("payload", "\(envelope.type.rawValue)-message", "the payload is not a \(envelope.type.rawValue) message: \(error)")
+        }
+    }
+
+    /// A new request from the partner: registered as received now, its clock running from
+    /// now on the urgency and access it states, until triage settles them.
+    private static func register(_ envelope: Envelope, in store: Store, office: OfficeCode, by caller: Caller, at now: Date) async throws -> UUID {
+        let message = try payload(RequestMessage.self, of: envelope)
+        var validation = Validation()
+        if ![.informationRequest, .spontaneousInformation].contains(message.kind) {
+            validation.add("payload.kind", "request-kind", "a request message carries an information request or spontaneous information")
+        }
+        if UUID(uuidString: message.requestId) == nil { validation.add("payload.requestId", "id", "the requesting office's request id is a UUID") }
+        let form = validation.requestForm(message.form)
+        let urgencyReason = message.urgencyReason.flatMap { validation.reason("payload.urgencyReason", $0) }
+        try validation.finish()
+        if let twin = try await store.requests.registered(message.requestId, channel: .arca, direction: .incoming, of: office) {
+            throw UseCaseError.conflict("the partner's request \(message.requestId) is registered already, as request \(twin.lowercased)")
+        }
+        var request = CrossBorderRequest(
+            id: UUID(), office: office, caseID: nil, direction: .incoming, kind: message.kind, counterpart: envelope.sender, channel: .arca,
+            externalReference: message.requestId, urgencyReason: urgencyReason, directlyAccessible: message.directlyAccessible, form: form,
+            subjectIDs: [], assetIDs: [], personsConcerned: message.personsConcerned, objectsConcerned: message.objectsConcerned,
+            state: RequestLifecycle.initialState(.incoming), receivedAt: now, clock: nil, answeredAt: nil, version: 1, createdAt: now, updatedAt: now)
+        let settings = try await store.settings.current()
+        request.startClock(period: settings.period(for:), timeZone: caller.timeZone)
+        try await store.requests.add(request)
+        try await store.requestEvents.append(
+            requestID: request.id,
+            RequestEvent(action: request.registration, from: nil, to: request.state, occurredAt: now, actor: caller.name, reason: nil))
+        try await store.audit.change("ReceiveMessage", by: caller, entity: "request", id: request.id.lowercased, after: request)
+        return request.id
+    }
+
+    /// A move the partner made on a request both offices hold: dated when it arrived here.
+    private func move(_ envelope: Envelope, in store: Store, office: OfficeCode, by caller: Caller, at now: Date) async throws -> UUID {
+        let message = try Self.payload(RequestMoveMessage.self, of: envelope)
+        guard envelope.type.carries(message.action) else {
+            throw UseCaseError.invalid("payload.action", "\(envelope.type.rawValue)-action", "a \(envelope.type.rawValue) message cannot carry \(message.action.rawValue)")
+        }
+        let local: UUID?
+        if envelope.type == .statusChange {
+            local = try await store.requests.registered(message.requestId, channel: .arca, direction: .incoming, of: office)
+        } else if let id = UUID(uuidString: message.requestId), let found = try await store.requests.find(id, of: office),
+            found.direction == .outgoing, found.channel == .arca, found.counterpart == envelope.sender
+        {
+            local = found.id
+        } else {
+            local = nil
+        }
+        guard let local else { throw UseCaseError.notFound("request \(message.requestId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)") }
+        _ = try await MoveRequest(database: database, clock: { now })(
+            requestID: local,
+            RequestMoveInput(
+                action: message.action.rawValue, reason: message.reason, refusalGround: message.refusalGround?.rawValue,
+                expectedOn: message.expectedOn?.description),
+            by: caller)
+        return local
+    }
+}

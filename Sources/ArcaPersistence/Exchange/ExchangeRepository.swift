@@ -1,0 +1,195 @@
+import ArcaDomain
+import Foundation
+import LibPQ
+
+/// This deployment's identity and the partners it trusts (migration 0019).
+public struct PartnershipRepository: Sendable {
+    let db: Transaction
+
+    /// The identity with its private key, which only signing reads.
+    public func identity() async throws -> (identity: ExchangeIdentity, privateKey: Data)? {
+        try await db.query("SELECT office_code, member_state, public_key, created_at, private_key FROM exchange_identity").first.map { row in
+            (
+                ExchangeIdentity(
+                    address: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 1)), office: try row.decode(String.self, 0)),
+                    publicKey: try row.decode(Data.self, 2), createdAt: try row.decode(Date.self, 3)),
+                try row.decode(Data.self, 4)
+            )
+        }
+    }
+
+    /// Creates the identity unless there is one; false when there was.
+    public func createIdentity(office: OfficeCode, privateKey: Data, publicKey: Data, at instant: Date) async throws -> Bool {
+        try await db.execute(
+            """
+            INSERT INTO exchange_identity (office_code, member_state, private_key, public_key, created_at)
+            SELECT $1, member_state, $2, $3, $4 FROM deployment ON CONFLICT DO NOTHING
+            """, [office.value, privateKey, publicKey, instant]) == 1
+    }
+
+    public func add(_ partner: Partner) async throws {
+        try await db.execute(
+            """
+            INSERT INTO exchange_partner (id, member_state, office, inbox_url, public_key, registered_at, registered_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """,
+            [
+                partner.id, partner.address.state.value, partner.address.office, partner.inboxURL, partner.publicKey, partner.registeredAt,
+                partner.registeredBy,
+            ])
+    }
+
+    /// The partner currently registered for `address`, if any.
+    public func partner(_ address: Counterpart) async throws -> Partner? {
+        try await db.query(
+            "SELECT \(Self.columns) FROM exchange_partner WHERE member_state = $1 AND office = $2 AND removed_at IS NULL",
+            [address.state.value, address.office]
+        ).first.map(Self.decode)
+    }
+
+    public func partner(id: UUID) async throws -> Partner? {
+        try await db.query("SELECT \(Self.columns) FROM exchange_partner WHERE id = $1", [id]).first.map(Self.decode)
+    }
+
+    /// The partners currently registered, by state and office.
+    public func partners() async throws -> [Partner] {
+        try await db.query("SELECT \(Self.columns) FROM exchange_partner WHERE removed_at IS NULL ORDER BY member_state, office").map(Self.decode)
+    }
+
+    /// Removes the partner registered for `address`; false when there is none.
+    public func remove(_ address: Counterpart, at instant: Date) async throws -> Bool {
+        try await db.execute(
+            "UPDATE exchange_partner SET removed_at = $3 WHERE member_state = $1 AND office = $2 AND removed_at IS NULL",
+            [address.state.value, address.office, instant]) == 1
+    }
+
+    static let columns = "id, member_state, office, inbox_url, public_key, registered_at, registered_by"
+
+    static func decode(_ row: Row) throws -> Partner {
+        Partner(
+            id: try row.decode(UUID.self, 0),
+            address: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 1)), office: try row.decode(String.self, 2)),
+            inboxURL: try row.decode(String.self, 3), publicKey: try row.decode(Data.self, 4), registeredAt: try row.decode(Date.self, 5),
+            registeredBy: try row.decode(String.self, 6))
+    }
+}
+
+/// Messages to partners, written in the transaction of the change they announce; the
+/// worker claims them without two workers ever taking the same one.
+public struct OutboxRepository: Sendable {
+    let db: Transaction
+
+    public func add(_ message: OutboxMessage) async throws {
+        try await db.write(
+            """
+            INSERT INTO exchange_outbox (message_id, partner_id, message_type, request_id, envelope, created_at, next_attempt_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """,
+            [message.messageID, message.partnerID, message.type.rawValue, message.requestID, message.envelope, message.createdAt, message.nextAttemptAt])
+    }
+
+    /// Takes up to `limit` messages due at `now` that no other worker holds, and keeps them
+    /// from every other worker until `leaseEnd` (when one that crashed is tried again).
+    public func claim(due now: Date, limit: Int, leaseEnd: Date) async throws -> [OutboxMessage] {
+        try await db.query(
+            """
+            UPDATE exchange_outbox SET next_attempt_at = $3
+            WHERE message_id IN (
+                SELECT message_id FROM exchange_outbox
+                WHERE delivered_at IS NULL AND refused_at IS NULL AND next_attempt_at <= $1
+                ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING \(Self.columns)
+            """, [now, limit, leaseEnd]
+        ).map(Self.decode).sorted { ($0.createdAt, $0.messageID.uuidString) < ($1.createdAt, $1.messageID.uuidString) }
+    }
+
+    /// Records what became of an attempt.
+    public func record(_ message: OutboxMessage) async throws {
+        try await db.execute(
+            """
+            UPDATE exchange_outbox SET attempts = $2, next_attempt_at = $3, last_error = $4, delivered_at = $5, acknowledgement = $6,
+                refused_at = $7
+            WHERE message_id = $1
+            """,
+            [message.messageID, message.attempts, message.nextAttemptAt, message.lastError, message.deliveredAt, message.acknowledgement, message.refusedAt])
+    }
+
+    /// When the next message still to deliver is due, if any.
+    public func nextDue() async throws -> Date? {
+        try await db.query("SELECT min(next_attempt_at) FROM exchange_outbox WHERE delivered_at IS NULL AND refused_at IS NULL")
+            .first.flatMap { try $0.decode(Date?.self, 0) }
+    }
+
+    /// The messages about one request, or the latest of all, newest first.
+    public func list(requestID: UUID? = nil, limit: Int) async throws -> [OutboxMessage] {
+        if let requestID {
+            return try await db.query(
+                "SELECT \(Self.columns) FROM exchange_outbox WHERE request_id = $1 ORDER BY created_at DESC, message_id LIMIT $2", [requestID, limit]
+            ).map(Self.decode)
+        }
+        return try await db.query("SELECT \(Self.columns) FROM exchange_outbox ORDER BY created_at DESC, message_id LIMIT $1", [limit])
+            .map(Self.decode)
+    }
+
+    static let columns = """
+        message_id, partner_id, message_type, request_id, envelope, created_at, attempts, next_attempt_at, last_error, delivered_at,
+        acknowledgement, refused_at
+        """
+
+    static func decode(_ row: Row) throws -> OutboxMessage {
+        OutboxMessage(
+            messageID: try row.decode(UUID.self, 0), partnerID: try row.decode(UUID.self, 1),
+            type: try MessageType(rawValue: row.decode(String.self, 2)).orThrow("message_type"), requestID: try row.decode(UUID?.self, 3),
+            envelope: try row.decode(String.self, 4), createdAt: try row.decode(Date.self, 5), attempts: try row.decode(Int.self, 6),
+            nextAttemptAt: try row.decode(Date.self, 7), lastError: try row.decode(String?.self, 8), deliveredAt: try row.decode(Date?.self, 9),
+            acknowledgement: try row.decode(String?.self, 10), refusedAt: try row.decode(Date?.self, 11))
+    }
+}
+
+/// A message received from a partner, kept once.
+public struct InboxEntry: Hashable, Sendable {
+    public let messageID: UUID
+    public let sender: Counterpart
+    public let type: MessageType
+    public let requestID: UUID?
+    public let envelope: String
+    public let receivedAt: Date
+    public let acknowledgement: String
+
+    public init(messageID: UUID, sender: Counterpart, type: MessageType, requestID: UUID?, envelope: String, receivedAt: Date, acknowledgement: String) {
+        self.messageID = messageID
+        self.sender = sender
+        self.type = type
+        self.requestID = requestID
+        self.envelope = envelope
+        self.receivedAt = receivedAt
+        self.acknowledgement = acknowledgement
+    }
+}
+
+public struct InboxRepository: Sendable {
+    let db: Transaction
+
+    /// Holds, until the transaction ends, any other receipt of the same message: two
+    /// deliveries at once are taken one after the other, and the second finds the first.
+    public func lock(_ messageID: UUID) async throws {
+        _ = try await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", [messageID])
+    }
+
+    /// The acknowledgement given when the message was first received, if it was.
+    public func acknowledgement(of messageID: UUID) async throws -> String? {
+        try await db.query("SELECT acknowledgement FROM exchange_inbox WHERE message_id = $1", [messageID]).first.map { try $0.decode(String.self, 0) }
+    }
+
+    public func add(_ entry: InboxEntry) async throws {
+        try await db.write(
+            """
+            INSERT INTO exchange_inbox (message_id, sender_state, sender_office, message_type, request_id, envelope, received_at, acknowledgement)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            """,
+            [
+                entry.messageID, entry.sender.state.value, entry.sender.office, entry.type.rawValue, entry.requestID, entry.envelope, entry.receivedAt,
+                entry.acknowledgement,
+            ])
+    }
+}

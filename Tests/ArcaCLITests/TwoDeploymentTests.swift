@@ -1,0 +1,206 @@
+import ArcaTestSupport
+import Foundation
+import FoundationNetworking
+import LibPQ
+import Testing
+
+/// Two ARCA deployments, each a real `arca serve` with its own database: Belgium's (the test
+/// world's) and the Netherlands', partners of each other.
+struct Partnership {
+    let be: [String: String]
+    let nl: [String: String]
+    let bePort: Int
+    let nlPort: Int
+    let beDatabase: FreshDatabase
+    let nlDatabase: FreshDatabase
+    static let nlLiaison = "j.bakker"
+
+    static func with(_ body: (Partnership) async throws -> Void) async throws {
+        try await withOfficer { be, beDatabase in
+            try await TestDatabase.withFresh { nlDatabase in
+                let nl = ["DATABASE_URL": nlDatabase.url]
+                for command in [
+                    ["office", "add", "NL-ARO", "--state", "NL", "--name", "Dutch ARO (FIOD)"],
+                    ["user", "add", nlLiaison, "--role", "liaison", "--office", "NL-ARO"],
+                ] {
+                    let result = try ArcaProcess.run(command, environment: nl)
+                    #expect(result.status == 0, "\(result.stderr)")
+                }
+                let partnership = Partnership(
+                    be: be, nl: nl.merging(["ARCA_USER": nlLiaison]) { _, new in new }, bePort: TestDatabase.freePort(),
+                    nlPort: TestDatabase.freePort(), beDatabase: beDatabase, nlDatabase: nlDatabase)
+                let beKey = try partnership.initialise(be, office: "BE-ARO")
+                let nlKey = try partnership.initialise(nl, office: "NL-ARO")
+                try partnership.register(on: be, state: "NL", office: "NL-ARO", port: partnership.nlPort, key: nlKey)
+                try partnership.register(on: nl, state: "BE", office: "BE-ARO", port: partnership.bePort, key: beKey)
+                try await body(partnership)
+            }
+        }
+    }
+
+    private func initialise(_ env: [String: String], office: String) throws -> String {
+        let result = try ArcaProcess.run(["exchange", "init", "--office", office, "--json"], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        return try #require(json(result.stdout)["publicKey"] as? String)
+    }
+
+    private func register(on env: [String: String], state: String, office: String, port: Int, key: String) throws {
+        let result = try ArcaProcess.run(
+            [
+                "exchange", "partner", "add", "--state", state, "--office", office, "--inbox-url", "http://127.0.0.1:\(port)/v1/exchange/inbox",
+                "--public-key", key,
+            ], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    func serveBE() async throws -> ServedArca {
+        let server = try ServedArca(port: bePort, environment: be)
+        try await server.ready()
+        return server
+    }
+
+    func serveNL() async throws -> ServedArca {
+        let server = try ServedArca(port: nlPort, environment: nl)
+        try await server.ready()
+        return server
+    }
+
+    /// A Belgian liaison officer's urgent request to the Dutch office, drafted and sent; its id.
+    func sendUrgentRequest(about what: String) throws -> String {
+        let created = try ArcaProcess.run(
+            ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: be)
+        let caseID = try #require(json(created.stdout)["id"] as? String)
+        let liaison = TestWorld.userName("liaison")
+        let drafted = try ArcaProcess.run(
+            [
+                "requests", "add", "--direction", "outgoing", "--case", caseID, "--counterpart-state", "NL", "--counterpart-office", "NL-ARO",
+                "--channel", "arca", "--urgent", "--urgency-reason", "funds about to leave for a third country", "--directly-accessible",
+                "--information-sought", what, "--as", liaison, "--json",
+            ], environment: be)
+        #expect(drafted.status == 0, "\(drafted.stderr)")
+        let requestID = try #require(json(drafted.stdout)["id"] as? String)
+        let sent = try ArcaProcess.run(["requests", "move", requestID, "send", "--as", liaison], environment: be)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        return requestID
+    }
+
+    /// The Dutch office's incoming requests, as its liaison officer lists them.
+    func incomingAtNL() throws -> [[String: Any]] {
+        let listed = try ArcaProcess.run(["requests", "list", "--direction", "incoming", "--json"], environment: nl)
+        return json(listed.stdout)["items"] as? [[String: Any]] ?? []
+    }
+
+    func count(_ database: FreshDatabase, _ sql: String) async throws -> Int {
+        try await database.pool.query(sql).first?.decode(Int.self, 0) ?? -1
+    }
+}
+
+@Suite("two deployments exchange requests directly")
+struct TwoDeploymentTests {
+    @Test func anUrgentRequestFromBelgiumArrivesInTheNetherlandsWithItsEightHourClockAndTheReplyComesBack() async throws {
+        try await Partnership.with { deployments in
+            let beServer = try await deployments.serveBE()
+            let nlServer = try await deployments.serveNL()
+            defer {
+                beServer.kill()
+                nlServer.kill()
+            }
+            // given an urgent request for directly accessible information, sent by Belgium
+            let requestID = try deployments.sendUrgentRequest(about: "balances of NL91 ABNA 0417 1643 00")
+            // then the Dutch office has it as incoming, with an 8-hour deadline from its receipt
+            try await eventually("the request reaches the Netherlands") { try deployments.incomingAtNL().count == 1 }
+            let incoming = try #require(try deployments.incomingAtNL().first)
+            let deadline = try #require(incoming["deadline"] as? [String: Any])
+            #expect(deadline["period"] as? String == "PT8H")
+            #expect(deadline["rule"] as? String == "information_urgent_direct")
+            #expect(incoming["externalReference"] as? String == requestID)
+            #expect(incoming["counterpartState"] as? String == "BE" && incoming["counterpartOffice"] as? String == "BE-ARO")
+            #expect(incoming["informationSought"] as? String == "balances of NL91 ABNA 0417 1643 00")
+            let incomingID = try #require(incoming["id"] as? String)
+
+            // when the Dutch liaison officer triages and answers it
+            for move in [["triage"], ["answer_in_full", "--reason", "two accounts; balances EUR 48,250.75 and EUR 1,310.00 on 4 December"]] {
+                let moved = try ArcaProcess.run(["requests", "move", incomingID] + move, environment: deployments.nl)
+                #expect(moved.status == 0, "\(moved.stderr)")
+            }
+            // then the Belgian request shows answered, with the reply
+            try await eventually("the reply reaches Belgium") {
+                let shown = try ArcaProcess.run(["requests", "show", requestID, "--json"], environment: deployments.be)
+                return json(shown.stdout)["state"] as? String == "answered_in_full"
+            }
+            let shown = try ArcaProcess.run(["requests", "show", requestID], environment: deployments.be)
+            #expect(shown.stdout.contains("answer_in_full  sent -> answered_in_full  partner:NL/NL-ARO  two accounts"), "\(shown.stdout)")
+            let deliveries = try ArcaProcess.run(["exchange", "deliveries", "--request", requestID, "--json"], environment: deployments.be)
+            #expect((json(deliveries.stdout)["items"] as? [[String: Any]])?.map { $0["status"] as? String } == ["delivered"])
+        }
+    }
+
+    @Test func aMessageSentWhileThePartnerIsDownArrivesOnceItIsBackAndOnlyOnce() async throws {
+        try await Partnership.with { deployments in
+            let beServer = try await deployments.serveBE()
+            defer { beServer.kill() }
+            // given the Dutch deployment is down when Belgium sends
+            let requestID = try deployments.sendUrgentRequest(about: "owner of the vessel Zeemeeuw")
+            try await eventually("a delivery was tried and failed") {
+                let deliveries = try ArcaProcess.run(["exchange", "deliveries", "--json"], environment: deployments.be)
+                let item = (json(deliveries.stdout)["items"] as? [[String: Any]])?.first
+                return item?["status"] as? String == "pending" && (item?["attempts"] as? Int ?? 0) >= 1
+            }
+            // when it starts again
+            let nlServer = try await deployments.serveNL()
+            defer { nlServer.kill() }
+            // then the message arrives, once
+            try await eventually("the request reaches the Netherlands") { try deployments.incomingAtNL().count == 1 }
+            try await eventually("Belgium records the acknowledgement") {
+                try await deployments.count(deployments.beDatabase, "SELECT count(*) FROM exchange_outbox WHERE delivered_at IS NOT NULL") == 1
+            }
+            #expect(try deployments.incomingAtNL().first?["externalReference"] as? String == requestID)
+            #expect(try await deployments.count(deployments.nlDatabase, "SELECT count(*) FROM exchange_inbox") == 1)
+        }
+    }
+
+    @Test func aForgedSignatureAnUnknownSenderAndAReplayedMessageChangeNothing() async throws {
+        try await Partnership.with { deployments in
+            let nlServer = try await deployments.serveNL()
+            defer { nlServer.kill() }
+            // given a message Belgium signed, taken from its outbox, delivered once by hand
+            _ = try deployments.sendUrgentRequest(about: "vehicles registered to Zeemeeuw BV")
+            let envelope = try #require(
+                try await deployments.beDatabase.pool.query("SELECT envelope FROM exchange_outbox").first?.decode(String.self, 0))
+            let first = try await post(envelope, to: nlServer)
+            #expect(first.status == 200, "\(first.body)")
+            // when it is delivered again, it gets the same acknowledgement and nothing new is recorded
+            let replay = try await post(envelope, to: nlServer)
+            #expect(replay.status == 200 && replay.body == first.body)
+            // when its content is changed, the signature no longer holds
+            var forged = try #require(try JSONSerialization.jsonObject(with: Data(envelope.utf8)) as? [String: Any])
+            var payload = try #require(forged["payload"] as? [String: Any])
+            var form = try #require(payload["form"] as? [String: Any])
+            form["informationSought"] = "everything on every account"
+            payload["form"] = form
+            forged["payload"] = payload
+            forged["messageId"] = UUID().uuidString.lowercased()
+            let badSignature = try await post(try text(forged), to: nlServer)
+            #expect(badSignature.status == 401 && badSignature.body.contains(#""field":"signature""#), "\(badSignature.body)")
+            // and a sender who is no partner is refused too
+            forged["sender"] = ["state": "DE", "office": "DE-BKA"]
+            let unknown = try await post(try text(forged), to: nlServer)
+            #expect(unknown.status == 401 && unknown.body.contains(#""field":"sender""#), "\(unknown.body)")
+            #expect(try deployments.incomingAtNL().count == 1)
+            #expect(try await deployments.count(deployments.nlDatabase, "SELECT count(*) FROM exchange_inbox") == 1)
+        }
+    }
+
+    private func text(_ object: [String: Any]) throws -> String {
+        String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    private func post(_ envelope: String, to server: ServedArca) async throws -> (status: Int, body: String) {
+        var request = URLRequest(url: server.url("/v1/exchange/inbox"))
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(envelope.utf8)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
+}
