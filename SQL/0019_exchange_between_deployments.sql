@@ -47,6 +47,8 @@ CREATE UNIQUE INDEX exchange_partner_current_idx ON exchange_partner (member_sta
 -- acknowledged; refused when the partner answered that it will never take it.
 CREATE TABLE exchange_outbox (
     message_id uuid PRIMARY KEY,
+    -- The order messages were written in: each partner receives them in it.
+    position bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
     partner_id uuid NOT NULL REFERENCES exchange_partner (id),
     message_type text NOT NULL CHECK (message_type IN ('request', 'reply', 'delay_notice', 'refusal', 'status_change')),
     request_id uuid REFERENCES exchange_request (id),
@@ -62,7 +64,7 @@ CREATE TABLE exchange_outbox (
     CHECK ((delivered_at IS NULL) = (acknowledgement IS NULL))
 );
 -- What the worker takes next: the messages still to deliver, soonest first.
-CREATE INDEX exchange_outbox_due_idx ON exchange_outbox (next_attempt_at) WHERE delivered_at IS NULL AND refused_at IS NULL;
+CREATE INDEX exchange_outbox_due_idx ON exchange_outbox (next_attempt_at, position) WHERE delivered_at IS NULL AND refused_at IS NULL;
 CREATE INDEX exchange_outbox_request_idx ON exchange_outbox (request_id, created_at);
 
 -- The worker is woken when a message is written, not by polling.

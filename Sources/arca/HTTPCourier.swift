@@ -19,7 +19,9 @@ struct HTTPCourier: Courier {
             let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
             switch response.status.code {
             case 200..<300: return .acknowledged(body)
-            case 408, 429, 500...: return .failed("HTTP \(response.status.code): \(body.prefix(500))")
+            // 404: the request a message is about may not have arrived yet (another worker
+            // delivered it out of order); it is tried again like an outage.
+            case 404, 408, 429, 500...: return .failed("HTTP \(response.status.code): \(body.prefix(500))")
             default: return .refused("HTTP \(response.status.code): \(body.prefix(500))")
             }
         } catch {

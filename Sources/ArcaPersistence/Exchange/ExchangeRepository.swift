@@ -97,10 +97,10 @@ public struct OutboxRepository: Sendable {
             WHERE message_id IN (
                 SELECT message_id FROM exchange_outbox
                 WHERE delivered_at IS NULL AND refused_at IS NULL AND next_attempt_at <= $1
-                ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING \(Self.columns)
+                ORDER BY next_attempt_at, position LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING position, \(Self.columns)
             """, [now, limit, leaseEnd]
-        ).map(Self.decode).sorted { ($0.createdAt, $0.messageID.uuidString) < ($1.createdAt, $1.messageID.uuidString) }
+        ).map { (position: try $0.decode(Int64.self, 0), message: try Self.decode($0, from: 1)) }.sorted { $0.position < $1.position }.map(\.message)
     }
 
     /// Records what became of an attempt.
@@ -124,11 +124,10 @@ public struct OutboxRepository: Sendable {
     public func list(requestID: UUID? = nil, limit: Int) async throws -> [OutboxMessage] {
         if let requestID {
             return try await db.query(
-                "SELECT \(Self.columns) FROM exchange_outbox WHERE request_id = $1 ORDER BY created_at DESC, message_id LIMIT $2", [requestID, limit]
-            ).map(Self.decode)
+                "SELECT \(Self.columns) FROM exchange_outbox WHERE request_id = $1 ORDER BY position DESC LIMIT $2", [requestID, limit]
+            ).map { try Self.decode($0) }
         }
-        return try await db.query("SELECT \(Self.columns) FROM exchange_outbox ORDER BY created_at DESC, message_id LIMIT $1", [limit])
-            .map(Self.decode)
+        return try await db.query("SELECT \(Self.columns) FROM exchange_outbox ORDER BY position DESC LIMIT $1", [limit]).map { try Self.decode($0) }
     }
 
     static let columns = """
@@ -136,13 +135,16 @@ public struct OutboxRepository: Sendable {
         acknowledgement, refused_at
         """
 
-    static func decode(_ row: Row) throws -> OutboxMessage {
+    /// The message in `columns`, starting at column `first`.
+    static func decode(_ row: Row, from first: Int = 0) throws -> OutboxMessage {
         OutboxMessage(
-            messageID: try row.decode(UUID.self, 0), partnerID: try row.decode(UUID.self, 1),
-            type: try MessageType(rawValue: row.decode(String.self, 2)).orThrow("message_type"), requestID: try row.decode(UUID?.self, 3),
-            envelope: try row.decode(String.self, 4), createdAt: try row.decode(Date.self, 5), attempts: try row.decode(Int.self, 6),
-            nextAttemptAt: try row.decode(Date.self, 7), lastError: try row.decode(String?.self, 8), deliveredAt: try row.decode(Date?.self, 9),
-            acknowledgement: try row.decode(String?.self, 10), refusedAt: try row.decode(Date?.self, 11))
+            messageID: try row.decode(UUID.self, first), partnerID: try row.decode(UUID.self, first + 1),
+            type: try MessageType(rawValue: row.decode(String.self, first + 2)).orThrow("message_type"),
+            requestID: try row.decode(UUID?.self, first + 3), envelope: try row.decode(String.self, first + 4),
+            createdAt: try row.decode(Date.self, first + 5), attempts: try row.decode(Int.self, first + 6),
+            nextAttemptAt: try row.decode(Date.self, first + 7), lastError: try row.decode(String?.self, first + 8),
+            deliveredAt: try row.decode(Date?.self, first + 9), acknowledgement: try row.decode(String?.self, first + 10),
+            refusedAt: try row.decode(Date?.self, first + 11))
     }
 }
 
