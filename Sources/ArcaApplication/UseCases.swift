@@ -51,6 +51,7 @@ public struct UseCases: Sendable {
     public let listPartners: ListPartners
     public let receiveMessage: ReceiveMessage
     public let listDeliveries: ListDeliveries
+    public let exportMessages: ExportMessages
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
     /// can fix it; `idempotencyRetention` is how long a remembered answer is replayed;
@@ -106,5 +107,6 @@ public struct UseCases: Sendable {
         listPartners = ListPartners(database: database)
         receiveMessage = ReceiveMessage(database: database, clock: clock)
         listDeliveries = ListDeliveries(database: database)
+        exportMessages = ExportMessages(database: database)
     }
 }

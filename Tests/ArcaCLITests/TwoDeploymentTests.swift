@@ -191,6 +191,44 @@ struct TwoDeploymentTests {
         }
     }
 
+    @Test func envelopesCarriedAsFilesHaveTheSameEffectAsADeliveryAndAreTakenOnce() async throws {
+        try await Partnership.with { deployments in
+            let folder = try TestDatabase.temporaryHome("exchange-files")
+            let toNL = folder.appendingPathComponent("be-to-nl.jsonl").path
+            let toBE = folder.appendingPathComponent("nl-to-be.jsonl").path
+            // given a request Belgium sent while no server runs, exported to a file
+            let requestID = try deployments.sendUrgentRequest(about: "safe-deposit boxes of Zeemeeuw BV")
+            let exported = try ArcaProcess.run(["exchange", "export", "--out", toNL], environment: deployments.be)
+            #expect(exported.status == 0 && exported.stderr.contains("exported 1 message(s)"), "\(exported.stderr)")
+            // when the Dutch office imports it twice
+            let imported = try ArcaProcess.run(["exchange", "import", toNL], environment: deployments.nl)
+            let again = try ArcaProcess.run(["exchange", "import", toNL], environment: deployments.nl)
+            #expect(imported.status == 0 && again.status == 0 && again.stdout == imported.stdout, "\(imported.stderr)")
+            // then it has the request once, with the clock a delivery gives it
+            let incoming = try deployments.incomingAtNL()
+            #expect(incoming.count == 1)
+            #expect(incoming.first?["externalReference"] as? String == requestID)
+            #expect((incoming.first?["deadline"] as? [String: Any])?["period"] as? String == "PT8H")
+            // and its refusal, carried back the same way, refuses the Belgian request
+            let incomingID = try #require(incoming.first?["id"] as? String)
+            let refusal = try ArcaProcess.run(
+                ["requests", "move", incomingID, "refuse", "--refusal-ground", "information_not_available", "--reason", "no such boxes"],
+                environment: deployments.nl)
+            #expect(refusal.status == 0, "\(refusal.stderr)")
+            let back = try ArcaProcess.run(["exchange", "export", "--request", incomingID, "--out", toBE], environment: deployments.nl)
+            #expect(back.status == 0, "\(back.stderr)")
+            let taken = try ArcaProcess.run(["exchange", "import", toBE], environment: deployments.be)
+            #expect(taken.status == 0, "\(taken.stderr)")
+            let shown = try ArcaProcess.run(["requests", "show", requestID, "--json"], environment: deployments.be)
+            #expect(json(shown.stdout)["state"] as? String == "refused")
+            // and a file that was tampered with is refused, line by line
+            try Data(String(decoding: FileManager.default.contents(atPath: toBE)!, as: UTF8.self).replacingOccurrences(of: "no such boxes", with: "all boxes emptied").utf8)
+                .write(to: URL(fileURLWithPath: toBE))
+            let tampered = try ArcaProcess.run(["exchange", "import", toBE], environment: deployments.be)
+            #expect(tampered.status != 0 && tampered.stderr.contains("line 1: signature"), "\(tampered.stderr)")
+        }
+    }
+
     private func text(_ object: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }

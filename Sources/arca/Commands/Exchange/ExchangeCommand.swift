@@ -8,7 +8,7 @@ struct ExchangeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "exchange", abstract: "The direct exchange with other ARCA deployments: identity, partners, deliveries.",
         discussion: "An administrator's commands, run on the server. See Docs/EXCHANGE.md.",
-        subcommands: [Initialise.self, PartnerCommand.self, Deliveries.self])
+        subcommands: [Initialise.self, PartnerCommand.self, Deliveries.self, Export.self, Import.self])
 
     struct Initialise: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -59,6 +59,57 @@ struct ExchangeCommand: AsyncParsableCommand {
                             message.status.rawValue, String(message.attempts), message.lastError ?? "",
                         ]
                     }))
+        }
+    }
+}
+
+extension ExchangeCommand {
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write signed envelopes to a file, one per line, for a partner reached over another channel (SIENA).",
+            discussion: "The messages of one request, or every message still pending. The partner reads them with arca exchange import.")
+
+        @Option(name: .customLong("request"), help: "The messages of this request (default: the pending ones).") var requestID: String?
+        @Option(help: "The file to write (default: standard output).") var out: String?
+
+        func run() async throws {
+            let envelopes = try await administer { root, admin in try await root.useCases.exportMessages(requestID: requestID, by: admin) }
+            let lines = envelopes.map { $0 + "\n" }.joined()
+            guard let out else {
+                print(lines, terminator: "")
+                return
+            }
+            do {
+                try Data(lines.utf8).write(to: URL(fileURLWithPath: out))
+            } catch {
+                throw CLIError("cannot write \(out): \(error.localizedDescription)")
+            }
+            FileHandle.standardError.write(Data("exported \(envelopes.count) message(s) to \(out)\n".utf8))
+        }
+    }
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a file of signed envelopes a partner exported, as if each had been delivered to the inbox.",
+            discussion: "Each is checked as the inbox checks it; one already taken changes nothing. Prints each acknowledgement.")
+
+        @Argument(help: "The file, one envelope per line.") var file: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+            let lines = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+            var refused = 0
+            try await administer { root, _ in
+                for (index, line) in lines.enumerated() {
+                    do {
+                        print(try await root.useCases.receiveMessage(Array(line.utf8)))
+                    } catch let error as UseCaseError {
+                        refused += 1
+                        FileHandle.standardError.write(Data("line \(index + 1): \(error.description)\n".utf8))
+                    }
+                }
+            }
+            if refused > 0 { throw CLIError("\(refused) of \(lines.count) message(s) refused; the others were taken") }
         }
     }
 }
