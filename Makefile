@@ -5,7 +5,7 @@ PORT ?= 8080
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: run test deps build release bench-db bench-api clean-db
+.PHONY: run test deps build release bench-db bench-api bench-exchange clean-db
 
 ## run: install what is missing, build in release mode, start the embedded PostgreSQL,
 ## migrate, seed demo data on first start, print an officer's API token, and serve the API
@@ -52,6 +52,11 @@ bench-db: deps release
 ## statements of before issue 8 and of now, on `arca demo seed --cases 20000` data (see Benchmarks/)
 bench-api: deps release
 	Benchmarks/bench-api.sh
+
+## bench-exchange: two deployments on loopback, 2,000 requests from BE to NL, with NL up and then
+## stopped for 10 s: commit-to-acknowledgement p50/p99, messages/s, exactly once (see Benchmarks/)
+bench-exchange: deps release
+	Benchmarks/bench-exchange.sh
 
 ## clean-db: stop and delete the embedded cluster under .arca/
 clean-db:

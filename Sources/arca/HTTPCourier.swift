@@ -6,8 +6,10 @@ import NIOCore
 /// Delivers envelopes to partners' inboxes over HTTP(S) with AsyncHTTPClient.
 struct HTTPCourier: Courier {
     let client: HTTPClient
-    /// How long one delivery may take before it counts as failed.
-    static let timeout: TimeAmount = .seconds(15)
+    /// How long one delivery may take before it counts as failed and waits its backoff. The
+    /// client keeps trying to connect until then, so an outage shorter than this costs no
+    /// retry; a partner that answers later is sent the message again and takes it once.
+    static let timeout: TimeAmount = .seconds(5)
 
     func deliver(_ envelope: String, to inboxURL: String) async -> DeliveryOutcome {
         var request = HTTPClientRequest(url: inboxURL)

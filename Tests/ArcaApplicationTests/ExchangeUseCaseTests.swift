@@ -202,26 +202,41 @@ struct ExchangeUseCaseTests {
         }
     }
 
-    @Test func aFailedDeliveryWaitsItsBackoffAndHoldsBackTheMessagesWrittenAfterIt() async throws {
+    @Test func aFailedDeliveryWaitsItsBackoffAndHoldsBackTheLaterMessagesAboutTheSameRequest() async throws {
         try await TestWorld.with { world in
             _ = try await DutchPartner.register(in: world)
-            let first = try await world.sendToNetherlands("first")
-            _ = try await world.sendToNetherlands("second")
+            // given a request sent and then withdrawn, and another request sent
+            let withdrawn = try await world.move(try await world.sendToNetherlands("first"), "withdraw", RequestMoveInput(action: nil, reason: "arrested"))
+            let other = try await world.sendToNetherlands("other")
             // when the partner is unreachable
             let round = try await DeliverMessages(database: world.database, courier: CountingCourier(.failed("connection refused")), clock: world.clock.now)()
-            // then the first message waits between half a second and a second, and the second was not tried
+            // then each request's first message waits between half a second and a second, and the
+            // withdrawal, written after the request it withdraws, waits with it untried
             let now = world.clock.now()
             let messages = try await world.outbox()
-            let tried = try #require(messages.first { $0.requestID == first.request.id })
-            let held = try #require(messages.first { $0.requestID != first.request.id })
-            #expect(round.failed == 1 && round.delivered == 0)
-            #expect(tried.attempts == 1 && tried.lastError == "connection refused")
-            #expect(tried.nextAttemptAt >= now.addingTimeInterval(0.5) && tried.nextAttemptAt <= now.addingTimeInterval(1))
-            #expect(held.attempts == 0 && held.nextAttemptAt == tried.nextAttemptAt)
-            #expect(round.nextDue == tried.nextAttemptAt)
+            let sent = try #require(messages.first { $0.requestID == withdrawn.request.id && $0.type == .request })
+            let withdrawal = try #require(messages.first { $0.type == .statusChange })
+            let otherSent = try #require(messages.first { $0.requestID == other.request.id })
+            #expect(round.failed == 2 && round.delivered == 0)
+            #expect(sent.attempts == 1 && sent.lastError == "connection refused" && otherSent.attempts == 1)
+            #expect(sent.nextAttemptAt >= now.addingTimeInterval(0.5) && sent.nextAttemptAt <= now.addingTimeInterval(1))
+            #expect(withdrawal.attempts == 0 && withdrawal.nextAttemptAt == sent.nextAttemptAt)
+            #expect(round.nextDue == min(sent.nextAttemptAt, otherSent.nextAttemptAt))
             // and nothing is due before then
             let early = try await DeliverMessages(database: world.database, courier: CountingCourier(), clock: world.clock.now)()
             #expect(early.delivered == 0)
+        }
+    }
+
+    @Test func theMessagesToARemovedPartnerStayUndelivered() async throws {
+        try await TestWorld.with { world in
+            _ = try await DutchPartner.register(in: world)
+            _ = try await world.sendToNetherlands()
+            try await world.useCases.removePartner(state: "NL", office: "NL-ARO", by: world.admin)
+            let courier = CountingCourier()
+            let round = try await DeliverMessages(database: world.database, courier: courier, clock: world.clock.now)()
+            #expect(courier.deliveries.isEmpty && round.nextDue == nil)
+            #expect(try await world.outbox().map(\.status) == [.pending])
         }
     }
 

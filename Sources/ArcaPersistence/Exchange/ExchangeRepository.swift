@@ -89,7 +89,8 @@ public struct OutboxRepository: Sendable {
     }
 
     /// Takes up to `limit` messages due at `now` that no other worker holds, and keeps them
-    /// from every other worker until `leaseEnd` (when one that crashed is tried again).
+    /// from every other worker until `leaseEnd` (when one that crashed is tried again). The
+    /// messages to a partner since removed stay where they are.
     public func claim(due now: Date, limit: Int, leaseEnd: Date) async throws -> [OutboxMessage] {
         try await db.query(
             """
@@ -97,15 +98,16 @@ public struct OutboxRepository: Sendable {
             WHERE message_id IN (
                 SELECT message_id FROM exchange_outbox
                 WHERE delivered_at IS NULL AND refused_at IS NULL AND next_attempt_at <= $1
+                    AND partner_id IN (SELECT id FROM exchange_partner WHERE removed_at IS NULL)
                 ORDER BY next_attempt_at, position LIMIT $2 FOR UPDATE SKIP LOCKED)
             RETURNING position, \(Self.columns)
             """, [now, limit, leaseEnd]
         ).map { (position: try $0.decode(Int64.self, 0), message: try Self.decode($0, from: 1)) }.sorted { $0.position < $1.position }.map(\.message)
     }
 
-    /// Records what became of an attempt.
+    /// Records what became of an attempt; sent with the transaction's next statement or its COMMIT.
     public func record(_ message: OutboxMessage) async throws {
-        try await db.execute(
+        try await db.write(
             """
             UPDATE exchange_outbox SET attempts = $2, next_attempt_at = $3, last_error = $4, delivered_at = $5, acknowledgement = $6,
                 refused_at = $7
@@ -116,7 +118,11 @@ public struct OutboxRepository: Sendable {
 
     /// When the next message still to deliver is due, if any.
     public func nextDue() async throws -> Date? {
-        try await db.query("SELECT min(next_attempt_at) FROM exchange_outbox WHERE delivered_at IS NULL AND refused_at IS NULL")
+        try await db.query(
+            """
+            SELECT min(next_attempt_at) FROM exchange_outbox
+            WHERE delivered_at IS NULL AND refused_at IS NULL AND partner_id IN (SELECT id FROM exchange_partner WHERE removed_at IS NULL)
+            """)
             .first.flatMap { try $0.decode(Date?.self, 0) }
     }
 
