@@ -42,6 +42,7 @@ public struct UseCases: Sendable {
     public let readRequest: ReadRequest
     public let listRequests: ListRequests
     public let issueCertificate: IssueCertificate
+    public let receiveCertificate: ReceiveCertificate
     public let moveCertificate: MoveCertificate
     public let readCertificate: ReadCertificate
     public let recordRecovery: RecordRecovery
@@ -98,8 +99,9 @@ public struct UseCases: Sendable {
         readRequest = ReadRequest(database: database, clock: clock)
         listRequests = ListRequests(database: database, clock: clock)
         issueCertificate = IssueCertificate(database: database, clock: clock)
+        receiveCertificate = ReceiveCertificate(database: database, clock: clock)
         moveCertificate = MoveCertificate(database: database, clock: clock)
-        readCertificate = ReadCertificate(database: database)
+        readCertificate = ReadCertificate(database: database, clock: clock)
         recordRecovery = RecordRecovery(database: database, clock: clock)
         initialiseExchange = InitialiseExchange(database: database, clock: clock)
         registerPartner = RegisterPartner(database: database, clock: clock)

@@ -85,6 +85,17 @@ struct DeadlineResource: Encodable {
     let answeredLate: Bool?
 
     init(_ clock: RequestClock, request: CrossBorderRequest, readAt: Date, timeZone: TimeZone) {
+        self.init(clock, running: request.state.awaitsAnswer, overdue: request.isOverdue(at: readAt), late: request.answeredLate, readAt: readAt, timeZone: timeZone)
+    }
+
+    /// An incoming certificate's recognition clock: it runs until recognition is decided.
+    init(_ clock: RequestClock, certificate: Certificate, readAt: Date, timeZone: TimeZone) {
+        self.init(
+            clock, running: certificate.decidedAt == nil && ![.withdrawn, .closed].contains(certificate.state),
+            overdue: certificate.isOverdue(at: readAt), late: certificate.decidedLate, readAt: readAt, timeZone: timeZone)
+    }
+
+    private init(_ clock: RequestClock, running: Bool, overdue: Bool, late: Bool?, readAt: Date, timeZone: TimeZone) {
         rule = clock.rule
         source = clock.rule.source
         period = clock.period
@@ -94,9 +105,9 @@ struct DeadlineResource: Encodable {
         local.timeZone = timeZone
         dueAtLocal = local.string(from: clock.deadline)
         self.timeZone = timeZone.identifier
-        remainingSeconds = request.state.awaitsAnswer ? Int(clock.deadline.timeIntervalSince(readAt).rounded(.down)) : nil
-        overdue = request.isOverdue(at: readAt)
-        answeredLate = request.answeredLate
+        remainingSeconds = running ? Int(clock.deadline.timeIntervalSince(readAt).rounded(.down)) : nil
+        self.overdue = overdue
+        answeredLate = late
     }
 }
 
@@ -160,8 +171,14 @@ public struct CertificateFileResource: Encodable {
     let state: CertificateState
     let allowedActions: [CertificateAction]
     let receivedAt: Date?
+    let urgent: Bool
+    let urgencyReason: String?
+    /// Incoming: the recognition decision's clock; `answeredLate` tells a late decision.
+    let deadline: DeadlineResource?
+    let decidedAt: Date?
     let events: [CertificateEventResource]
     let ledger: LedgerResource?
+    let sharing: SharingResource?
     let version: Int
     let createdAt: Date
     let updatedAt: Date
@@ -180,8 +197,13 @@ public struct CertificateFileResource: Encodable {
         state = certificate.state
         allowedActions = CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state)
         receivedAt = certificate.receivedAt
+        urgent = certificate.urgencyReason != nil
+        urgencyReason = certificate.urgencyReason
+        deadline = certificate.clock.map { DeadlineResource($0, certificate: certificate, readAt: file.readAt, timeZone: file.timeZone) }
+        decidedAt = certificate.decidedAt
         events = file.events.map(CertificateEventResource.init)
         ledger = file.ledger.map(LedgerResource.init)
+        sharing = file.sharing.map(SharingResource.init)
         version = certificate.version
         createdAt = certificate.createdAt
         updatedAt = certificate.updatedAt
@@ -328,5 +350,29 @@ public struct PartnershipsResource: Encodable {
     public init(_ partnerships: Partnerships) {
         identity = partnerships.identity.map(IdentityResource.init)
         partners = partnerships.partners.map(PartnerResource.init)
+    }
+}
+
+/// How the money realised under an incoming confiscation certificate was shared (Art 30),
+/// with the rule that produced the split.
+struct SharingResource: Encodable {
+    let realised: Money
+    let toVictims: Money
+    let toIssuingState: Money
+    let keptHere: Money
+    let basis: SharingRule.Basis
+    let threshold: Money?
+    let issuingStatePercent: String
+    let source: String
+
+    init(_ split: SharingSplit) {
+        realised = split.realised
+        toVictims = split.toVictims
+        toIssuingState = split.toIssuingState
+        keptHere = split.keptByExecutingState
+        basis = split.basis
+        threshold = split.rule.threshold
+        issuingStatePercent = "\(split.rule.issuingStatePercent)"
+        source = SharingRule.source
     }
 }

@@ -66,4 +66,36 @@ struct CertificateRoutesTests {
             #expect(unknown.status == 404)
         }
     }
+
+    @Test func aLiaisonOfficerRegistersACertificateReceivedAndDisposingOfItsMoneySharesItUnderArticle30() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            let orderID = try await world.createOrder(
+                in: caseID,
+                #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#)
+            let body = #"{"direction":"incoming","orderId":"\#(orderID)","counterpartOffice":"ARO Netherlands (FIOD)","externalReference":"MR-NL-BE-0815","receivedAt":"2026-11-29T09:00:00Z"}"#
+            let byOfficer = try await world.attempt(.post, "/v1/certificates", as: "officer", json: body)
+            #expect(byOfficer.status == 403)
+            // when a liaison officer registers it
+            let received = try await world.call(.post, "/v1/certificates", as: "liaison", json: body)
+            #expect(received.status == 201, "\(received.text)")
+            let id = try #require(received.json["id"] as? String)
+            let deadline = try #require(received.json["deadline"] as? [String: Any])
+            // then it is due for recognition in 45 days, at 10:00 in Brussels
+            #expect(deadline["rule"] as? String == "confiscation" && deadline["dueAt"] as? String == "2027-01-13T09:00:00Z")
+            #expect(received.json["counterpartState"] as? String == "NL" && received.json["direction"] as? String == "incoming")
+            // and, executed and disposed of, EUR 25,000 with EUR 3,000 of victims' claims is shared half and half above the threshold
+            _ = try await world.call(.post, "/v1/certificates/\(id)/events", as: "liaison", json: #"{"action":"recognise"}"#)
+            _ = try await world.call(.post, "/v1/orders/\(orderID)/finality", json: #"{"finalOn":"2026-11-25"}"#)
+            let executed = try await world.call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2026-11-29","amount":{"amount":"25000.00","currency":"EUR"}}"#)
+            #expect(executed.status == 201 || executed.status == 200, "\(executed.text)")
+            _ = try await world.call(.post, "/v1/certificates/\(id)/events", as: "liaison", json: #"{"action":"execute"}"#)
+            let disposed = try await world.call(
+                .post, "/v1/certificates/\(id)/events", as: "liaison",
+                json: #"{"action":"dispose","realised":{"amount":"25000.00","currency":"EUR"},"victimsClaims":{"amount":"3000.00","currency":"EUR"}}"#)
+            let sharing = try #require(disposed.json["sharing"] as? [String: Any], "\(disposed.text)")
+            #expect((sharing["toIssuingState"] as? [String: Any])?["amount"] as? String == "11000.00")
+            #expect(sharing["basis"] as? String == "above_threshold" && sharing["source"] as? String == "Reg 2018/1805 Art 30")
+        }
+    }
 }

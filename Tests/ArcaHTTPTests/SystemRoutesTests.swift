@@ -180,7 +180,8 @@ enum OpenAPIOperations {
         var operations: Set<String> = []
         var inPaths = false
         var path: String?
-        for line in yaml.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Blank lines (inside a description's block text, say) belong to no key.
+        for line in yaml.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
             if !line.hasPrefix(" ") {
                 inPaths = line.hasPrefix("paths:")
                 continue

@@ -21,6 +21,8 @@ public struct NewCertificate: RequestInput, Equatable {
 
 /// A move of a certificate (`send`, `recognise`, `execute`, `refuse`, …), with its reason, a
 /// refusal's ground, when it happened if not now, and, when sending, the channel's reference.
+/// Disposing of what an incoming confiscation certificate realised (Art 30) says how much was
+/// realised, the victims' claims on it, and a share agreed with the issuing state if there is one.
 public struct CertificateMoveInput: RequestInput, Equatable {
     public var unreadable: [FieldViolation] = []
     public var action: String?
@@ -28,13 +30,48 @@ public struct CertificateMoveInput: RequestInput, Equatable {
     public var refusalGround: String?
     public var occurredAt: String?
     public var externalReference: String?
+    public var realised: MoneyInput?
+    public var victimsClaims: MoneyInput?
+    /// The issuing state's percentage under a bilateral agreement, instead of the settings' rule.
+    public var agreedIssuingStatePercent: String?
 
-    public init(action: String?, reason: String? = nil, refusalGround: String? = nil, occurredAt: String? = nil, externalReference: String? = nil) {
+    public init(
+        action: String?, reason: String? = nil, refusalGround: String? = nil, occurredAt: String? = nil, externalReference: String? = nil,
+        realised: MoneyInput? = nil, victimsClaims: MoneyInput? = nil, agreedIssuingStatePercent: String? = nil
+    ) {
         self.action = action
         self.reason = reason
         self.refusalGround = refusalGround
         self.occurredAt = occurredAt
         self.externalReference = externalReference
+        self.realised = realised
+        self.victimsClaims = victimsClaims
+        self.agreedIssuingStatePercent = agreedIssuingStatePercent
+    }
+}
+
+/// A certificate received from the issuing state: the order it carries, recorded already as
+/// an order of this office issued by that state; the issuing office; the certificate's
+/// reference; when it arrived; and, for a freezing certificate, whether it is urgent and why.
+public struct IncomingCertificate: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var orderID: String?
+    public var counterpartOffice: String?
+    public var externalReference: String?
+    public var receivedAt: String?
+    public var urgent: Bool?
+    public var urgencyReason: String?
+
+    public init(
+        orderID: String?, counterpartOffice: String?, externalReference: String? = nil, receivedAt: String? = nil, urgent: Bool? = nil,
+        urgencyReason: String? = nil
+    ) {
+        self.orderID = orderID
+        self.counterpartOffice = counterpartOffice
+        self.externalReference = externalReference
+        self.receivedAt = receivedAt
+        self.urgent = urgent
+        self.urgencyReason = urgencyReason
     }
 }
 
@@ -58,17 +95,23 @@ public struct CertificateFile: Sendable {
     public let certificate: Certificate
     public let events: [CertificateEvent]
     public let ledger: RecoveryLedger?
+    /// Incoming confiscation, once disposed of: how the money realised was shared (Art 30).
+    public let sharing: SharingSplit?
+    public let readAt: Date
+    public let timeZone: TimeZone
 }
 
 extension Store {
-    /// The certificate as a reader sees it.
-    func certificateFile(_ certificate: Certificate) async throws -> CertificateFile {
+    /// The certificate as a reader sees it, at `now` in `timeZone` (its clock's time left).
+    func certificateFile(_ certificate: Certificate, readAt now: Date, timeZone: TimeZone) async throws -> CertificateFile {
         var ledger: RecoveryLedger?
         if certificate.kind == .confiscation, let order = try await orders.find(certificate.orderID, visibleTo: certificate.office),
             let ordered = order.record.coveredAmount
         {
             ledger = RecoveryLedger(ordered: ordered, recoveries: try await certificates.recoveries(ofOrder: certificate.orderID))
         }
-        return CertificateFile(certificate: certificate, events: try await certificates.events(of: certificate.id), ledger: ledger)
+        return CertificateFile(
+            certificate: certificate, events: try await certificates.events(of: certificate.id), ledger: ledger,
+            sharing: try await certificates.sharing(of: certificate.id), readAt: now, timeZone: timeZone)
     }
 }

@@ -1,6 +1,5 @@
 import ArcaPersistence
 import Foundation
-import Logging
 import Synchronization
 
 /// The outbox worker `arca serve` runs: it delivers what is due, then sleeps until a message
@@ -8,14 +7,15 @@ import Synchronization
 public struct ExchangeWorker: Sendable {
     let database: Database
     let deliver: DeliverMessages
-    let logger: Logger
+    /// Where the worker says what it did and what went wrong (the server's log).
+    let report: @Sendable (_ message: String, _ isProblem: Bool) -> Void
     /// The longest sleep: a notification missed while the database was away costs at most this.
     static let longestSleep: TimeInterval = 30
 
-    public init(database: Database, courier: any Courier, logger: Logger) {
+    public init(database: Database, courier: any Courier, report: @escaping @Sendable (_ message: String, _ isProblem: Bool) -> Void) {
         self.database = database
         self.deliver = DeliverMessages(database: database, courier: courier)
-        self.logger = logger
+        self.report = report
     }
 
     /// Runs until the task is cancelled.
@@ -27,11 +27,11 @@ public struct ExchangeWorker: Sendable {
             do {
                 let round = try await deliver()
                 if round.delivered + round.refused + round.failed > 0 {
-                    logger.info("exchange: delivered \(round.delivered), refused \(round.refused), to retry \(round.failed)")
+                    report("exchange: delivered \(round.delivered), refused \(round.refused), to retry \(round.failed)", false)
                 }
                 if let next = round.nextDue { sleep = min(max(next.timeIntervalSinceNow, 0), Self.longestSleep) }
             } catch {
-                logger.warning("exchange: the outbox could not be read: \(error)")
+                report("exchange: the outbox could not be read: \(error)", true)
                 sleep = 5
             }
             if sleep > 0 { await bell.wait(upTo: sleep) }

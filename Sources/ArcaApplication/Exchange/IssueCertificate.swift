@@ -50,7 +50,7 @@ public struct IssueCertificate: Sendable {
                 certificateID: certificate.id,
                 CertificateEvent(action: "draft", from: nil, to: certificate.state, occurredAt: now, actor: caller.name, reason: nil))
             try await store.audit.change("IssueCertificate", by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
-            return try await store.certificateFile(certificate)
+            return try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
         }
     }
 }

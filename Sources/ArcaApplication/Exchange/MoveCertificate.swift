@@ -3,8 +3,13 @@ import ArcaPersistence
 import Foundation
 
 /// Moves a certificate on as `CertificateLifecycle` allows: on an outgoing one, sending it
-/// and then the executing state's decisions as they arrive. One event with its actor, time
-/// and reason (a refusal with its Art 8 or 19 ground), and an audit entry, in one transaction.
+/// and then the executing state's decisions as they arrive; on an incoming one, this office's
+/// decisions. Executing an incoming certificate needs the order it carries executed here
+/// first (`arca order execute`), so the record shows the assets frozen or confiscated for the
+/// issuing state; disposing of what an incoming confiscation realised shares the money
+/// (Art 30) by the settings' rule or a share agreed with the issuing state, and stores the
+/// split with the rule. One event with its actor, time and reason (a refusal with its Art 8
+/// or 19 ground), and an audit entry, in one transaction.
 public struct MoveCertificate: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -39,6 +44,18 @@ public struct MoveCertificate: Sendable {
             validation.add("externalReference", "not-applicable", "the channel's reference is given when the certificate is sent")
         }
         let occurredAt = validation.pastInstant("occurredAt", input.occurredAt, now: now)
+        let realised = input.realised.flatMap { validation.money("realised", $0) }
+        let claims = input.victimsClaims.flatMap { validation.money("victimsClaims", $0) }
+        let agreed = validation.optional("agreedIssuingStatePercent", input.agreedIssuingStatePercent, "percent") { (text) throws(SharingError) in
+            guard let percent = try? Money.parseAmount(text) else { throw .percentOutOfRange(-1) }
+            return try SharingRule.bilateral(issuingStatePercent: percent)
+        }
+        if action != .dispose {
+            for (field, given) in [("realised", input.realised != nil), ("victimsClaims", input.victimsClaims != nil),
+                ("agreedIssuingStatePercent", input.agreedIssuingStatePercent != nil)] where given {
+                validation.add(field, "not-applicable", "only the disposal of an incoming confiscation shares money realised (Art 30)")
+            }
+        }
         try validation.finish()
         guard let action else { return try unreachable() }
 
@@ -50,6 +67,16 @@ public struct MoveCertificate: Sendable {
             if let last = history.last, occurredAt < last.occurredAt {
                 throw UseCaseError.invalid(
                     "occurredAt", "not-before-last-event", "the certificate's latest event happened at \(last.occurredAt.formatted(.iso8601))")
+            }
+            if certificate.direction == .incoming, action == .execute { try await Self.requireExecuted(certificate.orderID, of: office, in: store) }
+            var split: SharingSplit?
+            if certificate.direction == .incoming, certificate.kind == .confiscation, action == .dispose {
+                guard let realised else { throw UseCaseError.invalid("realised", "required", "the disposal says how much money was realised (Art 30)") }
+                let rule: SharingRule
+                if let agreed { rule = agreed } else { rule = try await store.settings.current().sharingRule }
+                split = try Self.share(realised, claims: claims, by: rule)
+            } else if realised != nil || claims != nil || agreed != nil {
+                throw UseCaseError.invalid("realised", "not-applicable", "only the disposal of an incoming confiscation shares money realised (Art 30)")
             }
             var moved = certificate
             if let externalReference { moved.externalReference = externalReference }
@@ -68,9 +95,27 @@ public struct MoveCertificate: Sendable {
                 CertificateEvent(
                     action: action.rawValue, from: certificate.state, to: moved.state, occurredAt: occurredAt, actor: caller.name, reason: reason,
                     refusalGround: ground))
+            if let split { try await store.certificates.addSharing(split, certificateID: certificate.id, at: now, by: caller.name) }
             try await store.audit.change(
                 "MoveCertificate", by: caller, entity: "certificate", id: certificate.id.lowercased, before: certificate, after: moved, reason: reason)
-            return try await store.certificateFile(moved)
+            return try await store.certificateFile(moved, readAt: now, timeZone: caller.timeZone)
+        }
+    }
+
+    /// The record must show the order carried out here before the certificate says so.
+    private static func requireExecuted(_ orderID: UUID, of office: OfficeCode, in store: Store) async throws {
+        guard let order = try await store.orders.find(orderID, visibleTo: office), order.record.status == .executed else {
+            throw UseCaseError.conflict(
+                "order \(orderID.lowercased) is not executed yet: record its execution on the assets first (arca order execute), then execute the certificate")
+        }
+    }
+
+    /// Victims first, then the rule (Art 30): `claims` default to none.
+    private static func share(_ realised: Money, claims: Money?, by rule: SharingRule) throws -> SharingSplit {
+        do {
+            return try rule.split(realised: realised, victimsClaims: claims ?? .zero(realised.currency))
+        } catch {
+            throw UseCaseError.invalid(claims.map { $0.currency != realised.currency } == true ? "victimsClaims" : "realised", "sharing", error.description)
         }
     }
 }

@@ -6,9 +6,11 @@ import Foundation
 /// reading is logged, as every consultation is.
 public struct ReadCertificate: Sendable {
     let database: Database
+    let clock: @Sendable () -> Date
 
-    public init(database: Database) {
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
+        self.clock = clock
     }
 
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> CertificateFile {
@@ -16,7 +18,7 @@ public struct ReadCertificate: Sendable {
         return try await database.transaction { store in
             guard let certificate = try await store.certificates.find(id, of: office) else { throw UseCaseError.notFound("certificate \(id.lowercased)") }
             try await store.audit.appendConsultation(by: caller.auditActor, operation: "ReadCertificate", entity: "certificate", id: id.lowercased)
-            return try await store.certificateFile(certificate)
+            return try await store.certificateFile(certificate, readAt: clock(), timeZone: caller.timeZone)
         }
     }
 }

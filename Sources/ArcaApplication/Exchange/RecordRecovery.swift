@@ -20,7 +20,8 @@ public struct RecordRecovery: Sendable {
         var validation = Validation(reading: input)
         let amount = validation.required("amount", input.amount).flatMap { validation.money("amount", $0) }
         if let amount, amount.amount == 0 { validation.add("amount.amount", "positive", "a recovery is an amount above zero") }
-        let day = validation.pastDay("recoveredOn", input.recoveredOn, today: caller.today(clock()))
+        let now = clock()
+        let day = validation.pastDay("recoveredOn", input.recoveredOn, today: caller.today(now))
         let reason = validation.reason("reason", input.reason)
         try validation.finish()
         guard let amount, let day else { return try unreachable() }
@@ -34,7 +35,7 @@ public struct RecordRecovery: Sendable {
                     "certificate \(certificate.id.lowercased) is an \(certificate.direction.rawValue) \(certificate.kind.rawValue) certificate that is "
                         + "\(certificate.state.rawValue): amounts recovered are recorded on an outgoing confiscation certificate once sent")
             }
-            let file = try await store.certificateFile(certificate)
+            let file = try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
             guard let ledger = file.ledger else {
                 throw UseCaseError.conflict("the certificate's order names no amount: there is nothing to count recoveries against")
             }
@@ -53,7 +54,7 @@ public struct RecordRecovery: Sendable {
                 throw UseCaseError.invalid("amount", "within-order", "another amount was recorded for this order meanwhile: \(refusal.message)")
             }
             try await store.audit.change("RecordRecovery", by: caller, entity: "certificate", id: certificate.id.lowercased, after: recovery, reason: reason)
-            return try await store.certificateFile(certificate)
+            return try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
         }
     }
 }

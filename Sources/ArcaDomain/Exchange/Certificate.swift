@@ -1,8 +1,10 @@
 import Foundation
 
 /// A freezing or confiscation certificate under Reg 2018/1805 (DOMAIN §3.4), as this office
-/// tracks it: an outgoing one carries an order of this office to an executing state; its
-/// moves follow `CertificateLifecycle`.
+/// tracks it: an outgoing one carries an order of this office to an executing state; an
+/// incoming one carries another state's order, recorded here as an order of this office
+/// issued by that state, with the clock of its recognition decision. Its moves follow
+/// `CertificateLifecycle`.
 public struct Certificate: Hashable, Sendable, Codable {
     public let id: UUID
     public let office: OfficeCode
@@ -18,13 +20,21 @@ public struct Certificate: Hashable, Sendable, Codable {
     public var state: CertificateState
     /// Outgoing: when it was sent; incoming: when it was received.
     public var receivedAt: Date?
+    /// Incoming freezing: why the issuing state says it is urgent; nil when it is not.
+    public var urgencyReason: String?
+    /// Incoming: the recognition decision's clock (48 hours for an urgent freeze, Art 9(3);
+    /// 45 days for a confiscation, Art 20(1)), stored when it starts.
+    public var clock: RequestClock?
+    /// Incoming: when recognition was decided (recognised or refused).
+    public var decidedAt: Date?
     public var version: Int
     public let createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: UUID, office: OfficeCode, caseID: UUID, direction: RequestDirection, kind: CertificateKind, orderID: UUID, counterpart: Counterpart,
-        channel: Channel, externalReference: String?, state: CertificateState, receivedAt: Date?, version: Int, createdAt: Date, updatedAt: Date
+        channel: Channel, externalReference: String?, state: CertificateState, receivedAt: Date?, urgencyReason: String? = nil,
+        clock: RequestClock? = nil, decidedAt: Date? = nil, version: Int, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.office = office
@@ -37,6 +47,9 @@ public struct Certificate: Hashable, Sendable, Codable {
         self.externalReference = externalReference
         self.state = state
         self.receivedAt = receivedAt
+        self.urgencyReason = urgencyReason
+        self.clock = clock
+        self.decidedAt = decidedAt
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -47,10 +60,38 @@ public struct Certificate: Hashable, Sendable, Codable {
         kind == .freezing ? .mrFreezingCertificate : .mrConfiscationCertificate
     }
 
-    /// Moves the certificate by `action`, which happened at `instant`; sending dates it.
+    /// The recognition clock of an incoming certificate, or nil where the law sets none (a
+    /// freezing certificate that is not urgent is dealt with as a domestic case, Art 9(1)).
+    public var deadlineRule: DeadlineRule? {
+        guard direction == .incoming else { return nil }
+        return DeadlineRule.applying(to: kind == .freezing ? .freezingCertificate : .confiscationCertificate, urgent: urgencyReason != nil, directlyAccessible: false)
+    }
+
+    /// Starts the recognition clock from the receipt, with `period` (the setting in force now).
+    public mutating func startClock(period: (DeadlineRule) -> DeadlinePeriod, timeZone: TimeZone) {
+        guard let start = receivedAt, let rule = deadlineRule else { return }
+        clock = RequestClock(rule: rule, period: period(rule), startedAt: start, timeZone: timeZone)
+    }
+
+    /// Still waiting for its recognition decision, and past its deadline at `now`.
+    public func isOverdue(at now: Date) -> Bool {
+        guard direction == .incoming, decidedAt == nil, ![.withdrawn, .closed].contains(state), let clock else { return false }
+        return clock.deadline < now
+    }
+
+    /// Whether recognition was decided after the deadline.
+    public var decidedLate: Bool? {
+        guard let decidedAt, let clock else { return nil }
+        return decidedAt > clock.deadline
+    }
+
+    /// Moves the certificate by `action`, which happened at `instant`; sending dates it, and
+    /// recognising or refusing an incoming one dates the decision its clock runs to.
     public mutating func apply(_ action: CertificateAction, at instant: Date) throws(CertificateTransitionError) {
+        let from = state
         state = try CertificateLifecycle.next(kind, direction, from: state, by: action)
         if action == .send { receivedAt = instant }
+        if direction == .incoming, from == .received, action == .recognise || action == .refuse { decidedAt = instant }
     }
 
     /// Whether amounts recovered abroad can be recorded on it: an outgoing confiscation

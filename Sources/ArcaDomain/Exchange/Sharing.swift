@@ -81,6 +81,15 @@ public struct SharingSplit: Hashable, Sendable {
     public let keptByExecutingState: Money
     public let rule: SharingRule
     public let basis: SharingRule.Basis
+
+    public init(realised: Money, toVictims: Money, toIssuingState: Money, keptByExecutingState: Money, rule: SharingRule, basis: SharingRule.Basis) {
+        self.realised = realised
+        self.toVictims = toVictims
+        self.toIssuingState = toIssuingState
+        self.keptByExecutingState = keptByExecutingState
+        self.rule = rule
+        self.basis = basis
+    }
 }
 
 public enum SharingError: Error, Equatable, CustomStringConvertible {

@@ -138,4 +138,14 @@ public struct Settings: Sendable, Equatable {
     public func period(for rule: DeadlineRule) -> DeadlinePeriod {
         (try? DeadlinePeriod(iso: value(.deadline(rule)))) ?? rule.defaultPeriod
     }
+
+    /// The Art 30 sharing rule in force now: the threshold (in EUR, stored as "10000.00 EUR")
+    /// and the issuing state's percentage.
+    public var sharingRule: SharingRule {
+        guard let amount = value(.sharingThreshold).split(separator: " ").first, let threshold = try? Money(parsing: String(amount), .euro),
+            let percent = try? Money.parseAmount(value(.sharingIssuingStatePercent)),
+            let rule = try? SharingRule(threshold: threshold, issuingStatePercent: percent)
+        else { return .regulation }
+        return rule
+    }
 }

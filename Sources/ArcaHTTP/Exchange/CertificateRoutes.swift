@@ -14,11 +14,21 @@ struct CertificateRoutes {
 
         v1.post("certificates") { request, context -> Reply in
             try await post(request, context) { body in
-                var input = NewCertificate(
-                    orderID: body.string("orderId"), counterpartState: body.string("counterpartState"),
-                    counterpartOffice: body.string("counterpartOffice"), externalReference: body.string("externalReference"))
-                input.unreadable = body.finish()
-                let file = try await useCases.issueCertificate(input, by: try context.requireCaller())
+                let file: CertificateFile
+                if body.string("direction") == "incoming" {
+                    var input = IncomingCertificate(
+                        orderID: body.string("orderId"), counterpartOffice: body.string("counterpartOffice"),
+                        externalReference: body.string("externalReference"), receivedAt: body.string("receivedAt"), urgent: body.bool("urgent"),
+                        urgencyReason: body.string("urgencyReason"))
+                    input.unreadable = body.finish()
+                    file = try await useCases.receiveCertificate(input, by: try context.requireCaller())
+                } else {
+                    var input = NewCertificate(
+                        orderID: body.string("orderId"), counterpartState: body.string("counterpartState"),
+                        counterpartOffice: body.string("counterpartOffice"), externalReference: body.string("externalReference"))
+                    input.unreadable = body.finish()
+                    file = try await useCases.issueCertificate(input, by: try context.requireCaller())
+                }
                 return try Reply(
                     CertificateFileResource(file), status: .created, etag: file.certificate.version,
                     location: "/v1/certificates/\(file.certificate.id.lowercased)")
@@ -35,7 +45,8 @@ struct CertificateRoutes {
             return try await post(request, context) { body in
                 var input = CertificateMoveInput(
                     action: body.string("action"), reason: body.string("reason"), refusalGround: body.string("refusalGround"),
-                    occurredAt: body.string("occurredAt"), externalReference: body.string("externalReference"))
+                    occurredAt: body.string("occurredAt"), externalReference: body.string("externalReference"), realised: body.money("realised"),
+                    victimsClaims: body.money("victimsClaims"), agreedIssuingStatePercent: body.string("agreedIssuingStatePercent"))
                 input.unreadable = body.finish()
                 let file = try await useCases.moveCertificate(certificateID: certificateID, input, by: try context.requireCaller())
                 return try Reply(

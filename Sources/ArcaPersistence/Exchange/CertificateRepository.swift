@@ -7,21 +7,24 @@ public struct CertificateRepository: Sendable {
 
     static let columns = """
         c.id, c.office_code, c.case_id, c.direction, c.kind, c.order_id, c.counterpart_state, c.counterpart_office, c.channel,
-        c.external_reference, c.state, c.received_at, c.version, c.created_at, c.updated_at
+        c.external_reference, c.state, c.received_at, c.version, c.created_at, c.updated_at, c.urgency_reason, c.deadline_rule,
+        c.deadline_period, c.clock_started_at, c.deadline_at, c.decided_at
         """
 
     public func add(_ certificate: Certificate) async throws {
         try await db.write(
             """
             INSERT INTO certificate (id, office_code, case_id, direction, kind, order_id, counterpart_state, counterpart_office, channel,
-                external_reference, state, received_at, version, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                external_reference, state, received_at, version, created_at, updated_at, urgency_reason, deadline_rule, deadline_period,
+                clock_started_at, deadline_at, decided_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
             """,
             [
                 certificate.id, certificate.office.value, certificate.caseID, certificate.direction.rawValue, certificate.kind.rawValue,
                 certificate.orderID, certificate.counterpart.state.value, certificate.counterpart.office, certificate.channel.rawValue,
                 certificate.externalReference, certificate.state.rawValue, certificate.receivedAt, certificate.version,
-                certificate.createdAt, certificate.updatedAt,
+                certificate.createdAt, certificate.updatedAt, certificate.urgencyReason, certificate.clock?.rule.rawValue, certificate.clock?.period,
+                certificate.clock?.startedAt, certificate.clock?.deadline, certificate.decidedAt,
             ])
     }
 
@@ -33,16 +36,24 @@ public struct CertificateRepository: Sendable {
         ).first.map(Self.decode)
     }
 
-    /// Stores the certificate's state, reference and date if it is still at version `version - 1`.
+    /// Whether a certificate with this reference is registered already in `direction`.
+    public func registered(_ externalReference: String, direction: RequestDirection, of office: OfficeCode) async throws -> Bool {
+        try await !db.query(
+            "SELECT 1 FROM certificate WHERE office_code = $1 AND direction = $2 AND external_reference = $3",
+            [office.value, direction.rawValue, externalReference]
+        ).isEmpty
+    }
+
+    /// Stores the certificate's state, reference, dates and decision if it is still at version `version - 1`.
     public func update(_ certificate: Certificate) async throws -> Bool {
         try await db.execute(
             """
-            UPDATE certificate SET state = $3, external_reference = $4, received_at = $5, updated_at = $6, version = $2
+            UPDATE certificate SET state = $3, external_reference = $4, received_at = $5, updated_at = $6, decided_at = $7, version = $2
             WHERE id = $1 AND version = $2 - 1
             """,
             [
                 certificate.id, certificate.version, certificate.state.rawValue, certificate.externalReference, certificate.receivedAt,
-                certificate.updatedAt,
+                certificate.updatedAt, certificate.decidedAt,
             ]) == 1
     }
 
@@ -112,14 +123,58 @@ public struct CertificateRepository: Sendable {
         }
     }
 
+    /// Records how the money realised under an incoming confiscation certificate was shared (Art 30).
+    public func addSharing(_ split: SharingSplit, certificateID: UUID, at instant: Date, by actor: String) async throws {
+        try await db.write(
+            """
+            INSERT INTO certificate_sharing (certificate_id, currency, realised, to_victims, to_issuing_state, kept, basis, threshold,
+                threshold_currency, issuing_state_percent, source, recorded_at, recorded_by)
+            VALUES ($1, $2, $3::numeric, $4::numeric, $5::numeric, $6::numeric, $7, $8::numeric, $9, $10::numeric, $11, $12, $13)
+            """,
+            [
+                certificateID, split.realised.currency.code, split.realised.amountText, split.toVictims.amountText, split.toIssuingState.amountText,
+                split.keptByExecutingState.amountText, split.basis.rawValue, split.rule.threshold?.amountText, split.rule.threshold?.currency.code,
+                "\(split.rule.issuingStatePercent)", SharingRule.source, instant, actor,
+            ])
+    }
+
+    /// How the money realised under the certificate was shared, if it was.
+    public func sharing(of certificateID: UUID) async throws -> SharingSplit? {
+        try await db.query(
+            """
+            SELECT currency, realised::text, to_victims::text, to_issuing_state::text, kept::text, basis, threshold::text, threshold_currency,
+                issuing_state_percent::text
+            FROM certificate_sharing WHERE certificate_id = $1
+            """, [certificateID]
+        ).first.map { row in
+            func money(_ column: Int) throws -> Money { try Row.money(row, column, 0).orThrow("certificate_sharing") }
+            let percent = try Money.parseAmount(row.decode(String.self, 8))
+            let rule: SharingRule
+            if let threshold = try Row.money(row, 6, 7) {
+                rule = try SharingRule(threshold: threshold, issuingStatePercent: percent)
+            } else {
+                rule = try SharingRule.bilateral(issuingStatePercent: percent)
+            }
+            return SharingSplit(
+                realised: try money(1), toVictims: try money(2), toIssuingState: try money(3), keptByExecutingState: try money(4), rule: rule,
+                basis: try SharingRule.Basis(rawValue: row.decode(String.self, 5)).orThrow("basis"))
+        }
+    }
+
     static func decode(_ row: Row) throws -> Certificate {
-        Certificate(
+        let clock = try row.decode(String?.self, 16).map { rule in
+            RequestClock(
+                rule: try DeadlineRule(rawValue: rule).orThrow("deadline_rule"), period: try row.decode(String.self, 17),
+                startedAt: try row.decode(Date.self, 18), deadline: try row.decode(Date.self, 19))
+        }
+        return Certificate(
             id: try row.decode(UUID.self, 0), office: try OfficeCode(row.decode(String.self, 1)), caseID: try row.decode(UUID.self, 2),
             direction: try RequestDirection(rawValue: row.decode(String.self, 3)).orThrow("direction"),
             kind: try CertificateKind(rawValue: row.decode(String.self, 4)).orThrow("kind"), orderID: try row.decode(UUID.self, 5),
             counterpart: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 6)), office: try row.decode(String.self, 7)),
             channel: try Channel(rawValue: row.decode(String.self, 8)).orThrow("channel"), externalReference: try row.decode(String?.self, 9),
             state: try CertificateState(rawValue: row.decode(String.self, 10)).orThrow("state"), receivedAt: try row.decode(Date?.self, 11),
+            urgencyReason: try row.decode(String?.self, 15), clock: clock, decidedAt: try row.decode(Date?.self, 20),
             version: try row.decode(Int.self, 12), createdAt: try row.decode(Date.self, 13), updatedAt: try row.decode(Date.self, 14))
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 struct CertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates", abstract: "Freezing and confiscation certificates (Reg 2018/1805) and the amounts recovered abroad.",
-        subcommands: [Issue.self, Move.self, Recover.self, Show.self])
+        subcommands: [Issue.self, Receive.self, Move.self, Recover.self, Show.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,6 +33,39 @@ struct CertificateCommand: AsyncParsableCommand {
         }
     }
 
+    struct Receive: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a certificate received from the issuing state (role liaison); its recognition clock starts from the receipt.",
+            discussion: """
+                First record the order it carries as an order of your office issued by that state (arca order create --issuing-state …). \
+                An urgent freezing certificate must be recognised within 48 hours (Art 9(3)), a confiscation certificate within 45 days (Art 20(1)).
+                """)
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(name: .customLong("order"), help: "The order it carries, recorded here with the issuing state.") var orderID: String
+        @Option(help: "The issuing office.") var counterpartOffice: String
+        @Option(help: "The certificate's reference.") var externalReference: String?
+        @Option(help: "When it arrived (RFC 3339), if not now.") var receivedAt: String?
+        @Flag(help: "An urgent freezing certificate; say why with --urgency-reason.") var urgent = false
+        @Option(help: "Why it is urgent.") var urgencyReason: String?
+
+        func run() async throws {
+            let file = try await acting.run { useCases, caller in
+                try await useCases.receiveCertificate(
+                    IncomingCertificate(
+                        orderID: orderID, counterpartOffice: counterpartOffice, externalReference: externalReference, receivedAt: receivedAt,
+                        urgent: urgent, urgencyReason: urgencyReason),
+                    by: caller)
+            }
+            try acting.show(CertificateFileResource(file)) {
+                let certificate = file.certificate
+                return "received \(certificate.kind.rawValue) certificate \(certificate.id.lowercased) from \(certificate.counterpart.state.value)"
+                    + (certificate.clock.map { ", recognition due \(RequestCommand.local($0.deadline, file.timeZone))" } ?? ", no fixed clock (Art 9(1))")
+            }
+        }
+    }
+
     struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Move a certificate on (role liaison): send, then the executing state's recognise, postpone, execute, refuse, ….")
@@ -45,6 +78,10 @@ struct CertificateCommand: AsyncParsableCommand {
         @Option(help: "A refusal's ground (Reg 2018/1805 Arts 8, 19, 22).") var refusalGround: String?
         @Option(help: "When it happened (RFC 3339), if not now.") var occurredAt: String?
         @Option(help: "Sending: the certificate's reference.") var externalReference: String?
+        @Option(help: "Disposing (incoming confiscation): the money realised, a decimal.") var realised: String?
+        @Option(help: "Disposing: the victims' claims on it, paid first (Art 30(1)).") var victimsClaims: String?
+        @Option(help: "Currency of the amounts (default EUR).") var currency: String?
+        @Option(help: "Disposing: the issuing state's percentage agreed for this case, instead of the settings' rule.") var agreedPercent: String?
 
         func run() async throws {
             let certificateID = try parseID(id, "certificate")
@@ -52,7 +89,9 @@ struct CertificateCommand: AsyncParsableCommand {
                 try await useCases.moveCertificate(
                     certificateID: certificateID,
                     CertificateMoveInput(
-                        action: action, reason: reason, refusalGround: refusalGround, occurredAt: occurredAt, externalReference: externalReference),
+                        action: action, reason: reason, refusalGround: refusalGround, occurredAt: occurredAt, externalReference: externalReference,
+                        realised: moneyInput(realised, currency), victimsClaims: moneyInput(victimsClaims, currency),
+                        agreedIssuingStatePercent: agreedPercent),
                     by: caller)
             }
             try acting.show(CertificateFileResource(file)) { "certificate \(file.certificate.id.lowercased): \(action) -> \(file.certificate.state.rawValue)" }
@@ -104,6 +143,17 @@ struct CertificateCommand: AsyncParsableCommand {
                         + CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state).map(\.rawValue)
                         .joined(separator: ", "),
                 ]
+                if let clock = certificate.clock {
+                    lines.append(
+                        "recognition due: \(RequestCommand.local(clock.deadline, file.timeZone)) (\(clock.period), \(clock.rule.source))"
+                            + (certificate.decidedAt.map { " — decided \($0.formatted(.iso8601))" + (certificate.decidedLate == true ? ", late" : "") }
+                                ?? (certificate.isOverdue(at: file.readAt) ? " — OVERDUE" : "")))
+                }
+                if let sharing = file.sharing {
+                    lines.append(
+                        "shared (\(SharingRule.source), \(sharing.basis.rawValue)): realised \(sharing.realised); victims \(sharing.toVictims); "
+                            + "issuing state \(sharing.toIssuingState); kept here \(sharing.keptByExecutingState)")
+                }
                 if let ledger = file.ledger {
                     lines.append("order: \(ledger.ordered); recovered \(ledger.recovered); outstanding \(ledger.outstanding)")
                     lines += ledger.byState.map { "  \($0.state.value): \($0.recovered)" }

@@ -35,7 +35,9 @@ struct Serve: AsyncParsableCommand {
         let watch = tokenCache.watch(root.database)
         // Delivers the outbox to partners for as long as the server runs.
         let worker = Task { [database = root.database] in
-            await ExchangeWorker(database: database, courier: HTTPCourier(client: .shared), logger: logger).run()
+            await ExchangeWorker(database: database, courier: HTTPCourier(client: .shared)) { message, isProblem in
+                if isProblem { logger.warning("\(message)") } else { logger.info("\(message)") }
+            }.run()
         }
         do {
             if migrate {
