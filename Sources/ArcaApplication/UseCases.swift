@@ -43,6 +43,7 @@ public struct UseCases: Sendable {
     public let listRequests: ListRequests
     public let issueCertificate: IssueCertificate
     public let receiveCertificate: ReceiveCertificate
+    public let listCertificates: ListCertificates
     public let moveCertificate: MoveCertificate
     public let readCertificate: ReadCertificate
     public let recordRecovery: RecordRecovery
@@ -100,6 +101,7 @@ public struct UseCases: Sendable {
         listRequests = ListRequests(database: database, clock: clock)
         issueCertificate = IssueCertificate(database: database, clock: clock)
         receiveCertificate = ReceiveCertificate(database: database, clock: clock)
+        listCertificates = ListCertificates(database: database, clock: clock)
         moveCertificate = MoveCertificate(database: database, clock: clock)
         readCertificate = ReadCertificate(database: database, clock: clock)
         recordRecovery = RecordRecovery(database: database, clock: clock)

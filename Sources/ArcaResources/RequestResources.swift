@@ -158,7 +158,8 @@ struct RequestEventResource: Encodable {
 
 /// A certificate as the API shows it, with its history and, for a confiscation certificate
 /// of an order naming an amount, the order's Art 16 ledger across every executing state.
-public struct CertificateFileResource: Encodable {
+/// A certificate as a list shows it: what it carries, where it stands, its clock.
+public struct CertificateResource: Encodable {
     let id: String
     let caseId: String
     let direction: RequestDirection
@@ -176,15 +177,11 @@ public struct CertificateFileResource: Encodable {
     /// Incoming: the recognition decision's clock; `answeredLate` tells a late decision.
     let deadline: DeadlineResource?
     let decidedAt: Date?
-    let events: [CertificateEventResource]
-    let ledger: LedgerResource?
-    let sharing: SharingResource?
     let version: Int
     let createdAt: Date
     let updatedAt: Date
 
-    public init(_ file: CertificateFile) {
-        let certificate = file.certificate
+    public init(_ certificate: Certificate, readAt: Date, timeZone: TimeZone) {
         id = certificate.id.lowercased
         caseId = certificate.caseID.lowercased
         direction = certificate.direction
@@ -199,14 +196,39 @@ public struct CertificateFileResource: Encodable {
         receivedAt = certificate.receivedAt
         urgent = certificate.urgencyReason != nil
         urgencyReason = certificate.urgencyReason
-        deadline = certificate.clock.map { DeadlineResource($0, certificate: certificate, readAt: file.readAt, timeZone: file.timeZone) }
+        deadline = certificate.clock.map { DeadlineResource($0, certificate: certificate, readAt: readAt, timeZone: timeZone) }
         decidedAt = certificate.decidedAt
-        events = file.events.map(CertificateEventResource.init)
-        ledger = file.ledger.map(LedgerResource.init)
-        sharing = file.sharing.map(SharingResource.init)
         version = certificate.version
         createdAt = certificate.createdAt
         updatedAt = certificate.updatedAt
+    }
+}
+
+/// `GET /v1/certificates/{id}`: the certificate with its history, its order's ledger of
+/// recoveries (Art 16) and, once disposed of, the sharing of the money realised (Art 30).
+public struct CertificateFileResource: Encodable {
+    let certificate: CertificateResource
+    let events: [CertificateEventResource]
+    let ledger: LedgerResource?
+    let sharing: SharingResource?
+
+    public init(_ file: CertificateFile) {
+        certificate = CertificateResource(file.certificate, readAt: file.readAt, timeZone: file.timeZone)
+        events = file.events.map(CertificateEventResource.init)
+        ledger = file.ledger.map(LedgerResource.init)
+        sharing = file.sharing.map(SharingResource.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case events, ledger, sharing
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try certificate.encode(to: encoder)
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(events, forKey: .events)
+        try container.encodeIfPresent(ledger, forKey: .ledger)
+        try container.encodeIfPresent(sharing, forKey: .sharing)
     }
 }
 

@@ -54,6 +54,26 @@ struct IncomingCertificateTests {
         }
     }
 
+    @Test func theOverdueListShowsTheCertificatesWhoseRecognitionIsLateAndDueWithinThoseAboutToBe() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            // given an urgent freeze received two days ago, one received now, and a confiscation received now
+            let late = try await world.receiveCertificate(for: try await world.dutchOrder("freezing", on: file), urgent: true, receivedAt: "2026-11-27T09:00:00Z")
+            let soon = try await world.receiveCertificate(for: try await world.dutchOrder("freezing", on: file), urgent: true)
+            _ = try await world.receiveCertificate(for: try await world.dutchOrder("confiscation", on: file))
+            // then only the first is overdue, and the second is due within three days too
+            let overdue = try await world.useCases.listCertificates(RequestListRequest(overdue: "true"), by: world.analyst)
+            #expect(overdue.page.items.map(\.id) == [late.certificate.id])
+            let due = try await world.useCases.listCertificates(RequestListRequest(dueWithin: "P3D"), by: world.analyst)
+            #expect(due.page.items.map(\.id) == [late.certificate.id, soon.certificate.id])
+            // and once recognised, it leaves the list
+            _ = try await world.useCases.moveCertificate(certificateID: late.certificate.id, CertificateMoveInput(action: "recognise"), by: world.liaison)
+            #expect(try await world.useCases.listCertificates(RequestListRequest(overdue: "true"), by: world.analyst).page.items.isEmpty)
+            let all = try await world.useCases.listCertificates(RequestListRequest(direction: "incoming"), by: world.analyst)
+            #expect(all.page.items.count == 3)
+        }
+    }
+
     @Test func aFreezingCertificateThatIsNotUrgentHasNoFixedClock() async throws {
         try await TestWorld.with { world in
             let order = try await world.dutchOrder("freezing", on: try await world.openCase())

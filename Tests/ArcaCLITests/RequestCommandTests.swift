@@ -31,6 +31,8 @@ struct RequestCommandTests {
             let overdue = try ArcaProcess.run(["requests", "overdue"], environment: env)
             #expect(overdue.status == 0, "\(overdue.stderr)")
             #expect(overdue.stdout.split(separator: "\n").first { $0.contains(requestID) }?.contains("late by 2h") == true, "\(overdue.stdout)")
+            let dueSoon = try ArcaProcess.run(["requests", "overdue", "--due-within", "P1D"], environment: env)
+            #expect(dueSoon.status == 0 && dueSoon.stdout.contains(requestID), "\(dueSoon.stderr)")
             let listed = try ArcaProcess.run(["requests", "overdue", "--json"], environment: env)
             let item = try #require((json(listed.stdout)["items"] as? [[String: Any]])?.first)
             #expect(item["id"] as? String == requestID)

@@ -21,7 +21,7 @@ public struct RequestFilter: Sendable, Equatable, Codable {
     public var byDeadline: Bool { dueBefore != nil }
 }
 
-/// Where a page of requests ended: the last one's sort key and id.
+/// Where a page of requests or certificates ended: the last one's sort key and id.
 public struct RequestListPosition: Sendable, Equatable, Codable {
     /// Microseconds since 1970 of the instant the list sorts by (created, or deadline).
     public let instant: Int64
@@ -31,4 +31,31 @@ public struct RequestListPosition: Sendable, Equatable, Codable {
         self.instant = instant
         self.id = id
     }
+
+    /// The position of a record sorted by `instant`.
+    public init(_ instant: Date, id: UUID) {
+        self.init(instant: Int64((instant.timeIntervalSince1970 * 1_000_000).rounded()), id: id)
+    }
+
+    public var date: Date { Date(timeIntervalSince1970: Double(instant) / 1_000_000) }
+}
+
+/// Which certificates a list shows: those of one office, narrowed as a user asked; newest
+/// first, or by recognition deadline when the list is of what is late or due.
+public struct CertificateFilter: Sendable, Equatable, Codable {
+    public var office: OfficeCode
+    public var caseID: UUID?
+    public var direction: RequestDirection?
+    public var state: CertificateState?
+    /// Only incoming certificates awaiting their recognition decision whose deadline is before this instant.
+    public var dueBefore: Date?
+    public var after: RequestListPosition?
+    public var limit: Int
+
+    public init(office: OfficeCode, limit: Int) {
+        self.office = office
+        self.limit = limit
+    }
+
+    public var byDeadline: Bool { dueBefore != nil }
 }

@@ -35,6 +35,12 @@ struct CertificateRoutes {
             }
         }
 
+        v1.get("certificates") { request, context -> Reply in
+            let list = try await useCases.listCertificates(try RequestListRequest(request), by: try context.requireCaller())
+            return try Reply(
+                PageResource(items: list.page.items.map { CertificateResource($0, readAt: list.readAt, timeZone: list.timeZone) }, next: list.page.next))
+        }
+
         v1.get("certificates/{id}") { _, context -> Reply in
             let file = try await useCases.readCertificate(id: try context.id(), by: try context.requireCaller())
             return try Reply(CertificateFileResource(file), etag: file.certificate.version)

@@ -32,12 +32,7 @@ struct RequestRoutes {
         }
 
         v1.get("requests") { request, context -> Reply in
-            let query = request.uri.queryParameters
-            let list = try await useCases.listRequests(
-                RequestListRequest(
-                    caseID: query.get("case"), direction: query.get("direction"), state: query.get("state"), overdue: query.get("overdue"),
-                    dueWithin: query.get("dueWithin"), limit: try request.limit(), cursor: query.get("cursor")),
-                by: try context.requireCaller())
+            let list = try await useCases.listRequests(try RequestListRequest(request), by: try context.requireCaller())
             return try Reply(
                 PageResource(items: list.page.items.map { RequestResource($0, readAt: list.readAt, timeZone: list.timeZone) }, next: list.page.next))
         }
@@ -62,5 +57,15 @@ struct RequestRoutes {
                     RequestFileResource(file), status: .created, etag: file.request.version, location: "/v1/requests/\(requestID.lowercased)")
             }
         }
+    }
+}
+
+extension RequestListRequest {
+    /// The filters of a list of requests or certificates, from the query string.
+    init(_ request: Request) throws {
+        let query = request.uri.queryParameters
+        self.init(
+            caseID: query.get("case"), direction: query.get("direction"), state: query.get("state"), overdue: query.get("overdue"),
+            dueWithin: query.get("dueWithin"), limit: try request.limit(), cursor: query.get("cursor"))
     }
 }

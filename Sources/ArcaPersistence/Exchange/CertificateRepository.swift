@@ -36,6 +36,23 @@ public struct CertificateRepository: Sendable {
         ).first.map(Self.decode)
     }
 
+    /// One page of the certificates `filter` selects, plus one more when there are more.
+    public func list(_ filter: CertificateFilter) async throws -> [Certificate] {
+        var sql = SQLBuilder("SELECT \(Self.columns) FROM certificate c WHERE c.office_code = ?", filter.office.value)
+        if let caseID = filter.caseID { sql.and("c.case_id = ?", caseID) }
+        if let direction = filter.direction { sql.and("c.direction = ?", direction.rawValue) }
+        if let state = filter.state { sql.and("c.state = ?", state.rawValue) }
+        let key = filter.byDeadline ? "c.deadline_at" : "c.created_at"
+        if let dueBefore = filter.dueBefore {
+            sql.and("c.deadline_at IS NOT NULL AND c.decided_at IS NULL AND c.state NOT IN ('withdrawn', 'closed') AND c.deadline_at < ?", dueBefore)
+        }
+        if let after = filter.after {
+            sql.and(filter.byDeadline ? "(\(key), c.id) > (?, ?2)" : "(\(key), c.id) < (?, ?2)", after.date, after.id)
+        }
+        sql.append(filter.byDeadline ? " ORDER BY \(key), c.id LIMIT ?" : " ORDER BY \(key) DESC, c.id DESC LIMIT ?", filter.limit + 1)
+        return try await db.query(sql.text, sql.parameters).map(Self.decode)
+    }
+
     /// Whether a certificate with this reference is registered already in `direction`.
     public func registered(_ externalReference: String, direction: RequestDirection, of office: OfficeCode) async throws -> Bool {
         try await !db.query(

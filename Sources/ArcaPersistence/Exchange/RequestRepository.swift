@@ -100,8 +100,7 @@ public struct RequestRepository: Sendable {
             sql.and("r.deadline_at IS NOT NULL AND r.state IN (\(waiting)) AND r.deadline_at < ?", dueBefore)
         }
         if let after = filter.after {
-            let instant = Date(timeIntervalSince1970: Double(after.instant) / 1_000_000)
-            sql.and(filter.byDeadline ? "(\(key), r.id) > (?, ?2)" : "(\(key), r.id) < (?, ?2)", instant, after.id)
+            sql.and(filter.byDeadline ? "(\(key), r.id) > (?, ?2)" : "(\(key), r.id) < (?, ?2)", after.date, after.id)
         }
         sql.append(filter.byDeadline ? " ORDER BY \(key), r.id LIMIT ?" : " ORDER BY \(key) DESC, r.id DESC LIMIT ?", filter.limit + 1)
         return sql

@@ -7,7 +7,7 @@ import Foundation
 struct CertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates", abstract: "Freezing and confiscation certificates (Reg 2018/1805) and the amounts recovered abroad.",
-        subcommands: [Issue.self, Receive.self, Move.self, Recover.self, Show.self])
+        subcommands: [Issue.self, Receive.self, Move.self, Recover.self, Show.self, Overdue.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -163,6 +163,34 @@ struct CertificateCommand: AsyncParsableCommand {
                         + (event.refusalGround.map { "  ground \($0.rawValue)" } ?? "") + (event.reason.map { "  \($0)" } ?? "")
                 }
                 return lines.joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Overdue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Incoming certificates past their recognition deadline, soonest first; with --due-within, those due soon as well.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(help: "Also the certificates due within this period (PT48H, P7D).") var dueWithin: String?
+        @Option(help: "Certificates per page (1–200).") var limit: Int?
+        @Option(help: "The `next` of the previous page.") var cursor: String?
+
+        func run() async throws {
+            let list = try await acting.run { useCases, caller in
+                try await useCases.listCertificates(RequestListRequest(overdue: dueWithin == nil ? "true" : nil, dueWithin: dueWithin, limit: limit, cursor: cursor), by: caller)
+            }
+            let items = list.page.items
+            try acting.show(PageResource(items: items.map { CertificateResource($0, readAt: list.readAt, timeZone: list.timeZone) }, next: list.page.next)) {
+                let rows = items.map { certificate in
+                    [
+                        certificate.kind.rawValue, certificate.state.rawValue, "\(certificate.counterpart.state.value) \(certificate.counterpart.office)",
+                        certificate.clock.map { RequestCommand.local($0.deadline, list.timeZone) } ?? "-",
+                        certificate.clock.map { RequestCommand.left(until: $0.deadline, at: list.readAt) } ?? "-", certificate.id.lowercased,
+                    ]
+                }
+                return table(["KIND", "STATE", "ISSUING", "RECOGNITION DUE", "LEFT", "ID"], rows, next: list.page.next)
             }
         }
     }

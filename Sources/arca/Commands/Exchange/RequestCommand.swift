@@ -166,7 +166,8 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "The `next` of the previous page.") var cursor: String?
 
         func run() async throws {
-            try await RequestCommand.list(RequestListRequest(overdue: "true", dueWithin: dueWithin, limit: limit, cursor: cursor), acting: acting)
+            try await RequestCommand.list(
+                RequestListRequest(overdue: dueWithin == nil ? "true" : nil, dueWithin: dueWithin, limit: limit, cursor: cursor), acting: acting)
         }
     }
 
@@ -194,7 +195,12 @@ struct RequestCommand: AsyncParsableCommand {
     /// "5h 12m left", "late by 1d 3h", or "-" when no answer is awaited or no clock runs.
     static func remaining(_ request: CrossBorderRequest, at now: Date) -> String {
         guard request.state.awaitsAnswer, let clock = request.clock else { return "-" }
-        let seconds = Int(clock.deadline.timeIntervalSince(now))
+        return left(until: clock.deadline, at: now)
+    }
+
+    /// "5h 12m left" or "late by 1d 3h".
+    static func left(until deadline: Date, at now: Date) -> String {
+        let seconds = Int(deadline.timeIntervalSince(now))
         let minutes = abs(seconds) / 60
         let text = minutes >= 1440 ? "\(minutes / 1440)d \(minutes % 1440 / 60)h" : "\(minutes / 60)h \(minutes % 60)m"
         return seconds < 0 ? "late by \(text)" : "\(text) left"

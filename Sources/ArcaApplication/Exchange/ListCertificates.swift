@@ -1,0 +1,51 @@
+import ArcaDomain
+import ArcaPersistence
+import Foundation
+
+/// A page of certificates, and the time it was read (the time left is counted from it).
+public struct CertificateList: Sendable {
+    public let page: Page<Certificate>
+    public let readAt: Date
+    public let timeZone: TimeZone
+}
+
+/// The office's certificates, newest first; with `overdue` or `dueWithin`, the incoming ones
+/// still awaiting their recognition decision whose deadline has passed or falls within the
+/// period, soonest first. Takes the same filters as the list of requests.
+public struct ListCertificates: Sendable {
+    let database: Database
+    let clock: @Sendable () -> Date
+
+    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func callAsFunction(_ request: RequestListRequest, by caller: Caller) async throws -> CertificateList {
+        let office = try caller.office(for: .readCases)
+        let now = clock()
+        var validation = Validation()
+        var filter = CertificateFilter(office: office, limit: validation.pageLimit(request.limit))
+        if let text = request.caseID { filter.caseID = validation.id("case", text) }
+        filter.direction = validation.optional("direction", request.direction, "request-direction") { (code) throws(VocabularyError) in
+            try RequestDirection(rawValue: code).orRefuse(code, as: "a direction (outgoing, incoming)")
+        }
+        filter.state = validation.optional("state", request.state, "certificate-state") { (code) throws(VocabularyError) in
+            try CertificateState(rawValue: code).orRefuse(code, as: "a certificate state")
+        }
+        filter.dueBefore = validation.dueBefore(overdue: request.overdue, dueWithin: request.dueWithin, now: now, timeZone: caller.timeZone)
+        filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.requestPosition(text) }
+        try validation.finish()
+
+        return try await database.transaction { store in
+            let rows = try await store.certificates.list(filter)
+            let page = Page(rows: rows, limit: filter.limit) { certificate in
+                Cursor.text(
+                    RequestListPosition(filter.byDeadline ? certificate.clock?.deadline ?? certificate.createdAt : certificate.createdAt, id: certificate.id))
+            }
+            try await store.audit.recordSearch(
+                "ListCertificates", by: caller, entity: "certificate", filter: filter, shown: page.items.map(\.id.lowercased))
+            return CertificateList(page: page, readAt: now, timeZone: caller.timeZone)
+        }
+    }
+}
