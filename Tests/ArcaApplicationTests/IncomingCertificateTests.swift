@@ -89,6 +89,7 @@ struct IncomingCertificateTests {
             _ = try await world.useCases.changeSetting(key: "deadline.confiscation", SettingChange(value: "P30D"), by: world.admin)
             let second = try await world.receiveCertificate(for: try await world.dutchOrder("confiscation", on: file))
             let reread = try await world.useCases.readCertificate(id: first.certificate.id, by: world.liaison)
+            #expect(reread.ledger == nil, "the Art 16 ledger is the issuing state's")
             // 45 days end at the same local time of day: 10:00 in Brussels on 13 January
             #expect(reread.certificate.clock?.deadline == instant("2027-01-13T09:00:00Z"))
             #expect(reread.certificate.clock?.period == "P45D")

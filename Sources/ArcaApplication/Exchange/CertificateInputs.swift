@@ -89,8 +89,8 @@ public struct NewRecovery: RequestInput, Equatable {
     }
 }
 
-/// A certificate with its history and, for a confiscation certificate carrying an amount, the
-/// order's ledger of amounts recovered across every executing state (Art 16).
+/// A certificate with its history and, for an outgoing confiscation certificate carrying an
+/// amount, the order's ledger of amounts recovered across every executing state (Art 16).
 public struct CertificateFile: Sendable {
     public let certificate: Certificate
     public let events: [CertificateEvent]
@@ -105,7 +105,8 @@ extension Store {
     /// The certificate as a reader sees it, at `now` in `timeZone` (its clock's time left).
     func certificateFile(_ certificate: Certificate, readAt now: Date, timeZone: TimeZone) async throws -> CertificateFile {
         var ledger: RecoveryLedger?
-        if certificate.kind == .confiscation, let order = try await orders.find(certificate.orderID, visibleTo: certificate.office),
+        if certificate.direction == .outgoing, certificate.kind == .confiscation,
+            let order = try await orders.find(certificate.orderID, visibleTo: certificate.office),
             let ordered = order.record.coveredAmount
         {
             ledger = RecoveryLedger(ordered: ordered, recoveries: try await certificates.recoveries(ofOrder: certificate.orderID))
