@@ -110,6 +110,28 @@ struct ExchangeUseCaseTests {
         }
     }
 
+    @Test func anOfficerOpensACaseForAPartnersRequestWhichTakesItsOriginAndIsLinkedToIt() async throws {
+        try await TestWorld.with { world in
+            let dutch = try await DutchPartner.register(in: world)
+            _ = try await world.useCases.receiveMessage(try dutch.message(.request, DutchPartner.urgentRequest(), at: world.clock.now()))
+            let request = try #require(try await world.useCases.listRequests(RequestListRequest(direction: "incoming"), by: world.liaison).page.items.first)
+            // when an officer opens a case for it
+            let opened = try await world.useCases.createCase(
+                NewCase(title: "Pieter de Vries: Belgian accounts", offences: ["money_laundering"], openedOn: "2026-11-29", fromRequest: request.id.lowercased),
+                by: world.officer)
+            // then the case comes from an incoming request, and the request belongs to the case
+            #expect(opened.origin == .incomingRequest)
+            let linked = try await world.useCases.readRequest(id: request.id, by: world.officer)
+            #expect(linked.request.caseID == opened.id && linked.request.version == request.version + 1)
+            // and no second case can be opened for it, nor one claiming another origin
+            await refused(.invalid(["fromRequest unlinked-incoming"])) {
+                try await world.useCases.createCase(
+                    NewCase(title: "Again", offences: ["fraud"], openedOn: "2026-11-29", fromRequest: request.id.lowercased), by: world.officer)
+            }
+            #expect(try await world.count("SELECT count(*) FROM case_file") == 1)
+        }
+    }
+
     @Test func aMessageForAnotherOfficeStaleOrDatedAheadIsRefusedNamingTheFieldAndNothingIsRecorded() async throws {
         try await TestWorld.with { world in
             let dutch = try await DutchPartner.register(in: world)

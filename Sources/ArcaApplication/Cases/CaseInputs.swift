@@ -10,16 +10,20 @@ public struct NewCase: RequestInput, Equatable {
     public var openedOn: String?
     public var origin: String?
     public var criminalFileReference: String?
+    /// An incoming request with no case yet, which this case is opened for: the case's origin
+    /// follows from it, and the request is linked to the case.
+    public var fromRequest: String?
 
     public init(
         title: String?, offences: [String]?, openedOn: String?, origin: String? = nil,
-        criminalFileReference: String? = nil
+        criminalFileReference: String? = nil, fromRequest: String? = nil
     ) {
         self.title = title
         self.offences = offences
         self.openedOn = openedOn
         self.origin = origin
         self.criminalFileReference = criminalFileReference
+        self.fromRequest = fromRequest
     }
 }
 

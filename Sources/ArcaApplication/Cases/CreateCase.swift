@@ -3,7 +3,8 @@ import ArcaPersistence
 import Foundation
 
 /// Opens a case in the caller's office, numbered in the office's series for the year it
-/// is opened.
+/// is opened; opened for an incoming request that has no case yet (a partner's request sent
+/// directly), it takes its origin from the request and the request is linked to it.
 public struct CreateCase: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -24,19 +25,41 @@ public struct CreateCase: Sendable {
             try CaseOrigin(rawValue: code).orRefuse(code, as: "a case origin (\(CaseOrigin.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         let criminalFile = input.criminalFileReference.flatMap { validation.criminalFileReference("criminalFileReference", $0) }
+        let requestID = input.fromRequest.flatMap { validation.id("fromRequest", $0) }
         try validation.finish()
         guard let title, let offences, let openedOn else { return try unreachable() }
 
         return try await database.transaction { store in
             guard let office = try await store.offices.find(officeCode) else { throw UseCaseError.forbidden("office \(officeCode) is not registered") }
+            var request: CrossBorderRequest?
+            if let requestID { request = try await Self.request(requestID, of: officeCode, in: store) }
+            if let request, let origin, origin != request.caseOrigin {
+                throw UseCaseError.invalid("origin", "from-request", "a case opened for a \(request.kind.rawValue.replacingOccurrences(of: "_", with: " ")) has the origin \(request.caseOrigin.rawValue)")
+            }
             let reference = try await store.cases.nextReference(office: office, year: openedOn.year)
             let file = Case(
                 id: UUID(), reference: reference, office: officeCode, title: title, offences: offences, openedOn: openedOn,
-                status: .opened, origin: origin ?? .domesticReferral, criminalFileReference: criminalFile, version: 1,
+                status: .opened, origin: request?.caseOrigin ?? origin ?? .domesticReferral, criminalFileReference: criminalFile, version: 1,
                 createdAt: now, updatedAt: now)
             try await store.cases.add(file)
             try await store.audit.change("CreateCase", by: caller, entity: "case", id: file.id.lowercased, after: file)
+            if var linked = request {
+                linked.caseID = file.id
+                linked.version += 1
+                linked.updatedAt = now
+                guard try await store.requests.update(linked) else { throw UseCaseError.conflict("request \(linked.id.lowercased) was changed meanwhile: try again") }
+                try await store.audit.change("CreateCase", by: caller, entity: "request", id: linked.id.lowercased, before: request, after: linked)
+            }
             return file
         }
+    }
+
+    /// The incoming request a case is opened for: the office's, with no case yet.
+    private static func request(_ id: UUID, of office: OfficeCode, in store: Store) async throws -> CrossBorderRequest {
+        guard let request = try await store.requests.find(id, of: office, forUpdate: true) else { throw UseCaseError.notFound("request \(id.lowercased)") }
+        guard request.direction == .incoming, request.caseID == nil else {
+            throw UseCaseError.invalid("fromRequest", "unlinked-incoming", "a case is opened for an incoming request that has no case yet")
+        }
+        return request
     }
 }

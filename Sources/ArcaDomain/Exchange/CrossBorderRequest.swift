@@ -127,6 +127,11 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
 
     public var urgent: Bool { urgencyReason != nil }
 
+    /// The origin of a case opened for this request.
+    public var caseOrigin: CaseOrigin {
+        kind == .spontaneousInformation ? .spontaneousInformation : .incomingRequest
+    }
+
     /// The first event's action: what registering the request is called.
     public var registration: String { direction == .incoming ? "receive" : "draft" }
 

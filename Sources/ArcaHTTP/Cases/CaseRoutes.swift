@@ -15,7 +15,8 @@ struct CaseRoutes {
             return try await post(request, context) { body in
                 var input = NewCase(
                     title: body.string("title"), offences: body.strings("offences"), openedOn: body.string("openedOn"),
-                    origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"))
+                    origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"),
+                    fromRequest: body.string("fromRequest"))
                 input.unreadable = body.finish()
                 let record = try await useCases.createCase(input, by: try context.requireCaller())
                 return Reply(CaseResource(record), status: .created, etag: record.version, location: "/v1/cases/\(record.id.lowercased)")

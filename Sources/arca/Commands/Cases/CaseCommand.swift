@@ -28,10 +28,15 @@ struct CaseCommand: AsyncParsableCommand {
         @Option(help: "The reference of the criminal file.")
         var criminalFile: String?
 
+        @Option(help: "An incoming request with no case yet (a partner's, sent directly) that the case is opened for; it is linked to the case.")
+        var fromRequest: String?
+
         func run() async throws {
             let record = try await acting.run { useCases, caller in
                 try await useCases.createCase(
-                    NewCase(title: title, offences: offences, openedOn: openedOn, origin: origin, criminalFileReference: criminalFile),
+                    NewCase(
+                        title: title, offences: offences, openedOn: openedOn, origin: origin, criminalFileReference: criminalFile,
+                        fromRequest: fromRequest),
                     by: caller)
             }
             try acting.show(CaseResource(record)) { "opened case \(record.reference) id \(record.id.lowercased): \(record.title)" }
