@@ -25,16 +25,7 @@ public struct ListCertificates: Sendable {
         let office = try caller.office(for: .readCases)
         let now = clock()
         var validation = Validation()
-        var filter = CertificateFilter(office: office, limit: validation.pageLimit(request.limit))
-        if let text = request.caseID { filter.caseID = validation.id("case", text) }
-        filter.direction = validation.optional("direction", request.direction, "request-direction") { (code) throws(VocabularyError) in
-            try RequestDirection(rawValue: code).orRefuse(code, as: "a direction (outgoing, incoming)")
-        }
-        filter.state = validation.optional("state", request.state, "certificate-state") { (code) throws(VocabularyError) in
-            try CertificateState(rawValue: code).orRefuse(code, as: "a certificate state")
-        }
-        filter.dueBefore = validation.dueBefore(overdue: request.overdue, dueWithin: request.dueWithin, now: now, timeZone: caller.timeZone)
-        filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.requestPosition(text) }
+        let filter: CertificateFilter = validation.exchangeFilter(request, of: office, now: now, timeZone: caller.timeZone)
         try validation.finish()
 
         return try await database.transaction { store in

@@ -27,9 +27,26 @@ extension Validation {
         return instant
     }
 
+    /// The filters of a list of requests or certificates of `office`, read from `request`.
+    mutating func exchangeFilter<State: RawRepresentable<String> & CaseIterable & Sendable & Equatable & Codable>(
+        _ request: RequestListRequest, of office: OfficeCode, now: Date, timeZone: TimeZone
+    ) -> ExchangeFilter<State> {
+        var filter = ExchangeFilter<State>(office: office, limit: pageLimit(request.limit))
+        if let text = request.caseID { filter.caseID = id("case", text) }
+        filter.direction = optional("direction", request.direction, "request-direction") { (code) throws(VocabularyError) in
+            try RequestDirection(rawValue: code).orRefuse(code, as: "a direction (outgoing, incoming)")
+        }
+        filter.state = optional("state", request.state, "state") { (code) throws(VocabularyError) in
+            try State(rawValue: code).orRefuse(code, as: "a state (\(State.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        filter.dueBefore = dueBefore(overdue: request.overdue, dueWithin: request.dueWithin, now: now, timeZone: timeZone)
+        filter.after = optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.requestPosition(text) }
+        return filter
+    }
+
     /// The deadline before which a list of what is late or due stops: now for `overdue=true`,
     /// the end of `dueWithin` (an ISO 8601 period) from now; nil for a list of everything.
-    mutating func dueBefore(overdue: String?, dueWithin: String?, now: Date, timeZone: TimeZone) -> Date? {
+    private mutating func dueBefore(overdue: String?, dueWithin: String?, now: Date, timeZone: TimeZone) -> Date? {
         // A filter, not a yes-or-no: "not overdue" is no list anyone works from.
         let overdue = optional("overdue", overdue, "true") { (text) throws(VocabularyError) in
             try ["true": true][text].orRefuse(text, as: "true (leave it out to list everything)")

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Which requests a list shows: those of one office, narrowed by the filters a user set;
-/// newest first, or by deadline when the list is of what is late or due.
-public struct RequestFilter: Sendable, Equatable, Codable {
+/// Which requests or certificates a list shows: those of one office, narrowed by the filters
+/// a user set; newest first, or by deadline when the list is of what is late or due.
+public struct ExchangeFilter<State: Sendable & Equatable & Codable>: Sendable, Equatable, Codable {
     public var office: OfficeCode
     public var caseID: UUID?
     public var direction: RequestDirection?
-    public var state: RequestState?
-    /// Only requests awaiting an answer whose deadline is before this instant.
+    public var state: State?
+    /// Only those still awaiting an answer (a request) or a recognition decision (an
+    /// incoming certificate) whose deadline is before this instant.
     public var dueBefore: Date?
     public var after: RequestListPosition?
     public var limit: Int
@@ -40,22 +41,5 @@ public struct RequestListPosition: Sendable, Equatable, Codable {
     public var date: Date { Date(timeIntervalSince1970: Double(instant) / 1_000_000) }
 }
 
-/// Which certificates a list shows: those of one office, narrowed as a user asked; newest
-/// first, or by recognition deadline when the list is of what is late or due.
-public struct CertificateFilter: Sendable, Equatable, Codable {
-    public var office: OfficeCode
-    public var caseID: UUID?
-    public var direction: RequestDirection?
-    public var state: CertificateState?
-    /// Only incoming certificates awaiting their recognition decision whose deadline is before this instant.
-    public var dueBefore: Date?
-    public var after: RequestListPosition?
-    public var limit: Int
-
-    public init(office: OfficeCode, limit: Int) {
-        self.office = office
-        self.limit = limit
-    }
-
-    public var byDeadline: Bool { dueBefore != nil }
-}
+public typealias RequestFilter = ExchangeFilter<RequestState>
+public typealias CertificateFilter = ExchangeFilter<CertificateState>
