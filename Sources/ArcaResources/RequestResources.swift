@@ -114,11 +114,11 @@ struct DeadlineResource: Encodable {
 /// `GET /v1/requests/{id}`: the request with its history.
 public struct RequestFileResource: Encodable {
     let request: RequestResource
-    let events: [RequestEventResource]
+    let events: [ExchangeEventResource<RequestState>]
 
     public init(_ file: RequestFile) {
         request = RequestResource(file.request, readAt: file.readAt, timeZone: file.timeZone)
-        events = file.events.map(RequestEventResource.init)
+        events = file.events.map(ExchangeEventResource.init)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -132,27 +132,33 @@ public struct RequestFileResource: Encodable {
     }
 }
 
-struct RequestEventResource: Encodable {
+/// One move in the history of a request or a certificate.
+struct ExchangeEventResource<State: Encodable>: Encodable {
     let id: Int64?
     let action: String
-    let from: RequestState?
-    let to: RequestState
+    let from: State?
+    let to: State
     let occurredAt: Date
     let actor: String
     let reason: String?
     let refusalGround: RefusalGround?
+    /// A request's delay notice: when the answer is now expected.
     let expectedOn: Day?
+}
 
+extension ExchangeEventResource<RequestState> {
     init(_ event: RequestEvent) {
-        id = event.id
-        action = event.action
-        from = event.from
-        to = event.to
-        occurredAt = event.occurredAt
-        actor = event.actor
-        reason = event.reason
-        refusalGround = event.refusalGround
-        expectedOn = event.expectedOn
+        self.init(
+            id: event.id, action: event.action, from: event.from, to: event.to, occurredAt: event.occurredAt, actor: event.actor,
+            reason: event.reason, refusalGround: event.refusalGround, expectedOn: event.expectedOn)
+    }
+}
+
+extension ExchangeEventResource<CertificateState> {
+    init(_ event: CertificateEvent) {
+        self.init(
+            id: event.id, action: event.action, from: event.from, to: event.to, occurredAt: event.occurredAt, actor: event.actor,
+            reason: event.reason, refusalGround: event.refusalGround, expectedOn: nil)
     }
 }
 
@@ -208,13 +214,13 @@ public struct CertificateResource: Encodable {
 /// recoveries (Art 16) and, once disposed of, the sharing of the money realised (Art 30).
 public struct CertificateFileResource: Encodable {
     let certificate: CertificateResource
-    let events: [CertificateEventResource]
+    let events: [ExchangeEventResource<CertificateState>]
     let ledger: LedgerResource?
     let sharing: SharingResource?
 
     public init(_ file: CertificateFile) {
         certificate = CertificateResource(file.certificate, readAt: file.readAt, timeZone: file.timeZone)
-        events = file.events.map(CertificateEventResource.init)
+        events = file.events.map(ExchangeEventResource.init)
         ledger = file.ledger.map(LedgerResource.init)
         sharing = file.sharing.map(SharingResource.init)
     }
@@ -229,28 +235,6 @@ public struct CertificateFileResource: Encodable {
         try container.encode(events, forKey: .events)
         try container.encodeIfPresent(ledger, forKey: .ledger)
         try container.encodeIfPresent(sharing, forKey: .sharing)
-    }
-}
-
-struct CertificateEventResource: Encodable {
-    let id: Int64?
-    let action: String
-    let from: CertificateState?
-    let to: CertificateState
-    let occurredAt: Date
-    let actor: String
-    let reason: String?
-    let refusalGround: RefusalGround?
-
-    init(_ event: CertificateEvent) {
-        id = event.id
-        action = event.action
-        from = event.from
-        to = event.to
-        occurredAt = event.occurredAt
-        actor = event.actor
-        reason = event.reason
-        refusalGround = event.refusalGround
     }
 }
 
