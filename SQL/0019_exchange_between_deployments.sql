@@ -65,7 +65,8 @@ CREATE TABLE exchange_outbox (
 );
 -- What the worker takes next: the messages still to deliver, soonest first.
 CREATE INDEX exchange_outbox_due_idx ON exchange_outbox (next_attempt_at, position) WHERE delivered_at IS NULL AND refused_at IS NULL;
-CREATE INDEX exchange_outbox_request_idx ON exchange_outbox (request_id, created_at);
+-- A request's messages, in order: the worker takes the oldest still to deliver.
+CREATE INDEX exchange_outbox_request_idx ON exchange_outbox (request_id, position);
 
 -- The worker is woken when a message is written, not by polling.
 CREATE FUNCTION exchange_outbox_announce() RETURNS trigger LANGUAGE plpgsql AS $$

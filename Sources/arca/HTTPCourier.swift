@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaDomain
 import AsyncHTTPClient
 import Foundation
 import NIOCore
@@ -19,15 +20,26 @@ struct HTTPCourier: Courier {
         do {
             let response = try await client.execute(request, timeout: Self.timeout)
             let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+            let answer = "HTTP \(response.status.code): \(body.prefix(500))"
             switch response.status.code {
-            case 200..<300: return .acknowledged(body)
-            // 404: the request a message is about may not have arrived yet (another worker
-            // delivered it out of order); it is tried again like an outage.
-            case 404, 408, 429, 500...: return .failed("HTTP \(response.status.code): \(body.prefix(500))")
-            default: return .refused("HTTP \(response.status.code): \(body.prefix(500))")
+            case 200..<300:
+                return Self.acknowledges(body, envelope) ? .acknowledged(body) : .failed("\(answer) (not an acknowledgement of this message)")
+            // The envelope itself is wrong: sending it again cannot help.
+            case 400, 413, 415, 422: return .refused(answer)
+            // Anything else may pass: the partner has not registered this deployment yet (401),
+            // a message about a request it does not know yet (404), a state out of step (409),
+            // an outage (5xx).
+            default: return .failed(answer)
             }
         } catch {
             return .failed(String(describing: error).prefix(500).description)
         }
+    }
+
+    /// Whether `body` is the partner's acknowledgement of this very message, not some page a
+    /// proxy or a wrong URL answered with.
+    static func acknowledges(_ body: String, _ envelope: String) -> Bool {
+        guard let answer = CanonicalJSON(parsing: Array(body.utf8)), let sent = CanonicalJSON(parsing: Array(envelope.utf8)) else { return false }
+        return answer["status"]?.text == "accepted" && answer["messageId"]?.text != nil && answer["messageId"] == sent["messageId"]
     }
 }

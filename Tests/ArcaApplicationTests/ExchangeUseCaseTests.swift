@@ -158,6 +158,44 @@ struct ExchangeUseCaseTests {
         }
     }
 
+    @Test func aMessageIdIsTakenOnceAndAPartnerMovesOnlyTheRequestsItExchanges() async throws {
+        try await TestWorld.with { world in
+            let dutch = try await DutchPartner.register(in: world)
+            let keys = newSigningKeyPair()
+            _ = try await world.useCases.registerPartner(
+                NewPartner(state: "DE", office: "DE-BKA", inboxURL: "https://arca.bka.example.de/v1/exchange/inbox", publicKey: keys.publicKey.base64EncodedString()),
+                by: world.admin)
+            let theirs = UUID()
+            let id = UUID()
+            _ = try await world.useCases.receiveMessage(try dutch.message(.request, DutchPartner.urgentRequest(theirs), at: world.clock.now(), id: id))
+            // when the same message id comes again with other content, it is refused
+            var other = DutchPartner.urgentRequest(theirs)
+            other["urgencyReason"] = .string("something else")
+            await refused(.conflict) { try await world.useCases.receiveMessage(try dutch.message(.request, other, at: world.clock.now(), id: id)) }
+            // and another partner cannot withdraw the Dutch request
+            var german = Envelope(
+                messageID: UUID(), sender: Counterpart(state: try CountryCode("DE"), office: "DE-BKA"), recipient: dutch.belgium, type: .statusChange,
+                createdAt: world.clock.now(),
+                payload: .object(["requestId": .string(theirs.lowercased), "action": .string("withdraw"), "occurredAt": .string("2026-11-29T10:00:00Z")]))
+            try german.sign(with: keys.privateKey)
+            await refused(.notFound) { try await world.useCases.receiveMessage(german.json.bytes) }
+            #expect(try await world.count("SELECT count(*) FROM exchange_request WHERE state = 'received'") == 1)
+        }
+    }
+
+    @Test func aPartnersInboxIsReachedOverHttpsOrOnThisMachineOnly() async throws {
+        try await TestWorld.with { world in
+            let key = newSigningKeyPair().publicKey.base64EncodedString()
+            await refused(.invalid(["inboxUrl url"])) {
+                try await world.useCases.registerPartner(
+                    NewPartner(state: "NL", office: "NL-ARO", inboxURL: "http://arca.fiod.example.nl/v1/exchange/inbox", publicKey: key), by: world.admin)
+            }
+            let local = try await world.useCases.registerPartner(
+                NewPartner(state: "NL", office: "NL-ARO", inboxURL: "http://127.0.0.1:8092/v1/exchange/inbox", publicKey: key), by: world.admin)
+            #expect(local.address.office == "NL-ARO")
+        }
+    }
+
     @Test func aWithdrawalFromThePartnerWithdrawsTheRequestItSent() async throws {
         try await TestWorld.with { world in
             let dutch = try await DutchPartner.register(in: world)
@@ -224,7 +262,7 @@ struct ExchangeUseCaseTests {
         }
     }
 
-    @Test func aFailedDeliveryWaitsItsBackoffAndHoldsBackTheLaterMessagesAboutTheSameRequest() async throws {
+    @Test func aFailedDeliveryWaitsItsBackoffAndTheLaterMessagesAboutTheSameRequestWaitForIt() async throws {
         try await TestWorld.with { world in
             _ = try await DutchPartner.register(in: world)
             // given a request sent and then withdrawn, and another request sent
@@ -233,20 +271,27 @@ struct ExchangeUseCaseTests {
             // when the partner is unreachable
             let round = try await DeliverMessages(database: world.database, courier: CountingCourier(.failed("connection refused")), clock: world.clock.now)()
             // then each request's first message waits between half a second and a second, and the
-            // withdrawal, written after the request it withdraws, waits with it untried
+            // withdrawal, written after the request it withdraws, is not even tried
             let now = world.clock.now()
-            let messages = try await world.outbox()
+            var messages = try await world.outbox()
             let sent = try #require(messages.first { $0.requestID == withdrawn.request.id && $0.type == .request })
-            let withdrawal = try #require(messages.first { $0.type == .statusChange })
             let otherSent = try #require(messages.first { $0.requestID == other.request.id })
             #expect(round.failed == 2 && round.delivered == 0)
             #expect(sent.attempts == 1 && sent.lastError == "connection refused" && otherSent.attempts == 1)
             #expect(sent.nextAttemptAt >= now.addingTimeInterval(0.5) && sent.nextAttemptAt <= now.addingTimeInterval(1))
-            #expect(withdrawal.attempts == 0 && withdrawal.nextAttemptAt == sent.nextAttemptAt)
+            #expect(messages.first { $0.type == .statusChange }?.attempts == 0)
             #expect(round.nextDue == min(sent.nextAttemptAt, otherSent.nextAttemptAt))
             // and nothing is due before then
-            let early = try await DeliverMessages(database: world.database, courier: CountingCourier(), clock: world.clock.now)()
+            let courier = CountingCourier()
+            let early = try await DeliverMessages(database: world.database, courier: courier, clock: world.clock.now)()
             #expect(early.delivered == 0)
+            // and once the partner is back, the request goes first and its withdrawal after it
+            world.clock.advance(hours: 1)
+            let back = try await DeliverMessages(database: world.database, courier: courier, clock: world.clock.now)()
+            messages = try await world.outbox()
+            #expect(back.delivered == 2 && messages.first { $0.type == .statusChange }?.status == .pending)
+            let last = try await DeliverMessages(database: world.database, courier: courier, clock: world.clock.now)()
+            #expect(last.delivered == 1 && courier.deliveries.count == 3)
         }
     }
 

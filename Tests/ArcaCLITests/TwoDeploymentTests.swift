@@ -112,6 +112,8 @@ struct TwoDeploymentTests {
             let incoming = try #require(try deployments.incomingAtNL().first)
             let deadline = try #require(incoming["deadline"] as? [String: Any])
             #expect(deadline["period"] as? String == "PT8H")
+            let receivedAt = try #require((incoming["receivedAt"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) })
+            #expect((deadline["dueAt"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) } == receivedAt.addingTimeInterval(8 * 3600))
             #expect(deadline["rule"] as? String == "information_urgent_direct")
             #expect(incoming["externalReference"] as? String == requestID)
             #expect(incoming["counterpartState"] as? String == "BE" && incoming["counterpartOffice"] as? String == "BE-ARO")
@@ -167,7 +169,12 @@ struct TwoDeploymentTests {
             _ = try deployments.sendUrgentRequest(about: "vehicles registered to Zeemeeuw BV")
             let envelope = try #require(
                 try await deployments.beDatabase.pool.query("SELECT envelope FROM exchange_outbox").first?.decode(String.self, 0))
-            let first = try await post(envelope, to: nlServer)
+            // formatted otherwise on its way (indented, members in another order): the signature still holds
+            let reformatted = String(
+                decoding: try JSONSerialization.data(withJSONObject: try JSONSerialization.jsonObject(with: Data(envelope.utf8)), options: [.prettyPrinted]),
+                as: UTF8.self)
+            #expect(reformatted != envelope)
+            let first = try await post(reformatted, to: nlServer)
             #expect(first.status == 200, "\(first.body)")
             // when it is delivered again, it gets the same acknowledgement and nothing new is recorded
             let replay = try await post(envelope, to: nlServer)

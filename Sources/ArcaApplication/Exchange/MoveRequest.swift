@@ -22,6 +22,13 @@ public struct MoveRequest: Sendable {
     public func callAsFunction(
         requestID: UUID, _ input: RequestMoveInput, expectedVersion: ExpectedVersion? = nil, by caller: Caller
     ) async throws -> RequestFile {
+        try await callAsFunction(requestID: requestID, input, expectedVersion: expectedVersion, dated: nil, by: caller)
+    }
+
+    /// `dated`: the instant a partner's message says the move happened (ReceiveMessage).
+    func callAsFunction(
+        requestID: UUID, _ input: RequestMoveInput, expectedVersion: ExpectedVersion? = nil, dated: Date?, by caller: Caller
+    ) async throws -> RequestFile {
         let office = try caller.office(for: .exchangeRequests)
         let now = clock()
         var validation = Validation(reading: input)
@@ -67,7 +74,7 @@ public struct MoveRequest: Sendable {
         if action != .triage, input.caseID != nil {
             validation.add("caseId", "not-applicable", "an incoming request is linked to a case when it is triaged")
         }
-        let occurredAt = validation.pastInstant("occurredAt", input.occurredAt, now: now)
+        let occurredAt = dated ?? validation.pastInstant("occurredAt", input.occurredAt, now: now)
         try validation.finish()
         guard let action else { return try unreachable() }
 

@@ -11,6 +11,10 @@ extension Store {
         guard let (identity, privateKey) = try await partnerships.identity() else {
             throw UseCaseError.conflict("this deployment has no exchange identity yet: an administrator gives it one with arca exchange init")
         }
+        guard identity.address.office == request.office.value else {
+            throw UseCaseError.conflict(
+                "only \(identity.address.office), this deployment's office in the exchange, exchanges requests directly: this one goes by another channel")
+        }
         guard let partner = try await partnerships.partner(request.counterpart) else {
             throw UseCaseError.conflict(
                 "no partner is registered for \(request.counterpart.office) of \(request.counterpart.state.value): an administrator registers it "

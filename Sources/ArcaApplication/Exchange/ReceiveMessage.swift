@@ -45,7 +45,12 @@ public struct ReceiveMessage: Sendable {
             }
             try Self.check(envelope, to: identity, at: now)
             try await store.inbox.lock(envelope.messageID)
-            if let acknowledgement = try await store.inbox.acknowledgement(of: envelope.messageID) { return acknowledgement }
+            if let taken = try await store.inbox.find(envelope.messageID) {
+                guard taken.sender == envelope.sender, taken.envelope == envelope.text else {
+                    throw UseCaseError.conflict("message \(envelope.messageID.lowercased) was taken already, with other content: a message id is used once")
+                }
+                return taken.acknowledgement
+            }
 
             let office = try OfficeCode(identity.address.office)
             let timeZone = try await store.offices.find(office)?.timeZone ?? Office.defaultTimeZone
@@ -124,29 +129,34 @@ public struct ReceiveMessage: Sendable {
         return request.id
     }
 
-    /// A move the partner made on a request both offices hold: dated when it arrived here.
+    /// A move the partner made on a request both offices hold.
     private func move(_ envelope: Envelope, in store: Store, office: OfficeCode, by caller: Caller, at now: Date) async throws -> UUID {
         let message = try Self.payload(RequestMoveMessage.self, of: envelope)
         guard envelope.type.carries(message.action) else {
             throw UseCaseError.invalid("payload.action", "\(envelope.type.rawValue)-action", "a \(envelope.type.rawValue) message cannot carry \(message.action.rawValue)")
         }
-        let local: UUID?
+        // The request both offices hold: the sender's incoming one (it is the requester) or
+        // this office's outgoing one to the sender; never another partner's.
+        var found: CrossBorderRequest?
         if envelope.type == .statusChange {
-            local = try await store.requests.registered(message.requestId, channel: .arca, direction: .incoming, of: office)
-        } else if let id = UUID(uuidString: message.requestId), let found = try await store.requests.find(id, of: office),
-            found.direction == .outgoing, found.channel == .arca, found.counterpart == envelope.sender
-        {
-            local = found.id
-        } else {
-            local = nil
+            if let id = try await store.requests.registered(message.requestId, channel: .arca, direction: .incoming, of: office) {
+                found = try await store.requests.find(id, of: office)
+            }
+        } else if let id = UUID(uuidString: message.requestId) {
+            found = try await store.requests.find(id, of: office).flatMap { $0.direction == .outgoing && $0.channel == .arca ? $0 : nil }
         }
+        let local = found.flatMap { $0.counterpart == envelope.sender ? $0.id : nil }
         guard let local else { throw UseCaseError.notFound("request \(message.requestId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)") }
+        // Dated when the partner made the move (an answer is late when it was given late, not
+        // when an outage delayed it), but never before the request's latest event nor ahead of now.
+        let latest = try await store.requestEvents.of(local).last?.occurredAt ?? message.occurredAt
+        let occurredAt = min(max(message.occurredAt, latest), now)
         _ = try await MoveRequest(database: database, clock: { now })(
             requestID: local,
             RequestMoveInput(
                 action: message.action.rawValue, reason: message.reason, refusalGround: message.refusalGround?.rawValue,
                 expectedOn: message.expectedOn?.description),
-            by: caller)
+            dated: occurredAt, by: caller)
         return local
     }
 }

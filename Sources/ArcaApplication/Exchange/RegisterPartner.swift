@@ -38,8 +38,13 @@ public struct RegisterPartner: Sendable {
             try RecordText.valid(text, length: 1...200, what: "the partner's office")
         }
         let url = validation.required("inboxUrl", input.inboxURL, "url") { (text) throws(PartnerInputError) in
-            guard let url = URL(string: text), ["http", "https"].contains(url.scheme), url.host != nil else {
-                throw PartnerInputError("an http or https URL of the partner's inbox, such as https://arca.example.nl/v1/exchange/inbox")
+            guard let url = URL(string: text), let scheme = url.scheme, let host = url.host else {
+                throw PartnerInputError("an https URL of the partner's inbox, such as https://arca.example.nl/v1/exchange/inbox")
+            }
+            // Envelopes carry personal data: they cross networks encrypted (DOMAIN §7);
+            // plain http only to this machine itself.
+            guard scheme == "https" || (scheme == "http" && ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)) else {
+                throw PartnerInputError("an https URL: messages carry personal data (plain http only to 127.0.0.1)")
             }
             return text
         }

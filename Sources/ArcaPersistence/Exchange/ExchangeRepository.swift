@@ -89,42 +89,54 @@ public struct OutboxRepository: Sendable {
     }
 
     /// Takes up to `limit` messages due at `now` that no other worker holds, and keeps them
-    /// from every other worker until `leaseEnd` (when one that crashed is tried again). The
+    /// from every other worker until `leaseEnd` (when one that crashed is tried again). Only
+    /// the oldest message still to deliver about each request is taken: the next waits until
+    /// it is delivered (or refused), whichever worker holds it, so they arrive in order. The
     /// messages to a partner since removed stay where they are.
     public func claim(due now: Date, limit: Int, leaseEnd: Date) async throws -> [OutboxMessage] {
         try await db.query(
             """
             UPDATE exchange_outbox SET next_attempt_at = $3
             WHERE message_id IN (
-                SELECT message_id FROM exchange_outbox
-                WHERE delivered_at IS NULL AND refused_at IS NULL AND next_attempt_at <= $1
-                    AND partner_id IN (SELECT id FROM exchange_partner WHERE removed_at IS NULL)
-                ORDER BY next_attempt_at, position LIMIT $2 FOR UPDATE SKIP LOCKED)
+                SELECT o.message_id FROM exchange_outbox o
+                WHERE \(Self.deliverable) AND o.next_attempt_at <= $1
+                ORDER BY o.next_attempt_at, o.position LIMIT $2 FOR UPDATE OF o SKIP LOCKED)
             RETURNING position, \(Self.columns)
             """, [now, limit, leaseEnd]
         ).map { (position: try $0.decode(Int64.self, 0), message: try Self.decode($0, from: 1)) }.sorted { $0.position < $1.position }.map(\.message)
     }
 
-    /// Records what became of an attempt; sent with the transaction's next statement or its COMMIT.
-    public func record(_ message: OutboxMessage) async throws {
+    /// Records what became of an attempt, unless the lease `claimedUntil` ran out and another
+    /// worker claimed the message since; sent with the transaction's next statement or its COMMIT.
+    public func record(_ message: OutboxMessage, claimedUntil lease: Date) async throws {
         try await db.write(
             """
             UPDATE exchange_outbox SET attempts = $2, next_attempt_at = $3, last_error = $4, delivered_at = $5, acknowledgement = $6,
                 refused_at = $7
-            WHERE message_id = $1
+            WHERE message_id = $1 AND next_attempt_at = $8 AND delivered_at IS NULL AND refused_at IS NULL
             """,
-            [message.messageID, message.attempts, message.nextAttemptAt, message.lastError, message.deliveredAt, message.acknowledgement, message.refusedAt])
+            [
+                message.messageID, message.attempts, message.nextAttemptAt, message.lastError, message.deliveredAt, message.acknowledgement,
+                message.refusedAt, lease,
+            ])
     }
 
-    /// When the next message still to deliver is due, if any.
+    /// When the next message the worker may take is due, if any.
     public func nextDue() async throws -> Date? {
-        try await db.query(
-            """
-            SELECT min(next_attempt_at) FROM exchange_outbox
-            WHERE delivered_at IS NULL AND refused_at IS NULL AND partner_id IN (SELECT id FROM exchange_partner WHERE removed_at IS NULL)
-            """)
+        try await db.query("SELECT min(o.next_attempt_at) FROM exchange_outbox o WHERE \(Self.deliverable)")
             .first.flatMap { try $0.decode(Date?.self, 0) }
     }
+
+    /// A message (`o`) the worker may take when it is due: still to deliver, to a partner
+    /// still registered, and the oldest still to deliver about its request.
+    static let deliverable = """
+        o.delivered_at IS NULL AND o.refused_at IS NULL
+            AND o.partner_id IN (SELECT id FROM exchange_partner WHERE removed_at IS NULL)
+            AND NOT EXISTS (
+                SELECT 1 FROM exchange_outbox earlier
+                WHERE earlier.request_id = o.request_id AND earlier.position < o.position
+                    AND earlier.delivered_at IS NULL AND earlier.refused_at IS NULL)
+        """
 
     /// The messages about one request, or the latest of all, newest first.
     public func list(requestID: UUID? = nil, limit: Int) async throws -> [OutboxMessage] {
@@ -184,9 +196,18 @@ public struct InboxRepository: Sendable {
         _ = try await db.query("SELECT pg_advisory_xact_lock(hashtextextended($1::text, 0))", [messageID])
     }
 
-    /// The acknowledgement given when the message was first received, if it was.
-    public func acknowledgement(of messageID: UUID) async throws -> String? {
-        try await db.query("SELECT acknowledgement FROM exchange_inbox WHERE message_id = $1", [messageID]).first.map { try $0.decode(String.self, 0) }
+    /// The message as it was first received, with the acknowledgement given then, if it was.
+    public func find(_ messageID: UUID) async throws -> InboxEntry? {
+        try await db.query(
+            "SELECT message_id, sender_state, sender_office, message_type, request_id, envelope, received_at, acknowledgement FROM exchange_inbox WHERE message_id = $1",
+            [messageID]
+        ).first.map { row in
+            InboxEntry(
+                messageID: try row.decode(UUID.self, 0),
+                sender: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 1)), office: try row.decode(String.self, 2)),
+                type: try MessageType(rawValue: row.decode(String.self, 3)).orThrow("message_type"), requestID: try row.decode(UUID?.self, 4),
+                envelope: try row.decode(String.self, 5), receivedAt: try row.decode(Date.self, 6), acknowledgement: try row.decode(String.self, 7))
+        }
     }
 
     public func add(_ entry: InboxEntry) async throws {
