@@ -5,7 +5,9 @@ import Foundation
 /// Fills an empty database with realistic, deterministic synthetic data for demonstrations
 /// and benchmarks: the Belgian ARO and AMO with a user of every role, and cases opened
 /// over the three years before the day the data set is "as of" with subjects, assets of every category, valuations in
-/// several currencies, and orders at every stage. Everything goes through the use cases,
+/// several currencies, orders at every stage, and, on one case in ten, a cross-border
+/// information request received from or sent to another Member State's office: answered in
+/// time, answered late, refused or still waiting. Everything goes through the use cases,
 /// so the data obeys every rule and is fully audited.
 ///
 /// The same seed and as-of day give the same data, on whatever day it is seeded: each
@@ -28,6 +30,7 @@ public struct SeedDemo: Sendable {
         public var assets = 0
         public var valuations = 0
         public var orders = 0
+        public var requests = 0
     }
 
     /// The day a demo data set ends on unless told otherwise: fixed, so that the demo is the
@@ -63,10 +66,13 @@ public struct SeedDemo: Sendable {
             _ = try await useCases.addOffice(code: code, memberState: "BE", referencePrefix: prefix, name: name, by: admin)
         }
         var officers: [String: Caller] = [:]
+        var liaison: Caller?
         for (name, role, office) in Self.users {
             let user = try await useCases.addUser(name: name, role: role, office: office, by: admin)
             if role == "officer", officers[office] == nil { officers[office] = Caller(user: user) }
+            if role == "liaison" { liaison = Caller(user: user) }
         }
+        guard let liaison else { return try unreachable() }
 
         // Plan every case first, from the seed alone; then record each office-year series in order.
         let today = asOf
@@ -81,7 +87,7 @@ public struct SeedDemo: Sendable {
                     var summary = Summary()
                     for plan in plans {
                         var random = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x9E37_79B9)
-                        try await record(plan, by: officer, today: today, random: &random, into: &summary)
+                        try await record(plan, by: officer, liaison: liaison, today: today, seed: seed, random: &random, into: &summary)
                     }
                     return summary
                 }
@@ -93,19 +99,28 @@ public struct SeedDemo: Sendable {
                 total.assets += part.assets
                 total.valuations += part.valuations
                 total.orders += part.orders
+                total.requests += part.requests
             }
             return total
         }
     }
 
     /// Records one case and carries it to its planned stage.
-    private func record(_ plan: CasePlan, by officer: Caller, today: Day, random: inout DemoRandom, into summary: inout Summary) async throws {
+    private func record(
+        _ plan: CasePlan, by officer: Caller, liaison: Caller, today: Day, seed: UInt64, random: inout DemoRandom, into summary: inout Summary
+    ) async throws {
         let file = try await useCases.createCase(
             NewCase(
                 title: plan.title, offences: plan.offences, openedOn: plan.openedOn.description, origin: plan.origin,
                 criminalFileReference: plan.criminalFile),
             by: officer)
         summary.cases += 1
+        if plan.index % 10 == 3, plan.office == "BE-ARO" {
+            // A random stream of its own, so the rest of the case is as it would be without it.
+            var exchange = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x51_7CC1_B727)
+            try await recordRequest(on: file, opened: plan.openedOn, today: today, by: liaison, random: &exchange)
+            summary.requests += 1
+        }
         var subjects: [Subject] = []
         for person in DemoPeople.subjects(random: &random) {
             subjects.append(try await useCases.addSubject(caseID: file.id, person, by: officer))
@@ -251,6 +266,67 @@ public struct SeedDemo: Sendable {
 
 extension SeedDemo {
     /// The assets grouped by the state where they are, in a stable order.
+    static let counterparts = [
+        ("NL", "ARO Netherlands (FIOD)"), ("DE", "ARO Germany (BKA)"), ("FR", "PIAC Paris (AGRASC)"), ("RO", "ARO Bucharest (ONPCSB)"),
+        ("ES", "ORGA Madrid"), ("IT", "ARO Rome (Direzione Centrale)"),
+    ]
+
+    /// A request about the case, received over SIENA or sent, a few days after it was opened;
+    /// answered in time, answered late, refused, or (when recent) still awaiting its answer.
+    private func recordRequest(on file: Case, opened: Day, today: Day, by liaison: Caller, random: inout DemoRandom) async throws {
+        let (state, office) = random.pick(Self.counterparts)
+        let incoming = random.chance(60)
+        let urgent = random.chance(30)
+        let receivedDay = min(today, opened.adding(days: random.int(1...20)))
+        let receivedAt = min(Self.instant(receivedDay, hour: random.int(7...16)), clock())
+        var request = try await useCases.registerRequest(
+            NewRequest(
+                direction: incoming ? "incoming" : "outgoing", kind: "information_request", caseID: file.id.lowercased, counterpartState: state,
+                counterpartOffice: office, channel: "aro_siena",
+                externalReference: incoming ? "SIENA-\(state)-\(receivedDay.year)-\(random.digits(6))" : nil, urgent: urgent,
+                urgencyReason: urgent ? "assets about to be moved abroad" : nil, directlyAccessible: random.chance(50),
+                receivedAt: incoming ? Self.stamp(receivedAt) : nil,
+                form: RequestForm(
+                    offence: file.offences.first?.rawValue.replacingOccurrences(of: "_", with: " "),
+                    informationSought: "bank accounts, vehicles and real estate held by the persons concerned",
+                    reasonsToBelieve: "transfers to and from accounts in \(incoming ? "Belgium" : state)", purpose: "tracing proceeds of crime")),
+            by: liaison)
+        /// `instant` nil: now.
+        func move(_ action: String, at instant: Date?, _ input: RequestMoveInput = RequestMoveInput(action: nil)) async throws {
+            var move = input
+            move.action = action
+            move.occurredAt = instant.map { Self.stamp(min($0, clock())) }
+            request = try await useCases.moveRequest(requestID: request.request.id, move, by: liaison)
+        }
+        if incoming {
+            try await move("triage", at: receivedAt.addingTimeInterval(3600))
+        } else {
+            // Drafted now (a draft is dated when it is recorded), so sent now too: the answer is awaited.
+            try await move("send", at: nil, RequestMoveInput(action: nil, externalReference: "SIENA-BE-\(receivedDay.year)-\(random.digits(6))"))
+        }
+        guard let deadline = request.request.clock?.deadline else { return }
+        let end = min(Self.instant(today, hour: 18), clock())
+        // Answered in time (six in ten), late (two), refused (one), or still waiting, overdue
+        // once its deadline has passed (one, and every request whose deadline is still ahead).
+        let outcome = random.int(1...10)
+        if outcome == 9 || deadline > end { return }
+        let answeredAt = min(
+            end, outcome <= 6 ? deadline.addingTimeInterval(-3600 * Double(random.int(1...6))) : deadline.addingTimeInterval(86400 * Double(random.int(1...5))))
+        guard answeredAt > request.events.last?.occurredAt ?? receivedAt else { return }
+        if outcome == 10 {
+            try await move("refuse", at: answeredAt, RequestMoveInput(action: nil, reason: "no information held", refusalGround: "information_not_available"))
+        } else {
+            try await move(outcome <= 7 ? "answer_in_full" : "answer_in_part", at: answeredAt, RequestMoveInput(action: nil, reason: "accounts and vehicles listed in the reply"))
+        }
+    }
+
+    /// `hour` o'clock UTC on `day`.
+    static func instant(_ day: Day, hour: Int) -> Date {
+        (try? Date("\(day)T00:00:00Z", strategy: .iso8601))!.addingTimeInterval(Double(hour) * 3600)
+    }
+
+    static func stamp(_ instant: Date) -> String { instant.formatted(.iso8601) }
+
     static func byLocation(_ assets: [Asset]) -> [[Asset]] {
         Dictionary(grouping: assets, by: \.country.value).sorted { $0.key < $1.key }.map(\.value)
     }
