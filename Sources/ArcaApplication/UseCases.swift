@@ -53,6 +53,7 @@ public struct UseCases: Sendable {
     public let listPartners: ListPartners
     public let receiveMessage: ReceiveMessage
     public let listDeliveries: ListDeliveries
+    public let retryDelivery: RetryDelivery
     public let exportMessages: ExportMessages
 
     /// `clock` is "now" for every use case that dates what it records, so tests and the demo
@@ -111,6 +112,7 @@ public struct UseCases: Sendable {
         listPartners = ListPartners(database: database)
         receiveMessage = ReceiveMessage(database: database, clock: clock)
         listDeliveries = ListDeliveries(database: database)
+        retryDelivery = RetryDelivery(database: database, clock: clock)
         exportMessages = ExportMessages(database: database)
     }
 }

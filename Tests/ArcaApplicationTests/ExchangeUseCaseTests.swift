@@ -295,6 +295,25 @@ struct ExchangeUseCaseTests {
         }
     }
 
+    @Test func aRefusedMessageGoesAgainWhenAnAdministratorSaysSoButADeliveredOneNever() async throws {
+        try await TestWorld.with { world in
+            _ = try await DutchPartner.register(in: world)
+            _ = try await world.sendToNetherlands()
+            _ = try await DeliverMessages(database: world.database, courier: CountingCourier(.refused("HTTP 422: recipient")), clock: world.clock.now)()
+            let refusedMessage = try #require(try await world.outbox().first)
+            await refused(.forbidden) { try await world.useCases.retryDelivery(messageID: refusedMessage.messageID.lowercased, by: world.liaison) }
+            // when the administrator sends it again
+            let retried = try await world.useCases.retryDelivery(messageID: refusedMessage.messageID.lowercased, by: world.admin)
+            #expect(retried.status == .pending)
+            // then the next round delivers it, and it is not sent a third time
+            let round = try await DeliverMessages(database: world.database, courier: CountingCourier(), clock: world.clock.now)()
+            #expect(round.delivered == 1)
+            await refused(.conflict) { try await world.useCases.retryDelivery(messageID: refusedMessage.messageID.lowercased, by: world.admin) }
+            let trail = try await world.database.transaction { try await $0.audit.entries(entity: "exchange_message", id: refusedMessage.messageID.lowercased) }
+            #expect(trail.map(\.operation) == ["RetryDelivery"])
+        }
+    }
+
     @Test func theMessagesToARemovedPartnerStayUndelivered() async throws {
         try await TestWorld.with { world in
             _ = try await DutchPartner.register(in: world)

@@ -121,6 +121,21 @@ public struct OutboxRepository: Sendable {
             ])
     }
 
+    public func find(_ messageID: UUID, forUpdate: Bool = false) async throws -> OutboxMessage? {
+        try await db.query(
+            "SELECT \(Self.columns) FROM exchange_outbox WHERE message_id = $1 \(forUpdate ? "FOR UPDATE" : "")", [messageID]
+        ).first.map { try Self.decode($0) }
+    }
+
+    /// Puts a message back in line (not refused, due when it says) and wakes the worker when
+    /// the transaction commits.
+    public func retry(_ message: OutboxMessage) async throws {
+        try await db.execute(
+            "UPDATE exchange_outbox SET refused_at = NULL, next_attempt_at = $2, last_error = $3 WHERE message_id = $1 AND delivered_at IS NULL",
+            [message.messageID, message.nextAttemptAt, message.lastError])
+        _ = try await db.query("SELECT pg_notify('arca_outbox', $1)", [message.messageID.lowercased])
+    }
+
     /// When the next message the worker may take is due, if any.
     public func nextDue() async throws -> Date? {
         try await db.query("SELECT min(o.next_attempt_at) FROM exchange_outbox o WHERE \(Self.deliverable)")

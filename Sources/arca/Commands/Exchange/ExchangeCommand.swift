@@ -33,6 +33,26 @@ struct ExchangeCommand: AsyncParsableCommand {
     }
 
     struct Deliveries: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Messages sent to partners, newest first, and whether they arrived.", subcommands: [List.self, Retry.self],
+            defaultSubcommand: List.self)
+    }
+}
+
+extension ExchangeCommand.Deliveries {
+    struct Retry: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a message again now: one the partner refused, once the offices have sorted out why, or one waiting for its next attempt.")
+
+        @Argument(help: "The message id (arca exchange deliveries).") var messageID: String
+
+        func run() async throws {
+            let message = try await administer { root, admin in try await root.useCases.retryDelivery(messageID: messageID, by: admin) }
+            print("message \(message.messageID.lowercased) goes again now")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Messages sent to partners, newest first, and whether they arrived.")
 
         @Option(name: .customLong("request"), help: "Only the messages about this request.") var requestID: String?
