@@ -196,6 +196,24 @@ struct ExchangeUseCaseTests {
         }
     }
 
+    @Test func aPartnersDelayNoticeIsTakenEvenWhenTheDayItExpectedHasPassedOnTheWay() async throws {
+        try await TestWorld.with { world in
+            let dutch = try await DutchPartner.register(in: world)
+            let sent = try await world.sendToNetherlands()
+            // when a delay notice written days ago, expecting an answer yesterday, arrives today
+            let notice = try dutch.message(
+                .delayNotice,
+                ["requestId": .string(sent.request.id.lowercased), "action": .string("notice_delay"), "occurredAt": .string("2026-11-29T09:30:00Z"),
+                 "reason": .string("the bank answers slowly"), "expectedOn": .string("2026-11-28")],
+                at: world.clock.now())
+            _ = try await world.useCases.receiveMessage(notice)
+            // then it is on the request's history as the partner's
+            let file = try await world.useCases.readRequest(id: sent.request.id, by: world.liaison)
+            #expect(file.events.last?.action == "notice_delay" && file.events.last?.expectedOn?.description == "2026-11-28")
+            #expect(file.events.last?.actor == "partner:NL/NL-ARO")
+        }
+    }
+
     @Test func aWithdrawalFromThePartnerWithdrawsTheRequestItSent() async throws {
         try await TestWorld.with { world in
             let dutch = try await DutchPartner.register(in: world)

@@ -48,7 +48,8 @@ public struct MoveRequest: Sendable {
         if action == .noticeDelay {
             if input.expectedOn == nil { validation.add("expectedOn", "required", "a delay notice says when the answer is expected") }
             if input.reason == nil { validation.add("reason", "required", "a delay notice says why the answer is late (Dir 2023/977 Art 5(2))") }
-            if let expectedOn, expectedOn < caller.today(now) {
+            // A partner's notice is history by the time it arrives: its day may have passed.
+            if let expectedOn, dated == nil, expectedOn < caller.today(now) {
                 validation.add("expectedOn", "not-in-past", "the answer cannot be expected before today (\(caller.today(now)))")
             }
         } else if input.expectedOn != nil {
