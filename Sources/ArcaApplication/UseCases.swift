@@ -45,6 +45,7 @@ public struct UseCases: Sendable {
     public let receiveCertificate: ReceiveCertificate
     public let listCertificates: ListCertificates
     public let moveCertificate: MoveCertificate
+    public let linkCertificate: LinkCertificate
     public let readCertificate: ReadCertificate
     public let recordRecovery: RecordRecovery
     public let initialiseExchange: InitialiseExchange
@@ -104,6 +105,7 @@ public struct UseCases: Sendable {
         receiveCertificate = ReceiveCertificate(database: database, clock: clock)
         listCertificates = ListCertificates(database: database, clock: clock)
         moveCertificate = MoveCertificate(database: database, clock: clock)
+        linkCertificate = LinkCertificate(database: database, clock: clock)
         readCertificate = ReadCertificate(database: database, clock: clock)
         recordRecovery = RecordRecovery(database: database, clock: clock)
         initialiseExchange = InitialiseExchange(database: database, clock: clock)

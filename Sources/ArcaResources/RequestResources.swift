@@ -167,10 +167,13 @@ extension ExchangeEventResource<CertificateState> {
 /// A certificate as a list shows it: what it carries, where it stands, its clock.
 public struct CertificateResource: Encodable {
     let id: String
-    let caseId: String
+    /// Nil while a certificate received from a partner waits to be linked to the order recorded here.
+    let caseId: String?
     let direction: RequestDirection
     let kind: CertificateKind
-    let orderId: String
+    let orderId: String?
+    /// Received from a partner: the order as the issuing state describes it.
+    let orderDescribed: CertifiedOrder?
     let counterpartState: String
     let counterpartOffice: String
     let channel: Channel
@@ -189,10 +192,11 @@ public struct CertificateResource: Encodable {
 
     public init(_ certificate: Certificate, readAt: Date, timeZone: TimeZone) {
         id = certificate.id.lowercased
-        caseId = certificate.caseID.lowercased
+        caseId = certificate.caseID?.lowercased
         direction = certificate.direction
         kind = certificate.kind
-        orderId = certificate.orderID.lowercased
+        orderId = certificate.orderID?.lowercased
+        orderDescribed = certificate.orderDescribed
         counterpartState = certificate.counterpart.state.value
         counterpartOffice = certificate.counterpart.office
         channel = certificate.channel
@@ -282,6 +286,7 @@ public struct DeliveryResource: Encodable {
     let recipientState: String
     let recipientOffice: String
     let requestId: String?
+    let certificateId: String?
     let status: DeliveryStatus
     let attempts: Int
     let createdAt: Date
@@ -297,6 +302,7 @@ public struct DeliveryResource: Encodable {
         recipientState = delivery.recipient.state.value
         recipientOffice = delivery.recipient.office
         requestId = message.requestID?.lowercased
+        certificateId = message.certificateID?.lowercased
         status = message.status
         attempts = message.attempts
         createdAt = message.createdAt

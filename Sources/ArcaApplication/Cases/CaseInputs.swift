@@ -13,10 +13,12 @@ public struct NewCase: RequestInput, Equatable {
     /// An incoming request with no case yet, which this case is opened for: the case's origin
     /// follows from it, and the request is linked to the case.
     public var fromRequest: String?
+    /// An incoming certificate with no case yet, which this case is opened for.
+    public var fromCertificate: String?
 
     public init(
         title: String?, offences: [String]?, openedOn: String?, origin: String? = nil,
-        criminalFileReference: String? = nil, fromRequest: String? = nil
+        criminalFileReference: String? = nil, fromRequest: String? = nil, fromCertificate: String? = nil
     ) {
         self.title = title
         self.offences = offences
@@ -24,6 +26,7 @@ public struct NewCase: RequestInput, Equatable {
         self.origin = origin
         self.criminalFileReference = criminalFileReference
         self.fromRequest = fromRequest
+        self.fromCertificate = fromCertificate
     }
 }
 

@@ -4,7 +4,9 @@ import Foundation
 
 /// Opens a case in the caller's office, numbered in the office's series for the year it
 /// is opened; opened for an incoming request that has no case yet (a partner's request sent
-/// directly), it takes its origin from the request and the request is linked to it.
+/// directly), it takes its origin from the request and the request is linked to it; opened
+/// for an incoming certificate with no case yet, its origin is `incoming_certificate` and the
+/// certificate belongs to it (its order is recorded in it next).
 public struct CreateCase: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -26,6 +28,13 @@ public struct CreateCase: Sendable {
         }
         let criminalFile = input.criminalFileReference.flatMap { validation.criminalFileReference("criminalFileReference", $0) }
         let requestID = input.fromRequest.flatMap { validation.id("fromRequest", $0) }
+        let certificateID = input.fromCertificate.flatMap { validation.id("fromCertificate", $0) }
+        if input.fromRequest != nil, input.fromCertificate != nil {
+            validation.add("fromCertificate", "one-origin", "a case is opened for one request or one certificate, not both")
+        }
+        if let origin, certificateID != nil, origin != .incomingCertificate {
+            validation.add("origin", "from-certificate", "a case opened for a certificate has the origin incoming_certificate")
+        }
         try validation.finish()
         guard let title, let offences, let openedOn else { return try unreachable() }
 
@@ -33,13 +42,15 @@ public struct CreateCase: Sendable {
             guard let office = try await store.offices.find(officeCode) else { throw UseCaseError.forbidden("office \(officeCode) is not registered") }
             var request: CrossBorderRequest?
             if let requestID { request = try await Self.request(requestID, of: officeCode, in: store) }
+            var certificate: Certificate?
+            if let certificateID { certificate = try await Self.certificate(certificateID, of: officeCode, in: store) }
             if let request, let origin, origin != request.caseOrigin {
                 throw UseCaseError.invalid("origin", "from-request", "a case opened for a \(request.kind.rawValue.replacingOccurrences(of: "_", with: " ")) has the origin \(request.caseOrigin.rawValue)")
             }
             let reference = try await store.cases.nextReference(office: office, year: openedOn.year)
             let file = Case(
                 id: UUID(), reference: reference, office: officeCode, title: title, offences: offences, openedOn: openedOn,
-                status: .opened, origin: request?.caseOrigin ?? origin ?? .domesticReferral, criminalFileReference: criminalFile, version: 1,
+                status: .opened, origin: request?.caseOrigin ?? (certificate != nil ? .incomingCertificate : origin ?? .domesticReferral), criminalFileReference: criminalFile, version: 1,
                 createdAt: now, updatedAt: now)
             try await store.cases.add(file)
             try await store.audit.change("CreateCase", by: caller, entity: "case", id: file.id.lowercased, after: file)
@@ -50,8 +61,28 @@ public struct CreateCase: Sendable {
                 guard try await store.requests.update(linked) else { throw UseCaseError.conflict("request \(linked.id.lowercased) was changed meanwhile: try again") }
                 try await store.audit.change("CreateCase", by: caller, entity: "request", id: linked.id.lowercased, before: request, after: linked)
             }
+            if var linked = certificate {
+                linked.caseID = file.id
+                linked.version += 1
+                linked.updatedAt = now
+                guard try await store.certificates.update(linked) else {
+                    throw UseCaseError.conflict("certificate \(linked.id.lowercased) was changed meanwhile: try again")
+                }
+                try await store.audit.change("CreateCase", by: caller, entity: "certificate", id: linked.id.lowercased, before: certificate, after: linked)
+            }
             return file
         }
+    }
+
+    /// The incoming certificate a case is opened for: the office's, with no case yet.
+    private static func certificate(_ id: UUID, of office: OfficeCode, in store: Store) async throws -> Certificate {
+        guard let certificate = try await store.certificates.find(id, of: office, forUpdate: true) else {
+            throw UseCaseError.notFound("certificate \(id.lowercased)")
+        }
+        guard certificate.direction == .incoming, certificate.caseID == nil else {
+            throw UseCaseError.invalid("fromCertificate", "unlinked-incoming", "a case is opened for an incoming certificate that has no case yet")
+        }
+        return certificate
     }
 
     /// The incoming request a case is opened for: the office's, with no case yet.

@@ -2,20 +2,41 @@ import ArcaDomain
 import ArcaPersistence
 import Foundation
 
-/// An outgoing certificate to draft: the order of this office it carries, and the executing
-/// state's office it goes to.
+/// An outgoing certificate to draft: the order of this office it carries, the executing
+/// state's office it goes to, the channel (`arca` sends it directly to a partner deployment;
+/// by default the certificate's own), and, for a freezing certificate, whether it is urgent and why.
 public struct NewCertificate: RequestInput, Equatable {
     public var unreadable: [FieldViolation] = []
     public var orderID: String?
     public var counterpartState: String?
     public var counterpartOffice: String?
     public var externalReference: String?
+    public var channel: String?
+    public var urgent: Bool?
+    public var urgencyReason: String?
 
-    public init(orderID: String?, counterpartState: String?, counterpartOffice: String?, externalReference: String? = nil) {
+    public init(
+        orderID: String?, counterpartState: String?, counterpartOffice: String?, externalReference: String? = nil, channel: String? = nil,
+        urgent: Bool? = nil, urgencyReason: String? = nil
+    ) {
         self.orderID = orderID
         self.counterpartState = counterpartState
         self.counterpartOffice = counterpartOffice
         self.externalReference = externalReference
+        self.channel = channel
+        self.urgent = urgent
+        self.urgencyReason = urgencyReason
+    }
+}
+
+/// The order recorded here that an incoming certificate carries: an order of the issuing
+/// state, in a case of this office.
+public struct CertificateLink: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var orderID: String?
+
+    public init(orderID: String?) {
+        self.orderID = orderID
     }
 }
 
@@ -105,11 +126,11 @@ extension Store {
     /// The certificate as a reader sees it, at `now` in `timeZone` (its clock's time left).
     func certificateFile(_ certificate: Certificate, readAt now: Date, timeZone: TimeZone) async throws -> CertificateFile {
         var ledger: RecoveryLedger?
-        if certificate.direction == .outgoing, certificate.kind == .confiscation,
-            let order = try await orders.find(certificate.orderID, visibleTo: certificate.office),
+        if certificate.direction == .outgoing, certificate.kind == .confiscation, let orderID = certificate.orderID,
+            let order = try await orders.find(orderID, visibleTo: certificate.office),
             let ordered = order.record.coveredAmount
         {
-            ledger = RecoveryLedger(ordered: ordered, recoveries: try await certificates.recoveries(ofOrder: certificate.orderID))
+            ledger = RecoveryLedger(ordered: ordered, recoveries: try await certificates.recoveries(ofOrder: orderID))
         }
         return CertificateFile(
             certificate: certificate, events: try await certificates.events(of: certificate.id), ledger: ledger,

@@ -25,6 +25,11 @@ public struct IssueCertificate: Sendable {
         let externalReference = validation.optional("externalReference", input.externalReference, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: 1...100, what: "the external reference")
         }
+        let channel = validation.optional("channel", input.channel, "certificate-channel") { (code) throws(VocabularyError) in
+            try Channel(rawValue: code).flatMap { [.arca, .mrFreezingCertificate, .mrConfiscationCertificate].contains($0) ? $0 : nil }.orRefuse(
+                code, as: "a certificate's channel (arca, or by default the certificate's own)")
+        }
+        let urgencyReason = validation.urgencyReason(urgent: input.urgent ?? false, input.urgencyReason)
         try validation.finish()
         guard let orderID, let state, let counterpartOffice else { return try unreachable() }
         let now = clock()
@@ -40,17 +45,28 @@ public struct IssueCertificate: Sendable {
                 throw UseCaseError.invalid("counterpartState", "other-state", "a certificate goes to another state than the one that issued the order")
             }
             let kind: CertificateKind = order.record.kind == .freezing ? .freezing : .confiscation
+            try Self.checkUrgency(urgencyReason, kind: kind)
+            if channel == .arca, externalReference != nil {
+                throw UseCaseError.invalid("externalReference", "not-applicable", "a certificate sent directly is known to the partner by its id here")
+            }
             let certificate = Certificate(
                 id: UUID(), office: office, caseID: order.record.caseID, direction: .outgoing, kind: kind, orderID: orderID,
-                counterpart: Counterpart(state: state, office: counterpartOffice), channel: Certificate.channel(for: kind),
-                externalReference: externalReference, state: CertificateLifecycle.initialState(.outgoing), receivedAt: nil, version: 1,
-                createdAt: now, updatedAt: now)
+                counterpart: Counterpart(state: state, office: counterpartOffice), channel: channel ?? Certificate.channel(for: kind),
+                externalReference: externalReference, state: CertificateLifecycle.initialState(.outgoing), receivedAt: nil,
+                urgencyReason: urgencyReason, version: 1, createdAt: now, updatedAt: now)
             try await store.certificates.add(certificate)
             try await store.certificates.appendEvent(
                 certificateID: certificate.id,
                 CertificateEvent(action: "draft", from: nil, to: certificate.state, occurredAt: now, actor: caller.name, reason: nil))
             try await store.audit.change("IssueCertificate", by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
             return try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
+        }
+    }
+
+    /// Only a freeze is urgent (Reg 2018/1805 Art 9(3)).
+    static func checkUrgency(_ urgencyReason: String?, kind: CertificateKind) throws {
+        if urgencyReason != nil, kind != .freezing {
+            throw UseCaseError.invalid("urgent", "freezing-only", "only a freezing certificate is urgent (Reg 2018/1805 Art 9(3))")
         }
     }
 }

@@ -9,7 +9,9 @@ import Foundation
 /// issuing state; disposing of what an incoming confiscation realised shares the money
 /// (Art 30) by the settings' rule or a share agreed with the issuing state, and stores the
 /// split with the rule. One event with its actor, time and reason (a refusal with its Art 8
-/// or 19 ground), and an audit entry, in one transaction.
+/// or 19 ground), and an audit entry, in one transaction. A certificate exchanged directly with
+/// a partner (channel `arca`) writes the message its move sends to the outbox in the same
+/// transaction, and takes the partner's moves only from the partner.
 public struct MoveCertificate: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -20,6 +22,11 @@ public struct MoveCertificate: Sendable {
     }
 
     public func callAsFunction(certificateID: UUID, _ input: CertificateMoveInput, by caller: Caller) async throws -> CertificateFile {
+        try await callAsFunction(certificateID: certificateID, input, dated: nil, by: caller)
+    }
+
+    /// `dated`: the instant a partner's message says the move happened (ReceiveMessage).
+    func callAsFunction(certificateID: UUID, _ input: CertificateMoveInput, dated: Date?, by caller: Caller) async throws -> CertificateFile {
         let office = try caller.office(for: .exchangeRequests)
         let now = clock()
         var validation = Validation(reading: input)
@@ -43,7 +50,7 @@ public struct MoveCertificate: Sendable {
         if action != .send, input.externalReference != nil {
             validation.add("externalReference", "not-applicable", "the channel's reference is given when the certificate is sent")
         }
-        let occurredAt = validation.pastInstant("occurredAt", input.occurredAt, now: now)
+        let occurredAt = dated ?? validation.pastInstant("occurredAt", input.occurredAt, now: now)
         let realised = input.realised.flatMap { validation.money("realised", $0) }
         let claims = input.victimsClaims.flatMap { validation.money("victimsClaims", $0) }
         let agreed = validation.optional("agreedIssuingStatePercent", input.agreedIssuingStatePercent, "percent") { (text) throws(SharingError) in
@@ -68,7 +75,20 @@ public struct MoveCertificate: Sendable {
                 throw UseCaseError.invalid(
                     "occurredAt", "not-before-last-event", "the certificate's latest event happened at \(last.occurredAt.formatted(.iso8601))")
             }
-            if certificate.direction == .incoming, action == .execute { try await Self.requireExecuted(certificate.orderID, of: office, in: store) }
+            if certificate.isPartnersMove(action) != (dated != nil) {
+                throw UseCaseError.conflict(
+                    dated == nil
+                        ? "certificate \(certificate.id.lowercased) is exchanged directly: \(certificate.counterpart.office) records \(action.rawValue) in its own deployment and it arrives from there"
+                        : "the partner cannot \(action.rawValue) certificate \(certificate.id.lowercased): that move is this office's")
+            }
+            if certificate.direction == .incoming, certificate.needsOrder(for: action) {
+                throw UseCaseError.conflict(
+                    "certificate \(certificate.id.lowercased) is not linked to the order recorded here yet: record the issuing state's order in a case "
+                        + "and link it (arca certificates link), then \(action.rawValue) it")
+            }
+            if certificate.direction == .incoming, action == .execute, let orderID = certificate.orderID {
+                try await Self.requireExecuted(orderID, of: office, in: store)
+            }
             var split: SharingSplit?
             if certificate.direction == .incoming, certificate.kind == .confiscation, action == .dispose {
                 guard let realised else { throw UseCaseError.invalid("realised", "required", "the disposal says how much money was realised (Art 30)") }
@@ -90,12 +110,12 @@ public struct MoveCertificate: Sendable {
             guard try await store.certificates.update(moved) else {
                 throw UseCaseError.conflict("certificate \(certificate.id.lowercased) was changed meanwhile: try again")
             }
-            try await store.certificates.appendEvent(
-                certificateID: certificate.id,
-                CertificateEvent(
-                    action: action.rawValue, from: certificate.state, to: moved.state, occurredAt: occurredAt, actor: caller.name, reason: reason,
-                    refusalGround: ground))
+            let event = CertificateEvent(
+                action: action.rawValue, from: certificate.state, to: moved.state, occurredAt: occurredAt, actor: caller.name, reason: reason,
+                refusalGround: ground)
+            try await store.certificates.appendEvent(certificateID: certificate.id, event)
             if let split { try await store.certificates.addSharing(split, certificateID: certificate.id, at: now, by: caller.name) }
+            try await store.announce(action, from: certificate.state, of: moved, event: event, at: now)
             try await store.audit.change(
                 "MoveCertificate", by: caller, entity: "certificate", id: certificate.id.lowercased, before: certificate, after: moved, reason: reason)
             return try await store.certificateFile(moved, readAt: now, timeZone: caller.timeZone)

@@ -43,9 +43,7 @@ public struct ReceiveCertificate: Sendable {
                     "orderId", "issued-abroad", "order \(order.record.decisionReference) was issued here: an incoming certificate carries another state's order")
             }
             let kind: CertificateKind = order.record.kind == .freezing ? .freezing : .confiscation
-            if urgencyReason != nil, kind != .freezing {
-                throw UseCaseError.invalid("urgent", "freezing-only", "only a freezing certificate is urgent (Reg 2018/1805 Art 9(3))")
-            }
+            try IssueCertificate.checkUrgency(urgencyReason, kind: kind)
             if let externalReference, try await store.certificates.registered(externalReference, direction: .incoming, of: office) {
                 throw UseCaseError.conflict("certificate \(externalReference) is registered already")
             }

@@ -7,7 +7,10 @@ import Foundation
 /// deployment, and it is neither stale nor from the future; otherwise nothing is recorded.
 /// A message is taken once: a redelivery gets the first acknowledgement and changes nothing.
 /// A request creates an incoming request with its deadline; a reply, delay notice or
-/// refusal moves the outgoing request it answers; a withdrawal moves the incoming one.
+/// refusal moves the outgoing request it answers; a withdrawal moves the incoming one. A
+/// certificate creates an incoming certificate with its recognition clock, waiting to be
+/// linked to the order recorded here; the executing state's decisions move the outgoing
+/// certificate, the issuing state's withdrawal the incoming one.
 public struct ReceiveMessage: Sendable {
     let database: Database
     let clock: @Sendable () -> Date
@@ -55,21 +58,22 @@ public struct ReceiveMessage: Sendable {
             let office = try OfficeCode(identity.address.office)
             let timeZone = try await store.offices.find(office)?.timeZone ?? Office.defaultTimeZone
             let caller = Caller.partner(envelope.sender, actingOn: office, timeZone: timeZone)
-            let requestID: UUID
-            if envelope.type == .request {
-                requestID = try await Self.register(envelope, in: store, office: office, by: caller, at: now)
-            } else {
-                requestID = try await move(envelope, in: store, office: office, by: caller, at: now)
+            let thread: ExchangeThread
+            switch envelope.type {
+            case .request: thread = .request(try await Self.register(envelope, in: store, office: office, by: caller, at: now))
+            case .reply, .delayNotice, .refusal, .statusChange: thread = .request(try await move(envelope, in: store, office: office, by: caller, at: now))
+            case .certificate: thread = .certificate(try await Self.registerCertificate(envelope, in: store, office: office, by: caller, at: now))
+            case .certificateStatus: thread = .certificate(try await moveCertificate(envelope, in: store, office: office, by: caller, at: now))
             }
             let acknowledgement = String(
                 decoding: CanonicalJSON.object([
                     "messageId": .string(envelope.messageID.lowercased), "status": .string("accepted"),
-                    "receivedAt": .string(now.formatted(.iso8601)), "requestId": .string(requestID.lowercased),
+                    "receivedAt": .string(now.formatted(.iso8601)), thread.acknowledged.key: .string(thread.acknowledged.id.lowercased),
                 ]).bytes, as: UTF8.self)
             try await store.inbox.add(
                 InboxEntry(
-                    messageID: envelope.messageID, sender: envelope.sender, type: envelope.type, requestID: requestID, envelope: envelope.text,
-                    receivedAt: now, acknowledgement: acknowledgement))
+                    messageID: envelope.messageID, sender: envelope.sender, type: envelope.type, requestID: thread.requestID,
+                    certificateID: thread.certificateID, envelope: envelope.text, receivedAt: now, acknowledgement: acknowledgement))
             return acknowledgement
         }
     }
@@ -147,10 +151,7 @@ public struct ReceiveMessage: Sendable {
         }
         let local = found.flatMap { $0.counterpart == envelope.sender ? $0.id : nil }
         guard let local else { throw UseCaseError.notFound("request \(message.requestId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)") }
-        // Dated when the partner made the move (an answer is late when it was given late, not
-        // when an outage delayed it), but never before the request's latest event nor ahead of now.
-        let latest = try await store.requestEvents.of(local).last?.occurredAt ?? message.occurredAt
-        let occurredAt = min(max(message.occurredAt, latest), now)
+        let occurredAt = Self.dating(message.occurredAt, after: try await store.requestEvents.of(local).last?.occurredAt, now: now)
         _ = try await MoveRequest(database: database, clock: { now })(
             requestID: local,
             RequestMoveInput(
@@ -158,5 +159,76 @@ public struct ReceiveMessage: Sendable {
                 expectedOn: message.expectedOn?.description),
             dated: occurredAt, by: caller)
         return local
+    }
+
+    /// A move dated when the partner made it (an answer or a decision is late when it was
+    /// given late, not when an outage delayed it), but never before the latest event here nor
+    /// ahead of now.
+    private static func dating(_ occurredAt: Date, after latest: Date?, now: Date) -> Date {
+        min(max(occurredAt, latest ?? occurredAt), now)
+    }
+
+    /// A certificate from the issuing state: registered as received now, with its recognition
+    /// clock, and with no case or order here until a liaison officer links the order recorded
+    /// for it.
+    private static func registerCertificate(_ envelope: Envelope, in store: Store, office: OfficeCode, by caller: Caller, at now: Date) async throws
+        -> UUID
+    {
+        let message = try payload(CertificateMessage.self, of: envelope)
+        let order = message.order
+        var validation = Validation()
+        if UUID(uuidString: message.certificateId) == nil { validation.add("payload.certificateId", "id", "the issuing office's certificate id is a UUID") }
+        if (order.kind == .freezing) != (message.kind == .freezing) {
+            validation.add("payload.order.kind", "certificate-kind", "a \(message.kind.rawValue) certificate carries a \(message.kind.rawValue) order")
+        }
+        if message.urgencyReason != nil, message.kind != .freezing {
+            validation.add("payload.urgencyReason", "freezing-only", "only a freezing certificate is urgent (Reg 2018/1805 Art 9(3))")
+        }
+        let urgencyReason = message.urgencyReason.flatMap { validation.reason("payload.urgencyReason", $0) }
+        for (field, text, length) in [
+            ("payload.order.issuingAuthority", order.issuingAuthority, LegalOrder.authorityLength),
+            ("payload.order.decisionReference", order.decisionReference, LegalOrder.decisionReferenceLength),
+        ] {
+            _ = validation.check(field, "text") { () throws(RecordTextError) in try RecordText.valid(text, length: length, what: "the order's text") }
+        }
+        try validation.finish()
+        if try await store.certificates.find(reference: message.certificateId, from: envelope.sender, of: office) != nil {
+            throw UseCaseError.conflict("the partner's certificate \(message.certificateId) is registered already")
+        }
+        var certificate = Certificate(
+            id: UUID(), office: office, caseID: nil, direction: .incoming, kind: message.kind, orderID: nil, orderDescribed: order,
+            counterpart: envelope.sender, channel: .arca, externalReference: message.certificateId, state: CertificateLifecycle.initialState(.incoming),
+            receivedAt: now, urgencyReason: urgencyReason, version: 1, createdAt: now, updatedAt: now)
+        certificate.startClock(period: try await store.settings.current().period(for:), timeZone: caller.timeZone)
+        try await store.certificates.add(certificate)
+        try await store.certificates.appendEvent(
+            certificateID: certificate.id,
+            CertificateEvent(action: "receive", from: nil, to: certificate.state, occurredAt: now, actor: caller.name, reason: nil))
+        try await store.audit.change("ReceiveMessage", by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
+        return certificate.id
+    }
+
+    /// A move the partner made on a certificate both offices hold: the executing state's
+    /// decision on this office's outgoing certificate, or the issuing state's withdrawal of
+    /// the incoming one.
+    private func moveCertificate(_ envelope: Envelope, in store: Store, office: OfficeCode, by caller: Caller, at now: Date) async throws -> UUID {
+        let message = try Self.payload(CertificateMoveMessage.self, of: envelope)
+        var found: Certificate?
+        if message.receiverDirection == .incoming {
+            found = try await store.certificates.find(reference: message.certificateId, from: envelope.sender, of: office)
+        } else if let id = UUID(uuidString: message.certificateId) {
+            found = try await store.certificates.find(id, of: office).flatMap {
+                $0.direction == .outgoing && $0.channel == .arca && $0.counterpart == envelope.sender ? $0 : nil
+            }
+        }
+        guard let local = found else {
+            throw UseCaseError.notFound("certificate \(message.certificateId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)")
+        }
+        let occurredAt = Self.dating(message.occurredAt, after: try await store.certificates.events(of: local.id).last?.occurredAt, now: now)
+        _ = try await MoveCertificate(database: database, clock: { now })(
+            certificateID: local.id,
+            CertificateMoveInput(action: message.action.rawValue, reason: message.reason, refusalGround: message.refusalGround?.rawValue),
+            dated: occurredAt, by: caller)
+        return local.id
     }
 }

@@ -36,7 +36,7 @@ public struct RecordRecovery: Sendable {
                         + "\(certificate.state.rawValue): amounts recovered are recorded on an outgoing confiscation certificate once sent")
             }
             let file = try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
-            guard let ledger = file.ledger else {
+            guard let ledger = file.ledger, let orderID = certificate.orderID else {
                 throw UseCaseError.conflict("the certificate's order names no amount: there is nothing to count recoveries against")
             }
             do throws(RecoveryLedgerError) {
@@ -48,7 +48,7 @@ public struct RecordRecovery: Sendable {
                 certificateID: certificate.id, state: certificate.counterpart.state, amount: amount, recoveredOn: day, recordedBy: caller.name,
                 reason: reason)
             do {
-                try await store.certificates.addRecovery(recovery, orderID: certificate.orderID)
+                try await store.certificates.addRecovery(recovery, orderID: orderID)
             } catch let refusal as OrderAmountExceeded {
                 // Another recording for the order committed between the check above and this one.
                 throw UseCaseError.invalid("amount", "within-order", "another amount was recorded for this order meanwhile: \(refusal.message)")

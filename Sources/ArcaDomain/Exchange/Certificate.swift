@@ -3,16 +3,20 @@ import Foundation
 /// A freezing or confiscation certificate under Reg 2018/1805 (DOMAIN §3.4), as this office
 /// tracks it: an outgoing one carries an order of this office to an executing state; an
 /// incoming one carries another state's order, recorded here as an order of this office
-/// issued by that state, with the clock of its recognition decision. Its moves follow
-/// `CertificateLifecycle`.
+/// issued by that state, with the clock of its recognition decision. One received from a
+/// partner deployment arrives with the order as the issuing state describes it and waits to
+/// be linked to the order recorded here. Its moves follow `CertificateLifecycle`.
 public struct Certificate: Hashable, Sendable, Codable {
     public let id: UUID
     public let office: OfficeCode
-    public let caseID: UUID
+    /// Nil only while an incoming certificate waits to be linked to the order recorded here.
+    public var caseID: UUID?
     public let direction: RequestDirection
     public let kind: CertificateKind
-    /// The order the certificate carries (outgoing: an order of this office).
-    public let orderID: UUID
+    /// The order the certificate carries (outgoing: an order of this office); nil as `caseID`.
+    public var orderID: UUID?
+    /// Received from a partner deployment: the order as the issuing state describes it.
+    public let orderDescribed: CertifiedOrder?
     /// The executing state's office (outgoing), or the issuing state's (incoming).
     public let counterpart: Counterpart
     public let channel: Channel
@@ -32,9 +36,10 @@ public struct Certificate: Hashable, Sendable, Codable {
     public var updatedAt: Date
 
     public init(
-        id: UUID, office: OfficeCode, caseID: UUID, direction: RequestDirection, kind: CertificateKind, orderID: UUID, counterpart: Counterpart,
-        channel: Channel, externalReference: String?, state: CertificateState, receivedAt: Date?, urgencyReason: String? = nil,
-        clock: RequestClock? = nil, decidedAt: Date? = nil, version: Int, createdAt: Date, updatedAt: Date
+        id: UUID, office: OfficeCode, caseID: UUID?, direction: RequestDirection, kind: CertificateKind, orderID: UUID?,
+        orderDescribed: CertifiedOrder? = nil, counterpart: Counterpart, channel: Channel, externalReference: String?, state: CertificateState,
+        receivedAt: Date?, urgencyReason: String? = nil, clock: RequestClock? = nil, decidedAt: Date? = nil, version: Int, createdAt: Date,
+        updatedAt: Date
     ) {
         self.id = id
         self.office = office
@@ -42,6 +47,7 @@ public struct Certificate: Hashable, Sendable, Codable {
         self.direction = direction
         self.kind = kind
         self.orderID = orderID
+        self.orderDescribed = orderDescribed
         self.counterpart = counterpart
         self.channel = channel
         self.externalReference = externalReference
@@ -85,6 +91,21 @@ public struct Certificate: Hashable, Sendable, Codable {
         return decidedAt > clock.deadline
     }
 
+    /// An incoming certificate whose order is not recorded here yet can be refused or
+    /// withdrawn, nothing else: recognising it says this office gives effect to an order the
+    /// record must show first.
+    public func needsOrder(for action: CertificateAction) -> Bool {
+        orderID == nil && ![.refuse, .withdraw, .close].contains(action)
+    }
+
+    /// Whether `action` on this certificate is the partner's to make: exchanged directly, the
+    /// executing state's decisions arrive from its deployment and so does the issuing state's
+    /// withdrawal; sending, closing and the office's own decisions are made here.
+    public func isPartnersMove(_ action: CertificateAction) -> Bool {
+        guard channel == .arca, action != .close else { return false }
+        return direction == .outgoing ? ![.send, .withdraw].contains(action) : action == .withdraw
+    }
+
     /// Moves the certificate by `action`, which happened at `instant`; sending dates it, and
     /// recognising or refusing an incoming one dates the decision its clock runs to.
     public mutating func apply(_ action: CertificateAction, at instant: Date) throws(CertificateTransitionError) {
@@ -98,6 +119,33 @@ public struct Certificate: Hashable, Sendable, Codable {
     /// certificate, once the executing state has it.
     public var takesRecoveries: Bool {
         direction == .outgoing && kind == .confiscation && ![.draft, .refused, .withdrawn].contains(state)
+    }
+}
+
+/// The order a certificate carries, as the issuing state describes it in the certificate
+/// (Reg 2018/1805 Annexes I and II, section B onwards): enough to record it here, with the
+/// persons and property concerned limited as a request's are (DOMAIN §7).
+public struct CertifiedOrder: Hashable, Sendable, Codable {
+    public let kind: LegalOrder.Kind
+    public let urgent: Bool
+    public let confiscationType: ConfiscationType?
+    public let issuingAuthority: String
+    public let decisionReference: String
+    public let decisionDate: Day
+    public let coveredAmount: Money?
+    public let personsConcerned: [PersonConcerned]
+    public let objectsConcerned: [ObjectConcerned]
+
+    public init(_ order: LegalOrder, personsConcerned: [PersonConcerned], objectsConcerned: [ObjectConcerned]) {
+        kind = order.kind
+        urgent = order.urgent
+        confiscationType = order.confiscationType
+        issuingAuthority = order.issuingAuthority
+        decisionReference = order.decisionReference
+        decisionDate = order.decisionDate
+        coveredAmount = order.coveredAmount
+        self.personsConcerned = personsConcerned
+        self.objectsConcerned = objectsConcerned
     }
 }
 

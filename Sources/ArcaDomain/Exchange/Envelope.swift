@@ -10,6 +10,10 @@ public enum MessageType: String, CaseIterable, Sendable, Codable {
     case refusal
     /// The requesting office withdrew its request.
     case statusChange = "status_change"
+    /// A freezing or confiscation certificate, sent by the issuing state.
+    case certificate
+    /// A move of a certificate: the executing state's decisions, or the issuing state's withdrawal.
+    case certificateStatus = "certificate_status"
 
     /// The message a move sends when the request is exchanged directly with a partner; nil
     /// for a move that stays in the office (triage, reminders, a draft withdrawn unsent).
@@ -24,16 +28,32 @@ public enum MessageType: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The message a move of a certificate sends when it is exchanged directly: the issuing
+    /// state sends the certificate and may withdraw it; the executing state sends each of its
+    /// decisions. Closing is each office's own.
+    public static func sent(certificate action: CertificateAction, on direction: RequestDirection, from state: CertificateState) -> MessageType? {
+        switch (direction, action) {
+        case (.outgoing, .send): return .certificate
+        case (.outgoing, .withdraw): return state == .draft ? nil : .certificateStatus
+        case (.incoming, .send), (.incoming, .withdraw), (_, .close): return nil
+        case (.incoming, _): return .certificateStatus
+        case (.outgoing, _): return nil
+        }
+    }
+
     /// Whether a message of this type may carry `action` from the other side.
     public func carries(_ action: RequestAction) -> Bool {
         switch self {
-        case .request: return false
+        case .request, .certificate, .certificateStatus: return false
         case .reply: return action == .answerInFull || action == .answerInPart
         case .delayNotice: return action == .noticeDelay
         case .refusal: return action == .refuse
         case .statusChange: return action == .withdraw
         }
     }
+
+    /// Whether the message is about a certificate rather than a request.
+    public var isAboutCertificate: Bool { self == .certificate || self == .certificateStatus }
 }
 
 /// A person a request concerns, as far as the request needs (DOMAIN §7): a name and what
@@ -119,6 +139,48 @@ public struct RequestMoveMessage: Hashable, Sendable, Codable {
         refusalGround = event.refusalGround
         expectedOn = event.expectedOn
     }
+}
+
+/// The payload of a `certificate` message: the issuing state's certificate and the order it
+/// carries. `certificateId` is the issuing office's id; every later message about it names it.
+public struct CertificateMessage: Hashable, Sendable, Codable {
+    public let certificateId: String
+    public let kind: CertificateKind
+    /// A freezing certificate the issuing state marks urgent (Art 9(3)), and why.
+    public let urgencyReason: String?
+    public let order: CertifiedOrder
+    public let sentAt: Date
+
+    public init(_ certificate: Certificate, order: CertifiedOrder, urgencyReason: String?, sentAt: Date) {
+        certificateId = certificate.id.lowercased
+        kind = certificate.kind
+        self.urgencyReason = urgencyReason
+        self.order = order
+        self.sentAt = sentAt
+    }
+}
+
+/// The payload of a `certificate_status` message: a move of the certificate by the office
+/// that sends it. `certificateId` is the issuing office's id of the certificate.
+public struct CertificateMoveMessage: Hashable, Sendable, Codable {
+    public let certificateId: String
+    public let action: CertificateAction
+    public let occurredAt: Date
+    public let reason: String?
+    public let refusalGround: RefusalGround?
+
+    public init(certificateId: String, _ event: CertificateEvent, action: CertificateAction) {
+        self.certificateId = certificateId
+        self.action = action
+        occurredAt = event.occurredAt
+        reason = event.reason
+        refusalGround = event.refusalGround
+    }
+
+    /// The direction of the certificate this move is made on at the receiving office: the
+    /// issuing state withdraws (the receiver's certificate is incoming); the executing state
+    /// decides (the receiver's is outgoing).
+    public var receiverDirection: RequestDirection { action == .withdraw ? .incoming : .outgoing }
 }
 
 /// A signed message from one deployment to another. The signature (Ed25519) is over the

@@ -49,7 +49,9 @@ public struct OutboxMessage: Hashable, Sendable {
     public let messageID: UUID
     public let partnerID: UUID
     public let type: MessageType
+    /// The request or the certificate the message is about.
     public let requestID: UUID?
+    public let certificateID: UUID?
     /// The signed envelope, exactly as it is delivered (and exported).
     public let envelope: String
     public let createdAt: Date
@@ -61,13 +63,15 @@ public struct OutboxMessage: Hashable, Sendable {
     public var refusedAt: Date?
 
     public init(
-        messageID: UUID, partnerID: UUID, type: MessageType, requestID: UUID?, envelope: String, createdAt: Date, attempts: Int = 0,
+        messageID: UUID, partnerID: UUID, type: MessageType, requestID: UUID?, certificateID: UUID? = nil, envelope: String, createdAt: Date,
+        attempts: Int = 0,
         nextAttemptAt: Date, lastError: String? = nil, deliveredAt: Date? = nil, acknowledgement: String? = nil, refusedAt: Date? = nil
     ) {
         self.messageID = messageID
         self.partnerID = partnerID
         self.type = type
         self.requestID = requestID
+        self.certificateID = certificateID
         self.envelope = envelope
         self.createdAt = createdAt
         self.attempts = attempts

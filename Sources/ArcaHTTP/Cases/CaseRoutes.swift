@@ -16,7 +16,7 @@ struct CaseRoutes {
                 var input = NewCase(
                     title: body.string("title"), offences: body.strings("offences"), openedOn: body.string("openedOn"),
                     origin: body.string("origin"), criminalFileReference: body.string("criminalFileReference"),
-                    fromRequest: body.string("fromRequest"))
+                    fromRequest: body.string("fromRequest"), fromCertificate: body.string("fromCertificate"))
                 input.unreadable = body.finish()
                 let record = try await useCases.createCase(input, by: try context.requireCaller())
                 return Reply(CaseResource(record), status: .created, etag: record.version, location: "/v1/cases/\(record.id.lowercased)")

@@ -25,7 +25,8 @@ struct CertificateRoutes {
                 } else {
                     var input = NewCertificate(
                         orderID: body.string("orderId"), counterpartState: body.string("counterpartState"),
-                        counterpartOffice: body.string("counterpartOffice"), externalReference: body.string("externalReference"))
+                        counterpartOffice: body.string("counterpartOffice"), externalReference: body.string("externalReference"),
+                        channel: body.string("channel"), urgent: body.bool("urgent"), urgencyReason: body.string("urgencyReason"))
                     input.unreadable = body.finish()
                     file = try await useCases.issueCertificate(input, by: try context.requireCaller())
                 }
@@ -57,6 +58,16 @@ struct CertificateRoutes {
                 let file = try await useCases.moveCertificate(certificateID: certificateID, input, by: try context.requireCaller())
                 return try Reply(
                     CertificateFileResource(file), status: .created, etag: file.certificate.version, location: "/v1/certificates/\(certificateID.lowercased)")
+            }
+        }
+
+        v1.post("certificates/{id}/link") { request, context -> Reply in
+            let certificateID = try context.id()
+            return try await post(request, context) { body in
+                var input = CertificateLink(orderID: body.string("orderId"))
+                input.unreadable = body.finish()
+                let file = try await useCases.linkCertificate(certificateID: certificateID, input, by: try context.requireCaller())
+                return try Reply(CertificateFileResource(file), etag: file.certificate.version, location: "/v1/certificates/\(certificateID.lowercased)")
             }
         }
 

@@ -8,7 +8,7 @@ public struct CertificateRepository: Sendable {
     static let columns = """
         c.id, c.office_code, c.case_id, c.direction, c.kind, c.order_id, c.counterpart_state, c.counterpart_office, c.channel,
         c.external_reference, c.state, c.received_at, c.version, c.created_at, c.updated_at, c.urgency_reason, c.deadline_rule,
-        c.deadline_period, c.clock_started_at, c.deadline_at, c.decided_at
+        c.deadline_period, c.clock_started_at, c.deadline_at, c.decided_at, c.order_described::text
         """
 
     public func add(_ certificate: Certificate) async throws {
@@ -16,8 +16,8 @@ public struct CertificateRepository: Sendable {
             """
             INSERT INTO certificate (id, office_code, case_id, direction, kind, order_id, counterpart_state, counterpart_office, channel,
                 external_reference, state, received_at, version, created_at, updated_at, urgency_reason, deadline_rule, deadline_period,
-                clock_started_at, deadline_at, decided_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+                clock_started_at, deadline_at, decided_at, order_described)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22::jsonb)
             """,
             [
                 certificate.id, certificate.office.value, certificate.caseID, certificate.direction.rawValue, certificate.kind.rawValue,
@@ -25,6 +25,7 @@ public struct CertificateRepository: Sendable {
                 certificate.externalReference, certificate.state.rawValue, certificate.receivedAt, certificate.version,
                 certificate.createdAt, certificate.updatedAt, certificate.urgencyReason, certificate.clock?.rule.rawValue, certificate.clock?.period,
                 certificate.clock?.startedAt, certificate.clock?.deadline, certificate.decidedAt,
+                try certificate.orderDescribed.map { String(decoding: try JSONEncoder().encode($0), as: UTF8.self) },
             ])
     }
 
@@ -61,16 +62,29 @@ public struct CertificateRepository: Sendable {
         ).isEmpty
     }
 
-    /// Stores the certificate's state, reference, dates and decision if it is still at version `version - 1`.
+    /// The incoming certificate a partner knows by `reference` (its own id), if `office` holds one.
+    public func find(reference: String, from partner: Counterpart, of office: OfficeCode, forUpdate: Bool = false) async throws -> Certificate? {
+        try await db.query(
+            """
+            SELECT \(Self.columns) FROM certificate c
+            WHERE c.office_code = $1 AND c.direction = 'incoming' AND c.channel = 'arca' AND c.external_reference = $2
+                AND c.counterpart_state = $3 AND c.counterpart_office = $4 \(forUpdate ? "FOR NO KEY UPDATE" : "")
+            """,
+            [office.value, reference, partner.state.value, partner.office]
+        ).first.map(Self.decode)
+    }
+
+    /// Stores the certificate's state, reference, dates, decision and links if it is still at version `version - 1`.
     public func update(_ certificate: Certificate) async throws -> Bool {
         try await db.execute(
             """
-            UPDATE certificate SET state = $3, external_reference = $4, received_at = $5, updated_at = $6, decided_at = $7, version = $2
+            UPDATE certificate SET state = $3, external_reference = $4, received_at = $5, updated_at = $6, decided_at = $7, case_id = $8,
+                order_id = $9, version = $2
             WHERE id = $1 AND version = $2 - 1
             """,
             [
                 certificate.id, certificate.version, certificate.state.rawValue, certificate.externalReference, certificate.receivedAt,
-                certificate.updatedAt, certificate.decidedAt,
+                certificate.updatedAt, certificate.decidedAt, certificate.caseID, certificate.orderID,
             ]) == 1
     }
 
@@ -185,9 +199,10 @@ public struct CertificateRepository: Sendable {
                 startedAt: try row.decode(Date.self, 18), deadline: try row.decode(Date.self, 19))
         }
         return Certificate(
-            id: try row.decode(UUID.self, 0), office: try OfficeCode(row.decode(String.self, 1)), caseID: try row.decode(UUID.self, 2),
+            id: try row.decode(UUID.self, 0), office: try OfficeCode(row.decode(String.self, 1)), caseID: try row.decode(UUID?.self, 2),
             direction: try RequestDirection(rawValue: row.decode(String.self, 3)).orThrow("direction"),
-            kind: try CertificateKind(rawValue: row.decode(String.self, 4)).orThrow("kind"), orderID: try row.decode(UUID.self, 5),
+            kind: try CertificateKind(rawValue: row.decode(String.self, 4)).orThrow("kind"), orderID: try row.decode(UUID?.self, 5),
+            orderDescribed: try row.decode(String?.self, 21).map { try JSONDecoder().decode(CertifiedOrder.self, from: Data($0.utf8)) },
             counterpart: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 6)), office: try row.decode(String.self, 7)),
             channel: try Channel(rawValue: row.decode(String.self, 8)).orThrow("channel"), externalReference: try row.decode(String?.self, 9),
             state: try CertificateState(rawValue: row.decode(String.self, 10)).orThrow("state"), receivedAt: try row.decode(Date?.self, 11),

@@ -82,15 +82,18 @@ public struct OutboxRepository: Sendable {
     public func add(_ message: OutboxMessage) async throws {
         try await db.write(
             """
-            INSERT INTO exchange_outbox (message_id, partner_id, message_type, request_id, envelope, created_at, next_attempt_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO exchange_outbox (message_id, partner_id, message_type, request_id, certificate_id, envelope, created_at, next_attempt_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """,
-            [message.messageID, message.partnerID, message.type.rawValue, message.requestID, message.envelope, message.createdAt, message.nextAttemptAt])
+            [
+                message.messageID, message.partnerID, message.type.rawValue, message.requestID, message.certificateID, message.envelope,
+                message.createdAt, message.nextAttemptAt,
+            ])
     }
 
     /// Takes up to `limit` messages due at `now` that no other worker holds, and keeps them
     /// from every other worker until `leaseEnd` (when one that crashed is tried again). Only
-    /// the oldest message still to deliver about each request is taken: the next waits until
+    /// the oldest message still to deliver about each request or certificate is taken: the next waits until
     /// it is delivered (or refused), whichever worker holds it, so they arrive in order. The
     /// messages to a partner since removed stay where they are.
     public func claim(due now: Date, limit: Int, leaseEnd: Date) async throws -> [OutboxMessage] {
@@ -143,13 +146,13 @@ public struct OutboxRepository: Sendable {
     }
 
     /// A message (`o`) the worker may take when it is due: still to deliver, to a partner
-    /// still registered, and the oldest still to deliver about its request.
+    /// still registered, and the oldest still to deliver about its request or certificate.
     static let deliverable = """
         o.delivered_at IS NULL AND o.refused_at IS NULL
             AND o.partner_id IN (SELECT id FROM exchange_partner WHERE removed_at IS NULL)
             AND NOT EXISTS (
                 SELECT 1 FROM exchange_outbox earlier
-                WHERE earlier.request_id = o.request_id AND earlier.position < o.position
+                WHERE earlier.thread_id = o.thread_id AND earlier.position < o.position
                     AND earlier.delivered_at IS NULL AND earlier.refused_at IS NULL)
         """
 
@@ -165,7 +168,7 @@ public struct OutboxRepository: Sendable {
 
     static let columns = """
         message_id, partner_id, message_type, request_id, envelope, created_at, attempts, next_attempt_at, last_error, delivered_at,
-        acknowledgement, refused_at
+        acknowledgement, refused_at, certificate_id
         """
 
     /// The message in `columns`, starting at column `first`.
@@ -173,8 +176,8 @@ public struct OutboxRepository: Sendable {
         OutboxMessage(
             messageID: try row.decode(UUID.self, first), partnerID: try row.decode(UUID.self, first + 1),
             type: try MessageType(rawValue: row.decode(String.self, first + 2)).orThrow("message_type"),
-            requestID: try row.decode(UUID?.self, first + 3), envelope: try row.decode(String.self, first + 4),
-            createdAt: try row.decode(Date.self, first + 5), attempts: try row.decode(Int.self, first + 6),
+            requestID: try row.decode(UUID?.self, first + 3), certificateID: try row.decode(UUID?.self, first + 12),
+            envelope: try row.decode(String.self, first + 4), createdAt: try row.decode(Date.self, first + 5), attempts: try row.decode(Int.self, first + 6),
             nextAttemptAt: try row.decode(Date.self, first + 7), lastError: try row.decode(String?.self, first + 8),
             deliveredAt: try row.decode(Date?.self, first + 9), acknowledgement: try row.decode(String?.self, first + 10),
             refusedAt: try row.decode(Date?.self, first + 11))
@@ -186,16 +189,22 @@ public struct InboxEntry: Hashable, Sendable {
     public let messageID: UUID
     public let sender: Counterpart
     public let type: MessageType
+    /// The request or the certificate it is about.
     public let requestID: UUID?
+    public let certificateID: UUID?
     public let envelope: String
     public let receivedAt: Date
     public let acknowledgement: String
 
-    public init(messageID: UUID, sender: Counterpart, type: MessageType, requestID: UUID?, envelope: String, receivedAt: Date, acknowledgement: String) {
+    public init(
+        messageID: UUID, sender: Counterpart, type: MessageType, requestID: UUID?, certificateID: UUID? = nil, envelope: String, receivedAt: Date,
+        acknowledgement: String
+    ) {
         self.messageID = messageID
         self.sender = sender
         self.type = type
         self.requestID = requestID
+        self.certificateID = certificateID
         self.envelope = envelope
         self.receivedAt = receivedAt
         self.acknowledgement = acknowledgement
@@ -214,26 +223,31 @@ public struct InboxRepository: Sendable {
     /// The message as it was first received, with the acknowledgement given then, if it was.
     public func find(_ messageID: UUID) async throws -> InboxEntry? {
         try await db.query(
-            "SELECT message_id, sender_state, sender_office, message_type, request_id, envelope, received_at, acknowledgement FROM exchange_inbox WHERE message_id = $1",
+            """
+            SELECT message_id, sender_state, sender_office, message_type, request_id, envelope, received_at, acknowledgement, certificate_id
+            FROM exchange_inbox WHERE message_id = $1
+            """,
             [messageID]
         ).first.map { row in
             InboxEntry(
                 messageID: try row.decode(UUID.self, 0),
                 sender: Counterpart(state: try CountryCode(recorded: row.decode(String.self, 1)), office: try row.decode(String.self, 2)),
                 type: try MessageType(rawValue: row.decode(String.self, 3)).orThrow("message_type"), requestID: try row.decode(UUID?.self, 4),
-                envelope: try row.decode(String.self, 5), receivedAt: try row.decode(Date.self, 6), acknowledgement: try row.decode(String.self, 7))
+                certificateID: try row.decode(UUID?.self, 8), envelope: try row.decode(String.self, 5), receivedAt: try row.decode(Date.self, 6),
+                acknowledgement: try row.decode(String.self, 7))
         }
     }
 
     public func add(_ entry: InboxEntry) async throws {
         try await db.write(
             """
-            INSERT INTO exchange_inbox (message_id, sender_state, sender_office, message_type, request_id, envelope, received_at, acknowledgement)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO exchange_inbox (
+                message_id, sender_state, sender_office, message_type, request_id, certificate_id, envelope, received_at, acknowledgement)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """,
             [
-                entry.messageID, entry.sender.state.value, entry.sender.office, entry.type.rawValue, entry.requestID, entry.envelope, entry.receivedAt,
-                entry.acknowledgement,
+                entry.messageID, entry.sender.state.value, entry.sender.office, entry.type.rawValue, entry.requestID, entry.certificateID,
+                entry.envelope, entry.receivedAt, entry.acknowledgement,
             ])
     }
 }

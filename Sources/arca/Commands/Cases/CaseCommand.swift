@@ -31,12 +31,15 @@ struct CaseCommand: AsyncParsableCommand {
         @Option(help: "An incoming request with no case yet (a partner's, sent directly) that the case is opened for; it is linked to the case.")
         var fromRequest: String?
 
+        @Option(help: "An incoming certificate with no case yet (a partner's, sent directly) that the case is opened for; it belongs to the case.")
+        var fromCertificate: String?
+
         func run() async throws {
             let record = try await acting.run { useCases, caller in
                 try await useCases.createCase(
                     NewCase(
                         title: title, offences: offences, openedOn: openedOn, origin: origin, criminalFileReference: criminalFile,
-                        fromRequest: fromRequest),
+                        fromRequest: fromRequest, fromCertificate: fromCertificate),
                     by: caller)
             }
             try acting.show(CaseResource(record)) { "opened case \(record.reference) id \(record.id.lowercased): \(record.title)" }

@@ -7,7 +7,7 @@ import Foundation
 struct CertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates", abstract: "Freezing and confiscation certificates (Reg 2018/1805) and the amounts recovered abroad.",
-        subcommands: [Issue.self, Receive.self, Move.self, Recover.self, Show.self, Overdue.self])
+        subcommands: [Issue.self, Receive.self, Link.self, Move.self, Recover.self, Show.self, Overdue.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -19,12 +19,16 @@ struct CertificateCommand: AsyncParsableCommand {
         @Option(help: "The executing state, ISO 3166-1 alpha-2 (NL).") var counterpartState: String
         @Option(help: "The executing state's office.") var counterpartOffice: String
         @Option(help: "The certificate's reference, if it has one already.") var externalReference: String?
+        @Option(help: "arca: send it directly to the partner deployment of the executing office (arca exchange partner add).") var channel: String?
+        @Flag(help: "An urgent freezing certificate (Art 9(3)); say why with --urgency-reason.") var urgent = false
+        @Option(help: "Why it is urgent.") var urgencyReason: String?
 
         func run() async throws {
             let file = try await acting.run { useCases, caller in
                 try await useCases.issueCertificate(
                     NewCertificate(
-                        orderID: orderID, counterpartState: counterpartState, counterpartOffice: counterpartOffice, externalReference: externalReference),
+                        orderID: orderID, counterpartState: counterpartState, counterpartOffice: counterpartOffice, externalReference: externalReference,
+                        channel: channel, urgent: urgent, urgencyReason: urgencyReason),
                     by: caller)
             }
             try acting.show(CertificateFileResource(file)) {
@@ -62,6 +66,31 @@ struct CertificateCommand: AsyncParsableCommand {
                 let certificate = file.certificate
                 return "received \(certificate.kind.rawValue) certificate \(certificate.id.lowercased) from \(certificate.counterpart.state.value)"
                     + (certificate.clock.map { ", recognition due \(RequestCommand.local($0.deadline, file.timeZone))" } ?? ", no fixed clock (Art 9(1))")
+            }
+        }
+    }
+
+    struct Link: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Link a certificate received from a partner deployment to the order it carries, recorded here (role liaison).",
+            discussion: """
+                The certificate shows the order as the issuing state describes it. Open a case for it (arca case create --from-certificate ID) \
+                or pick an existing one, record the order there with the issuing state (arca order create --issuing-state …), then link it; \
+                the certificate can then be recognised and executed.
+                """)
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The certificate id.") var id: String
+        @Option(name: .customLong("order"), help: "The order recorded here, issued by the certificate's issuing state.") var orderID: String
+
+        func run() async throws {
+            let certificateID = try parseID(id, "certificate")
+            let file = try await acting.run { useCases, caller in
+                try await useCases.linkCertificate(certificateID: certificateID, CertificateLink(orderID: orderID), by: caller)
+            }
+            try acting.show(CertificateFileResource(file)) {
+                "certificate \(file.certificate.id.lowercased) carries order \(orderID) of case \(file.certificate.caseID?.lowercased ?? "-")"
             }
         }
     }
@@ -136,13 +165,21 @@ struct CertificateCommand: AsyncParsableCommand {
             try acting.show(CertificateFileResource(file)) {
                 let certificate = file.certificate
                 var lines = [
-                    "\(certificate.direction.rawValue) \(certificate.kind.rawValue) certificate \(certificate.id.lowercased), order \(certificate.orderID.lowercased)",
+                    "\(certificate.direction.rawValue) \(certificate.kind.rawValue) certificate \(certificate.id.lowercased), "
+                        + (certificate.orderID.map { "order \($0.lowercased)" } ?? "not linked to an order here yet (arca certificates link)"),
                     "counterpart: \(certificate.counterpart.office) (\(certificate.counterpart.state.value))"
                         + (certificate.externalReference.map { ", ref \($0)" } ?? ""),
                     "state: \(certificate.state.rawValue); next: "
                         + CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state).map(\.rawValue)
                         .joined(separator: ", "),
                 ]
+                if let order = certificate.orderDescribed {
+                    lines.append(
+                        "the issuing state's order: \(order.kind.rawValue) \(order.decisionReference) of \(order.decisionDate), \(order.issuingAuthority)"
+                            + (order.coveredAmount.map { ", \($0)" } ?? ""))
+                    lines += order.personsConcerned.map { "  person: \($0.name) (\($0.kind.rawValue))" }
+                    lines += order.objectsConcerned.map { "  property: \($0.category.rawValue), \($0.description) (\($0.country.value))" }
+                }
                 if let clock = certificate.clock {
                     lines.append(
                         "recognition due: \(RequestCommand.local(clock.deadline, file.timeZone)) (\(clock.period), \(clock.rule.source))"

@@ -70,12 +70,12 @@ extension ExchangeCommand.Deliveries {
             let time = ISO8601DateFormatter()
             print(
                 table(
-                    ["CREATED", "MESSAGE", "TYPE", "TO", "REQUEST", "STATUS", "ATTEMPTS", "LAST ERROR"],
+                    ["CREATED", "MESSAGE", "TYPE", "TO", "ABOUT", "STATUS", "ATTEMPTS", "LAST ERROR"],
                     deliveries.map { delivery in
                         let message = delivery.message
                         return [
                             time.string(from: message.createdAt), message.messageID.lowercased, message.type.rawValue,
-                            "\(delivery.recipient.state.value)/\(delivery.recipient.office)", message.requestID?.lowercased ?? "-",
+                            "\(delivery.recipient.state.value)/\(delivery.recipient.office)", (message.requestID ?? message.certificateID)?.lowercased ?? "-",
                             message.status.rawValue, String(message.attempts), message.lastError ?? "",
                         ]
                     }))
