@@ -14,6 +14,7 @@ struct Partnership {
     let beDatabase: FreshDatabase
     let nlDatabase: FreshDatabase
     static let nlLiaison = "j.bakker"
+    static let nlOfficer = "m.jansen"
 
     static func with(_ body: (Partnership) async throws -> Void) async throws {
         try await withOfficer { be, beDatabase in
@@ -22,6 +23,7 @@ struct Partnership {
                 for command in [
                     ["office", "add", "NL-ARO", "--state", "NL", "--name", "Dutch ARO (FIOD)"],
                     ["user", "add", nlLiaison, "--role", "liaison", "--office", "NL-ARO"],
+                    ["user", "add", nlOfficer, "--role", "officer", "--office", "NL-ARO"],
                 ] {
                     let result = try ArcaProcess.run(command, environment: nl)
                     #expect(result.status == 0, "\(result.stderr)")
@@ -84,6 +86,32 @@ struct Partnership {
         return requestID
     }
 
+    /// A Belgian confiscation of EUR 120,000 in value, sent to the Dutch office directly as a
+    /// confiscation certificate; the certificate's id.
+    func sendConfiscationCertificate() throws -> String {
+        let created = try ArcaProcess.run(
+            ["case", "create", "--title", "Operation Meltwater", "--offence", "money_laundering", "--opened-on", "2026-03-14", "--json"], environment: be)
+        let caseID = try #require(json(created.stdout)["id"] as? String)
+        let ordered = try ArcaProcess.run(
+            [
+                "order", "create", "--case", caseID, "--kind", "confiscation", "--type", "value", "--authority", "Brussels criminal court",
+                "--decision-reference", "2026/0412/C", "--decision-date", "2026-06-10", "--amount", "120000.00", "--json",
+            ], environment: be)
+        #expect(ordered.status == 0, "\(ordered.stderr)")
+        let orderID = try #require(json(ordered.stdout)["id"] as? String)
+        let liaison = TestWorld.userName("liaison")
+        let drafted = try ArcaProcess.run(
+            [
+                "certificates", "issue", "--order", orderID, "--counterpart-state", "NL", "--counterpart-office", "NL-ARO", "--channel", "arca",
+                "--as", liaison, "--json",
+            ], environment: be)
+        #expect(drafted.status == 0, "\(drafted.stderr)")
+        let certificateID = try #require(json(drafted.stdout)["id"] as? String)
+        let sent = try ArcaProcess.run(["certificates", "move", certificateID, "send", "--as", liaison], environment: be)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        return certificateID
+    }
+
     /// The Dutch office's incoming requests, as its liaison officer lists them.
     func incomingAtNL() throws -> [[String: Any]] {
         let listed = try ArcaProcess.run(["requests", "list", "--direction", "incoming", "--json"], environment: nl)
@@ -95,7 +123,7 @@ struct Partnership {
     }
 }
 
-@Suite("two deployments exchange requests directly")
+@Suite("two deployments exchange requests and certificates directly")
 struct TwoDeploymentTests {
     @Test func anUrgentRequestFromBelgiumArrivesInTheNetherlandsWithItsEightHourClockAndTheReplyComesBack() async throws {
         try await Partnership.with { deployments in
@@ -134,6 +162,56 @@ struct TwoDeploymentTests {
             #expect(shown.stdout.contains("answer_in_full  sent -> answered_in_full  partner:NL/NL-ARO  two accounts"), "\(shown.stdout)")
             let deliveries = try ArcaProcess.run(["exchange", "deliveries", "--request", requestID, "--json"], environment: deployments.be)
             #expect((json(deliveries.stdout)["items"] as? [[String: Any]])?.map { $0["status"] as? String } == ["delivered"])
+        }
+    }
+
+    @Test func aConfiscationCertificateFromBelgiumIsRecordedInTheNetherlandsAndItsRecognitionComesBack() async throws {
+        try await Partnership.with { deployments in
+            let beServer = try await deployments.serveBE()
+            let nlServer = try await deployments.serveNL()
+            defer {
+                beServer.kill()
+                nlServer.kill()
+            }
+            // given a confiscation certificate Belgium sends directly
+            let certificateID = try deployments.sendConfiscationCertificate()
+            // then the Dutch office has it as incoming, on no case yet, with its 45-day clock and the Belgian order described
+            func incoming() throws -> [[String: Any]] {
+                let listed = try ArcaProcess.run(["certificates", "list", "--direction", "incoming", "--json"], environment: deployments.nl)
+                return json(listed.stdout)["items"] as? [[String: Any]] ?? []
+            }
+            try await eventually("the certificate reaches the Netherlands") { try incoming().count == 1 }
+            let certificate = try #require(try incoming().first)
+            let incomingID = try #require(certificate["id"] as? String)
+            #expect(certificate["caseId"] == nil && certificate["externalReference"] as? String == certificateID)
+            #expect((certificate["deadline"] as? [String: Any])?["period"] as? String == "P45D")
+            #expect((certificate["orderDescribed"] as? [String: Any])?["decisionReference"] as? String == "2026/0412/C")
+
+            // when a Dutch officer opens a case for it and records the Belgian order, and the liaison officer links and recognises it
+            let officer = ["--as", Partnership.nlOfficer]
+            let opened = try ArcaProcess.run(
+                ["case", "create", "--title", "Meltwater (BE)", "--offence", "money_laundering", "--opened-on", "2026-11-29", "--from-certificate", incomingID, "--json"]
+                    + officer, environment: deployments.nl)
+            #expect(opened.status == 0 && json(opened.stdout)["origin"] as? String == "incoming_certificate", "\(opened.stderr)")
+            let caseID = try #require(json(opened.stdout)["id"] as? String)
+            let ordered = try ArcaProcess.run(
+                [
+                    "order", "create", "--case", caseID, "--kind", "confiscation", "--type", "value", "--issuing-state", "BE", "--authority",
+                    "Brussels criminal court", "--decision-reference", "2026/0412/C", "--decision-date", "2026-06-10", "--amount", "120000.00", "--json",
+                ] + officer, environment: deployments.nl)
+            #expect(ordered.status == 0, "\(ordered.stderr)")
+            let orderID = try #require(json(ordered.stdout)["id"] as? String)
+            let linked = try ArcaProcess.run(["certificates", "link", incomingID, "--order", orderID], environment: deployments.nl)
+            #expect(linked.status == 0, "\(linked.stderr)")
+            let recognised = try ArcaProcess.run(["certificates", "move", incomingID, "recognise", "--reason", "no ground for refusal"], environment: deployments.nl)
+            #expect(recognised.status == 0, "\(recognised.stderr)")
+            // then the Belgian certificate shows it recognised by the Dutch office
+            try await eventually("the recognition reaches Belgium") {
+                let shown = try ArcaProcess.run(["certificates", "show", certificateID, "--json"], environment: deployments.be)
+                return json(shown.stdout)["state"] as? String == "recognised"
+            }
+            let shown = try ArcaProcess.run(["certificates", "show", certificateID], environment: deployments.be)
+            #expect(shown.stdout.contains("recognise  sent -> recognised  partner:NL/NL-ARO  no ground for refusal"), "\(shown.stdout)")
         }
     }
 

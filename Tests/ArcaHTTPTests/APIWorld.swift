@@ -17,6 +17,8 @@ struct APIWorld: Sendable {
     let client: any TestClientProtocol
     let db: FreshDatabase
     let tokens: [String: String]
+    /// The use cases behind the API, for what a test sets up outside it (a partner's keys).
+    let useCases: UseCases
 
     static let roles = ["officer", "liaison", "analyst", "auditor", "admin"]
 
@@ -29,8 +31,9 @@ struct APIWorld: Sendable {
             let app = ArcaAPI(useCases: world.useCases).application(host: "127.0.0.1", port: 0, logger: TestDatabase.quietLogger)
             let frozenTokens = tokens
             let db = world.db
+            let useCases = world.useCases
             try await app.test(.live) { client in
-                try await body(APIWorld(client: client, db: db, tokens: frozenTokens))
+                try await body(APIWorld(client: client, db: db, tokens: frozenTokens, useCases: useCases))
             }
         }
     }

@@ -1,3 +1,5 @@
+@testable import ArcaApplication
+import ArcaDomain
 import Foundation
 import HTTPTypes
 import Testing
@@ -13,6 +15,77 @@ struct CertificateRoutesTests {
         let final = try await world.call(.post, "/v1/orders/\(orderID)/finality", json: #"{"finalOn":"2026-06-01","reason":"no appeal lodged"}"#)
         #expect(final.status == 200, "\(final.text)")
         return orderID
+    }
+
+    /// A Dutch confiscation certificate delivered to the inbox over HTTP by the Dutch partner
+    /// deployment, registered first with its own key; returns the certificate's id here.
+    private func dutchCertificate(_ world: APIWorld) async throws -> String {
+        let (identity, _) = try await world.useCases.initialiseExchange(office: "BE-ARO", by: .commandLine())
+        let keys = newSigningKeyPair()
+        _ = try await world.useCases.registerPartner(
+            NewPartner(state: "NL", office: "NL-ARO", inboxURL: "https://arca.fiod.example.nl/v1/exchange/inbox", publicKey: keys.publicKey.base64EncodedString()),
+            by: .commandLine())
+        let order: CanonicalJSON = .object([
+            "kind": .string("confiscation"), "urgent": .bool(false), "issuingAuthority": .string("Rechtbank Rotterdam"),
+            "decisionReference": .string("ROT-2026-0815"), "decisionDate": .string("2026-11-20"),
+            "coveredAmount": .object(["amount": .string("25000.00"), "currency": .string("EUR")]), "personsConcerned": .array([]),
+            "objectsConcerned": .array([]),
+        ])
+        var envelope = Envelope(
+            messageID: UUID(), sender: Counterpart(state: try CountryCode("NL"), office: "NL-ARO"), recipient: identity.address, type: .certificate,
+            createdAt: ISO8601DateFormatter().date(from: "2026-11-29T09:59:00Z")!,
+            payload: .object([
+                "certificateId": .string(UUID().uuidString.lowercased()), "kind": .string("confiscation"), "order": order,
+                "sentAt": .string("2026-11-29T09:58:00Z"),
+            ]))
+        try envelope.sign(with: keys.privateKey)
+        let delivered = try await world.call(.post, "/v1/exchange/inbox", as: nil, bytes: envelope.json.bytes)
+        #expect(delivered.status == 200, "\(delivered.text)")
+        let id = try #require(delivered.json["certificateId"] as? String)
+        return id
+    }
+
+    static let links: [(role: String, status: Int)] = [("officer", 403), ("liaison", 200), ("analyst", 403), ("auditor", 403), ("admin", 403)]
+
+    @Test(arguments: links.indices)
+    func onlyLiaisonOfficersLinkAPartnersCertificateToTheOrderRecordedForIt(_ row: Int) async throws {
+        let expected = Self.links[row]
+        try await APIWorld.with { world in
+            // given a Dutch certificate delivered to the inbox, a case opened for it and the Dutch order recorded there
+            let certificateID = try await dutchCertificate(world)
+            let unlinked = try await world.call(.get, "/v1/certificates/\(certificateID)", as: "liaison")
+            #expect(unlinked.json["caseId"] == nil && unlinked.json["orderId"] == nil && unlinked.json["channel"] as? String == "arca")
+            let opened = try await world.call(
+                .post, "/v1/cases",
+                json: #"{"title":"Pieter de Vries: Dutch confiscation","offences":["money_laundering"],"openedOn":"2026-11-29","fromCertificate":"\#(certificateID)"}"#)
+            #expect(opened.status == 201 && opened.json["origin"] as? String == "incoming_certificate", "\(opened.text)")
+            let caseID = try #require(opened.json["id"] as? String)
+            let orderID = try await world.createOrder(
+                in: caseID,
+                #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#)
+            // when the role links it
+            let linked = try await world.attempt(.post, "/v1/certificates/\(certificateID)/link", as: expected.role, json: #"{"orderId":"\#(orderID)"}"#)
+            // then only a liaison officer may, and the certificate then carries the order of its case
+            #expect(linked.status == expected.status, "link as \(expected.role): \(linked.text)")
+            if expected.status == 200 {
+                #expect(linked.json["orderId"] as? String == orderID && linked.json["caseId"] as? String == caseID)
+            }
+        }
+    }
+
+    @Test func aLinkToAnOrderOfAnotherIssuingStateOrWithoutOneIsAProblemNamingTheFieldAndChangesNothing() async throws {
+        try await APIWorld.with { world in
+            let certificateID = try await dutchCertificate(world)
+            let belgian = try await valueConfiscation(world)
+            let wrongState = try await world.attempt(.post, "/v1/certificates/\(certificateID)/link", as: "liaison", json: #"{"orderId":"\#(belgian)"}"#)
+            #expect(wrongState.status == 422 && wrongState.isProblem && wrongState.fieldErrors == ["orderId issuing-state"], "\(wrongState.text)")
+            let missing = try await world.attempt(.post, "/v1/certificates/\(certificateID)/link", as: "liaison", json: "{}")
+            #expect(missing.status == 422 && missing.fieldErrors == ["orderId required"], "\(missing.text)")
+            let recognise = try await world.attempt(.post, "/v1/certificates/\(certificateID)/events", as: "liaison", json: #"{"action":"recognise"}"#)
+            #expect(recognise.status == 409 && recognise.isProblem, "\(recognise.text)")
+            let read = try await world.call(.get, "/v1/certificates/\(certificateID)", as: "liaison")
+            #expect(read.json["orderId"] == nil && read.json["state"] as? String == "received" && read.json["version"] as? Int == 1)
+        }
     }
 
     static let matrix: [(role: String, issue: Int, read: Int, move: Int)] = [

@@ -7,7 +7,7 @@ import Foundation
 struct CertificateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certificates", abstract: "Freezing and confiscation certificates (Reg 2018/1805) and the amounts recovered abroad.",
-        subcommands: [Issue.self, Receive.self, Link.self, Move.self, Recover.self, Show.self, Overdue.self])
+        subcommands: [Issue.self, Receive.self, Link.self, Move.self, Recover.self, Show.self, List.self, Overdue.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -204,6 +204,23 @@ struct CertificateCommand: AsyncParsableCommand {
         }
     }
 
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The office's certificates, newest first.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(name: .customLong("case"), help: "Only the certificates of this case.") var caseID: String?
+        @Option(help: "incoming or outgoing.") var direction: String?
+        @Option(help: "Only certificates in this state.") var state: String?
+        @Option(help: "Certificates per page (1–200).") var limit: Int?
+        @Option(help: "The `next` of the previous page.") var cursor: String?
+
+        func run() async throws {
+            try await CertificateCommand.list(
+                RequestListRequest(caseID: caseID, direction: direction, state: state, limit: limit, cursor: cursor), acting: acting)
+        }
+    }
+
     struct Overdue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Incoming certificates past their recognition deadline, soonest first; with --due-within, those due soon as well.")
@@ -215,20 +232,24 @@ struct CertificateCommand: AsyncParsableCommand {
         @Option(help: "The `next` of the previous page.") var cursor: String?
 
         func run() async throws {
-            let list = try await acting.run { useCases, caller in
-                try await useCases.listCertificates(RequestListRequest(overdue: dueWithin == nil ? "true" : nil, dueWithin: dueWithin, limit: limit, cursor: cursor), by: caller)
+            try await CertificateCommand.list(
+                RequestListRequest(overdue: dueWithin == nil ? "true" : nil, dueWithin: dueWithin, limit: limit, cursor: cursor), acting: acting)
+        }
+    }
+
+    static func list(_ request: RequestListRequest, acting: ActingOptions) async throws {
+        let list = try await acting.run { useCases, caller in try await useCases.listCertificates(request, by: caller) }
+        let items = list.page.items
+        try acting.show(PageResource(items: items.map { CertificateResource($0, readAt: list.readAt, timeZone: list.timeZone) }, next: list.page.next)) {
+            let rows = items.map { certificate in
+                [
+                    certificate.direction.rawValue, certificate.kind.rawValue, certificate.state.rawValue,
+                    "\(certificate.counterpart.state.value) \(certificate.counterpart.office)",
+                    certificate.clock.map { RequestCommand.local($0.deadline, list.timeZone) } ?? "-",
+                    certificate.clock.map { RequestCommand.left(until: $0.deadline, at: list.readAt) } ?? "-", certificate.id.lowercased,
+                ]
             }
-            let items = list.page.items
-            try acting.show(PageResource(items: items.map { CertificateResource($0, readAt: list.readAt, timeZone: list.timeZone) }, next: list.page.next)) {
-                let rows = items.map { certificate in
-                    [
-                        certificate.kind.rawValue, certificate.state.rawValue, "\(certificate.counterpart.state.value) \(certificate.counterpart.office)",
-                        certificate.clock.map { RequestCommand.local($0.deadline, list.timeZone) } ?? "-",
-                        certificate.clock.map { RequestCommand.left(until: $0.deadline, at: list.readAt) } ?? "-", certificate.id.lowercased,
-                    ]
-                }
-                return table(["KIND", "STATE", "ISSUING", "RECOGNITION DUE", "LEFT", "ID"], rows, next: list.page.next)
-            }
+            return table(["DIRECTION", "KIND", "STATE", "COUNTERPART", "RECOGNITION DUE", "LEFT", "ID"], rows, next: list.page.next)
         }
     }
 }
