@@ -13,15 +13,16 @@ public struct ExportMessages: Sendable {
         self.database = database
     }
 
-    /// The envelopes of one request's messages (oldest first), or of the messages still pending.
-    public func callAsFunction(requestID text: String?, by caller: Caller) async throws -> [String] {
+    /// The envelopes of one request's or certificate's messages (oldest first), or of the
+    /// messages still pending.
+    public func callAsFunction(requestID: String?, certificateID: String? = nil, by caller: Caller) async throws -> [String] {
         try caller.require(.followDeliveries)
         var validation = Validation()
-        let requestID = text.flatMap { validation.id("requestId", $0) }
+        let thread = validation.exchangeThread(requestID: requestID, certificateID: certificateID)
         try validation.finish()
         return try await database.transaction { store in
-            var messages = try await store.outbox.list(requestID: requestID, limit: 10_000).reversed() as [OutboxMessage]
-            if requestID == nil { messages = messages.filter { $0.status == .pending } }
+            var messages = try await store.outbox.list(thread: thread, limit: 10_000).reversed() as [OutboxMessage]
+            if thread == nil { messages = messages.filter { $0.status == .pending } }
             for message in messages {
                 try await store.audit.appendConsultation(
                     by: caller.auditActor, operation: "ExportMessages", entity: "exchange_message", id: message.messageID.lowercased)

@@ -5,6 +5,12 @@ import Foundation
 /// Reading the parts of cross-border requests.
 extension Validation {
     /// The reason an urgent request gives (required then); nil for one that is not urgent.
+    /// The request or the certificate whose messages to partners are asked for, if one is.
+    mutating func exchangeThread(requestID: String?, certificateID: String?) -> UUID? {
+        if requestID != nil, certificateID != nil { add("certificateId", "one-thread", "the messages of a request or of a certificate, not both") }
+        return requestID.flatMap { id("requestId", $0) } ?? certificateID.flatMap { id("certificateId", $0) }
+    }
+
     mutating func urgencyReason(urgent: Bool, _ reason: String?) -> String? {
         guard urgent else {
             if reason != nil { add("urgencyReason", "not-applicable", "a request that is not urgent has no urgency reason") }

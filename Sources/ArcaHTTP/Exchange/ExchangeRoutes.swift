@@ -20,7 +20,8 @@ struct ExchangeRoutes {
     func register(on v1: RouterGroup<ArcaRequestContext>) {
         v1.get("exchange/deliveries") { request, context -> Reply in
             let query = request.uri.queryParameters
-            let deliveries = try await useCases.listDeliveries(requestID: query.get("requestId"), limit: try request.limit(), by: try context.requireCaller())
+            let deliveries = try await useCases.listDeliveries(
+                requestID: query.get("requestId"), certificateID: query.get("certificateId"), limit: try request.limit(), by: try context.requireCaller())
             return try Reply(DeliveryListResource(deliveries))
         }
     }

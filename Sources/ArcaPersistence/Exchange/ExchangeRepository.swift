@@ -156,11 +156,11 @@ public struct OutboxRepository: Sendable {
                     AND earlier.delivered_at IS NULL AND earlier.refused_at IS NULL)
         """
 
-    /// The messages about one request, or the latest of all, newest first.
-    public func list(requestID: UUID? = nil, limit: Int) async throws -> [OutboxMessage] {
-        if let requestID {
+    /// The messages about one request or certificate (`thread`), or the latest of all, newest first.
+    public func list(thread: UUID? = nil, limit: Int) async throws -> [OutboxMessage] {
+        if let thread {
             return try await db.query(
-                "SELECT \(Self.columns) FROM exchange_outbox WHERE request_id = $1 ORDER BY position DESC LIMIT $2", [requestID, limit]
+                "SELECT \(Self.columns) FROM exchange_outbox WHERE thread_id = $1 ORDER BY position DESC LIMIT $2", [thread, limit]
             ).map { try Self.decode($0) }
         }
         return try await db.query("SELECT \(Self.columns) FROM exchange_outbox ORDER BY position DESC LIMIT $1", [limit]).map { try Self.decode($0) }

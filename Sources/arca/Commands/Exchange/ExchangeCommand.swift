@@ -56,12 +56,13 @@ extension ExchangeCommand.Deliveries {
         static let configuration = CommandConfiguration(abstract: "Messages sent to partners, newest first, and whether they arrived.")
 
         @Option(name: .customLong("request"), help: "Only the messages about this request.") var requestID: String?
+        @Option(name: .customLong("certificate"), help: "Only the messages about this certificate.") var certificateID: String?
         @Option(help: "How many (1–200).") var limit: Int?
         @Flag(help: "Print JSON, as the HTTP API answers.") var json = false
 
         func run() async throws {
             let deliveries = try await administer { root, admin in
-                try await root.useCases.listDeliveries(requestID: requestID, limit: limit, by: admin)
+                try await root.useCases.listDeliveries(requestID: requestID, certificateID: certificateID, limit: limit, by: admin)
             }
             if json {
                 try printJSON(DeliveryListResource(deliveries))
@@ -87,13 +88,14 @@ extension ExchangeCommand {
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write signed envelopes to a file, one per line, for a partner reached over another channel (SIENA).",
-            discussion: "The messages of one request, or every message still pending. The partner reads them with arca exchange import.")
+            discussion: "The messages of one request or certificate, or every message still pending. The partner reads them with arca exchange import.")
 
         @Option(name: .customLong("request"), help: "The messages of this request (default: the pending ones).") var requestID: String?
+        @Option(name: .customLong("certificate"), help: "The messages of this certificate.") var certificateID: String?
         @Option(help: "The file to write (default: standard output).") var out: String?
 
         func run() async throws {
-            let envelopes = try await administer { root, admin in try await root.useCases.exportMessages(requestID: requestID, by: admin) }
+            let envelopes = try await administer { root, admin in try await root.useCases.exportMessages(requestID: requestID, certificateID: certificateID, by: admin) }
             let lines = envelopes.map { $0 + "\n" }.joined()
             guard let out else {
                 print(lines, terminator: "")
