@@ -27,7 +27,7 @@ ALTER TABLE exchange_outbox DROP CONSTRAINT exchange_outbox_message_type_check;
 ALTER TABLE exchange_outbox ADD CONSTRAINT exchange_outbox_message_type_check CHECK (message_type IN (
     'request', 'reply', 'delay_notice', 'refusal', 'status_change', 'certificate', 'certificate_status'));
 ALTER TABLE exchange_outbox ADD COLUMN certificate_id uuid REFERENCES certificate (id);
-ALTER TABLE exchange_outbox ADD CONSTRAINT exchange_outbox_one_thread CHECK (request_id IS NULL OR certificate_id IS NULL);
+ALTER TABLE exchange_outbox ADD CONSTRAINT exchange_outbox_one_thread CHECK (num_nonnulls(request_id, certificate_id) = 1);
 ALTER TABLE exchange_outbox ADD COLUMN thread_id uuid GENERATED ALWAYS AS (coalesce(request_id, certificate_id)) STORED;
 DROP INDEX exchange_outbox_request_idx;
 CREATE INDEX exchange_outbox_thread_idx ON exchange_outbox (thread_id, position);
@@ -36,5 +36,5 @@ ALTER TABLE exchange_inbox DROP CONSTRAINT exchange_inbox_message_type_check;
 ALTER TABLE exchange_inbox ADD CONSTRAINT exchange_inbox_message_type_check CHECK (message_type IN (
     'request', 'reply', 'delay_notice', 'refusal', 'status_change', 'certificate', 'certificate_status'));
 ALTER TABLE exchange_inbox ADD COLUMN certificate_id uuid REFERENCES certificate (id);
-ALTER TABLE exchange_inbox ADD CONSTRAINT exchange_inbox_one_thread CHECK (request_id IS NULL OR certificate_id IS NULL);
+ALTER TABLE exchange_inbox ADD CONSTRAINT exchange_inbox_one_thread CHECK (num_nonnulls(request_id, certificate_id) = 1);
 CREATE INDEX exchange_inbox_certificate_idx ON exchange_inbox (certificate_id, received_at) WHERE certificate_id IS NOT NULL;

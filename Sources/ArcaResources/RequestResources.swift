@@ -202,7 +202,7 @@ public struct CertificateResource: Encodable {
         channel = certificate.channel
         externalReference = certificate.externalReference
         state = certificate.state
-        allowedActions = CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state)
+        allowedActions = certificate.allowedActions
         receivedAt = certificate.receivedAt
         urgent = certificate.urgencyReason != nil
         urgencyReason = certificate.urgencyReason

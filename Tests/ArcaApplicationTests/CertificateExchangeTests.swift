@@ -97,12 +97,17 @@ struct CertificateExchangeTests {
                 try await world.useCases.linkCertificate(certificateID: certificate.id, CertificateLink(orderID: freeze.id.lowercased), by: world.liaison)
             }
             // and once a case is opened for it, an order of another case is refused too
-            _ = try await world.useCases.createCase(
+            let ownCase = try await world.useCases.createCase(
                 NewCase(title: "Pieter de Vries", offences: ["money_laundering"], openedOn: "2026-11-29", fromCertificate: certificate.id.lowercased),
                 by: world.officer)
             let elsewhere = try await world.dutchOrder("confiscation", on: file)
             await refused(.invalid(["orderId certificate-case"])) {
                 try await world.useCases.linkCertificate(certificateID: certificate.id, CertificateLink(orderID: elsewhere.id.lowercased), by: world.liaison)
+            }
+            // and so is a Dutch confiscation of its own case that was lifted
+            let lifted = try await world.lift(try await world.dutchOrder("confiscation", on: ownCase), on: "2026-11-25")
+            await refused(.invalid(["orderId standing-order"])) {
+                try await world.useCases.linkCertificate(certificateID: certificate.id, CertificateLink(orderID: lifted.id.lowercased), by: world.liaison)
             }
             #expect(try await world.count("SELECT count(*) FROM certificate WHERE order_id IS NULL") == 1)
         }
@@ -154,6 +159,98 @@ struct CertificateExchangeTests {
         }
     }
 
+    @Test func aCaseIsOpenedForOneUndecidedCertificateWithTheOriginItGives() async throws {
+        try await TestWorld.with { world in
+            let dutch = try await DutchPartner.register(in: world)
+            let certificate = try await world.receivedDutchCertificate(from: dutch)
+            let refusedOne = try await world.receivedDutchCertificate(from: dutch)
+            _ = try await world.useCases.moveCertificate(
+                certificateID: refusedOne.id, CertificateMoveInput(action: "refuse", refusalGround: "ne_bis_in_idem"), by: world.liaison)
+            func open(_ id: UUID, origin: String? = nil, fromRequest: String? = nil) async throws -> Case {
+                try await world.useCases.createCase(
+                    NewCase(
+                        title: "Pieter de Vries", offences: ["money_laundering"], openedOn: "2026-11-29", origin: origin, fromRequest: fromRequest,
+                        fromCertificate: id.lowercased),
+                    by: world.officer)
+            }
+            // then a case is not opened for a request and a certificate at once, nor with another origin, nor for a refused certificate
+            await refused(.invalid(["fromCertificate one-origin"])) { try await open(certificate.id, fromRequest: UUID().uuidString) }
+            await refused(.invalid(["origin from-certificate"])) { try await open(certificate.id, origin: "domestic_referral") }
+            await refused(.invalid(["fromCertificate unlinked-incoming"])) { try await open(refusedOne.id) }
+            // and once one is opened for it, no second one is
+            _ = try await open(certificate.id)
+            await refused(.invalid(["fromCertificate unlinked-incoming"])) { try await open(certificate.id) }
+            #expect(try await world.count("SELECT count(*) FROM case_file WHERE origin = 'incoming_certificate'") == 1)
+        }
+    }
+
+    @Test func aCertificateGoesOnItsKindsChannelOrDirectlyWhereThePartnerKnowsItByItsId() async throws {
+        try await TestWorld.with { world in
+            let order = try await world.valueConfiscation(on: try await world.openCase())
+            await refused(.invalid(["channel certificate-channel"])) {
+                try await world.useCases.issueCertificate(
+                    NewCertificate(orderID: order.id.lowercased, counterpartState: "NL", counterpartOffice: "NL-ARO", channel: "mr_freezing_certificate"),
+                    by: world.liaison)
+            }
+            await refused(.invalid(["externalReference not-applicable"])) {
+                try await world.useCases.issueCertificate(
+                    NewCertificate(orderID: order.id.lowercased, counterpartState: "NL", counterpartOffice: "NL-ARO", externalReference: "MR-1", channel: "arca"),
+                    by: world.liaison)
+            }
+            let draft = try await world.useCases.issueCertificate(
+                NewCertificate(orderID: order.id.lowercased, counterpartState: "NL", counterpartOffice: "NL-ARO", channel: "arca"), by: world.liaison)
+            await refused(.invalid(["externalReference not-applicable"])) {
+                try await world.useCases.moveCertificate(
+                    certificateID: draft.certificate.id, CertificateMoveInput(action: "send", externalReference: "MR-1"), by: world.liaison)
+            }
+            #expect(try await world.count("SELECT count(*) FROM certificate") == 1)
+        }
+    }
+
+    @Test func aCertificatesWithdrawalWaitsForTheCertificateItselfToBeDelivered() async throws {
+        try await TestWorld.with { world in
+            _ = try await DutchPartner.register(in: world)
+            let order = try await world.valueConfiscation(on: try await world.openCase())
+            let draft = try await world.useCases.issueCertificate(
+                NewCertificate(orderID: order.id.lowercased, counterpartState: "NL", counterpartOffice: "NL-ARO", channel: "arca"), by: world.liaison)
+            _ = try await world.useCases.moveCertificate(certificateID: draft.certificate.id, CertificateMoveInput(action: "send"), by: world.liaison)
+            _ = try await world.useCases.moveCertificate(
+                certificateID: draft.certificate.id, CertificateMoveInput(action: "withdraw", reason: "the order was quashed"), by: world.liaison)
+            // when the partner is unreachable, only the certificate is tried
+            let round = try await DeliverMessages(database: world.database, courier: CountingCourier(.failed("connection refused")), clock: world.clock.now)()
+            #expect(round.failed == 1)
+            #expect(try await world.outbox().first { $0.type == .certificateStatus }?.attempts == 0)
+            // and once it is back, the certificate goes first and its withdrawal after it
+            world.clock.advance(hours: 1)
+            let courier = CountingCourier()
+            let back = try await DeliverMessages(database: world.database, courier: courier, clock: world.clock.now)()
+            let withdrawal = try await world.outbox().first { $0.type == .certificateStatus }
+            #expect(back.delivered == 1 && withdrawal?.status == .pending)
+            let last = try await DeliverMessages(database: world.database, courier: courier, clock: world.clock.now)()
+            #expect(last.delivered == 1 && courier.deliveries.count == 2)
+        }
+    }
+
+    @Test func aPartnersMoveThatCanNeverApplyIsRefusedForGoodNotRetried() async throws {
+        try await TestWorld.with { world in
+            let dutch = try await DutchPartner.register(in: world)
+            let order = try await world.valueConfiscation(on: try await world.openCase())
+            let draft = try await world.useCases.issueCertificate(
+                NewCertificate(orderID: order.id.lowercased, counterpartState: "NL", counterpartOffice: "NL-ARO", channel: "arca"), by: world.liaison)
+            _ = try await world.useCases.moveCertificate(certificateID: draft.certificate.id, CertificateMoveInput(action: "send"), by: world.liaison)
+            // when the Dutch office sends a move that is not its own, or one the certificate's state does not allow
+            for action in ["close", "send", "execute"] {
+                await refused(.invalid(["payload.action partner-move"])) {
+                    try await world.useCases.receiveMessage(
+                        try dutch.message(.certificateStatus, DutchPartner.certificateMove(draft.certificate.id.lowercased, action), at: world.clock.now()))
+                }
+            }
+            // then the certificate is still sent, and allows no decision of the partner's to be recorded here
+            let read = try await world.useCases.readCertificate(id: draft.certificate.id, by: world.liaison)
+            #expect(read.certificate.state == .sent && read.certificate.allowedActions == [.withdraw])
+        }
+    }
+
     @Test func aPartnerWithdrawsOnlyTheCertificatesItSentAndDecidesOnlyThoseItReceived() async throws {
         try await TestWorld.with { world in
             let dutch = try await DutchPartner.register(in: world)
@@ -164,7 +261,25 @@ struct CertificateExchangeTests {
                 try await world.useCases.receiveMessage(
                     try dutch.message(.certificateStatus, DutchPartner.certificateMove(theirs.lowercased, "recognise"), at: world.clock.now()))
             }
-            // and when it withdraws it, the certificate is withdrawn here
+            // and it cannot withdraw a certificate Belgium sent it, nor decide on one Belgium sent to Germany
+            let order = try await world.valueConfiscation(on: try await world.openCase())
+            var sentTo: [String: UUID] = [:]
+            for (state, office) in [("NL", "NL-ARO"), ("DE", "DE-BKA")] {
+                let draft = try await world.useCases.issueCertificate(
+                    NewCertificate(orderID: order.id.lowercased, counterpartState: state, counterpartOffice: office, channel: state == "NL" ? "arca" : nil),
+                    by: world.liaison)
+                _ = try await world.useCases.moveCertificate(certificateID: draft.certificate.id, CertificateMoveInput(action: "send"), by: world.liaison)
+                sentTo[state] = draft.certificate.id
+            }
+            await refused(.notFound) {
+                try await world.useCases.receiveMessage(
+                    try dutch.message(.certificateStatus, DutchPartner.certificateMove(sentTo["NL"]!.lowercased, "withdraw"), at: world.clock.now()))
+            }
+            await refused(.notFound) {
+                try await world.useCases.receiveMessage(
+                    try dutch.message(.certificateStatus, DutchPartner.certificateMove(sentTo["DE"]!.lowercased, "recognise"), at: world.clock.now()))
+            }
+            // and when it withdraws its own, the certificate is withdrawn here
             _ = try await world.useCases.receiveMessage(
                 try dutch.message(.certificateStatus, DutchPartner.certificateMove(theirs.lowercased, "withdraw"), at: world.clock.now()))
             let read = try await world.useCases.readCertificate(id: certificate.id, by: world.liaison)

@@ -49,29 +49,31 @@ public struct CreateCase: Sendable {
             }
             let reference = try await store.cases.nextReference(office: office, year: openedOn.year)
             let file = Case(
-                id: UUID(), reference: reference, office: officeCode, title: title, offences: offences, openedOn: openedOn,
-                status: .opened, origin: request?.caseOrigin ?? (certificate != nil ? .incomingCertificate : origin ?? .domesticReferral), criminalFileReference: criminalFile, version: 1,
-                createdAt: now, updatedAt: now)
+                id: UUID(), reference: reference, office: officeCode, title: title, offences: offences, openedOn: openedOn, status: .opened,
+                origin: request?.caseOrigin ?? (certificate != nil ? .incomingCertificate : origin ?? .domesticReferral),
+                criminalFileReference: criminalFile, version: 1, createdAt: now, updatedAt: now)
             try await store.cases.add(file)
             try await store.audit.change("CreateCase", by: caller, entity: "case", id: file.id.lowercased, after: file)
-            if var linked = request {
-                linked.caseID = file.id
-                linked.version += 1
-                linked.updatedAt = now
-                guard try await store.requests.update(linked) else { throw UseCaseError.conflict("request \(linked.id.lowercased) was changed meanwhile: try again") }
-                try await store.audit.change("CreateCase", by: caller, entity: "request", id: linked.id.lowercased, before: request, after: linked)
+            if let request {
+                try await Self.file(request, as: "request", in: file, at: now, by: caller, store: store, update: store.requests.update)
             }
-            if var linked = certificate {
-                linked.caseID = file.id
-                linked.version += 1
-                linked.updatedAt = now
-                guard try await store.certificates.update(linked) else {
-                    throw UseCaseError.conflict("certificate \(linked.id.lowercased) was changed meanwhile: try again")
-                }
-                try await store.audit.change("CreateCase", by: caller, entity: "certificate", id: linked.id.lowercased, before: certificate, after: linked)
+            if let certificate {
+                try await Self.file(certificate, as: "certificate", in: file, at: now, by: caller, store: store, update: store.certificates.update)
             }
             return file
         }
+    }
+
+    /// Files the partner's request or certificate in the case opened for it.
+    private static func file<Record: FiledLater>(
+        _ record: Record, as entity: String, in file: Case, at now: Date, by caller: Caller, store: Store, update: (Record) async throws -> Bool
+    ) async throws {
+        var filed = record
+        filed.caseID = file.id
+        filed.version += 1
+        filed.updatedAt = now
+        guard try await update(filed) else { throw UseCaseError.conflict("\(entity) \(record.id.lowercased) was changed meanwhile: try again") }
+        try await store.audit.change("CreateCase", by: caller, entity: entity, id: record.id.lowercased, before: record, after: filed)
     }
 
     /// The incoming certificate a case is opened for: the office's, with no case yet.
@@ -79,8 +81,9 @@ public struct CreateCase: Sendable {
         guard let certificate = try await store.certificates.find(id, of: office, forUpdate: true) else {
             throw UseCaseError.notFound("certificate \(id.lowercased)")
         }
-        guard certificate.direction == .incoming, certificate.caseID == nil else {
-            throw UseCaseError.invalid("fromCertificate", "unlinked-incoming", "a case is opened for an incoming certificate that has no case yet")
+        guard certificate.awaitsRecording, certificate.caseID == nil else {
+            throw UseCaseError.invalid(
+                "fromCertificate", "unlinked-incoming", "a case is opened for an incoming certificate that has no case yet and is still to be decided")
         }
         return certificate
     }
@@ -94,3 +97,14 @@ public struct CreateCase: Sendable {
         return request
     }
 }
+
+/// A partner's request or certificate: it arrives before any case here and is filed in one later.
+protocol FiledLater: Encodable, Sendable {
+    var id: UUID { get }
+    var caseID: UUID? { get set }
+    var version: Int { get set }
+    var updatedAt: Date { get set }
+}
+
+extension CrossBorderRequest: FiledLater {}
+extension Certificate: FiledLater {}

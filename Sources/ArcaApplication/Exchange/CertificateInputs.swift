@@ -124,6 +124,19 @@ public struct CertificateFile: Sendable {
 
 extension Store {
     /// The certificate as a reader sees it, at `now` in `timeZone` (its clock's time left).
+    /// Records a certificate received from the issuing state: its recognition clock started
+    /// from the receipt with the period in force now, its `receive` event and the audit entry.
+    func registerIncoming(_ received: Certificate, by caller: Caller, operation: String) async throws -> Certificate {
+        var certificate = received
+        certificate.startClock(period: try await settings.current().period(for:), timeZone: caller.timeZone)
+        try await certificates.add(certificate)
+        try await certificates.appendEvent(
+            certificateID: certificate.id,
+            CertificateEvent(action: "receive", from: nil, to: certificate.state, occurredAt: certificate.receivedAt ?? certificate.createdAt, actor: caller.name, reason: nil))
+        try await audit.change(operation, by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
+        return certificate
+    }
+
     func certificateFile(_ certificate: Certificate, readAt now: Date, timeZone: TimeZone) async throws -> CertificateFile {
         var ledger: RecoveryLedger?
         if certificate.direction == .outgoing, certificate.kind == .confiscation, let orderID = certificate.orderID,

@@ -29,6 +29,9 @@ public struct IssueCertificate: Sendable {
             try Channel(rawValue: code).flatMap { [.arca, .mrFreezingCertificate, .mrConfiscationCertificate].contains($0) ? $0 : nil }.orRefuse(
                 code, as: "a certificate's channel (arca, or by default the certificate's own)")
         }
+        if channel == .arca, input.externalReference != nil {
+            validation.add("externalReference", "not-applicable", "a certificate sent directly is known to the partner by its id here")
+        }
         let urgencyReason = validation.urgencyReason(urgent: input.urgent ?? false, input.urgencyReason)
         try validation.finish()
         guard let orderID, let state, let counterpartOffice else { return try unreachable() }
@@ -44,11 +47,13 @@ public struct IssueCertificate: Sendable {
             guard state != order.record.issuingState else {
                 throw UseCaseError.invalid("counterpartState", "other-state", "a certificate goes to another state than the one that issued the order")
             }
-            let kind: CertificateKind = order.record.kind == .freezing ? .freezing : .confiscation
-            try Self.checkUrgency(urgencyReason, kind: kind)
-            if channel == .arca, externalReference != nil {
-                throw UseCaseError.invalid("externalReference", "not-applicable", "a certificate sent directly is known to the partner by its id here")
+            let kind = CertificateKind(carrying: order.record.kind)
+            var check = Validation()
+            check.certificateUrgency("urgent", urgencyReason, of: kind)
+            if let channel, channel != .arca, channel != Certificate.channel(for: kind) {
+                check.add("channel", "certificate-channel", "a \(kind.rawValue) certificate goes on \(Certificate.channel(for: kind).rawValue) or arca")
             }
+            try check.finish()
             let certificate = Certificate(
                 id: UUID(), office: office, caseID: order.record.caseID, direction: .outgoing, kind: kind, orderID: orderID,
                 counterpart: Counterpart(state: state, office: counterpartOffice), channel: channel ?? Certificate.channel(for: kind),
@@ -60,13 +65,6 @@ public struct IssueCertificate: Sendable {
                 CertificateEvent(action: "draft", from: nil, to: certificate.state, occurredAt: now, actor: caller.name, reason: nil))
             try await store.audit.change("IssueCertificate", by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
             return try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
-        }
-    }
-
-    /// Only a freeze is urgent (Reg 2018/1805 Art 9(3)).
-    static func checkUrgency(_ urgencyReason: String?, kind: CertificateKind) throws {
-        if urgencyReason != nil, kind != .freezing {
-            throw UseCaseError.invalid("urgent", "freezing-only", "only a freezing certificate is urgent (Reg 2018/1805 Art 9(3))")
         }
     }
 }

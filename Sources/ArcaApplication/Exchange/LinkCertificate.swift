@@ -31,6 +31,9 @@ public struct LinkCertificate: Sendable {
             if let linked = certificate.orderID {
                 throw UseCaseError.conflict("certificate \(certificateID.lowercased) carries order \(linked.lowercased) already")
             }
+            guard certificate.awaitsRecording else {
+                throw UseCaseError.conflict("certificate \(certificateID.lowercased) is \(certificate.state.rawValue): there is no order to record for it")
+            }
             guard let order = try await store.orders.find(orderID, visibleTo: office), order.owner == office else {
                 throw UseCaseError.notFound("order \(orderID.lowercased)")
             }
@@ -40,7 +43,7 @@ public struct LinkCertificate: Sendable {
                     "orderId", "issuing-state",
                     "order \(order.record.decisionReference) is recorded as issued by \(order.record.issuingState.value), not by \(certificate.counterpart.state.value), the certificate's issuing state")
             }
-            if (order.record.kind == .freezing) != (certificate.kind == .freezing) {
+            if CertificateKind(carrying: order.record.kind) != certificate.kind {
                 check.add("orderId", "certificate-kind", "a \(certificate.kind.rawValue) certificate carries a \(certificate.kind.rawValue) order")
             }
             if let caseID = certificate.caseID, caseID != order.record.caseID {

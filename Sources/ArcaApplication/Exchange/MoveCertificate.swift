@@ -98,6 +98,9 @@ public struct MoveCertificate: Sendable {
             } else if realised != nil || claims != nil || agreed != nil {
                 throw UseCaseError.invalid("realised", "not-applicable", "only the disposal of an incoming confiscation shares money realised (Art 30)")
             }
+            if externalReference != nil, certificate.channel == .arca {
+                throw UseCaseError.invalid("externalReference", "not-applicable", "a certificate sent directly is known to the partner by its id here")
+            }
             var moved = certificate
             if let externalReference { moved.externalReference = externalReference }
             do throws(CertificateTransitionError) {

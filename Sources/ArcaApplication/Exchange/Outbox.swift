@@ -92,9 +92,15 @@ extension Store {
         guard let caseID = request.caseID else {
             return RequestMessage(request, sentAt: sentAt, personsConcerned: [], objectsConcerned: [])
         }
-        let subjects = try await self.subjects.inCase(caseID).filter { request.subjectIDs.contains($0.id) }
-        let assets = try await self.assets.inCase(caseID).filter { request.assetIDs.contains($0.id) }
-        return RequestMessage(request, sentAt: sentAt, personsConcerned: subjects.map(PersonConcerned.init), objectsConcerned: assets.map(ObjectConcerned.init))
+        let concerned = try await concerned(inCase: caseID, subjects: request.subjectIDs, assets: request.assetIDs)
+        return RequestMessage(request, sentAt: sentAt, personsConcerned: concerned.persons, objectsConcerned: concerned.objects)
+    }
+
+    /// Of the case's subjects and assets, those named, as far as a partner needs them.
+    private func concerned(inCase caseID: UUID, subjects: [UUID], assets: [UUID]) async throws -> (persons: [PersonConcerned], objects: [ObjectConcerned]) {
+        let persons = try await self.subjects.inCase(caseID).filter { subjects.contains($0.id) }.map(PersonConcerned.init)
+        let objects = try await self.assets.inCase(caseID).filter { assets.contains($0.id) }.map(ObjectConcerned.init)
+        return (persons, objects)
     }
 
     /// What a certificate tells the executing state: the order it carries, with the persons it
@@ -105,9 +111,8 @@ extension Store {
         else {
             throw UseCaseError.conflict("certificate \(certificate.id.lowercased) carries no order of this office to send")
         }
-        let subjects = try await self.subjects.inCase(caseID).filter { order.subjectIDs.contains($0.id) }
-        let assets = try await self.assets.inCase(caseID).filter { order.assetIDs.contains($0.id) }
-        let described = CertifiedOrder(order, personsConcerned: subjects.map(PersonConcerned.init), objectsConcerned: assets.map(ObjectConcerned.init))
+        let concerned = try await concerned(inCase: caseID, subjects: order.subjectIDs, assets: order.assetIDs)
+        let described = CertifiedOrder(order, personsConcerned: concerned.persons, objectsConcerned: concerned.objects)
         return CertificateMessage(certificate, order: described, urgencyReason: certificate.urgencyReason, sentAt: sentAt)
     }
 }

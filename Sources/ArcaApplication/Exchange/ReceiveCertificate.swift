@@ -42,22 +42,20 @@ public struct ReceiveCertificate: Sendable {
                 throw UseCaseError.invalid(
                     "orderId", "issued-abroad", "order \(order.record.decisionReference) was issued here: an incoming certificate carries another state's order")
             }
-            let kind: CertificateKind = order.record.kind == .freezing ? .freezing : .confiscation
-            try IssueCertificate.checkUrgency(urgencyReason, kind: kind)
+            let kind = CertificateKind(carrying: order.record.kind)
+            var check = Validation()
+            check.certificateUrgency("urgent", urgencyReason, of: kind)
+            try check.finish()
             if let externalReference, try await store.certificates.registered(externalReference, direction: .incoming, of: office) {
                 throw UseCaseError.conflict("certificate \(externalReference) is registered already")
             }
-            var certificate = Certificate(
-                id: UUID(), office: office, caseID: order.record.caseID, direction: .incoming, kind: kind, orderID: orderID,
-                counterpart: Counterpart(state: order.record.issuingState, office: counterpartOffice), channel: Certificate.channel(for: kind),
-                externalReference: externalReference, state: CertificateLifecycle.initialState(.incoming), receivedAt: receivedAt,
-                urgencyReason: urgencyReason, version: 1, createdAt: now, updatedAt: now)
-            certificate.startClock(period: try await store.settings.current().period(for:), timeZone: caller.timeZone)
-            try await store.certificates.add(certificate)
-            try await store.certificates.appendEvent(
-                certificateID: certificate.id,
-                CertificateEvent(action: "receive", from: nil, to: certificate.state, occurredAt: receivedAt, actor: caller.name, reason: nil))
-            try await store.audit.change("ReceiveCertificate", by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
+            let certificate = try await store.registerIncoming(
+                Certificate(
+                    id: UUID(), office: office, caseID: order.record.caseID, direction: .incoming, kind: kind, orderID: orderID,
+                    counterpart: Counterpart(state: order.record.issuingState, office: counterpartOffice), channel: Certificate.channel(for: kind),
+                    externalReference: externalReference, state: CertificateLifecycle.initialState(.incoming), receivedAt: receivedAt,
+                    urgencyReason: urgencyReason, version: 1, createdAt: now, updatedAt: now),
+                by: caller, operation: "ReceiveCertificate")
             return try await store.certificateFile(certificate, readAt: now, timeZone: caller.timeZone)
         }
     }

@@ -149,8 +149,16 @@ public struct ReceiveMessage: Sendable {
         } else if let id = UUID(uuidString: message.requestId) {
             found = try await store.requests.find(id, of: office).flatMap { $0.direction == .outgoing && $0.channel == .arca ? $0 : nil }
         }
-        let local = found.flatMap { $0.counterpart == envelope.sender ? $0.id : nil }
-        guard let local else { throw UseCaseError.notFound("request \(message.requestId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)") }
+        guard let request = found, request.counterpart == envelope.sender else {
+            throw UseCaseError.notFound("request \(message.requestId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)")
+        }
+        // A move the request's state does not allow never will: refused for good, not retried.
+        guard RequestLifecycle.allowedActions(request.direction, from: request.state).contains(message.action) else {
+            throw UseCaseError.invalid(
+                "payload.action", "partner-move",
+                "\(envelope.sender.office) cannot \(message.action.rawValue) request \(message.requestId): it is \(request.state.rawValue) here")
+        }
+        let local = request.id
         let occurredAt = Self.dating(message.occurredAt, after: try await store.requestEvents.of(local).last?.occurredAt, now: now)
         _ = try await MoveRequest(database: database, clock: { now })(
             requestID: local,
@@ -178,12 +186,10 @@ public struct ReceiveMessage: Sendable {
         let order = message.order
         var validation = Validation()
         if UUID(uuidString: message.certificateId) == nil { validation.add("payload.certificateId", "id", "the issuing office's certificate id is a UUID") }
-        if (order.kind == .freezing) != (message.kind == .freezing) {
+        if CertificateKind(carrying: order.kind) != message.kind {
             validation.add("payload.order.kind", "certificate-kind", "a \(message.kind.rawValue) certificate carries a \(message.kind.rawValue) order")
         }
-        if message.urgencyReason != nil, message.kind != .freezing {
-            validation.add("payload.urgencyReason", "freezing-only", "only a freezing certificate is urgent (Reg 2018/1805 Art 9(3))")
-        }
+        validation.certificateUrgency("payload.urgencyReason", message.urgencyReason, of: message.kind)
         let urgencyReason = message.urgencyReason.flatMap { validation.reason("payload.urgencyReason", $0) }
         for (field, text, length) in [
             ("payload.order.issuingAuthority", order.issuingAuthority, LegalOrder.authorityLength),
@@ -195,17 +201,14 @@ public struct ReceiveMessage: Sendable {
         if try await store.certificates.find(reference: message.certificateId, from: envelope.sender, of: office) != nil {
             throw UseCaseError.conflict("the partner's certificate \(message.certificateId) is registered already")
         }
-        var certificate = Certificate(
-            id: UUID(), office: office, caseID: nil, direction: .incoming, kind: message.kind, orderID: nil, orderDescribed: order,
-            counterpart: envelope.sender, channel: .arca, externalReference: message.certificateId, state: CertificateLifecycle.initialState(.incoming),
-            receivedAt: now, urgencyReason: urgencyReason, version: 1, createdAt: now, updatedAt: now)
-        certificate.startClock(period: try await store.settings.current().period(for:), timeZone: caller.timeZone)
-        try await store.certificates.add(certificate)
-        try await store.certificates.appendEvent(
-            certificateID: certificate.id,
-            CertificateEvent(action: "receive", from: nil, to: certificate.state, occurredAt: now, actor: caller.name, reason: nil))
-        try await store.audit.change("ReceiveMessage", by: caller, entity: "certificate", id: certificate.id.lowercased, after: certificate)
-        return certificate.id
+        return try await store.registerIncoming(
+            Certificate(
+                id: UUID(), office: office, caseID: nil, direction: .incoming, kind: message.kind, orderID: nil, orderDescribed: order,
+                counterpart: envelope.sender, channel: .arca, externalReference: message.certificateId,
+                state: CertificateLifecycle.initialState(.incoming), receivedAt: now, urgencyReason: urgencyReason, version: 1, createdAt: now,
+                updatedAt: now),
+            by: caller, operation: "ReceiveMessage"
+        ).id
     }
 
     /// A move the partner made on a certificate both offices hold: the executing state's
@@ -223,6 +226,12 @@ public struct ReceiveMessage: Sendable {
         }
         guard let local = found else {
             throw UseCaseError.notFound("certificate \(message.certificateId) exchanged with \(envelope.sender.office) of \(envelope.sender.state.value)")
+        }
+        // A move that can never apply is refused for good rather than retried by the partner.
+        guard local.takesPartnersMove(message.action) else {
+            throw UseCaseError.invalid(
+                "payload.action", "partner-move",
+                "\(envelope.sender.office) cannot \(message.action.rawValue) certificate \(message.certificateId): it is \(local.state.rawValue) here")
         }
         let occurredAt = Self.dating(message.occurredAt, after: try await store.certificates.events(of: local.id).last?.occurredAt, now: now)
         _ = try await MoveCertificate(database: database, clock: { now })(

@@ -5,12 +5,6 @@ import Foundation
 /// Reading the parts of cross-border requests.
 extension Validation {
     /// The reason an urgent request gives (required then); nil for one that is not urgent.
-    /// The request or the certificate whose messages to partners are asked for, if one is.
-    mutating func exchangeThread(requestID: String?, certificateID: String?) -> UUID? {
-        if requestID != nil, certificateID != nil { add("certificateId", "one-thread", "the messages of a request or of a certificate, not both") }
-        return requestID.flatMap { id("requestId", $0) } ?? certificateID.flatMap { id("certificateId", $0) }
-    }
-
     mutating func urgencyReason(urgent: Bool, _ reason: String?) -> String? {
         guard urgent else {
             if reason != nil { add("urgencyReason", "not-applicable", "a request that is not urgent has no urgency reason") }
@@ -77,6 +71,17 @@ extension Validation {
             informationSought: formText("informationSought", form.informationSought),
             reasonsToBelieve: formText("reasonsToBelieve", form.reasonsToBelieve), purpose: formText("purpose", form.purpose),
             restrictions: formText("restrictions", form.restrictions))
+    }
+
+    /// The request or the certificate whose messages to partners are asked for, if one is.
+    mutating func exchangeThread(requestID: String?, certificateID: String?) -> UUID? {
+        if requestID != nil, certificateID != nil { add("certificateId", "one-thread", "the messages of a request or of a certificate, not both") }
+        return requestID.flatMap { id("requestId", $0) } ?? certificateID.flatMap { id("certificateId", $0) }
+    }
+
+    /// Only a freezing certificate is urgent.
+    mutating func certificateUrgency(_ field: String, _ urgencyReason: String?, of kind: CertificateKind) {
+        _ = check(field, "freezing-only") { () throws(CertificateUrgencyError) in try kind.check(urgencyReason: urgencyReason) }
     }
 }
 

@@ -98,6 +98,24 @@ public struct Certificate: Hashable, Sendable, Codable {
         orderID == nil && ![.refuse, .withdraw, .close].contains(action)
     }
 
+    /// The moves this office can make now: the lifecycle's, less those that are the partner's
+    /// and, on a certificate whose order is not recorded here yet, those that need it.
+    public var allowedActions: [CertificateAction] {
+        CertificateLifecycle.allowedActions(kind, direction, from: state).filter { !isPartnersMove($0) && !needsOrder(for: $0) }
+    }
+
+    /// Whether the partner may make `action` on this certificate now: it is the partner's to
+    /// make and the lifecycle allows it from here. Anything else it sends would never apply.
+    public func takesPartnersMove(_ action: CertificateAction) -> Bool {
+        isPartnersMove(action) && CertificateLifecycle.allowedActions(kind, direction, from: state).contains(action)
+    }
+
+    /// An incoming certificate received from a partner that still waits to be given a case
+    /// or its order here: once refused, withdrawn or closed there is nothing to record.
+    public var awaitsRecording: Bool {
+        direction == .incoming && orderID == nil && state == .received
+    }
+
     /// Whether `action` on this certificate is the partner's to make: exchanged directly, the
     /// executing state's decisions arrive from its deployment and so does the issuing state's
     /// withdrawal; sending, closing and the office's own decisions are made here.

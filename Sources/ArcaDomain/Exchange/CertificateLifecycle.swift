@@ -12,6 +12,21 @@ public enum CertificateKind: String, CaseIterable, Sendable, Codable {
         case .informationRequest, .spontaneousInformation: throw CertificateKindError(kind: kind)
         }
     }
+
+    /// The certificate that carries an order of `kind`: a freezing order's is a freezing
+    /// certificate (Annex I), a confiscation order's a confiscation certificate (Annex II).
+    public init(carrying kind: LegalOrder.Kind) {
+        self = kind == .freezing ? .freezing : .confiscation
+    }
+
+    /// Only a freeze is urgent (Reg 2018/1805 Art 9(3)).
+    public func check(urgencyReason: String?) throws(CertificateUrgencyError) {
+        if urgencyReason != nil, self != .freezing { throw CertificateUrgencyError() }
+    }
+}
+
+public struct CertificateUrgencyError: Error, Equatable, CustomStringConvertible {
+    public var description: String { "only a freezing certificate is urgent (Reg 2018/1805 Art 9(3))" }
 }
 
 public struct CertificateKindError: Error, Equatable, CustomStringConvertible {

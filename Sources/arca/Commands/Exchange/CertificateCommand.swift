@@ -170,8 +170,7 @@ struct CertificateCommand: AsyncParsableCommand {
                     "counterpart: \(certificate.counterpart.office) (\(certificate.counterpart.state.value))"
                         + (certificate.externalReference.map { ", ref \($0)" } ?? ""),
                     "state: \(certificate.state.rawValue); next: "
-                        + CertificateLifecycle.allowedActions(certificate.kind, certificate.direction, from: certificate.state).map(\.rawValue)
-                        .joined(separator: ", "),
+                        + certificate.allowedActions.map(\.rawValue).joined(separator: ", "),
                 ]
                 if let order = certificate.orderDescribed {
                     lines.append(
