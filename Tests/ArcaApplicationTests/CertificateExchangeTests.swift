@@ -31,7 +31,8 @@ extension TestWorld {
     /// The Dutch certificate as received here, still unlinked.
     func receivedDutchCertificate(from dutch: DutchPartner, _ certificateID: UUID = UUID()) async throws -> Certificate {
         _ = try await useCases.receiveMessage(try dutch.message(.certificate, DutchPartner.confiscationCertificate(certificateID), at: clock.now()))
-        return try #require(try await useCases.listCertificates(RequestListRequest(direction: "incoming"), by: liaison).page.items.first)
+        let incoming = try await useCases.listCertificates(RequestListRequest(direction: "incoming"), by: liaison).page.items
+        return try #require(incoming.first { $0.externalReference == certificateID.lowercased })
     }
 }
 

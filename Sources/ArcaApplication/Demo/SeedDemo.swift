@@ -7,7 +7,9 @@ import Foundation
 /// over the three years before the day the data set is "as of" with subjects, assets of every category, valuations in
 /// several currencies, orders at every stage, and, on one case in ten, a cross-border
 /// information request received from or sent to another Member State's office: answered in
-/// time, answered late, refused or still waiting. Everything goes through the use cases,
+/// time, answered late, refused or still waiting; and on half of its cases that reach
+/// enforcement, a confiscation certificate sent to another Member State's office, recognised and
+/// executed there, with what it recovered in the Art 16 ledger when the order names a sum. Everything goes through the use cases,
 /// so the data obeys every rule and is fully audited.
 ///
 /// The same seed and as-of day give the same data, on whatever day it is seeded: each
@@ -31,6 +33,7 @@ public struct SeedDemo: Sendable {
         public var valuations = 0
         public var orders = 0
         public var requests = 0
+        public var certificates = 0
     }
 
     /// The day a demo data set ends on unless told otherwise: fixed, so that the demo is the
@@ -100,6 +103,7 @@ public struct SeedDemo: Sendable {
                 total.valuations += part.valuations
                 total.orders += part.orders
                 total.requests += part.requests
+                total.certificates += part.certificates
             }
             return total
         }
@@ -234,6 +238,11 @@ public struct SeedDemo: Sendable {
                 orderID: confiscation.order.id, OrderFinality(on: later(90).description, reason: "no appeal lodged within the time limit"),
                 by: officer)
         }
+        var exchange = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x2545_F491_4F6C_DD1D)
+        if plan.office == "BE-ARO", exchange.chance(50), let first = confiscations.first?.order {
+            try await recordCertificate(for: first, by: liaison, random: &exchange)
+            summary.certificates += 1
+        }
         guard stage >= .disposal else { return }
         try await advance(to: .disposal)
         // A confiscation is executed asset by asset, each with the amount it realised.
@@ -318,6 +327,29 @@ extension SeedDemo {
         } else {
             try await move(outcome <= 7 ? "answer_in_full" : "answer_in_part", at: answeredAt, RequestMoveInput(action: nil, reason: "accounts and vehicles listed in the reply"))
         }
+    }
+
+    /// The order's confiscation certificate, sent over the mutual-recognition channel to another
+    /// state's office, recognised there, and, for a sum of money, part of it recovered. Drafted
+    /// now (a draft is dated when it is recorded), so its later moves are dated now too.
+    private func recordCertificate(for order: LegalOrder, by liaison: Caller, random: inout DemoRandom) async throws {
+        let (state, office) = random.pick(Self.counterparts.filter { $0.0 != order.executingState.value })
+        var file = try await useCases.issueCertificate(
+            NewCertificate(orderID: order.id.lowercased, counterpartState: state, counterpartOffice: office), by: liaison)
+        let reference = "MR-BE-\(state)-\(order.decisionDate.year)-\(random.digits(5))"
+        for (action, reason) in [("send", nil), ("recognise", "recognised by the executing court"), ("execute", "executed by the executing state")] {
+            file = try await useCases.moveCertificate(
+                certificateID: file.certificate.id,
+                CertificateMoveInput(action: action, reason: reason, externalReference: action == "send" ? reference : nil), by: liaison)
+        }
+        guard let ordered = order.coveredAmount, random.chance(70) else { return }
+        let part = ordered.amount * Decimal(random.int(20...90)) / 100
+        _ = try await useCases.recordRecovery(
+            certificateID: file.certificate.id,
+            NewRecovery(
+                amount: MoneyInput(amount: Money(part, ordered.currency).amountText, currency: ordered.currency.code),
+                recoveredOn: Day(clock(), in: Office.defaultTimeZone).description, reason: "paid by the executing state"),
+            by: liaison)
     }
 
     /// `hour` o'clock UTC on `day`.
