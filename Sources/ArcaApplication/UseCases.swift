@@ -37,6 +37,7 @@ public struct UseCases: Sendable {
     public let readAuditTrail: ReadAuditTrail
     public let listSettings: ListSettings
     public let changeSetting: ChangeSetting
+    public let importRates: ImportRates
     public let registerRequest: RegisterRequest
     public let moveRequest: MoveRequest
     public let readRequest: ReadRequest
@@ -96,6 +97,7 @@ public struct UseCases: Sendable {
         correctOrderDate = CorrectOrderDate(database: database, clock: clock)
         readAuditTrail = ReadAuditTrail(database: database)
         listSettings = ListSettings(database: database)
+        importRates = ImportRates(database: database)
         changeSetting = ChangeSetting(database: database)
         registerRequest = RegisterRequest(database: database, clock: clock)
         moveRequest = MoveRequest(database: database, clock: clock)

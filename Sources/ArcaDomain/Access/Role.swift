@@ -13,7 +13,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.administerUsers, .changeSettings, .readAuditTrail, .administerPartners, .followDeliveries]
+        case .admin: return [.administerUsers, .changeSettings, .importRates, .readAuditTrail, .administerPartners, .followDeliveries]
         case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests]
         case .liaison: return [.readCases, .draftRequests, .exchangeRequests, .followDeliveries]
         case .analyst: return [.readCases]
@@ -40,6 +40,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case administerUsers = "administer-users"
     /// Change the deployment's settings: the defaults of deadlines and of sharing (DOMAIN §4).
     case changeSettings = "change-settings"
+    /// Import the ECB euro reference rates amounts are converted with.
+    case importRates = "import-rates"
     case readAuditTrail = "read-audit-trail"
     /// Give the deployment its exchange identity; register and remove the partners it trusts.
     case administerPartners = "administer-partners"

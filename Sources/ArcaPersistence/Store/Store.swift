@@ -25,6 +25,7 @@ public struct Store: Sendable {
     public var partnerships: PartnershipRepository { PartnershipRepository(db: transaction) }
     public var outbox: OutboxRepository { OutboxRepository(db: transaction) }
     public var inbox: InboxRepository { InboxRepository(db: transaction) }
+    public var rates: RateRepository { RateRepository(db: transaction) }
 }
 
 extension Database {
