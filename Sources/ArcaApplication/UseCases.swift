@@ -38,6 +38,7 @@ public struct UseCases: Sendable {
     public let listSettings: ListSettings
     public let changeSetting: ChangeSetting
     public let importRates: ImportRates
+    public let produceStatistics: ProduceStatistics
     public let registerRequest: RegisterRequest
     public let moveRequest: MoveRequest
     public let readRequest: ReadRequest
@@ -98,6 +99,7 @@ public struct UseCases: Sendable {
         readAuditTrail = ReadAuditTrail(database: database)
         listSettings = ListSettings(database: database)
         importRates = ImportRates(database: database)
+        produceStatistics = ProduceStatistics(database: database, clock: clock)
         changeSetting = ChangeSetting(database: database)
         registerRequest = RegisterRequest(database: database, clock: clock)
         moveRequest = MoveRequest(database: database, clock: clock)

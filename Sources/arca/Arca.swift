@@ -12,7 +12,7 @@ struct Arca: AsyncParsableCommand {
         subcommands: [
             Serve.self, Migrate.self, DB.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, CaseCommand.self,
             SubjectCommand.self, AssetCommand.self, OrderCommand.self, AuditCommand.self, SettingsCommand.self, RequestCommand.self,
-            CertificateCommand.self, ExchangeCommand.self, RatesCommand.self, DemoCommand.self,
+            CertificateCommand.self, ExchangeCommand.self, RatesCommand.self, StatsCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -13,10 +13,10 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.administerUsers, .changeSettings, .importRates, .readAuditTrail, .administerPartners, .followDeliveries]
+        case .admin: return [.administerUsers, .changeSettings, .importRates, .produceStatistics, .readAuditTrail, .administerPartners, .followDeliveries]
         case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests]
         case .liaison: return [.readCases, .draftRequests, .exchangeRequests, .followDeliveries]
-        case .analyst: return [.readCases]
+        case .analyst: return [.readCases, .produceStatistics]
         case .auditor: return [.readAuditTrail]
         }
     }
@@ -42,6 +42,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case changeSettings = "change-settings"
     /// Import the ECB euro reference rates amounts are converted with.
     case importRates = "import-rates"
+    /// Produce the yearly statistics for the Commission and see the records behind each figure.
+    case produceStatistics = "produce-statistics"
     case readAuditTrail = "read-audit-trail"
     /// Give the deployment its exchange identity; register and remove the partners it trusts.
     case administerPartners = "administer-partners"

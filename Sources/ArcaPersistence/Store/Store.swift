@@ -26,6 +26,7 @@ public struct Store: Sendable {
     public var outbox: OutboxRepository { OutboxRepository(db: transaction) }
     public var inbox: InboxRepository { InboxRepository(db: transaction) }
     public var rates: RateRepository { RateRepository(db: transaction) }
+    public var statistics: StatisticsRepository { StatisticsRepository(db: transaction) }
 }
 
 extension Database {
@@ -70,6 +71,12 @@ extension Database {
         try await run(body, explicitly: true)
     }
 
+    /// Runs `body` in one transaction that sees one snapshot of the database throughout
+    /// (REPEATABLE READ): a report made of several queries reads them all as of one instant.
+    public func snapshot<T>(_ body: (Store) async throws -> T) async throws -> T {
+        try await run(body, explicitly: true, isolation: .repeatableRead)
+    }
+
     /// Runs `body`, which sends one statement or one pipeline, with no BEGIN and COMMIT
     /// around it: the statement, or the pipeline as one implicit transaction, commits on its
     /// own, so the work costs one round trip instead of three. Inside another transaction of
@@ -78,7 +85,7 @@ extension Database {
         try await run(body, explicitly: false)
     }
 
-    private func run<T>(_ body: (Store) async throws -> T, explicitly: Bool) async throws -> T {
+    private func run<T>(_ body: (Store) async throws -> T, explicitly: Bool, isolation: IsolationLevel = .readCommitted) async throws -> T {
         if let enclosing = Self.enclosing, enclosing.database == ObjectIdentifier(self) {
             return try await enclosing.join(body)
         }
@@ -91,7 +98,7 @@ extension Database {
                         try await body(store)
                     }
                 }
-                return try await explicitly ? pool.transaction(work) : pool.withoutTransaction(work)
+                return try await explicitly ? pool.transaction(isolation: isolation, work) : pool.withoutTransaction(work)
             } catch let error as PostgresError {
                 if error.meansUnavailable { throw DatabaseUnavailable(reason: error.message) }
                 if error.meansLostConflict {

@@ -18,8 +18,13 @@ func administer<T>(poolSize: Int = 1, _ body: (CompositionRoot, Caller) async th
 
 /// Prints `value` as sorted JSON for scripts.
 func printJSON(_ value: some Encodable) throws {
+    print(try jsonText(value))
+}
+
+/// `value` as sorted, indented JSON.
+func jsonText(_ value: some Encodable) throws -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }

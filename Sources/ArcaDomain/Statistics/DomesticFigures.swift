@@ -1,0 +1,103 @@
+import Foundation
+
+/// An order of this state's authorities executed here, with the day of its first execution.
+public struct ExecutedOrder: Hashable, Sendable {
+    public let id: UUID
+    public let kind: LegalOrder.Kind
+    public let decisionReference: String
+    public let firstExecutedOn: Day
+    public let principalOffence: OffenceCategory
+    public let categories: [AssetCategory]
+
+    public init(id: UUID, kind: LegalOrder.Kind, decisionReference: String, firstExecutedOn: Day, principalOffence: OffenceCategory, categories: [AssetCategory]) {
+        self.id = id
+        self.kind = kind
+        self.decisionReference = decisionReference
+        self.firstExecutedOn = firstExecutedOn
+        self.principalOffence = principalOffence
+        self.categories = categories
+    }
+}
+
+/// Property frozen or confiscated here under this state's orders, on `day`, with the value the
+/// record gives it for that day (nil: no valuation on or before it). An asset, or a sum of money
+/// a value confiscation recovered (`category` nil).
+public struct ValuedProperty: Hashable, Sendable {
+    public let entity: String
+    public let id: UUID
+    public let label: String
+    public let day: Day
+    public let principalOffence: OffenceCategory
+    public let category: AssetCategory?
+    public let value: Money?
+    /// The day whose rate converts the value: the day of the event that fixed it.
+    public let valueFixedOn: Day
+
+    public init(
+        entity: String, id: UUID, label: String, day: Day, principalOffence: OffenceCategory, category: AssetCategory?, value: Money?, valueFixedOn: Day
+    ) {
+        self.entity = entity
+        self.id = id
+        self.label = label
+        self.day = day
+        self.principalOffence = principalOffence
+        self.category = category
+        self.value = value
+        self.valueFixedOn = valueFixedOn
+    }
+}
+
+/// What S1–S4 are computed from: the domestic orders executed and the property they froze
+/// and confiscated (DOMAIN §5.1; Docs/STATISTICS.md defines each).
+public struct DomesticRecord: Sendable {
+    public let orders: [ExecutedOrder]
+    public let firstFreezes: [ValuedProperty]
+    public let confiscations: [ValuedProperty]
+
+    public init(orders: [ExecutedOrder], firstFreezes: [ValuedProperty], confiscations: [ValuedProperty]) {
+        self.orders = orders
+        self.firstFreezes = firstFreezes
+        self.confiscations = confiscations
+    }
+}
+
+/// S1–S4: orders of this state's authorities executed here, and the value of what they froze
+/// and confiscated, for one calendar year.
+public enum DomesticFigures {
+    public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRate) -> [Indicator] {
+        func executed(_ kind: LegalOrder.Kind) -> [Contribution] {
+            record.orders.filter { $0.kind == kind && $0.firstExecutedOn.year == year }.map { order in
+                Contribution(
+                    entity: "order", id: order.id, label: order.decisionReference, day: order.firstExecutedOn, principalOffence: order.principalOffence,
+                    categories: order.categories, amount: nil)
+            }
+        }
+        let (frozen, frozenWithoutValue) = try valued(record.firstFreezes, in: year, rates: rates)
+        let (confiscated, confiscatedWithoutValue) = try valued(record.confiscations, in: year, rates: rates)
+        return [
+            .counting(.s1, executed(.freezing)),
+            .counting(.s2, executed(.confiscation)),
+            .summing(
+                .s3, frozen, withoutValue: frozenWithoutValue,
+                notes: ["\(frozenWithoutValue.count) frozen without a value: counted apart, not in the sum"]),
+            .summing(
+                .s4, confiscated, withoutValue: confiscatedWithoutValue,
+                notes: ["\(confiscatedWithoutValue.count) confiscated without a value: counted apart, not in the sum"]),
+        ]
+    }
+
+    /// The property of the year, each converted at the rate of the day that fixed its value;
+    /// that with no value apart.
+    private static func valued(_ property: [ValuedProperty], in year: Int, rates: RateTable) throws(MissingRate) -> ([Contribution], [Contribution]) {
+        var withValue: [Contribution] = []
+        var without: [Contribution] = []
+        for item in property where item.day.year == year {
+            let amount = try item.value.map { (value) throws(MissingRate) in try rates.euro(value, on: item.valueFixedOn) }
+            let record = Contribution(
+                entity: item.entity, id: item.id, label: item.label, day: item.day, principalOffence: item.principalOffence,
+                categories: item.category.map { [$0] } ?? [], amount: amount)
+            if amount == nil { without.append(record) } else { withValue.append(record) }
+        }
+        return (withValue, without)
+    }
+}

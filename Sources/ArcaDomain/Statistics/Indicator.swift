@@ -1,0 +1,184 @@
+import Foundation
+
+/// The figures EU law asks every Member State for each year (DOMAIN §5), with their sources.
+public enum IndicatorCode: String, CaseIterable, Sendable, Codable {
+    case s1 = "S1"
+    case s2 = "S2"
+    case s3 = "S3"
+    case s4 = "S4"
+    case s5 = "S5"
+    case s6 = "S6"
+    case s7 = "S7"
+    case s8 = "S8"
+    case s9 = "S9"
+    case s10 = "S10"
+    case s11 = "S11"
+    case s12 = "S12"
+    case s13 = "S13"
+
+    public var label: String {
+        switch self {
+        case .s1: return "freezing orders executed"
+        case .s2: return "confiscation orders executed"
+        case .s3: return "estimated value of property frozen, at the time of freezing (EUR)"
+        case .s4: return "estimated value of property recovered, at the time of confiscation (EUR)"
+        case .s5: return "requests for freezing orders to be executed in another Member State"
+        case .s6: return "requests for confiscation orders to be executed in another Member State"
+        case .s7: return "value recovered following execution in another Member State (EUR)"
+        case .s8: return "freezing and confiscation orders received from other Member States: recognised and executed; refused"
+        case .s9: return "cases where a victim was compensated or received restitution from executed confiscation"
+        case .s10: return "average duration of execution of freezing and of confiscation orders (days)"
+        case .s11: return "ARO information requests sent, received, answered, refused and answered late"
+        case .s12: return "orders issued and executed, by type of confiscation"
+        case .s13: return "interim sales; property given to social or public reuse"
+        }
+    }
+
+    public var source: String {
+        switch self {
+        case .s1: return "Dir 2014/42 Art 11(2)(a)"
+        case .s2: return "Dir 2014/42 Art 11(2)(b)"
+        case .s3: return "Dir 2014/42 Art 11(2)(c)"
+        case .s4: return "Dir 2014/42 Art 11(2)(d)"
+        case .s5: return "Dir 2014/42 Art 11(3)(a)"
+        case .s6: return "Dir 2014/42 Art 11(3)(b)"
+        case .s7: return "Dir 2014/42 Art 11(3)(c)"
+        case .s8: return "Reg 2018/1805 Art 35(1)"
+        case .s9: return "Reg 2018/1805 Art 35(2)(a)"
+        case .s10: return "Reg 2018/1805 Art 35(2)(b)"
+        case .s11: return "model: Dir 2023/977 Art 18; Dir 2024/1260 Art 28"
+        case .s12: return "Dir 2024/1260 Art 28"
+        case .s13: return "Dir 2024/1260 Arts 19, 21, 28"
+        }
+    }
+}
+
+/// A figure: a whole count, or a sum in euro rounded once to the cent.
+public enum Figure: Hashable, Sendable {
+    case count(Int)
+    case euro(Decimal)
+
+    public var isEuro: Bool {
+        if case .euro = self { return true }
+        return false
+    }
+
+    /// As the extract prints it: a count as digits, euro with two decimals.
+    public var text: String {
+        switch self {
+        case .count(let count): return String(count)
+        case .euro(let amount): return Money(amount, .euro).amountText
+        }
+    }
+}
+
+/// One record that makes up a figure (`arca stats explain`): what it is, the day that put it
+/// in the year, the principal offence of its case, the categories of the property it
+/// concerns, and for a value its amount in euro with the rate used.
+public struct Contribution: Hashable, Sendable {
+    public let entity: String
+    public let id: UUID
+    public let label: String
+    public let day: Day
+    public let principalOffence: OffenceCategory
+    public let categories: [AssetCategory]
+    public let amount: EuroAmount?
+
+    public init(entity: String, id: UUID, label: String, day: Day, principalOffence: OffenceCategory, categories: [AssetCategory], amount: EuroAmount?) {
+        self.entity = entity
+        self.id = id
+        self.label = label
+        self.day = day
+        self.principalOffence = principalOffence
+        self.categories = categories
+        self.amount = amount
+    }
+}
+
+/// The rows of a figure by one dimension, and whether they add up to it.
+public struct Breakdown: Hashable, Sendable {
+    public let dimension: String
+    public let rows: [(key: String, figure: Figure)]
+    public let addsUp: Bool
+    public let note: String?
+
+    public static func == (lhs: Breakdown, rhs: Breakdown) -> Bool {
+        lhs.dimension == rhs.dimension && lhs.addsUp == rhs.addsUp && lhs.note == rhs.note
+            && lhs.rows.map(\.key) == rhs.rows.map(\.key) && lhs.rows.map(\.figure) == rhs.rows.map(\.figure)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(dimension)
+        hasher.combine(rows.map(\.key))
+        hasher.combine(rows.map(\.figure))
+    }
+}
+
+/// One indicator of the extract: its figure, its breakdowns, notes on how it was counted,
+/// and the records that make it up.
+public struct Indicator: Hashable, Sendable {
+    public let code: IndicatorCode
+    public let figure: Figure
+    public let breakdowns: [Breakdown]
+    public let notes: [String]
+    public let contributions: [Contribution]
+    /// Property that counts for the indicator but has no value for it: listed, never summed as zero.
+    public let withoutValue: [Contribution]
+
+    public init(
+        code: IndicatorCode, figure: Figure, breakdowns: [Breakdown], notes: [String] = [], contributions: [Contribution], withoutValue: [Contribution] = []
+    ) {
+        self.code = code
+        self.figure = figure
+        self.breakdowns = breakdowns
+        self.notes = notes
+        self.contributions = contributions
+        self.withoutValue = withoutValue
+    }
+
+    /// A count of the records: by principal offence (adds up), and by asset category, where
+    /// a record concerning several categories counts once under each (does not add up).
+    static func counting(_ code: IndicatorCode, _ records: [Contribution]) -> Indicator {
+        let byOffence = Dictionary(grouping: records, by: \.principalOffence.rawValue).mapValues { Figure.count($0.count) }
+        var byCategory: [String: Int] = [:]
+        for record in records { for category in record.categories { byCategory[category.rawValue, default: 0] += 1 } }
+        let single = records.allSatisfy { $0.categories.count == 1 }
+        return Indicator(
+            code: code, figure: .count(records.count),
+            breakdowns: [
+                Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil),
+                Breakdown(
+                    dimension: "asset_category", rows: sorted(byCategory.mapValues(Figure.count)), addsUp: single && records.allSatisfy { !$0.categories.isEmpty },
+                    note: single ? nil : "an order covering property of several categories counts once under each; an order naming no property under none"),
+            ],
+            contributions: records)
+    }
+
+    /// A sum in euro of the records' amounts, rounded once; by principal offence and by asset
+    /// category (each asset has one category), both adding up before rounding.
+    static func summing(_ code: IndicatorCode, _ records: [Contribution], withoutValue: [Contribution] = [], notes: [String] = []) -> Indicator {
+        func total(_ records: [Contribution]) -> Figure { .euro(Self.rounded(records.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) })) }
+        let byOffence = Dictionary(grouping: records, by: \.principalOffence.rawValue).mapValues(total)
+        let byCategory = Dictionary(grouping: records) { $0.categories.first?.rawValue ?? "sum_of_money" }.mapValues(total)
+        let note = "each row is rounded to the cent on its own: the rows may differ from the total by a few cents"
+        return Indicator(
+            code: code, figure: total(records),
+            breakdowns: [
+                Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: note),
+                Breakdown(dimension: "asset_category", rows: sorted(byCategory), addsUp: true, note: note),
+            ],
+            notes: notes, contributions: records, withoutValue: withoutValue)
+    }
+
+    private static func sorted(_ rows: [String: Figure]) -> [(key: String, figure: Figure)] {
+        rows.keys.sorted().map { ($0, rows[$0]!) }
+    }
+
+    /// Rounded to the cent, halves away from zero (Reg 1103/97 Art 5).
+    static func rounded(_ amount: Decimal) -> Decimal {
+        var exact = amount
+        var result = Decimal()
+        NSDecimalRound(&result, &exact, 2, .plain)
+        return result
+    }
+}

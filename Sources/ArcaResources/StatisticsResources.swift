@@ -1,0 +1,147 @@
+import ArcaApplication
+import ArcaDomain
+import Foundation
+
+/// `arca stats extract --format json` (and the API to come): the extract as the Commission
+/// reads it. Counts are integers, money strings in EUR with two decimals.
+public struct StatisticsExtractResource: Encodable {
+    struct RateResource: Encodable {
+        let day: String
+        let currency: String
+        let rate: String
+    }
+
+    struct BreakdownResource: Encodable {
+        struct Row: Encodable {
+            let key: String
+            let value: FigureValue
+        }
+
+        let dimension: String
+        let addsUp: Bool
+        let note: String?
+        let rows: [Row]
+    }
+
+    struct IndicatorResource: Encodable {
+        let code: String
+        let label: String
+        let source: String
+        let value: FigureValue
+        let withoutValue: Int?
+        let notes: [String]
+        let breakdowns: [BreakdownResource]
+    }
+
+    let year: Int
+    let state: String
+    let producedAt: Date
+    let dataDigest: String
+    let definitions: String
+    let indicators: [IndicatorResource]
+    let notYetComputed: [String]
+    let rates: [RateResource]
+
+    public init(_ extract: StatisticsExtract) {
+        year = extract.year
+        state = extract.state.value
+        producedAt = extract.producedAt
+        dataDigest = extract.dataDigest
+        definitions = "Docs/STATISTICS.md: which records count, on which date, converted how; where the law is silent, ARCA's reading"
+        indicators = extract.indicators.map { indicator in
+            IndicatorResource(
+                code: indicator.code.rawValue, label: indicator.code.label, source: indicator.code.source, value: FigureValue(indicator.figure),
+                withoutValue: indicator.figure.isEuro ? indicator.withoutValue.count : nil, notes: indicator.notes,
+                breakdowns: indicator.breakdowns.map { breakdown in
+                    BreakdownResource(
+                        dimension: breakdown.dimension, addsUp: breakdown.addsUp, note: breakdown.note,
+                        rows: breakdown.rows.map { .init(key: $0.key, value: FigureValue($0.figure)) })
+                })
+        }
+        notYetComputed = extract.notYetComputed.map(\.rawValue)
+        rates = extract.rates.map { RateResource(day: $0.day.description, currency: $0.currency.code, rate: "\($0.rate)") }
+    }
+
+    /// The extract as CSV: one line per figure (`total`, or a breakdown's row), with the
+    /// indicator's code, label and source; the same figures as the JSON.
+    public static func csv(_ extract: StatisticsExtract) -> String {
+        var lines = ["year,state,code,label,source,breakdown,key,value"]
+        func line(_ indicator: Indicator, _ breakdown: String, _ key: String, _ figure: Figure) {
+            lines.append(
+                [String(extract.year), extract.state.value, indicator.code.rawValue, indicator.code.label, indicator.code.source, breakdown, key, figure.text]
+                    .map(field).joined(separator: ","))
+        }
+        for indicator in extract.indicators {
+            line(indicator, "total", "", indicator.figure)
+            if indicator.figure.isEuro { line(indicator, "without_value", "", .count(indicator.withoutValue.count)) }
+            for breakdown in indicator.breakdowns {
+                for row in breakdown.rows { line(indicator, breakdown.dimension, row.key, row.figure) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled.
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// A figure in JSON: a count as a number, an amount in euro as a string with two decimals.
+struct FigureValue: Encodable {
+    let figure: Figure
+
+    init(_ figure: Figure) {
+        self.figure = figure
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch figure {
+        case .count(let count): try container.encode(count)
+        case .euro: try container.encode(figure.text)
+        }
+    }
+}
+
+/// `arca stats explain`: the records behind one figure, whose amounts add up to it.
+public struct StatisticsExplanationResource: Encodable {
+    struct RecordResource: Encodable {
+        let entity: String
+        let id: String
+        let label: String
+        let day: String
+        let principalOffence: String
+        let categories: [String]
+        let amount: String?
+        let currency: String?
+        let euro: String?
+        let rateDay: String?
+        let rate: String?
+    }
+
+    let year: Int
+    let code: String
+    let label: String
+    let value: FigureValue
+    let records: [RecordResource]
+    let withoutValue: [RecordResource]
+
+    public init(_ extract: StatisticsExtract, _ indicator: Indicator) {
+        year = extract.year
+        code = indicator.code.rawValue
+        label = indicator.code.label
+        value = FigureValue(indicator.figure)
+        records = indicator.contributions.map(Self.record)
+        withoutValue = indicator.withoutValue.map(Self.record)
+    }
+
+    private static func record(_ record: Contribution) -> RecordResource {
+        RecordResource(
+            entity: record.entity, id: record.id.lowercased, label: record.label, day: record.day.description,
+            principalOffence: record.principalOffence.rawValue, categories: record.categories.map(\.rawValue),
+            amount: record.amount?.original.amountText, currency: record.amount?.original.currency.code,
+            euro: record.amount.map { "\($0.euro)" }, rateDay: record.amount?.rate?.day.description, rate: record.amount?.rate.map { "\($0.rate)" })
+    }
+}

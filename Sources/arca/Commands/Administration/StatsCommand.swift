@@ -1,0 +1,75 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaResources
+import ArgumentParser
+import Foundation
+
+struct StatsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "The yearly statistics for the European Commission (DOMAIN §5; definitions in Docs/STATISTICS.md).",
+        subcommands: [Extract.self, Explain.self])
+
+    struct Extract: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Produce the extract of a calendar year (analysts and administrators; audited).",
+            discussion: "Figures in EUR at the ECB reference rate of the day of each event: import the rates first (arca rates import).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(help: "The calendar year.") var year: Int
+        @Option(help: "The Member State (this deployment's; the default).") var state: String?
+        @Option(help: "json (default) or csv.") var format: String = "json"
+        @Option(help: "The file to write (default: standard output).") var out: String?
+
+        func run() async throws {
+            guard ["json", "csv"].contains(format) else { throw ValidationError("--format is json or csv, not \(format)") }
+            let extract = try await acting.run { useCases, caller in try await useCases.produceStatistics(year: year, state: state, by: caller) }
+            let text: String
+            if format == "csv" {
+                text = StatisticsExtractResource.csv(extract)
+            } else {
+                text = try jsonText(StatisticsExtractResource(extract))
+            }
+            guard let out else {
+                print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+                return
+            }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+            FileHandle.standardError.write(Data("wrote the \(year) extract of \(extract.state.value) to \(out) (data \(extract.dataDigest.prefix(16))…)\n".utf8))
+        }
+    }
+
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "The records that make up one figure of a year's extract; their amounts add up to it.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(help: "The calendar year.") var year: Int
+        @Argument(help: "The indicator: S1, S2, S3, S4.") var code: String
+
+        func run() async throws {
+            guard let wanted = IndicatorCode(rawValue: code.uppercased()) else {
+                throw ValidationError("\(code) is not an indicator: S1 … S13 (DOMAIN §5)")
+            }
+            let extract = try await acting.run { useCases, caller in try await useCases.produceStatistics(year: year, by: caller) }
+            guard let indicator = extract.indicators.first(where: { $0.code == wanted }) else {
+                throw ValidationError("\(wanted.rawValue) is not computed yet; the extract gives \(extract.indicators.map(\.code.rawValue).joined(separator: ", "))")
+            }
+            try acting.show(StatisticsExplanationResource(extract, indicator)) {
+                func row(_ record: Contribution) -> [String] {
+                    [
+                        record.day.description, record.entity, record.label, record.principalOffence.rawValue,
+                        record.amount.map { "\($0.original)" } ?? "-", record.amount.map { $0.rate.map { "\($0.rate) of \($0.day)" } ?? "-" } ?? "-",
+                        record.amount.map { Money($0.euro, .euro).description } ?? "-",
+                    ]
+                }
+                var text = "\(indicator.code.rawValue) \(year): \(indicator.code.label) = \(indicator.figure.text)\n"
+                text += table(["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"], indicator.contributions.map(row))
+                if !indicator.withoutValue.isEmpty {
+                    text += "\nwithout a value (not in the sum):\n" + table(["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"], indicator.withoutValue.map(row))
+                }
+                return text
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaPersistence
+import ArcaTestSupport
+import Foundation
+import Testing
+
+/// A hand-built year, 2024, in which every figure of S1–S4 has a known value:
+///
+/// - case A (fraud): a KBC account valued EUR 50,000.00, a van valued USD 21,626.00 and a
+///   necklace never valued, all frozen by Belgian order F1 on Saturday 2 March 2024 (the
+///   dollar at Friday's rate, 1.0813: EUR 20,000.00); cash frozen on 1 April 2024 for the
+///   Netherlands (an order of the Netherlands executed here: not in S1–S4);
+/// - case B (drug trafficking, then money laundering): a house valued EUR 200,000.00 in 2023,
+///   frozen in 2023 (not in 2024's S1 or S3), confiscated by C1 (decided 15 January 2024,
+///   executed 10 May 2024), and a value confiscation C2 of EUR 30,000.00 executed 1 June 2024.
+struct StatisticsYear {
+    let world: TestWorld
+    var f1: LegalOrder!
+    var c1: LegalOrder!
+    var c2: LegalOrder!
+    var necklace: Asset!
+
+    static func build(in world: TestWorld) async throws -> StatisticsYear {
+        var year = StatisticsYear(world: world)
+        let useCases = world.useCases
+        let officer = world.officer
+        _ = try await useCases.importRates(file: try Data(contentsOf: ecbHistoryFile), named: "eurofxref-hist.csv", by: world.admin)
+        func open(_ title: String, _ offences: [String], on day: String) async throws -> Case {
+            try await useCases.createCase(NewCase(title: title, offences: offences, openedOn: day), by: officer)
+        }
+        func asset(_ file: Case, _ category: String, _ description: String, valued: (String, String, String)?) async throws -> Asset {
+            let asset = try await useCases.addAsset(
+                caseID: file.id, NewAsset(category: category, description: description, country: "BE", identifiedOn: file.openedOn.description), by: officer)
+            if let (day, amount, currency) = valued {
+                _ = try await useCases.recordValuation(
+                    assetID: asset.id, NewValuation(valuedOn: day, method: "expert", value: MoneyInput(amount: amount, currency: currency)), by: officer)
+            }
+            return asset
+        }
+        func order(_ file: Case, _ kind: String, type: String? = nil, issuedBy state: String? = nil, _ reference: String, on day: String, assets: [Asset], covered: String? = nil)
+            async throws -> LegalOrder
+        {
+            try await useCases.createOrder(
+                caseID: file.id,
+                NewOrder(
+                    kind: kind, confiscationType: type, issuingState: state, issuingAuthority: "Brussels court of first instance", decisionReference: reference,
+                    decisionDate: day, assets: assets.map(\.id.lowercased), coveredAmount: covered.map { MoneyInput(amount: $0, currency: "EUR") }),
+                by: officer)
+        }
+        func execute(_ order: LegalOrder, on day: String, amount: String? = nil) async throws {
+            _ = try await useCases.executeOrder(
+                orderID: order.id, OrderExecutionInput(on: day, reason: "carried out", amount: amount.map { MoneyInput(amount: $0, currency: "EUR") }), by: officer)
+        }
+
+        let a = try await open("Operation Quill: invoice fraud", ["fraud"], on: "2024-01-08")
+        let account = try await asset(a, "bank_account", "Current account at KBC, Brussels", valued: ("2024-02-01", "50000.00", "EUR"))
+        let van = try await asset(a, "motor_vehicle", "Ford Transit van", valued: ("2024-02-01", "21626.00", "USD"))
+        year.necklace = try await asset(a, "jewellery_precious_metals", "Gold necklace", valued: nil)
+        year.f1 = try await order(a, "freezing", "F1/2024", on: "2024-02-28", assets: [account, van, year.necklace])
+        try await execute(year.f1, on: "2024-03-02")
+        let cash = try await asset(a, "cash", "EUR 12,000 in banknotes", valued: ("2024-03-10", "12000.00", "EUR"))
+        let dutch = try await order(a, "freezing", issuedBy: "NL", "ROT-2024-77", on: "2024-03-20", assets: [cash])
+        try await execute(dutch, on: "2024-04-01")
+
+        let b = try await open("Operation Harbour: cocaine imports", ["drug_trafficking", "money_laundering"], on: "2023-04-03")
+        let house = try await asset(b, "real_estate", "House, Antwerp", valued: ("2023-05-01", "200000.00", "EUR"))
+        let f2 = try await order(b, "freezing", "F2/2023", on: "2023-05-20", assets: [house])
+        try await execute(f2, on: "2023-06-01")
+        year.c1 = try await order(b, "confiscation", type: "standard", "C1/2024", on: "2024-01-15", assets: [house])
+        _ = try await useCases.finaliseOrder(orderID: year.c1.id, OrderFinality(on: "2024-04-01", reason: "no appeal lodged"), by: officer)
+        _ = try await useCases.executeOrder(
+            orderID: year.c1.id,
+            OrderExecutionInput(
+                on: "2024-05-10", reason: "sold at auction",
+                assets: [.init(asset: house.id.lowercased, realised: MoneyInput(amount: "185000.00", currency: "EUR"))]),
+            by: officer)
+        year.c2 = try await order(b, "confiscation", type: "value", "C2/2024", on: "2024-02-01", assets: [], covered: "30000.00")
+        _ = try await useCases.finaliseOrder(orderID: year.c2.id, OrderFinality(on: "2024-03-01", reason: "no appeal lodged"), by: officer)
+        try await execute(year.c2, on: "2024-06-01", amount: "30000.00")
+        return year
+    }
+}
+
+@Suite("Use cases: the yearly statistics, S1–S4")
+struct StatisticsTests {
+    private func figure(_ extract: StatisticsExtract, _ code: IndicatorCode) -> Indicator? {
+        extract.indicators.first { $0.code == code }
+    }
+
+    @Test func eachFigureOfTheHandBuiltYearIsTheOneItsDefinitionGives() async throws {
+        try await TestWorld.with { world in
+            let year = try await StatisticsYear.build(in: world)
+            // when an analyst produces the 2024 extract
+            let extract = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
+            // then S1 counts F1 only: F2 was executed in 2023, the Dutch order is not this state's
+            let s1 = try #require(figure(extract, .s1))
+            #expect(s1.figure == .count(1) && s1.contributions.map(\.id) == [year.f1.id])
+            #expect(s1.breakdowns[0].rows.map(\.key) == ["fraud"])
+            #expect(s1.breakdowns[1].rows.map(\.key) == ["bank_account", "jewellery_precious_metals", "motor_vehicle"] && !s1.breakdowns[1].addsUp)
+            // S2 counts both confiscations, under case B's principal offence
+            let s2 = try #require(figure(extract, .s2))
+            #expect(s2.figure == .count(2) && Set(s2.contributions.map(\.id)) == [year.c1.id, year.c2.id])
+            #expect(s2.breakdowns[0].rows.map(\.key) == ["drug_trafficking"] && s2.breakdowns[0].rows.map(\.figure) == [.count(2)])
+            // S3: EUR 50,000.00 and USD 21,626.00 at Friday's 1.0813, the necklace apart
+            let s3 = try #require(figure(extract, .s3))
+            #expect(s3.figure == .euro(70_000) && s3.withoutValue.map(\.id) == [year.necklace.id])
+            let van = try #require(s3.contributions.first { $0.amount?.original.currency.code == "USD" })
+            #expect(van.amount?.rate?.day == (try Day("2024-03-01")) && van.amount?.rate?.rate == Decimal(string: "1.0813"))
+            // S4: the house at its value when confiscation was ordered, and the EUR 30,000.00 executed
+            let s4 = try #require(figure(extract, .s4))
+            #expect(s4.figure == .euro(230_000))
+            #expect(s4.breakdowns.first { $0.dimension == "asset_category" }?.rows.map(\.key) == ["real_estate", "sum_of_money"])
+            #expect(extract.notYetComputed.first == .s5 && extract.rates.count == 1)
+        }
+    }
+
+    @Test func theSameDataGivesTheSameFiguresAndDigestAndEveryExplanationAddsUpToItsFigure() async throws {
+        try await TestWorld.with { world in
+            _ = try await StatisticsYear.build(in: world)
+            let first = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
+            world.clock.advance(hours: 3)
+            let again = try await world.useCases.produceStatistics(year: 2024, state: "BE", by: world.admin)
+            #expect(again.dataDigest == first.dataDigest && again.indicators == first.indicators && again.producedAt != first.producedAt)
+            for indicator in first.indicators {
+                switch indicator.figure {
+                case .count(let count): #expect(indicator.contributions.count == count)
+                case .euro(let sum): #expect(indicator.contributions.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) } == sum)
+                }
+            }
+            // and each production is in the audit trail
+            #expect(try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ProduceStatistics' AND entity_id = '2024/BE'") == 2)
+        }
+    }
+
+    @Test func withoutTheRatesOfTheYearTheExtractNamesTheCurrencyAndDayInsteadOfCountingZero() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let account = try await world.useCases.addAsset(
+                caseID: file.id, NewAsset(category: "bank_account", description: "Account at UBS, Zurich", country: "BE", identifiedOn: "2026-03-20"),
+                by: world.officer)
+            _ = try await world.useCases.recordValuation(
+                assetID: account.id, NewValuation(valuedOn: "2026-03-20", method: "book", value: MoneyInput(amount: "80000.00", currency: "CHF")), by: world.officer)
+            let freeze = try await world.order("freezing", assets: [account], on: "2026-04-02")
+            _ = try await world.execute(freeze, on: "2026-04-03")
+            let refusal = await refused(.conflict) { try await world.useCases.produceStatistics(year: 2026, by: world.analyst) }
+            #expect(refusal?.description.contains("CHF on 2026-04-03") == true, "\(String(describing: refusal))")
+        }
+    }
+
+    @Test func onlyAnalystsAndAdministratorsProduceTheStatisticsAndOnlyForThisDeploymentsStateAndAPastYear() async throws {
+        try await TestWorld.with { world in
+            for caller in [world.officer, world.liaison, world.auditor] {
+                await refused(.forbidden) { try await world.useCases.produceStatistics(year: 2025, by: caller) }
+            }
+            await refused(.invalid(["state this-deployment"])) { try await world.useCases.produceStatistics(year: 2025, state: "NL", by: world.analyst) }
+            await refused(.invalid(["year range"])) { try await world.useCases.produceStatistics(year: 2031, by: world.analyst) }
+        }
+    }
+}
