@@ -39,6 +39,7 @@ public struct UseCases: Sendable {
     public let changeSetting: ChangeSetting
     public let importRates: ImportRates
     public let produceStatistics: ProduceStatistics
+    public let explainStatistic: ExplainStatistic
     public let registerRequest: RegisterRequest
     public let moveRequest: MoveRequest
     public let readRequest: ReadRequest
@@ -100,6 +101,7 @@ public struct UseCases: Sendable {
         listSettings = ListSettings(database: database)
         importRates = ImportRates(database: database)
         produceStatistics = ProduceStatistics(database: database, clock: clock)
+        explainStatistic = ExplainStatistic(database: database, clock: clock)
         changeSetting = ChangeSetting(database: database)
         registerRequest = RegisterRequest(database: database, clock: clock)
         moveRequest = MoveRequest(database: database, clock: clock)

@@ -33,6 +33,7 @@ public struct ArcaAPI: Sendable {
         RequestRoutes(useCases: useCases).register(on: v1)
         CertificateRoutes(useCases: useCases).register(on: v1)
         ExchangeRoutes(useCases: useCases).register(on: v1)
+        StatisticsRoutes(useCases: useCases).register(on: v1)
         return router
     }
 

@@ -58,12 +58,15 @@ public struct ProduceStatistics: Sendable {
             try await store.audit.appendConsultation(by: caller.auditActor, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(home.value)")
             let used = Set(indicators.flatMap { ($0.contributions + $0.withoutValue).compactMap(\.amount?.rate) })
                 .sorted { ($0.day, $0.currency.code) < ($1.day, $1.currency.code) }
-            let computed = Set(indicators.map(\.code))
+            let computed = Set(Self.computed)
             return StatisticsExtract(
                 year: year, state: home, producedAt: now, dataDigest: Self.digest(indicators, rates: used, year: year, state: home), indicators: indicators,
                 rates: used, notYetComputed: IndicatorCode.allCases.filter { !computed.contains($0) })
         }
     }
+
+    /// The indicators an extract gives so far.
+    static let computed = DomesticFigures.codes
 
     /// SHA-256 over one line per record counted (indicator, record, day, amount as recorded,
     /// rate) and per rate used: the same data gives the same digest.

@@ -64,6 +64,8 @@ public struct DomesticRecord: Sendable {
 /// S1–S4: orders of this state's authorities executed here, and the value of what they froze
 /// and confiscated, for one calendar year.
 public enum DomesticFigures {
+    public static let codes: [IndicatorCode] = [.s1, .s2, .s3, .s4]
+
     public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRate) -> [Indicator] {
         func executed(_ kind: LegalOrder.Kind) -> [Contribution] {
             record.orders.filter { $0.kind == kind && $0.firstExecutedOn.year == year }.map { order in

@@ -48,13 +48,7 @@ struct StatsCommand: AsyncParsableCommand {
         @Argument(help: "The indicator: S1, S2, S3, S4.") var code: String
 
         func run() async throws {
-            guard let wanted = IndicatorCode(rawValue: code.uppercased()) else {
-                throw ValidationError("\(code) is not an indicator: S1 … S13 (DOMAIN §5)")
-            }
-            let extract = try await acting.run { useCases, caller in try await useCases.produceStatistics(year: year, by: caller) }
-            guard let indicator = extract.indicators.first(where: { $0.code == wanted }) else {
-                throw ValidationError("\(wanted.rawValue) is not computed yet; the extract gives \(extract.indicators.map(\.code.rawValue).joined(separator: ", "))")
-            }
+            let (extract, indicator) = try await acting.run { useCases, caller in try await useCases.explainStatistic(year: year, code: code, by: caller) }
             try acting.show(StatisticsExplanationResource(extract, indicator)) {
                 func row(_ record: Contribution) -> [String] {
                     [
