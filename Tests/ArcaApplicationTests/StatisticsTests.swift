@@ -20,12 +20,13 @@ struct StatisticsYear {
     var c1: LegalOrder!
     var c2: LegalOrder!
     var necklace: Asset!
+    var house: Asset!
 
     static func build(in world: TestWorld) async throws -> StatisticsYear {
         var year = StatisticsYear(world: world)
         let useCases = world.useCases
         let officer = world.officer
-        _ = try await useCases.importRates(file: try Data(contentsOf: ecbHistoryFile), named: "eurofxref-hist.csv", by: world.admin)
+        _ = try await useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: world.admin)
         func open(_ title: String, _ offences: [String], on day: String) async throws -> Case {
             try await useCases.createCase(NewCase(title: title, offences: offences, openedOn: day), by: officer)
         }
@@ -65,6 +66,7 @@ struct StatisticsYear {
 
         let b = try await open("Operation Harbour: cocaine imports", ["drug_trafficking", "money_laundering"], on: "2023-04-03")
         let house = try await asset(b, "real_estate", "House, Antwerp", valued: ("2023-05-01", "200000.00", "EUR"))
+        year.house = house
         let f2 = try await order(b, "freezing", "F2/2023", on: "2023-05-20", assets: [house])
         try await execute(f2, on: "2023-06-01")
         year.c1 = try await order(b, "confiscation", type: "standard", "C1/2024", on: "2024-01-15", assets: [house])
@@ -95,16 +97,16 @@ struct StatisticsTests {
             let extract = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
             // then S1 counts F1 only: F2 was executed in 2023, the Dutch order is not this state's
             let s1 = try #require(figure(extract, .s1))
-            #expect(s1.figure == .count(1) && s1.contributions.map(\.id) == [year.f1.id])
+            #expect(s1.figure == .count(1) && s1.contributions.map(\.id) == [year.f1.id.lowercased])
             #expect(s1.breakdowns[0].rows.map(\.key) == ["fraud"])
             #expect(s1.breakdowns[1].rows.map(\.key) == ["bank_account", "jewellery_precious_metals", "motor_vehicle"] && !s1.breakdowns[1].addsUp)
             // S2 counts both confiscations, under case B's principal offence
             let s2 = try #require(figure(extract, .s2))
-            #expect(s2.figure == .count(2) && Set(s2.contributions.map(\.id)) == [year.c1.id, year.c2.id])
+            #expect(s2.figure == .count(2) && Set(s2.contributions.map(\.id)) == [year.c1.id.lowercased, year.c2.id.lowercased])
             #expect(s2.breakdowns[0].rows.map(\.key) == ["drug_trafficking"] && s2.breakdowns[0].rows.map(\.figure) == [.count(2)])
             // S3: EUR 50,000.00 and USD 21,626.00 at Friday's 1.0813, the necklace apart
             let s3 = try #require(figure(extract, .s3))
-            #expect(s3.figure == .euro(70_000) && s3.withoutValue.map(\.id) == [year.necklace.id])
+            #expect(s3.figure == .euro(70_000) && s3.withoutValue.map(\.id) == [year.necklace.id.lowercased])
             let van = try #require(s3.contributions.first { $0.amount?.original.currency.code == "USD" })
             #expect(van.amount?.rate?.day == (try Day("2024-03-01")) && van.amount?.rate?.rate == Decimal(string: "1.0813"))
             // S4: the house at its value when confiscation was ordered, and the EUR 30,000.00 executed
@@ -117,19 +119,46 @@ struct StatisticsTests {
 
     @Test func theSameDataGivesTheSameFiguresAndDigestAndEveryExplanationAddsUpToItsFigure() async throws {
         try await TestWorld.with { world in
-            _ = try await StatisticsYear.build(in: world)
+            let year = try await StatisticsYear.build(in: world)
             let first = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
             world.clock.advance(hours: 3)
             let again = try await world.useCases.produceStatistics(year: 2024, state: "BE", by: world.admin)
             #expect(again.dataDigest == first.dataDigest && again.indicators == first.indicators && again.producedAt != first.producedAt)
-            for indicator in first.indicators {
-                switch indicator.figure {
-                case .count(let count): #expect(indicator.contributions.count == count)
-                case .euro(let sum): #expect(indicator.contributions.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) } == sum)
-                }
-            }
             // and each production is in the audit trail
             #expect(try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ProduceStatistics' AND entity_id = '2024/BE'") == 2)
+            for indicator in first.indicators {
+                let explained = try await world.useCases.explainStatistic(year: 2024, code: indicator.code.rawValue, by: world.analyst).1
+                switch indicator.figure {
+                case .count(let count): #expect(explained.contributions.count == count)
+                case .euro(let sum):
+                    var exact = explained.contributions.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) }
+                    var rounded = Decimal()
+                    NSDecimalRound(&rounded, &exact, 2, .plain)
+                    #expect(rounded == sum)
+                }
+            }
+            // and a valuation entered later for the necklace, dated before its freeze, changes S3 and the digest
+            _ = try await world.useCases.recordValuation(
+                assetID: year.necklace.id, NewValuation(valuedOn: "2024-02-15", method: "expert", value: MoneyInput(amount: "3333.33", currency: "EUR")),
+                by: world.officer)
+            let changed = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
+            #expect(changed.dataDigest != first.dataDigest && figure(changed, .s3)?.figure == .euro(Decimal(string: "73333.33")!))
+        }
+    }
+
+    @Test func anExecutionWhoseDateIsCorrectedIntoTheNextYearCountsThere() async throws {
+        try await TestWorld.with { world in
+            let year = try await StatisticsYear.build(in: world)
+            // when the house's confiscation turns out to have been executed on 3 January 2025
+            _ = try await world.useCases.correctOrderDate(
+                orderID: year.c1.id,
+                OrderDateCorrectionInput(step: "execution", asset: year.house.id.lowercased, on: "2025-01-03", reason: "the auction was on 3 January"),
+                by: world.officer)
+            // then 2024 counts only the sum, and 2025 the house
+            let in2024 = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
+            #expect(figure(in2024, .s2)?.figure == .count(1) && figure(in2024, .s4)?.figure == .euro(30_000))
+            let in2025 = try await world.useCases.produceStatistics(year: 2025, by: world.analyst)
+            #expect(figure(in2025, .s2)?.contributions.map(\.id) == [year.c1.id.lowercased] && figure(in2025, .s4)?.figure == .euro(200_000))
         }
     }
 

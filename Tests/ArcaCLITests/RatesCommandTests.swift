@@ -4,8 +4,7 @@ import Testing
 
 @Suite("arca rates")
 struct RatesCommandTests {
-    static let history = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/ecb-eurofxref-hist.csv").path
+    static let history = Fixtures.ecbHistory.path
 
     @Test func theECBHistoryIsImportedOnceAndReportsWhatItLoaded() async throws {
         try await withOfficer { env, _ in

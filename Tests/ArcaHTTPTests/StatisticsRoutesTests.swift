@@ -1,16 +1,14 @@
 import ArcaApplication
+import ArcaTestSupport
 import Foundation
 import HTTPTypes
 import Testing
 
 @Suite("HTTP: the yearly statistics")
 struct StatisticsRoutesTests {
-    static let history = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/ecb-eurofxref-hist.csv")
-
     /// The ECB rates, and a Belgian account valued USD 21,626.00 frozen on Saturday 2 March 2024.
     private func frozenDollarAccount(_ world: APIWorld) async throws {
-        _ = try await world.useCases.importRates(file: try Data(contentsOf: Self.history), named: "eurofxref-hist.csv", by: .commandLine())
+        _ = try await world.useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: .commandLine())
         let caseID = try await world.openCase(#"{"title":"Operation Quill","offences":["fraud"],"openedOn":"2024-01-08"}"#)
         let assetID = try await world.addAsset(
             to: caseID,

@@ -50,7 +50,7 @@ public struct ProduceStatistics: Sendable {
             let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn)
             let rates = try await store.rates.covering(from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone))
             let indicators: [Indicator]
-            do throws(MissingRate) {
+            do throws(MissingRates) {
                 indicators = try DomesticFigures.indicators(record, in: year, rates: rates)
             } catch {
                 throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(error.description)")
@@ -75,7 +75,8 @@ public struct ProduceStatistics: Sendable {
         for indicator in indicators {
             for record in indicator.contributions + indicator.withoutValue {
                 let amount = record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
-                lines.append("\(indicator.code.rawValue) \(record.entity) \(record.id.lowercased) \(record.day) \(amount)")
+                let categories = record.categories.map(\.rawValue).joined(separator: "+")
+                lines.append("\(indicator.code.rawValue) \(record.entity) \(record.id) \(record.day) \(record.principalOffence.rawValue) \(categories) \(amount)")
             }
         }
         lines += rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }

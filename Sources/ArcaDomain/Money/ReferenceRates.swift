@@ -52,7 +52,9 @@ public enum ECBRateFile {
             }
             for (currency, value) in zip(currencies, values.dropFirst()) where value != "N/A" && !value.isEmpty {
                 guard let currency else { continue }
-                guard let rate = Decimal(string: value, locale: Locale(identifier: "en_US_POSIX")), rate > 0, value.allSatisfy({ $0.isNumber || $0 == "." }) else {
+                guard value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), value.filter({ $0 == "." }).count <= 1,
+                    let rate = Decimal(string: value, locale: posix), rate > 0
+                else {
                     problems.append(.init(line: number, message: "\(value) is not a rate for \(currency.code)"))
                     continue
                 }
@@ -62,6 +64,8 @@ public enum ECBRateFile {
         guard problems.isEmpty else { throw RateFileError(problems: problems) }
         return rates
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// A line's fields, without the empty one its trailing comma leaves.
     private static func fields(_ line: String) -> [String] {
@@ -161,5 +165,23 @@ public struct MissingRate: Error, Hashable, Sendable, CustomStringConvertible {
         let known = latest.map { "the last known is of \($0.day)" } ?? "none is known before it"
         return "no ECB reference rate for \(currency.code) on \(day) or in the \(RateTable.maximumAge) days before (\(known)): "
             + "import the current rates (arca rates import FILE)"
+    }
+}
+
+/// Every value of an extract that could not be converted: each currency and day once.
+public struct MissingRates: Error, Hashable, Sendable, CustomStringConvertible {
+    public let missing: [MissingRate]
+
+    public init(missing: [MissingRate]) {
+        var seen = Set<String>()
+        self.missing = missing.filter { seen.insert("\($0.currency.code) \($0.day)").inserted }
+            .sorted { ($0.currency.code, $0.day) < ($1.currency.code, $1.day) }
+    }
+
+    public var description: String {
+        let days = Dictionary(grouping: missing, by: \.currency.code)
+        let listed = days.keys.sorted().map { code in "\(code) on \(days[code]!.map(\.day.description).joined(separator: ", "))" }
+        return "no ECB reference rate on or in the \(RateTable.maximumAge) days before: \(listed.joined(separator: "; ")) — "
+            + "import the current rates (arca rates import FILE); a currency the ECB no longer quotes cannot be converted"
     }
 }

@@ -24,7 +24,7 @@ public struct ExecutedOrder: Hashable, Sendable {
 /// a value confiscation recovered (`category` nil).
 public struct ValuedProperty: Hashable, Sendable {
     public let entity: String
-    public let id: UUID
+    public let id: String
     public let label: String
     public let day: Day
     public let principalOffence: OffenceCategory
@@ -34,7 +34,7 @@ public struct ValuedProperty: Hashable, Sendable {
     public let valueFixedOn: Day
 
     public init(
-        entity: String, id: UUID, label: String, day: Day, principalOffence: OffenceCategory, category: AssetCategory?, value: Money?, valueFixedOn: Day
+        entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory, category: AssetCategory?, value: Money?, valueFixedOn: Day
     ) {
         self.entity = entity
         self.id = id
@@ -66,16 +66,18 @@ public struct DomesticRecord: Sendable {
 public enum DomesticFigures {
     public static let codes: [IndicatorCode] = [.s1, .s2, .s3, .s4]
 
-    public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRate) -> [Indicator] {
+    public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
         func executed(_ kind: LegalOrder.Kind) -> [Contribution] {
             record.orders.filter { $0.kind == kind && $0.firstExecutedOn.year == year }.map { order in
                 Contribution(
-                    entity: "order", id: order.id, label: order.decisionReference, day: order.firstExecutedOn, principalOffence: order.principalOffence,
+                    entity: "order", id: order.id.lowercased, label: order.decisionReference, day: order.firstExecutedOn, principalOffence: order.principalOffence,
                     categories: order.categories, amount: nil)
             }
         }
-        let (frozen, frozenWithoutValue) = try valued(record.firstFreezes, in: year, rates: rates)
-        let (confiscated, confiscatedWithoutValue) = try valued(record.confiscations, in: year, rates: rates)
+        var missing: [MissingRate] = []
+        let (frozen, frozenWithoutValue) = valued(record.firstFreezes, in: year, rates: rates, missing: &missing)
+        let (confiscated, confiscatedWithoutValue) = valued(record.confiscations, in: year, rates: rates, missing: &missing)
+        guard missing.isEmpty else { throw MissingRates(missing: missing) }
         return [
             .counting(.s1, executed(.freezing)),
             .counting(.s2, executed(.confiscation)),
@@ -89,12 +91,22 @@ public enum DomesticFigures {
     }
 
     /// The property of the year, each converted at the rate of the day that fixed its value;
-    /// that with no value apart.
-    private static func valued(_ property: [ValuedProperty], in year: Int, rates: RateTable) throws(MissingRate) -> ([Contribution], [Contribution]) {
+    /// that with no value apart; every conversion without a rate added to `missing`.
+    private static func valued(
+        _ property: [ValuedProperty], in year: Int, rates: RateTable, missing: inout [MissingRate]
+    ) -> ([Contribution], [Contribution]) {
         var withValue: [Contribution] = []
         var without: [Contribution] = []
         for item in property where item.day.year == year {
-            let amount = try item.value.map { (value) throws(MissingRate) in try rates.euro(value, on: item.valueFixedOn) }
+            var amount: EuroAmount?
+            if let value = item.value {
+                do throws(MissingRate) {
+                    amount = try rates.euro(value, on: item.valueFixedOn)
+                } catch {
+                    missing.append(error)
+                    continue
+                }
+            }
             let record = Contribution(
                 entity: item.entity, id: item.id, label: item.label, day: item.day, principalOffence: item.principalOffence,
                 categories: item.category.map { [$0] } ?? [], amount: amount)

@@ -77,14 +77,15 @@ public enum Figure: Hashable, Sendable {
 /// concerns, and for a value its amount in euro with the rate used.
 public struct Contribution: Hashable, Sendable {
     public let entity: String
-    public let id: UUID
+    /// The record's id: a UUID, or the number of an execution in the ledger.
+    public let id: String
     public let label: String
     public let day: Day
     public let principalOffence: OffenceCategory
     public let categories: [AssetCategory]
     public let amount: EuroAmount?
 
-    public init(entity: String, id: UUID, label: String, day: Day, principalOffence: OffenceCategory, categories: [AssetCategory], amount: EuroAmount?) {
+    public init(entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory, categories: [AssetCategory], amount: EuroAmount?) {
         self.entity = entity
         self.id = id
         self.label = label
@@ -155,19 +156,46 @@ public struct Indicator: Hashable, Sendable {
     }
 
     /// A sum in euro of the records' amounts, rounded once; by principal offence and by asset
-    /// category (each asset has one category), both adding up before rounding.
+    /// category (each asset has one category, a sum of money is `sum_of_money`), whose rows
+    /// add up to the total to the cent.
     static func summing(_ code: IndicatorCode, _ records: [Contribution], withoutValue: [Contribution] = [], notes: [String] = []) -> Indicator {
-        func total(_ records: [Contribution]) -> Figure { .euro(Self.rounded(records.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) })) }
-        let byOffence = Dictionary(grouping: records, by: \.principalOffence.rawValue).mapValues(total)
-        let byCategory = Dictionary(grouping: records) { $0.categories.first?.rawValue ?? "sum_of_money" }.mapValues(total)
-        let note = "each row is rounded to the cent on its own: the rows may differ from the total by a few cents"
+        let total = exactSum(records)
+        func rows(_ key: (Contribution) -> String) -> [(key: String, figure: Figure)] {
+            let exact = Dictionary(grouping: records, by: key).mapValues(exactSum)
+            let shared = share(rounded(total), among: exact)
+            return exact.keys.sorted().map { ($0, .euro(shared[$0]!)) }
+        }
+        let note = "rows rounded to the cent so that they add up to the rounded total (largest remainders)"
         return Indicator(
-            code: code, figure: total(records),
+            code: code, figure: .euro(rounded(total)),
             breakdowns: [
-                Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: note),
-                Breakdown(dimension: "asset_category", rows: sorted(byCategory), addsUp: true, note: note),
+                Breakdown(dimension: "principal_offence", rows: rows(\.principalOffence.rawValue), addsUp: true, note: note),
+                Breakdown(dimension: "asset_category", rows: rows { $0.categories.first?.rawValue ?? "sum_of_money" }, addsUp: true, note: note),
             ],
             notes: notes, contributions: records, withoutValue: withoutValue)
+    }
+
+    static func exactSum(_ records: [Contribution]) -> Decimal {
+        records.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) }
+    }
+
+    /// `total` (in cents) shared among the rows' exact amounts: each row its amount rounded
+    /// down to the cent, then the cents left one each to the rows with the largest remainders
+    /// (ties by key), so that the rows add up to the total.
+    static func share(_ total: Decimal, among exact: [String: Decimal]) -> [String: Decimal] {
+        var shares = exact.mapValues { amount -> Decimal in
+            var value = amount
+            var down = Decimal()
+            NSDecimalRound(&down, &value, 2, .down)
+            return down
+        }
+        var left = (total - shares.values.reduce(0, +)) * 100
+        let order = exact.keys.sorted { (exact[$0]! - shares[$0]!, $1) > (exact[$1]! - shares[$1]!, $0) }
+        for key in order where left > 0 {
+            shares[key]! += Decimal(string: "0.01")!
+            left -= 1
+        }
+        return shares
     }
 
     private static func sorted(_ rows: [String: Figure]) -> [(key: String, figure: Figure)] {

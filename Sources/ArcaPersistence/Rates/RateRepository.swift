@@ -30,7 +30,9 @@ public struct RateRepository: Sendable {
     /// Sends `rates` in one COPY to a scratch table of the transaction. Then either reports
     /// up to `limit` that disagree with stored ones (and adds nothing), or adds those not stored.
     public func load(_ rates: [ReferenceRate], source: String, reportingAtMost limit: Int = 5) async throws -> Result<RateLoad, Disagreements> {
-        try await db.execute("CREATE TEMP TABLE rate_import (day date NOT NULL, currency char(3) NOT NULL, rate numeric NOT NULL) ON COMMIT DROP")
+        // One import at a time, and none between the check below and the insert.
+        try await db.execute("LOCK TABLE reference_rate IN SHARE ROW EXCLUSIVE MODE")
+        try await db.execute("CREATE TEMP TABLE rate_import (day date NOT NULL, currency char(3) NOT NULL, rate numeric(20, 10) NOT NULL) ON COMMIT DROP")
         _ = try await db.copyIn("COPY rate_import (day, currency, rate) FROM STDIN") { writer in
             for rate in rates { try writer.append([rate.day.description, rate.currency.code, "\(rate.rate)"]) }
         }
@@ -75,8 +77,10 @@ public struct RateRepository: Sendable {
     }
 
     static func decimal(_ text: String) throws -> Decimal {
-        try Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")).orThrow("rate")
+        try Decimal(string: text, locale: posix).orThrow("rate")
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// How many rates are stored, of how many currencies, from which day to which.
     public func coverage() async throws -> RateCoverage {

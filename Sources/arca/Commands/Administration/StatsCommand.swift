@@ -45,10 +45,11 @@ struct StatsCommand: AsyncParsableCommand {
         @OptionGroup var acting: ActingOptions
 
         @Option(help: "The calendar year.") var year: Int
+        @Option(help: "The Member State (this deployment's; the default).") var state: String?
         @Argument(help: "The indicator: S1, S2, S3, S4.") var code: String
 
         func run() async throws {
-            let (extract, indicator) = try await acting.run { useCases, caller in try await useCases.explainStatistic(year: year, code: code, by: caller) }
+            let (extract, indicator) = try await acting.run { useCases, caller in try await useCases.explainStatistic(year: year, code: code, state: state, by: caller) }
             try acting.show(StatisticsExplanationResource(extract, indicator)) {
                 func row(_ record: Contribution) -> [String] {
                     [
@@ -57,10 +58,11 @@ struct StatsCommand: AsyncParsableCommand {
                         record.amount.map { Money($0.euro, .euro).description } ?? "-",
                     ]
                 }
+                let header = ["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"]
                 var text = "\(indicator.code.rawValue) \(year): \(indicator.code.label) = \(indicator.figure.text)\n"
-                text += table(["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"], indicator.contributions.map(row))
+                text += table(header, indicator.contributions.map(row))
                 if !indicator.withoutValue.isEmpty {
-                    text += "\nwithout a value (not in the sum):\n" + table(["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"], indicator.withoutValue.map(row))
+                    text += "\nwithout a value (not in the sum):\n" + table(header, indicator.withoutValue.map(row))
                 }
                 return text
             }
