@@ -25,6 +25,8 @@ public struct StatisticsExtractResource: Encodable {
 
     struct IndicatorResource: Encodable {
         let code: String
+        let measure: String?
+        let key: String
         let label: String
         let source: String
         let value: FigureValue
@@ -50,7 +52,7 @@ public struct StatisticsExtractResource: Encodable {
         definitions = "Docs/STATISTICS.md: which records count, on which date, converted how; where the law is silent, ARCA's reading"
         indicators = extract.indicators.map { indicator in
             IndicatorResource(
-                code: indicator.code.rawValue, label: indicator.code.label, source: indicator.code.source, value: FigureValue(indicator.figure),
+                code: indicator.code.rawValue, measure: indicator.measure, key: indicator.key, label: indicator.code.label, source: indicator.code.source, value: FigureValue(indicator.figure),
                 withoutValue: indicator.figure.isEuro ? indicator.withoutValue.count : nil, notes: indicator.notes,
                 breakdowns: indicator.breakdowns.map { breakdown in
                     BreakdownResource(
@@ -68,7 +70,7 @@ public struct StatisticsExtractResource: Encodable {
         var lines = ["year,state,code,label,source,breakdown,key,value"]
         func line(_ indicator: Indicator, _ breakdown: String, _ key: String, _ figure: Figure) {
             lines.append(
-                [String(extract.year), extract.state.value, indicator.code.rawValue, indicator.code.label, indicator.code.source, breakdown, key, figure.text]
+                [String(extract.year), extract.state.value, indicator.key, indicator.code.label, indicator.code.source, breakdown, key, figure.text]
                     .map(field).joined(separator: ","))
         }
         for indicator in extract.indicators {
@@ -130,7 +132,7 @@ public struct StatisticsExplanationResource: Encodable {
 
     public init(_ extract: StatisticsExtract, _ indicator: Indicator) {
         year = extract.year
-        code = indicator.code.rawValue
+        code = indicator.key
         label = indicator.code.label
         value = FigureValue(indicator.figure)
         records = indicator.contributions.map(Self.record)

@@ -84,7 +84,7 @@ struct StatisticsYear {
     }
 }
 
-@Suite("Use cases: the yearly statistics, S1–S4")
+@Suite("Use cases: the yearly statistics, S1–S7 and S12")
 struct StatisticsTests {
     private func figure(_ extract: StatisticsExtract, _ code: IndicatorCode) -> Indicator? {
         extract.indicators.first { $0.code == code }
@@ -113,7 +113,12 @@ struct StatisticsTests {
             let s4 = try #require(figure(extract, .s4))
             #expect(s4.figure == .euro(230_000))
             #expect(s4.breakdowns.first { $0.dimension == "asset_category" }?.rows.map(\.key) == ["real_estate", "sum_of_money"])
-            #expect(extract.notYetComputed.first == .s5 && extract.rates.count == 1)
+            // S12: both confiscations issued in 2024 and both executed, one standard and one of value
+            let issued = try #require(extract.indicators.first { $0.key == "S12.issued" })
+            let executed = try #require(extract.indicators.first { $0.key == "S12.executed" })
+            #expect(issued.figure == .count(2) && executed.figure == .count(2))
+            #expect(executed.breakdowns.first { $0.dimension == "confiscation_type" }?.rows.map(\.key) == ["standard", "value"])
+            #expect(extract.notYetComputed == [.s8, .s9, .s10, .s11, .s13] && extract.rates.count == 1)
         }
     }
 
@@ -127,7 +132,7 @@ struct StatisticsTests {
             // and each production is in the audit trail
             #expect(try await world.count("SELECT count(*) FROM audit_entry WHERE operation = 'ProduceStatistics' AND entity_id = '2024/BE'") == 2)
             for indicator in first.indicators {
-                let explained = try await world.useCases.explainStatistic(year: 2024, code: indicator.code.rawValue, by: world.analyst).1
+                let explained = try await world.useCases.explainStatistic(year: 2024, code: indicator.key, by: world.analyst).1
                 switch indicator.figure {
                 case .count(let count): #expect(explained.contributions.count == count)
                 case .euro(let sum):
@@ -143,6 +148,27 @@ struct StatisticsTests {
                 by: world.officer)
             let changed = try await world.useCases.produceStatistics(year: 2024, by: world.analyst)
             #expect(changed.dataDigest != first.dataDigest && figure(changed, .s3)?.figure == .euro(Decimal(string: "73333.33")!))
+        }
+    }
+
+    @Test func certificatesSentAbroadCountOncePerExecutingStateAndWhatTheyRecoveredIsSummedByState() async throws {
+        try await TestWorld.with { world in
+            // given a Belgian value confiscation of EUR 120,000 sent to the Netherlands and to Germany in 2026
+            let order = try await world.valueConfiscation(on: try await world.openCase())
+            let dutch = try await world.sendCertificate(order, to: "NL", office: "ARO Netherlands (FIOD)")
+            let german = try await world.sendCertificate(order, to: "DE", office: "ARO Germany (BKA)")
+            _ = try await world.recover(dutch, "70000.00", on: "2026-11-02")
+            _ = try await world.recover(german, "10000.50", on: "2026-11-03")
+            // when the 2026 extract is produced
+            let extract = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            // then S6 counts two certificates, one per state, S5 none, and S7 sums EUR 80,000.50 by state
+            let s6 = try #require(figure(extract, .s6))
+            #expect(s6.figure == .count(2) && figure(extract, .s5)?.figure == .count(0))
+            #expect(s6.breakdowns.first { $0.dimension == "counterpart_state" }?.rows.map(\.key) == ["DE", "NL"])
+            let s7 = try #require(figure(extract, .s7))
+            #expect(s7.figure == .euro(Decimal(string: "80000.50")!))
+            let byState = s7.breakdowns.first { $0.dimension == "counterpart_state" }?.rows
+            #expect(byState?.map(\.figure) == [.euro(Decimal(string: "10000.50")!), .euro(70_000)])
         }
     }
 

@@ -12,19 +12,26 @@ public struct ExplainStatistic: Sendable {
         produce = ProduceStatistics(database: database, clock: clock)
     }
 
+    /// `code` names the indicator (`S3`) or one of its figures (`S12.issued`).
     public func callAsFunction(year: Int, code: String, state: String? = nil, by caller: Caller) async throws -> (StatisticsExtract, Indicator) {
         try caller.require(.produceStatistics)
         var validation = Validation()
+        let parts = code.split(separator: ".", maxSplits: 1).map(String.init)
         let wanted = validation.check("code", "indicator") { () throws(VocabularyError) in
-            try IndicatorCode(rawValue: code.uppercased()).orRefuse(code, as: "an indicator (S1 … S13, DOMAIN §5)")
+            try IndicatorCode(rawValue: (parts.first ?? "").uppercased()).orRefuse(code, as: "an indicator (S1 … S13, DOMAIN §5)")
         }
+        let measure = parts.count > 1 ? parts[1].lowercased() : nil
         try validation.finish()
         guard let wanted, ProduceStatistics.computed.contains(wanted) else {
             throw UseCaseError.notFound(
                 "indicator \(code.uppercased()): not computed yet; the extract gives \(ProduceStatistics.computed.map(\.rawValue).joined(separator: ", "))")
         }
         let extract = try await produce(year: year, state: state, by: caller)
-        guard let indicator = extract.indicators.first(where: { $0.code == wanted }) else { return try unreachable() }
+        let figures = extract.indicators.filter { $0.code == wanted }
+        guard let indicator = figures.count == 1 && measure == nil ? figures.first : figures.first(where: { $0.measure == measure }) else {
+            throw UseCaseError.invalid(
+                "code", "measure", "\(wanted.rawValue) has the figures \(figures.map(\.key).joined(separator: ", ")): name one of them")
+        }
         return (extract, indicator)
     }
 }

@@ -47,11 +47,14 @@ public struct ProduceStatistics: Sendable {
                 throw UseCaseError.invalid("state", "this-deployment", "this deployment records the cases of \(home.value), not \(asked.value)")
             }
             let record = try await store.statistics.domesticRecord(of: home, in: year)
-            let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn)
+            let crossBorder = try await store.statistics.crossBorderRecord(in: year)
+            let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn) + crossBorder.recovered.map(\.recoveredOn)
             let rates = try await store.rates.covering(from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone))
-            let indicators: [Indicator]
+            var indicators: [Indicator]
             do throws(MissingRates) {
                 indicators = try DomesticFigures.indicators(record, in: year, rates: rates)
+                indicators += try CrossBorderFigures.indicators(crossBorder, in: year, rates: rates)
+                indicators.sort { (IndicatorCode.allCases.firstIndex(of: $0.code)!, $0.measure ?? "") < (IndicatorCode.allCases.firstIndex(of: $1.code)!, $1.measure ?? "") }
             } catch {
                 throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(error.description)")
             }
@@ -66,7 +69,7 @@ public struct ProduceStatistics: Sendable {
     }
 
     /// The indicators an extract gives so far.
-    static let computed = DomesticFigures.codes
+    static let computed = DomesticFigures.codes + CrossBorderFigures.codes
 
     /// SHA-256 over one line per record counted (indicator, record, day, amount as recorded,
     /// rate) and per rate used: the same data gives the same digest.
@@ -76,7 +79,9 @@ public struct ProduceStatistics: Sendable {
             for record in indicator.contributions + indicator.withoutValue {
                 let amount = record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
                 let categories = record.categories.map(\.rawValue).joined(separator: "+")
-                lines.append("\(indicator.code.rawValue) \(record.entity) \(record.id) \(record.day) \(record.principalOffence.rawValue) \(categories) \(amount)")
+                let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
+                lines.append(
+                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.principalOffence.rawValue) \(categories) \(dimensions) \(amount)")
             }
         }
         lines += rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }

@@ -1,21 +1,34 @@
 import Foundation
 
-/// An order of this state's authorities executed here, with the day of its first execution.
-public struct ExecutedOrder: Hashable, Sendable {
+/// An order of this state's authorities: executed here, with the day of its first execution
+/// (S1, S2, S12 executed), or issued, with the day of its decision (S12 issued).
+public struct DomesticOrder: Hashable, Sendable {
     public let id: UUID
     public let kind: LegalOrder.Kind
+    public let confiscationType: ConfiscationType?
     public let decisionReference: String
-    public let firstExecutedOn: Day
+    /// The first execution's day, or for an order issued, its decision's.
+    public let day: Day
     public let principalOffence: OffenceCategory
     public let categories: [AssetCategory]
 
-    public init(id: UUID, kind: LegalOrder.Kind, decisionReference: String, firstExecutedOn: Day, principalOffence: OffenceCategory, categories: [AssetCategory]) {
+    public init(
+        id: UUID, kind: LegalOrder.Kind, confiscationType: ConfiscationType?, decisionReference: String, day: Day, principalOffence: OffenceCategory,
+        categories: [AssetCategory]
+    ) {
         self.id = id
         self.kind = kind
+        self.confiscationType = confiscationType
         self.decisionReference = decisionReference
-        self.firstExecutedOn = firstExecutedOn
+        self.day = day
         self.principalOffence = principalOffence
         self.categories = categories
+    }
+
+    var contribution: Contribution {
+        Contribution(
+            entity: "order", id: id.lowercased, label: decisionReference, day: day, principalOffence: principalOffence, categories: categories, amount: nil,
+            dimensions: confiscationType.map { ["confiscation_type": $0.rawValue] } ?? [:])
     }
 }
 
@@ -47,32 +60,33 @@ public struct ValuedProperty: Hashable, Sendable {
     }
 }
 
-/// What S1–S4 are computed from: the domestic orders executed and the property they froze
+/// What S1–S4 and S12 are computed from: the domestic orders executed and issued, and the property they froze
 /// and confiscated (DOMAIN §5.1; Docs/STATISTICS.md defines each).
 public struct DomesticRecord: Sendable {
-    public let orders: [ExecutedOrder]
+    /// Executed here, by their first execution.
+    public let orders: [DomesticOrder]
+    /// Confiscation orders issued, by their decision, wherever they are executed.
+    public let confiscationsIssued: [DomesticOrder]
     public let firstFreezes: [ValuedProperty]
     public let confiscations: [ValuedProperty]
 
-    public init(orders: [ExecutedOrder], firstFreezes: [ValuedProperty], confiscations: [ValuedProperty]) {
+    public init(orders: [DomesticOrder], confiscationsIssued: [DomesticOrder], firstFreezes: [ValuedProperty], confiscations: [ValuedProperty]) {
         self.orders = orders
+        self.confiscationsIssued = confiscationsIssued
         self.firstFreezes = firstFreezes
         self.confiscations = confiscations
     }
 }
 
-/// S1–S4: orders of this state's authorities executed here, and the value of what they froze
-/// and confiscated, for one calendar year.
+/// S1–S4 and S12: orders of this state's authorities executed here, and the value of what
+/// they froze and confiscated; confiscation orders issued and executed by type; for one
+/// calendar year.
 public enum DomesticFigures {
-    public static let codes: [IndicatorCode] = [.s1, .s2, .s3, .s4]
+    public static let codes: [IndicatorCode] = [.s1, .s2, .s3, .s4, .s12]
 
     public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
         func executed(_ kind: LegalOrder.Kind) -> [Contribution] {
-            record.orders.filter { $0.kind == kind && $0.firstExecutedOn.year == year }.map { order in
-                Contribution(
-                    entity: "order", id: order.id.lowercased, label: order.decisionReference, day: order.firstExecutedOn, principalOffence: order.principalOffence,
-                    categories: order.categories, amount: nil)
-            }
+            record.orders.filter { $0.kind == kind && $0.day.year == year }.map(\.contribution)
         }
         var missing: [MissingRate] = []
         let (frozen, frozenWithoutValue) = valued(record.firstFreezes, in: year, rates: rates, missing: &missing)
@@ -87,6 +101,8 @@ public enum DomesticFigures {
             .summing(
                 .s4, confiscated, withoutValue: confiscatedWithoutValue,
                 notes: ["\(confiscatedWithoutValue.count) confiscated without a value: counted apart, not in the sum"]),
+            .counting(.s12, measure: "issued", record.confiscationsIssued.filter { $0.day.year == year }.map(\.contribution)),
+            .counting(.s12, measure: "executed", executed(.confiscation)),
         ]
     }
 

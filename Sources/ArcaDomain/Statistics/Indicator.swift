@@ -84,8 +84,14 @@ public struct Contribution: Hashable, Sendable {
     public let principalOffence: OffenceCategory
     public let categories: [AssetCategory]
     public let amount: EuroAmount?
+    /// The record's value in the indicator's other breakdowns (`counterpart_state`,
+    /// `confiscation_type`): one each, so their rows add up.
+    public let dimensions: [String: String]
 
-    public init(entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory, categories: [AssetCategory], amount: EuroAmount?) {
+    public init(
+        entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory, categories: [AssetCategory], amount: EuroAmount?,
+        dimensions: [String: String] = [:]
+    ) {
         self.entity = entity
         self.id = id
         self.label = label
@@ -93,6 +99,7 @@ public struct Contribution: Hashable, Sendable {
         self.principalOffence = principalOffence
         self.categories = categories
         self.amount = amount
+        self.dimensions = dimensions
     }
 }
 
@@ -119,6 +126,8 @@ public struct Breakdown: Hashable, Sendable {
 /// and the records that make it up.
 public struct Indicator: Hashable, Sendable {
     public let code: IndicatorCode
+    /// Which of the indicator's figures, where it has several (S12: `issued`, `executed`).
+    public let measure: String?
     public let figure: Figure
     public let breakdowns: [Breakdown]
     public let notes: [String]
@@ -127,9 +136,11 @@ public struct Indicator: Hashable, Sendable {
     public let withoutValue: [Contribution]
 
     public init(
-        code: IndicatorCode, figure: Figure, breakdowns: [Breakdown], notes: [String] = [], contributions: [Contribution], withoutValue: [Contribution] = []
+        code: IndicatorCode, measure: String? = nil, figure: Figure, breakdowns: [Breakdown], notes: [String] = [], contributions: [Contribution],
+        withoutValue: [Contribution] = []
     ) {
         self.code = code
+        self.measure = measure
         self.figure = figure
         self.breakdowns = breakdowns
         self.notes = notes
@@ -137,28 +148,40 @@ public struct Indicator: Hashable, Sendable {
         self.withoutValue = withoutValue
     }
 
+    /// How the extract names it: `S3`, or `S12.issued` for one of several figures.
+    public var key: String { measure.map { "\(code.rawValue).\($0)" } ?? code.rawValue }
+
     /// A count of the records: by principal offence (adds up), and by asset category, where
     /// a record concerning several categories counts once under each (does not add up).
-    static func counting(_ code: IndicatorCode, _ records: [Contribution]) -> Indicator {
+    static func counting(_ code: IndicatorCode, measure: String? = nil, _ records: [Contribution]) -> Indicator {
         let byOffence = Dictionary(grouping: records, by: \.principalOffence.rawValue).mapValues { Figure.count($0.count) }
         var byCategory: [String: Int] = [:]
         for record in records { for category in record.categories { byCategory[category.rawValue, default: 0] += 1 } }
         let single = records.allSatisfy { $0.categories.count == 1 }
         return Indicator(
-            code: code, figure: .count(records.count),
+            code: code, measure: measure, figure: .count(records.count),
             breakdowns: [
                 Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil),
                 Breakdown(
                     dimension: "asset_category", rows: sorted(byCategory.mapValues(Figure.count)), addsUp: single && records.allSatisfy { !$0.categories.isEmpty },
                     note: single ? nil : "an order covering property of several categories counts once under each; an order naming no property under none"),
-            ],
+            ] + otherBreakdowns(records) { .count($0.count) },
             contributions: records)
+    }
+
+    /// A breakdown per other dimension the records carry, each record under its one value.
+    private static func otherBreakdowns(_ records: [Contribution], _ figure: ([Contribution]) -> Figure) -> [Breakdown] {
+        Set(records.flatMap(\.dimensions.keys)).sorted().map { dimension in
+            Breakdown(
+                dimension: dimension, rows: sorted(Dictionary(grouping: records) { $0.dimensions[dimension] ?? "none" }.mapValues(figure)), addsUp: true,
+                note: nil)
+        }
     }
 
     /// A sum in euro of the records' amounts, rounded once; by principal offence and by asset
     /// category (each asset has one category, a sum of money is `sum_of_money`), whose rows
     /// add up to the total to the cent.
-    static func summing(_ code: IndicatorCode, _ records: [Contribution], withoutValue: [Contribution] = [], notes: [String] = []) -> Indicator {
+    static func summing(_ code: IndicatorCode, _ records: [Contribution], withoutValue: [Contribution] = [], notes: [String] = [], byCategory: Bool = true) -> Indicator {
         let total = exactSum(records)
         func rows(_ key: (Contribution) -> String) -> [(key: String, figure: Figure)] {
             let exact = Dictionary(grouping: records, by: key).mapValues(exactSum)
@@ -166,13 +189,14 @@ public struct Indicator: Hashable, Sendable {
             return exact.keys.sorted().map { ($0, .euro(shared[$0]!)) }
         }
         let note = "rows rounded to the cent so that they add up to the rounded total (largest remainders)"
-        return Indicator(
-            code: code, figure: .euro(rounded(total)),
-            breakdowns: [
-                Breakdown(dimension: "principal_offence", rows: rows(\.principalOffence.rawValue), addsUp: true, note: note),
-                Breakdown(dimension: "asset_category", rows: rows { $0.categories.first?.rawValue ?? "sum_of_money" }, addsUp: true, note: note),
-            ],
-            notes: notes, contributions: records, withoutValue: withoutValue)
+        var breakdowns = [Breakdown(dimension: "principal_offence", rows: rows(\.principalOffence.rawValue), addsUp: true, note: note)]
+        if byCategory {
+            breakdowns.append(Breakdown(dimension: "asset_category", rows: rows { $0.categories.first?.rawValue ?? "sum_of_money" }, addsUp: true, note: note))
+        }
+        for dimension in Set(records.flatMap(\.dimensions.keys)).sorted() {
+            breakdowns.append(Breakdown(dimension: dimension, rows: rows { $0.dimensions[dimension] ?? "none" }, addsUp: true, note: note))
+        }
+        return Indicator(code: code, figure: .euro(rounded(total)), breakdowns: breakdowns, notes: notes, contributions: records, withoutValue: withoutValue)
     }
 
     static func exactSum(_ records: [Contribution]) -> Decimal {

@@ -16,23 +16,25 @@ public struct StatisticsRepository: Sendable {
         let span: [any PostgresEncodable] = [state.value, "\(year)-01-01", "\(year)-12-31"]
         let orders = try await db.query(
             """
-            SELECT o.id, o.kind, o.decision_reference, first.executed_on::text, c.offences[1],
-                ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
+            SELECT \(Self.orderColumns("first.executed_on"))
             FROM legal_order_dated o
             JOIN case_file c ON c.id = o.case_id
             CROSS JOIN LATERAL (SELECT min(e.executed_on) AS executed_on FROM order_execution_dated e WHERE e.order_id = o.id) first
             WHERE \(Self.domestic) AND first.executed_on BETWEEN $2::date AND $3::date
             ORDER BY first.executed_on, o.id
             """, span
-        ).map { row in
-            ExecutedOrder(
-                id: try row.decode(UUID.self, 0), kind: try LegalOrder.Kind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
-                decisionReference: try row.decode(String.self, 2), firstExecutedOn: try Day(row.decode(String.self, 3)),
-                principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 4)).orThrow("offences"),
-                categories: try row.decode([String].self, 5).map { try AssetCategory(rawValue: $0).orThrow("category") })
-        }
+        ).map(Self.order)
+        let issued = try await db.query(
+            """
+            SELECT \(Self.orderColumns("o.decision_date"))
+            FROM legal_order_dated o
+            JOIN case_file c ON c.id = o.case_id
+            WHERE o.kind = 'confiscation' AND o.issuing_state = $1 AND o.decision_date BETWEEN $2::date AND $3::date
+            ORDER BY o.decision_date, o.id
+            """, span
+        ).map(Self.order)
         return DomesticRecord(
-            orders: orders, firstFreezes: try await property(executedBy: "freezing", valuedOn: "x.executed_on", span),
+            orders: orders, confiscationsIssued: issued, firstFreezes: try await property(executedBy: "freezing", valuedOn: "x.executed_on", span),
             confiscations: try await property(executedBy: "confiscation", valuedOn: "x.decision_date", span))
     }
 
@@ -76,6 +78,69 @@ public struct StatisticsRepository: Sendable {
 
     /// An order (`o`) of the state `$1` names, executed there.
     static let domestic = "o.issuing_state = $1 AND o.executing_state = $1"
+
+    /// An order (`o`) of case `c` with the day `day` names, as `order` reads it.
+    static func orderColumns(_ day: String) -> String {
+        """
+        o.id, o.kind, o.confiscation_type, o.decision_reference, (\(day))::text, c.offences[1],
+            ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
+        """
+    }
+
+    static func order(_ row: Row) throws -> DomesticOrder {
+        DomesticOrder(
+            id: try row.decode(UUID.self, 0), kind: try LegalOrder.Kind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
+            confiscationType: try row.decode(String?.self, 2).map { try ConfiscationType(rawValue: $0).orThrow("confiscation_type") },
+            decisionReference: try row.decode(String.self, 3), day: try Day(row.decode(String.self, 4)),
+            principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 5)).orThrow("offences"),
+            categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
+    }
+
+    /// The certificates this state's offices transmitted in the year (the day each was sent, in
+    /// the sending office's time zone) and the amounts executing states recovered in the year.
+    public func crossBorderRecord(in year: Int) async throws -> CrossBorderRecord {
+        let span: [any PostgresEncodable] = ["\(year)-01-01", "\(year)-12-31"]
+        let transmitted = try await db.query(
+            """
+            SELECT t.id, t.kind, c.reference || ': ' || o.decision_reference || ' to ' || t.counterpart_office, t.sent_on::text, t.counterpart_state,
+                c.offences[1],
+                ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
+            FROM (
+                SELECT x.*, (x.received_at AT TIME ZONE f.time_zone)::date AS sent_on
+                FROM certificate x JOIN office f ON f.code = x.office_code
+                WHERE x.direction = 'outgoing' AND x.received_at IS NOT NULL) t
+            JOIN legal_order o ON o.id = t.order_id
+            JOIN case_file c ON c.id = t.case_id
+            WHERE t.sent_on BETWEEN $1::date AND $2::date
+            ORDER BY t.sent_on, t.id
+            """, span
+        ).map { row in
+            TransmittedCertificate(
+                id: try row.decode(UUID.self, 0), kind: try CertificateKind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
+                label: try row.decode(String.self, 2), sentOn: try Day(row.decode(String.self, 3)),
+                executingState: try CountryCode(recorded: row.decode(String.self, 4)),
+                principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 5)).orThrow("offences"),
+                categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
+        }
+        let recovered = try await db.query(
+            """
+            SELECT r.id::text, c.reference || ': recovered by ' || r.executing_state || ' under ' || o.decision_reference, r.recovered_on::text,
+                r.executing_state, c.offences[1], r.amount::text, r.currency
+            FROM certificate_recovery r
+            JOIN legal_order o ON o.id = r.order_id
+            JOIN case_file c ON c.id = o.case_id
+            WHERE r.recovered_on BETWEEN $1::date AND $2::date
+            ORDER BY r.recovered_on, r.id
+            """, span
+        ).map { row in
+            RecoveredAbroad(
+                id: try row.decode(String.self, 0), label: try row.decode(String.self, 1), recoveredOn: try Day(row.decode(String.self, 2)),
+                executingState: try CountryCode(recorded: row.decode(String.self, 3)),
+                principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 4)).orThrow("offences"),
+                amount: try Row.money(row, 5, 6).orThrow("amount"))
+        }
+        return CrossBorderRecord(transmitted: transmitted, recovered: recovered)
+    }
 
     /// id, label, day, principal offence, category, amount, currency, and the day fixing the value.
     private static func property(_ row: Row, entity: String) throws -> ValuedProperty {

@@ -46,7 +46,7 @@ struct StatsCommand: AsyncParsableCommand {
 
         @Option(help: "The calendar year.") var year: Int
         @Option(help: "The Member State (this deployment's; the default).") var state: String?
-        @Argument(help: "The indicator: S1, S2, S3, S4.") var code: String
+        @Argument(help: "The indicator (S3), or one of its figures (S12.issued, S12.executed).") var code: String
 
         func run() async throws {
             let (extract, indicator) = try await acting.run { useCases, caller in try await useCases.explainStatistic(year: year, code: code, state: state, by: caller) }
@@ -59,7 +59,7 @@ struct StatsCommand: AsyncParsableCommand {
                     ]
                 }
                 let header = ["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"]
-                var text = "\(indicator.code.rawValue) \(year): \(indicator.code.label) = \(indicator.figure.text)\n"
+                var text = "\(indicator.key) \(year): \(indicator.code.label) = \(indicator.figure.text)\n"
                 text += table(header, indicator.contributions.map(row))
                 if !indicator.withoutValue.isEmpty {
                     text += "\nwithout a value (not in the sum):\n" + table(header, indicator.withoutValue.map(row))

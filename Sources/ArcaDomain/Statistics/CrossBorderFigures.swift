@@ -1,0 +1,88 @@
+import Foundation
+
+/// An outgoing certificate, transmitted to an executing state on `sentOn` (its date in the
+/// sending office's time zone): S5 for a freeze, S6 for a confiscation.
+public struct TransmittedCertificate: Hashable, Sendable {
+    public let id: UUID
+    public let kind: CertificateKind
+    public let label: String
+    public let sentOn: Day
+    public let executingState: CountryCode
+    public let principalOffence: OffenceCategory
+    public let categories: [AssetCategory]
+
+    public init(
+        id: UUID, kind: CertificateKind, label: String, sentOn: Day, executingState: CountryCode, principalOffence: OffenceCategory,
+        categories: [AssetCategory]
+    ) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.sentOn = sentOn
+        self.executingState = executingState
+        self.principalOffence = principalOffence
+        self.categories = categories
+    }
+}
+
+/// An amount an executing state recovered under an outgoing confiscation certificate (S7).
+public struct RecoveredAbroad: Hashable, Sendable {
+    public let id: String
+    public let label: String
+    public let recoveredOn: Day
+    public let executingState: CountryCode
+    public let principalOffence: OffenceCategory
+    public let amount: Money
+
+    public init(id: String, label: String, recoveredOn: Day, executingState: CountryCode, principalOffence: OffenceCategory, amount: Money) {
+        self.id = id
+        self.label = label
+        self.recoveredOn = recoveredOn
+        self.executingState = executingState
+        self.principalOffence = principalOffence
+        self.amount = amount
+    }
+}
+
+/// What S5–S7 are computed from.
+public struct CrossBorderRecord: Sendable {
+    public let transmitted: [TransmittedCertificate]
+    public let recovered: [RecoveredAbroad]
+
+    public init(transmitted: [TransmittedCertificate], recovered: [RecoveredAbroad]) {
+        self.transmitted = transmitted
+        self.recovered = recovered
+    }
+}
+
+/// S5–S7: this state's orders sent for execution in other Member States, and what they
+/// recovered there, for one calendar year; by executing state.
+public enum CrossBorderFigures {
+    public static let codes: [IndicatorCode] = [.s5, .s6, .s7]
+
+    public static func indicators(_ record: CrossBorderRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
+        func transmitted(_ kind: CertificateKind) -> [Contribution] {
+            record.transmitted.filter { $0.kind == kind && $0.sentOn.year == year }.map { certificate in
+                Contribution(
+                    entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: certificate.sentOn,
+                    principalOffence: certificate.principalOffence, categories: certificate.categories, amount: nil,
+                    dimensions: ["counterpart_state": certificate.executingState.value])
+            }
+        }
+        var missing: [MissingRate] = []
+        var recovered: [Contribution] = []
+        for recovery in record.recovered where recovery.recoveredOn.year == year {
+            do throws(MissingRate) {
+                recovered.append(
+                    Contribution(
+                        entity: "certificate_recovery", id: recovery.id, label: recovery.label, day: recovery.recoveredOn,
+                        principalOffence: recovery.principalOffence, categories: [], amount: try rates.euro(recovery.amount, on: recovery.recoveredOn),
+                        dimensions: ["counterpart_state": recovery.executingState.value]))
+            } catch {
+                missing.append(error)
+            }
+        }
+        guard missing.isEmpty else { throw MissingRates(missing: missing) }
+        return [.counting(.s5, transmitted(.freezing)), .counting(.s6, transmitted(.confiscation)), .summing(.s7, recovered, byCategory: false)]
+    }
+}
