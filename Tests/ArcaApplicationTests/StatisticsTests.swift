@@ -84,7 +84,7 @@ struct StatisticsYear {
     }
 }
 
-@Suite("Use cases: the yearly statistics, S1–S7 and S12")
+@Suite("Use cases: the yearly statistics, S1–S8, S11 and S12")
 struct StatisticsTests {
     private func figure(_ extract: StatisticsExtract, _ code: IndicatorCode) -> Indicator? {
         extract.indicators.first { $0.code == code }
@@ -118,7 +118,7 @@ struct StatisticsTests {
             let executed = try #require(extract.indicators.first { $0.key == "S12.executed" })
             #expect(issued.figure == .count(2) && executed.figure == .count(2))
             #expect(executed.breakdowns.first { $0.dimension == "confiscation_type" }?.rows.map(\.key) == ["standard", "value"])
-            #expect(extract.notYetComputed == [.s8, .s9, .s10, .s11, .s13] && extract.rates.count == 1)
+            #expect(extract.notYetComputed == [.s9, .s10, .s13] && extract.rates.count == 1)
         }
     }
 
@@ -169,6 +169,53 @@ struct StatisticsTests {
             #expect(s7.figure == .euro(Decimal(string: "80000.50")!))
             let byState = s7.breakdowns.first { $0.dimension == "counterpart_state" }?.rows
             #expect(byState?.map(\.figure) == [.euro(Decimal(string: "10000.50")!), .euro(70_000)])
+        }
+    }
+
+    @Test func ordersReceivedFromOtherStatesCountRecognisedAndExecutedOrRefusedByGround() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            // given three Dutch confiscation certificates received in 2026: one recognised and executed, one refused, one undecided
+            let executedOrder = try await world.dutchOrder("freezing", on: file)
+            let recognised = try await world.receiveCertificate(for: executedOrder, receivedAt: "2026-11-20T09:00:00Z")
+            let refusedOne = try await world.receiveCertificate(for: try await world.dutchOrder("confiscation", on: file), receivedAt: "2026-11-21T09:00:00Z")
+            _ = try await world.receiveCertificate(for: try await world.dutchOrder("confiscation", on: file), receivedAt: "2026-11-22T09:00:00Z")
+            _ = try await world.useCases.moveCertificate(certificateID: recognised.certificate.id, CertificateMoveInput(action: "recognise"), by: world.liaison)
+            _ = try await world.execute(executedOrder, on: "2026-11-29")
+            _ = try await world.useCases.moveCertificate(certificateID: recognised.certificate.id, CertificateMoveInput(action: "execute"), by: world.liaison)
+            _ = try await world.useCases.moveCertificate(
+                certificateID: refusedOne.certificate.id, CertificateMoveInput(action: "refuse", refusalGround: "ne_bis_in_idem"), by: world.liaison)
+            // then S8 counts one recognised and executed, one refused on its ground, both from the Netherlands
+            let extract = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            let executed = try #require(extract.indicators.first { $0.key == "S8.recognised_executed" })
+            let refusals = try #require(extract.indicators.first { $0.key == "S8.refused" })
+            #expect(executed.contributions.map(\.id) == [recognised.certificate.id.lowercased])
+            #expect(refusals.figure == .count(1) && refusals.breakdowns.first { $0.dimension == "refusal_ground" }?.rows.map(\.key) == ["ne_bis_in_idem"])
+            #expect(executed.breakdowns.first { $0.dimension == "counterpart_state" }?.rows.map(\.key) == ["NL"])
+        }
+    }
+
+    @Test func informationRequestsCountBySentReceivedAnsweredRefusedAndLateEachByUrgencyAndState() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let urgent = RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true)
+            // given three Romanian requests received today: one answered in time, one answered late, one refused
+            let onTime = try await world.move(try await world.move(try await world.receiveRequest(on: file), "triage", urgent), "start")
+            let late = try await world.move(try await world.move(try await world.receiveRequest(on: file), "triage", urgent), "start")
+            let refusedOne = try await world.move(try await world.receiveRequest(on: file), "triage")
+            world.clock.advance(hours: 9)
+            _ = try await world.move(onTime, "answer_in_part", RequestMoveInput(action: nil, occurredAt: "2026-11-29T16:30:00Z"))
+            _ = try await world.move(late, "answer_in_full")
+            _ = try await world.move(refusedOne, "refuse", RequestMoveInput(action: nil, refusalGround: "information_not_available"))
+            // when the 2026 extract is produced
+            let extract = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            func figure(_ key: String) -> Indicator? { extract.indicators.first { $0.key == key } }
+            // then three received, two answered (one late), one refused on its ground, none sent
+            #expect(figure("S11.received")?.figure == .count(3) && figure("S11.sent")?.figure == .count(0))
+            #expect(figure("S11.answered")?.figure == .count(2) && figure("S11.answered_late")?.contributions.map(\.id) == [late.request.id.lowercased])
+            #expect(figure("S11.refused")?.breakdowns.first { $0.dimension == "refusal_ground" }?.rows.map(\.key) == ["information_not_available"])
+            #expect(figure("S11.answered")?.breakdowns.first { $0.dimension == "urgency" }?.rows.map(\.key) == ["urgent"])
+            #expect(figure("S11.received")?.breakdowns.first { $0.dimension == "counterpart_state" }?.rows.map(\.figure) == [.count(3)])
         }
     }
 

@@ -48,12 +48,14 @@ public struct ProduceStatistics: Sendable {
             }
             let record = try await store.statistics.domesticRecord(of: home, in: year)
             let crossBorder = try await store.statistics.crossBorderRecord(in: year)
+            let moves = try await store.statistics.requestMoves(in: year)
             let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn) + crossBorder.recovered.map(\.recoveredOn)
             let rates = try await store.rates.covering(from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone))
             var indicators: [Indicator]
             do throws(MissingRates) {
                 indicators = try DomesticFigures.indicators(record, in: year, rates: rates)
                 indicators += try CrossBorderFigures.indicators(crossBorder, in: year, rates: rates)
+                indicators += RequestFigures.indicators(moves, in: year)
                 indicators.sort { (IndicatorCode.allCases.firstIndex(of: $0.code)!, $0.measure ?? "") < (IndicatorCode.allCases.firstIndex(of: $1.code)!, $1.measure ?? "") }
             } catch {
                 throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(error.description)")
@@ -69,7 +71,7 @@ public struct ProduceStatistics: Sendable {
     }
 
     /// The indicators an extract gives so far.
-    static let computed = DomesticFigures.codes + CrossBorderFigures.codes
+    static let computed = DomesticFigures.codes + CrossBorderFigures.codes + RequestFigures.codes
 
     /// SHA-256 over one line per record counted (indicator, record, day, amount as recorded,
     /// rate) and per rate used: the same data gives the same digest.
@@ -81,7 +83,7 @@ public struct ProduceStatistics: Sendable {
                 let categories = record.categories.map(\.rawValue).joined(separator: "+")
                 let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
                 lines.append(
-                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.principalOffence.rawValue) \(categories) \(dimensions) \(amount)")
+                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.principalOffence?.rawValue ?? "-") \(categories) \(dimensions) \(amount)")
             }
         }
         lines += rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }

@@ -44,21 +44,53 @@ public struct RecoveredAbroad: Hashable, Sendable {
     }
 }
 
-/// What S5–S7 are computed from.
+/// An incoming certificate's recognition decision (S8): recognised or refused on `decidedOn`
+/// (a date in the receiving office's time zone), and when it was executed, if it was.
+public struct RecognitionDecision: Hashable, Sendable {
+    public let id: UUID
+    public let kind: CertificateKind
+    public let label: String
+    public let issuingState: CountryCode
+    public let recognised: Bool
+    public let decidedOn: Day
+    public let refusalGround: RefusalGround?
+    public let executedOn: Day?
+    public let principalOffence: OffenceCategory?
+
+    public init(
+        id: UUID, kind: CertificateKind, label: String, issuingState: CountryCode, recognised: Bool, decidedOn: Day, refusalGround: RefusalGround?,
+        executedOn: Day?, principalOffence: OffenceCategory?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.issuingState = issuingState
+        self.recognised = recognised
+        self.decidedOn = decidedOn
+        self.refusalGround = refusalGround
+        self.executedOn = executedOn
+        self.principalOffence = principalOffence
+    }
+}
+
+/// What S5–S8 are computed from.
 public struct CrossBorderRecord: Sendable {
     public let transmitted: [TransmittedCertificate]
     public let recovered: [RecoveredAbroad]
+    public let decisions: [RecognitionDecision]
 
-    public init(transmitted: [TransmittedCertificate], recovered: [RecoveredAbroad]) {
+    public init(transmitted: [TransmittedCertificate], recovered: [RecoveredAbroad], decisions: [RecognitionDecision]) {
         self.transmitted = transmitted
         self.recovered = recovered
+        self.decisions = decisions
     }
 }
 
 /// S5–S7: this state's orders sent for execution in other Member States, and what they
-/// recovered there, for one calendar year; by executing state.
+/// recovered there; S8: other states' orders received here, recognised and executed or
+/// refused; for one calendar year, by counterpart state.
 public enum CrossBorderFigures {
-    public static let codes: [IndicatorCode] = [.s5, .s6, .s7]
+    public static let codes: [IndicatorCode] = [.s5, .s6, .s7, .s8]
 
     public static func indicators(_ record: CrossBorderRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
         func transmitted(_ kind: CertificateKind) -> [Contribution] {
@@ -83,6 +115,20 @@ public enum CrossBorderFigures {
             }
         }
         guard missing.isEmpty else { throw MissingRates(missing: missing) }
-        return [.counting(.s5, transmitted(.freezing)), .counting(.s6, transmitted(.confiscation)), .summing(.s7, recovered, byCategory: false)]
+        let decided = record.decisions.filter { $0.decidedOn.year == year }
+        func decision(_ certificate: RecognitionDecision, _ dimensions: [String: String]) -> Contribution {
+            Contribution(
+                entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: certificate.decidedOn,
+                principalOffence: certificate.principalOffence, categories: [], amount: nil,
+                dimensions: dimensions.merging(["counterpart_state": certificate.issuingState.value, "certificate_kind": certificate.kind.rawValue]) { $1 })
+        }
+        // Recognised in the year and executed by its end; refused in the year, by ground.
+        let recognisedAndExecuted = decided.filter { $0.recognised && ($0.executedOn.map { $0.year <= year } ?? false) }.map { decision($0, [:]) }
+        let refused = decided.filter { !$0.recognised }.map { decision($0, ["refusal_ground": $0.refusalGround?.rawValue ?? "none"]) }
+        return [
+            .counting(.s5, transmitted(.freezing)), .counting(.s6, transmitted(.confiscation)), .summing(.s7, recovered, byCategory: false),
+            .counting(.s8, measure: "recognised_executed", recognisedAndExecuted, byCategory: false),
+            .counting(.s8, measure: "refused", refused, byCategory: false),
+        ]
     }
 }

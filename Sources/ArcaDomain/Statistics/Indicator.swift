@@ -81,7 +81,8 @@ public struct Contribution: Hashable, Sendable {
     public let id: String
     public let label: String
     public let day: Day
-    public let principalOffence: OffenceCategory
+    /// Nil for a record with no case here (a partner's request or certificate not yet filed).
+    public let principalOffence: OffenceCategory?
     public let categories: [AssetCategory]
     public let amount: EuroAmount?
     /// The record's value in the indicator's other breakdowns (`counterpart_state`,
@@ -89,7 +90,7 @@ public struct Contribution: Hashable, Sendable {
     public let dimensions: [String: String]
 
     public init(
-        entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory, categories: [AssetCategory], amount: EuroAmount?,
+        entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory?, categories: [AssetCategory], amount: EuroAmount?,
         dimensions: [String: String] = [:]
     ) {
         self.entity = entity
@@ -101,6 +102,11 @@ public struct Contribution: Hashable, Sendable {
         self.amount = amount
         self.dimensions = dimensions
     }
+}
+
+extension Contribution {
+    /// Its row in the breakdown by principal offence: `no_case` when it has no case here.
+    var offenceKey: String { principalOffence?.rawValue ?? "no_case" }
 }
 
 /// The rows of a figure by one dimension, and whether they add up to it.
@@ -153,19 +159,18 @@ public struct Indicator: Hashable, Sendable {
 
     /// A count of the records: by principal offence (adds up), and by asset category, where
     /// a record concerning several categories counts once under each (does not add up).
-    static func counting(_ code: IndicatorCode, measure: String? = nil, _ records: [Contribution]) -> Indicator {
-        let byOffence = Dictionary(grouping: records, by: \.principalOffence.rawValue).mapValues { Figure.count($0.count) }
-        var byCategory: [String: Int] = [:]
-        for record in records { for category in record.categories { byCategory[category.rawValue, default: 0] += 1 } }
+    static func counting(_ code: IndicatorCode, measure: String? = nil, _ records: [Contribution], byCategory: Bool = true) -> Indicator {
+        let byOffence = Dictionary(grouping: records, by: \.offenceKey).mapValues { Figure.count($0.count) }
+        var categoryCounts: [String: Int] = [:]
+        for record in records { for category in record.categories { categoryCounts[category.rawValue, default: 0] += 1 } }
         let single = records.allSatisfy { $0.categories.count == 1 }
+        let categories = Breakdown(
+            dimension: "asset_category", rows: sorted(categoryCounts.mapValues(Figure.count)), addsUp: single && records.allSatisfy { !$0.categories.isEmpty },
+            note: single ? nil : "an order covering property of several categories counts once under each; an order naming no property under none")
         return Indicator(
             code: code, measure: measure, figure: .count(records.count),
-            breakdowns: [
-                Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil),
-                Breakdown(
-                    dimension: "asset_category", rows: sorted(byCategory.mapValues(Figure.count)), addsUp: single && records.allSatisfy { !$0.categories.isEmpty },
-                    note: single ? nil : "an order covering property of several categories counts once under each; an order naming no property under none"),
-            ] + otherBreakdowns(records) { .count($0.count) },
+            breakdowns: [Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil)] + (byCategory ? [categories] : [])
+                + otherBreakdowns(records) { .count($0.count) },
             contributions: records)
     }
 
@@ -189,7 +194,7 @@ public struct Indicator: Hashable, Sendable {
             return exact.keys.sorted().map { ($0, .euro(shared[$0]!)) }
         }
         let note = "rows rounded to the cent so that they add up to the rounded total (largest remainders)"
-        var breakdowns = [Breakdown(dimension: "principal_offence", rows: rows(\.principalOffence.rawValue), addsUp: true, note: note)]
+        var breakdowns = [Breakdown(dimension: "principal_offence", rows: rows(\.offenceKey), addsUp: true, note: note)]
         if byCategory {
             breakdowns.append(Breakdown(dimension: "asset_category", rows: rows { $0.categories.first?.rawValue ?? "sum_of_money" }, addsUp: true, note: note))
         }

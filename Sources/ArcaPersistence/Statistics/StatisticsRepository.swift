@@ -139,7 +139,67 @@ public struct StatisticsRepository: Sendable {
                 principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 4)).orThrow("offences"),
                 amount: try Row.money(row, 5, 6).orThrow("amount"))
         }
-        return CrossBorderRecord(transmitted: transmitted, recovered: recovered)
+        // Each incoming certificate's recognition decision (its first recognise or refuse), and
+        // its first execution; days in the receiving office's time zone.
+        let decisions = try await db.query(
+            """
+            SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
+                t.counterpart_state, d.action = 'recognise', (d.occurred_at AT TIME ZONE f.time_zone)::date::text, d.refusal_ground,
+                (SELECT (min(x.occurred_at) AT TIME ZONE f.time_zone)::date FROM certificate_event x WHERE x.certificate_id = t.id AND x.action = 'execute')::text,
+                c.offences[1]
+            FROM certificate t
+            JOIN office f ON f.code = t.office_code
+            CROSS JOIN LATERAL (
+                SELECT e.action, e.occurred_at, e.refusal_ground FROM certificate_event e
+                WHERE e.certificate_id = t.id AND e.action IN ('recognise', 'refuse') ORDER BY e.id LIMIT 1) d
+            LEFT JOIN case_file c ON c.id = t.case_id
+            WHERE t.direction = 'incoming' AND (d.occurred_at AT TIME ZONE f.time_zone)::date BETWEEN $1::date AND $2::date
+            ORDER BY d.occurred_at, t.id
+            """, span
+        ).map { row in
+            RecognitionDecision(
+                id: try row.decode(UUID.self, 0), kind: try CertificateKind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
+                label: try row.decode(String.self, 2), issuingState: try CountryCode(recorded: row.decode(String.self, 3)),
+                recognised: try row.decode(Bool.self, 4), decidedOn: try Day(row.decode(String.self, 5)),
+                refusalGround: try row.decode(String?.self, 6).map { try RefusalGround(rawValue: $0).orThrow("refusal_ground") },
+                executedOn: try row.decode(String?.self, 7).map { try Day($0) },
+                principalOffence: try row.decode(String?.self, 8).map { try OffenceCategory(rawValue: $0).orThrow("offences") })
+        }
+        return CrossBorderRecord(transmitted: transmitted, recovered: recovered, decisions: decisions)
+    }
+
+    /// The moves of ARO information requests S11 counts, in the year (days in the office's time
+    /// zone): outgoing ones sent, incoming ones received, first answered (late when after the
+    /// deadline) or refused.
+    public func requestMoves(in year: Int) async throws -> [RequestMove] {
+        try await db.query(
+            """
+            SELECT r.id, r.counterpart_office || ' (' || r.counterpart_state || ')' || coalesce(' ' || r.external_reference, ''),
+                CASE WHEN e.action IN ('answer_in_full', 'answer_in_part') THEN 'answered' WHEN e.action = 'refuse' THEN 'refused'
+                    WHEN e.action = 'send' THEN 'sent' ELSE 'received' END,
+                (e.occurred_at AT TIME ZONE f.time_zone)::date::text, r.urgency_reason IS NOT NULL, r.counterpart_state, c.offences[1], e.refusal_ground,
+                coalesce(e.occurred_at > r.deadline_at, false)
+            FROM exchange_request_event e
+            JOIN exchange_request r ON r.id = e.request_id
+            JOIN office f ON f.code = r.office_code
+            LEFT JOIN case_file c ON c.id = r.case_id
+            WHERE r.kind = 'information_request' AND (e.occurred_at AT TIME ZONE f.time_zone)::date BETWEEN $1::date AND $2::date
+                AND ((r.direction = 'outgoing' AND e.action = 'send')
+                    OR (r.direction = 'incoming' AND e.action IN ('receive', 'refuse'))
+                    OR (r.direction = 'incoming' AND e.action IN ('answer_in_full', 'answer_in_part') AND NOT EXISTS (
+                        SELECT 1 FROM exchange_request_event p
+                        WHERE p.request_id = e.request_id AND p.action IN ('answer_in_full', 'answer_in_part') AND p.id < e.id)))
+            ORDER BY e.occurred_at, e.id
+            """, ["\(year)-01-01", "\(year)-12-31"]
+        ).map { row in
+            RequestMove(
+                requestID: try row.decode(UUID.self, 0), label: try row.decode(String.self, 1),
+                kind: try RequestMove.Kind(rawValue: row.decode(String.self, 2)).orThrow("kind"), day: try Day(row.decode(String.self, 3)),
+                urgent: try row.decode(Bool.self, 4), counterpart: try CountryCode(recorded: row.decode(String.self, 5)),
+                principalOffence: try row.decode(String?.self, 6).map { try OffenceCategory(rawValue: $0).orThrow("offences") },
+                refusalGround: try row.decode(String?.self, 7).map { try RefusalGround(rawValue: $0).orThrow("refusal_ground") },
+                late: try row.decode(Bool.self, 8))
+        }
     }
 
     /// id, label, day, principal offence, category, amount, currency, and the day fixing the value.

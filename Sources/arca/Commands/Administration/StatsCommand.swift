@@ -53,7 +53,7 @@ struct StatsCommand: AsyncParsableCommand {
             try acting.show(StatisticsExplanationResource(extract, indicator)) {
                 func row(_ record: Contribution) -> [String] {
                     [
-                        record.day.description, record.entity, record.label, record.principalOffence.rawValue,
+                        record.day.description, record.entity, record.label, record.principalOffence?.rawValue ?? "-",
                         record.amount.map { "\($0.original)" } ?? "-", record.amount.map { $0.rate.map { "\($0.rate) of \($0.day)" } ?? "-" } ?? "-",
                         record.amount.map { Money($0.euro, .euro).description } ?? "-",
                     ]
