@@ -41,7 +41,6 @@ public struct StatisticsExtractResource: Encodable {
     let dataDigest: String
     let definitions: String
     let indicators: [IndicatorResource]
-    let notYetComputed: [String]
     let rates: [RateResource]
 
     public init(_ extract: StatisticsExtract) {
@@ -60,7 +59,6 @@ public struct StatisticsExtractResource: Encodable {
                         rows: breakdown.rows.map { .init(key: $0.key, value: FigureValue($0.figure)) })
                 })
         }
-        notYetComputed = extract.notYetComputed.map(\.rawValue)
         rates = extract.rates.map { RateResource(day: $0.day.description, currency: $0.currency.code, rate: "\($0.rate)") }
     }
 
@@ -103,6 +101,7 @@ struct FigureValue: Encodable {
         switch figure {
         case .count(let count): try container.encode(count)
         case .euro: try container.encode(figure.text)
+        case .days(let days): if days == nil { try container.encodeNil() } else { try container.encode(figure.text) }
         }
     }
 }
@@ -121,6 +120,7 @@ public struct StatisticsExplanationResource: Encodable {
         let euro: String?
         let rateDay: String?
         let rate: String?
+        let days: Int?
     }
 
     let year: Int
@@ -144,6 +144,7 @@ public struct StatisticsExplanationResource: Encodable {
             entity: record.entity, id: record.id.lowercased, label: record.label, day: record.day.description,
             principalOffence: record.principalOffence?.rawValue, categories: record.categories.map(\.rawValue),
             amount: record.amount?.original.amountText, currency: record.amount?.original.currency.code,
-            euro: record.amount.map { "\($0.euro)" }, rateDay: record.amount?.rate?.day.description, rate: record.amount?.rate.map { "\($0.rate)" })
+            euro: record.amount.map { "\($0.euro)" }, rateDay: record.amount?.rate?.day.description, rate: record.amount?.rate.map { "\($0.rate)" },
+            days: record.days)
     }
 }

@@ -60,6 +60,10 @@ struct StatisticsYear {
         year.necklace = try await asset(a, "jewellery_precious_metals", "Gold necklace", valued: nil)
         year.f1 = try await order(a, "freezing", "F1/2024", on: "2024-02-28", assets: [account, van, year.necklace])
         try await execute(year.f1, on: "2024-03-02")
+        _ = try await useCases.recordAssetEvent(
+            assetID: van.id,
+            NewAssetEvent(action: "sell_interim", occurredOn: "2024-04-15", reason: "sold before it lost its value", amount: MoneyInput(amount: "19500.00", currency: "EUR")),
+            by: officer)
         let cash = try await asset(a, "cash", "EUR 12,000 in banknotes", valued: ("2024-03-10", "12000.00", "EUR"))
         let dutch = try await order(a, "freezing", issuedBy: "NL", "ROT-2024-77", on: "2024-03-20", assets: [cash])
         try await execute(dutch, on: "2024-04-01")
@@ -118,7 +122,12 @@ struct StatisticsTests {
             let executed = try #require(extract.indicators.first { $0.key == "S12.executed" })
             #expect(issued.figure == .count(2) && executed.figure == .count(2))
             #expect(executed.breakdowns.first { $0.dimension == "confiscation_type" }?.rows.map(\.key) == ["standard", "value"])
-            #expect(extract.notYetComputed == [.s9, .s10, .s13] && extract.rates.count == 1)
+            // S13: the van sold in the interim for EUR 19,500.00; nothing put to reuse
+            #expect(extract.indicators.first { $0.key == "S13.interim_sales" }?.figure == .count(1))
+            #expect(extract.indicators.first { $0.key == "S13.interim_sale_proceeds" }?.figure == .euro(19_500))
+            #expect(extract.indicators.first { $0.key == "S13.reuse" }?.figure == .count(0))
+            #expect(extract.rates.count == 1)
+            #expect(extract.indicators.map(\.key) == IndicatorCode.keys)
         }
     }
 
@@ -140,6 +149,8 @@ struct StatisticsTests {
                     var rounded = Decimal()
                     NSDecimalRound(&rounded, &exact, 2, .plain)
                     #expect(rounded == sum)
+                case .days(let average):
+                    #expect(average == nil && explained.contributions.isEmpty)
                 }
             }
             // and a valuation entered later for the necklace, dated before its freeze, changes S3 and the digest
@@ -192,6 +203,33 @@ struct StatisticsTests {
             #expect(executed.contributions.map(\.id) == [recognised.certificate.id.lowercased])
             #expect(refusals.figure == .count(1) && refusals.breakdowns.first { $0.dimension == "refusal_ground" }?.rows.map(\.key) == ["ne_bis_in_idem"])
             #expect(executed.breakdowns.first { $0.dimension == "counterpart_state" }?.rows.map(\.key) == ["NL"])
+            // and S10 averages 9 days from its receipt on 20 November to its execution on 29 November
+            #expect(extract.indicators.first { $0.key == "S10.freezing" }?.figure == .days(9))
+            #expect(extract.indicators.first { $0.key == "S10.confiscation" }?.figure == .days(nil))
+        }
+    }
+
+    @Test func aConfiscationForAnotherStateThatPaidVictimsCountsInS9() async throws {
+        try await TestWorld.with { world in
+            // given a Dutch value confiscation received on 20 November, executed and disposed of with EUR 3,000 to victims
+            let order = try await world.dutchOrder("confiscation", on: try await world.openCase())
+            let received = try await world.receiveCertificate(for: order, receivedAt: "2026-11-20T09:00:00Z")
+            _ = try await world.useCases.moveCertificate(certificateID: received.certificate.id, CertificateMoveInput(action: "recognise"), by: world.liaison)
+            _ = try await world.useCases.finaliseOrder(orderID: order.id, OrderFinality(on: "2026-11-25", reason: "final in the Netherlands"), by: world.officer)
+            _ = try await world.useCases.executeOrder(
+                orderID: order.id, OrderExecutionInput(on: "2026-11-29", amount: MoneyInput(amount: "25000.00", currency: "EUR")), by: world.officer)
+            for action in ["execute", "dispose"] {
+                _ = try await world.useCases.moveCertificate(
+                    certificateID: received.certificate.id,
+                    CertificateMoveInput(
+                        action: action, realised: action == "dispose" ? MoneyInput(amount: "25000.00", currency: "EUR") : nil,
+                        victimsClaims: action == "dispose" ? MoneyInput(amount: "3000.00", currency: "EUR") : nil),
+                    by: world.liaison)
+            }
+            // then S9 counts it, and S10 its 9 days to execution
+            let extract = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            #expect(figure(extract, .s9)?.contributions.map(\.id) == [received.certificate.id.lowercased])
+            #expect(extract.indicators.first { $0.key == "S10.confiscation" }?.figure == .days(9))
         }
     }
 

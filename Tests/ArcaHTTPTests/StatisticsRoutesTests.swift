@@ -59,8 +59,8 @@ struct StatisticsRoutesTests {
             #expect(future.status == 422 && future.fieldErrors == ["year range"])
             let unknown = try await world.attempt(.get, "/v1/statistics/2025/S99", as: "analyst")
             #expect(unknown.status == 422 && unknown.fieldErrors == ["code indicator"], "\(unknown.text)")
-            let pending = try await world.attempt(.get, "/v1/statistics/2025/S9", as: "analyst")
-            #expect(pending.status == 404 && pending.isProblem, "\(pending.text)")
+            let several = try await world.attempt(.get, "/v1/statistics/2025/S12", as: "analyst")
+            #expect(several.status == 422 && several.fieldErrors == ["code measure"], "\(several.text)")
             let otherState = try await world.attempt(.get, "/v1/statistics/2025?state=NL", as: "analyst")
             #expect(otherState.status == 422 && otherState.fieldErrors == ["state this-deployment"])
         }

@@ -22,16 +22,13 @@ public struct ExplainStatistic: Sendable {
         }
         let measure = parts.count > 1 ? parts[1].lowercased() : nil
         try validation.finish()
-        guard let wanted, ProduceStatistics.computed.contains(wanted) else {
-            throw UseCaseError.notFound(
-                "indicator \(code.uppercased()): not computed yet; the extract gives \(ProduceStatistics.computed.map(\.rawValue).joined(separator: ", "))")
+        guard let wanted else { return try unreachable() }
+        if wanted.measures.isEmpty ? measure != nil : !wanted.measures.contains(measure ?? "") {
+            let figures = wanted.measures.isEmpty ? wanted.rawValue : wanted.measures.map { "\(wanted.rawValue).\($0)" }.joined(separator: ", ")
+            throw UseCaseError.invalid("code", "measure", "\(wanted.rawValue) gives \(figures): name one of them")
         }
         let extract = try await produce(year: year, state: state, by: caller)
-        let figures = extract.indicators.filter { $0.code == wanted }
-        guard let indicator = figures.count == 1 && measure == nil ? figures.first : figures.first(where: { $0.measure == measure }) else {
-            throw UseCaseError.invalid(
-                "code", "measure", "\(wanted.rawValue) has the figures \(figures.map(\.key).joined(separator: ", ")): name one of them")
-        }
+        guard let indicator = extract.indicators.first(where: { $0.code == wanted && $0.measure == measure }) else { return try unreachable() }
         return (extract, indicator)
     }
 }

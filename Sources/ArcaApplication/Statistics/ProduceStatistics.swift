@@ -3,8 +3,7 @@ import ArcaPersistence
 import Crypto
 import Foundation
 
-/// The yearly statistics for the Commission (DOMAIN §5), as far as they are computed so far:
-/// each indicator with its breakdowns and the records that make it up, the rates used, and a
+/// The yearly statistics for the Commission (DOMAIN §5, S1–S13): each indicator with its breakdowns and the records that make it up, the rates used, and a
 /// digest of the data, so that producing it again from the same data gives the same figures.
 public struct StatisticsExtract: Sendable {
     public let year: Int
@@ -14,8 +13,6 @@ public struct StatisticsExtract: Sendable {
     public let dataDigest: String
     public let indicators: [Indicator]
     public let rates: [ReferenceRate]
-    /// The indicators of DOMAIN §5 this extract does not give yet.
-    public let notYetComputed: [IndicatorCode]
 }
 
 /// Produces the statistics of one calendar year for the deployment's Member State, from the
@@ -49,29 +46,29 @@ public struct ProduceStatistics: Sendable {
             let record = try await store.statistics.domesticRecord(of: home, in: year)
             let crossBorder = try await store.statistics.crossBorderRecord(in: year)
             let moves = try await store.statistics.requestMoves(in: year)
+            let managed = try await store.statistics.managedProperty(in: year)
             let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn) + crossBorder.recovered.map(\.recoveredOn)
+                + managed.compactMap(\.valueFixedOn)
             let rates = try await store.rates.covering(from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone))
             var indicators: [Indicator]
             do throws(MissingRates) {
                 indicators = try DomesticFigures.indicators(record, in: year, rates: rates)
                 indicators += try CrossBorderFigures.indicators(crossBorder, in: year, rates: rates)
                 indicators += RequestFigures.indicators(moves, in: year)
-                indicators.sort { (IndicatorCode.allCases.firstIndex(of: $0.code)!, $0.measure ?? "") < (IndicatorCode.allCases.firstIndex(of: $1.code)!, $1.measure ?? "") }
+                indicators += try ManagementFigures.indicators(managed, in: year, rates: rates)
+                let order = IndicatorCode.keys
+                indicators.sort { order.firstIndex(of: $0.key) ?? order.count < order.firstIndex(of: $1.key) ?? order.count }
             } catch {
                 throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(error.description)")
             }
             try await store.audit.appendConsultation(by: caller.auditActor, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(home.value)")
             let used = Set(indicators.flatMap { ($0.contributions + $0.withoutValue).compactMap(\.amount?.rate) })
                 .sorted { ($0.day, $0.currency.code) < ($1.day, $1.currency.code) }
-            let computed = Set(Self.computed)
             return StatisticsExtract(
                 year: year, state: home, producedAt: now, dataDigest: Self.digest(indicators, rates: used, year: year, state: home), indicators: indicators,
-                rates: used, notYetComputed: IndicatorCode.allCases.filter { !computed.contains($0) })
+                rates: used)
         }
     }
-
-    /// The indicators an extract gives so far.
-    static let computed = DomesticFigures.codes + CrossBorderFigures.codes + RequestFigures.codes
 
     /// SHA-256 over one line per record counted (indicator, record, day, amount as recorded,
     /// rate) and per rate used: the same data gives the same digest.
@@ -79,7 +76,7 @@ public struct ProduceStatistics: Sendable {
         var lines = ["\(year) \(state.value)"]
         for indicator in indicators {
             for record in indicator.contributions + indicator.withoutValue {
-                let amount = record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
+                let amount = record.days.map { "\($0) days" } ?? record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
                 let categories = record.categories.map(\.rawValue).joined(separator: "+")
                 let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
                 lines.append(

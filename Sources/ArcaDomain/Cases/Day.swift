@@ -79,6 +79,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Day(Day.calendar.date(from: components)!.addingTimeInterval(TimeInterval(days * 86_400)))
     }
 
+    /// The number of days from this day to `later` (negative when it is earlier).
+    public func days(until later: Day) -> Int {
+        func midnight(_ day: Day) -> Date {
+            Day.calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))!
+        }
+        return Int((midnight(later).timeIntervalSince(midnight(self)) / 86_400).rounded())
+    }
+
     public static func < (lhs: Day, rhs: Day) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

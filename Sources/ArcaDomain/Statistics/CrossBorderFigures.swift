@@ -73,16 +73,46 @@ public struct RecognitionDecision: Hashable, Sendable {
     }
 }
 
-/// What S5–S8 are computed from.
+/// An incoming certificate, as S9 and S10 see it: received on `receivedOn`, first executed on
+/// `executedOn`, and the first day a victim received restitution or compensation from what it
+/// confiscated (dates in the receiving office's time zone).
+public struct ReceivedCertificate: Hashable, Sendable {
+    public let id: UUID
+    public let kind: CertificateKind
+    public let label: String
+    public let issuingState: CountryCode
+    public let receivedOn: Day
+    public let executedOn: Day?
+    public let victimRedressOn: Day?
+    public let principalOffence: OffenceCategory?
+
+    public init(
+        id: UUID, kind: CertificateKind, label: String, issuingState: CountryCode, receivedOn: Day, executedOn: Day?, victimRedressOn: Day?,
+        principalOffence: OffenceCategory?
+    ) {
+        self.id = id
+        self.kind = kind
+        self.label = label
+        self.issuingState = issuingState
+        self.receivedOn = receivedOn
+        self.executedOn = executedOn
+        self.victimRedressOn = victimRedressOn
+        self.principalOffence = principalOffence
+    }
+}
+
+/// What S5–S10 are computed from.
 public struct CrossBorderRecord: Sendable {
     public let transmitted: [TransmittedCertificate]
     public let recovered: [RecoveredAbroad]
     public let decisions: [RecognitionDecision]
+    public let received: [ReceivedCertificate]
 
-    public init(transmitted: [TransmittedCertificate], recovered: [RecoveredAbroad], decisions: [RecognitionDecision]) {
+    public init(transmitted: [TransmittedCertificate], recovered: [RecoveredAbroad], decisions: [RecognitionDecision], received: [ReceivedCertificate]) {
         self.transmitted = transmitted
         self.recovered = recovered
         self.decisions = decisions
+        self.received = received
     }
 }
 
@@ -90,8 +120,6 @@ public struct CrossBorderRecord: Sendable {
 /// recovered there; S8: other states' orders received here, recognised and executed or
 /// refused; for one calendar year, by counterpart state.
 public enum CrossBorderFigures {
-    public static let codes: [IndicatorCode] = [.s5, .s6, .s7, .s8]
-
     public static func indicators(_ record: CrossBorderRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
         func transmitted(_ kind: CertificateKind) -> [Contribution] {
             record.transmitted.filter { $0.kind == kind && $0.sentOn.year == year }.map { certificate in
@@ -125,8 +153,27 @@ public enum CrossBorderFigures {
         // Recognised in the year and executed by its end; refused in the year, by ground.
         let recognisedAndExecuted = decided.filter { $0.recognised && ($0.executedOn.map { $0.year <= year } ?? false) }.map { decision($0, [:]) }
         let refused = decided.filter { !$0.recognised }.map { decision($0, ["refusal_ground": $0.refusalGround?.rawValue ?? "none"]) }
+        func received(_ certificate: ReceivedCertificate, on day: Day, days: Int? = nil) -> Contribution {
+            Contribution(
+                entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: day, principalOffence: certificate.principalOffence,
+                categories: [], amount: nil, days: days, dimensions: ["counterpart_state": certificate.issuingState.value])
+        }
+        // S9: confiscation certificates whose first redress of a victim is in the year.
+        let redressed = record.received.compactMap { certificate -> Contribution? in
+            guard certificate.kind == .confiscation, let day = certificate.victimRedressOn, day.year == year else { return nil }
+            return received(certificate, on: day)
+        }
+        // S10: certificates first executed in the year, with the days from receipt to execution.
+        func durations(_ kind: CertificateKind) -> [Contribution] {
+            record.received.compactMap { certificate in
+                guard certificate.kind == kind, let executed = certificate.executedOn, executed.year == year else { return nil }
+                return received(certificate, on: executed, days: certificate.receivedOn.days(until: executed))
+            }
+        }
         return [
             .counting(.s5, transmitted(.freezing)), .counting(.s6, transmitted(.confiscation)), .summing(.s7, recovered, byCategory: false),
+            .counting(.s9, redressed, byCategory: false),
+            .averaging(.s10, measure: "freezing", durations(.freezing)), .averaging(.s10, measure: "confiscation", durations(.confiscation)),
             .counting(.s8, measure: "recognised_executed", recognisedAndExecuted, byCategory: false),
             .counting(.s8, measure: "refused", refused, byCategory: false),
         ]

@@ -82,8 +82,6 @@ public struct DomesticRecord: Sendable {
 /// they froze and confiscated; confiscation orders issued and executed by type; for one
 /// calendar year.
 public enum DomesticFigures {
-    public static let codes: [IndicatorCode] = [.s1, .s2, .s3, .s4, .s12]
-
     public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
         func executed(_ kind: LegalOrder.Kind) -> [Contribution] {
             record.orders.filter { $0.kind == kind && $0.day.year == year }.map(\.contribution)

@@ -34,6 +34,23 @@ public enum IndicatorCode: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The figures of an indicator that has several, as the extract names them (`S12.issued`).
+    public var measures: [String] {
+        switch self {
+        case .s8: return ["recognised_executed", "refused"]
+        case .s10: return ["freezing", "confiscation"]
+        case .s11: return ["sent", "received", "answered", "refused", "answered_late"]
+        case .s12: return ["issued", "executed"]
+        case .s13: return ["interim_sales", "interim_sale_proceeds", "reuse", "reuse_value_at_confiscation"]
+        default: return []
+        }
+    }
+
+    /// Every figure's key: `S1`, …, `S12.issued`, ….
+    public static var keys: [String] {
+        allCases.flatMap { code in code.measures.isEmpty ? [code.rawValue] : code.measures.map { "\(code.rawValue).\($0)" } }
+    }
+
     public var source: String {
         switch self {
         case .s1: return "Dir 2014/42 Art 11(2)(a)"
@@ -57,6 +74,8 @@ public enum IndicatorCode: String, CaseIterable, Sendable, Codable {
 public enum Figure: Hashable, Sendable {
     case count(Int)
     case euro(Decimal)
+    /// An average number of days, to one decimal (nil: nothing to average).
+    case days(Decimal?)
 
     public var isEuro: Bool {
         if case .euro = self { return true }
@@ -68,7 +87,16 @@ public enum Figure: Hashable, Sendable {
         switch self {
         case .count(let count): return String(count)
         case .euro(let amount): return Money(amount, .euro).amountText
+        case .days(let days): return days.map { Self.oneDecimal($0) } ?? ""
         }
+    }
+
+    static func oneDecimal(_ value: Decimal) -> String {
+        var exact = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 1, .plain)
+        let text = "\(rounded)"
+        return text.contains(".") ? text : text + ".0"
     }
 }
 
@@ -85,13 +113,15 @@ public struct Contribution: Hashable, Sendable {
     public let principalOffence: OffenceCategory?
     public let categories: [AssetCategory]
     public let amount: EuroAmount?
+    /// For an average of durations: the record's, in days.
+    public let days: Int?
     /// The record's value in the indicator's other breakdowns (`counterpart_state`,
     /// `confiscation_type`): one each, so their rows add up.
     public let dimensions: [String: String]
 
     public init(
         entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory?, categories: [AssetCategory], amount: EuroAmount?,
-        dimensions: [String: String] = [:]
+        days: Int? = nil, dimensions: [String: String] = [:]
     ) {
         self.entity = entity
         self.id = id
@@ -100,6 +130,7 @@ public struct Contribution: Hashable, Sendable {
         self.principalOffence = principalOffence
         self.categories = categories
         self.amount = amount
+        self.days = days
         self.dimensions = dimensions
     }
 }
@@ -186,7 +217,10 @@ public struct Indicator: Hashable, Sendable {
     /// A sum in euro of the records' amounts, rounded once; by principal offence and by asset
     /// category (each asset has one category, a sum of money is `sum_of_money`), whose rows
     /// add up to the total to the cent.
-    static func summing(_ code: IndicatorCode, _ records: [Contribution], withoutValue: [Contribution] = [], notes: [String] = [], byCategory: Bool = true) -> Indicator {
+    static func summing(
+        _ code: IndicatorCode, measure: String? = nil, _ records: [Contribution], withoutValue: [Contribution] = [], notes: [String] = [],
+        byCategory: Bool = true
+    ) -> Indicator {
         let total = exactSum(records)
         func rows(_ key: (Contribution) -> String) -> [(key: String, figure: Figure)] {
             let exact = Dictionary(grouping: records, by: key).mapValues(exactSum)
@@ -201,7 +235,27 @@ public struct Indicator: Hashable, Sendable {
         for dimension in Set(records.flatMap(\.dimensions.keys)).sorted() {
             breakdowns.append(Breakdown(dimension: dimension, rows: rows { $0.dimensions[dimension] ?? "none" }, addsUp: true, note: note))
         }
-        return Indicator(code: code, figure: .euro(rounded(total)), breakdowns: breakdowns, notes: notes, contributions: records, withoutValue: withoutValue)
+        return Indicator(
+            code: code, measure: measure, figure: .euro(rounded(total)), breakdowns: breakdowns, notes: notes, contributions: records,
+            withoutValue: withoutValue)
+    }
+
+    /// The average of the records' durations in days, to one decimal; by each other dimension,
+    /// the average of its own records (averages do not add up).
+    static func averaging(_ code: IndicatorCode, measure: String, _ records: [Contribution]) -> Indicator {
+        func average(_ records: [Contribution]) -> Figure {
+            guard !records.isEmpty else { return .days(nil) }
+            var mean = Decimal(records.reduce(0) { $0 + ($1.days ?? 0) }) / Decimal(records.count)
+            var rounded = Decimal()
+            NSDecimalRound(&rounded, &mean, 1, .plain)
+            return .days(rounded)
+        }
+        let breakdowns = Set(records.flatMap(\.dimensions.keys)).sorted().map { dimension in
+            Breakdown(
+                dimension: dimension, rows: sorted(Dictionary(grouping: records) { $0.dimensions[dimension] ?? "none" }.mapValues(average)), addsUp: false,
+                note: "each row is the average of its own records")
+        }
+        return Indicator(code: code, measure: measure, figure: average(records), breakdowns: breakdowns, contributions: records)
     }
 
     static func exactSum(_ records: [Contribution]) -> Decimal {

@@ -40,8 +40,6 @@ public struct RequestMove: Hashable, Sendable {
 /// S11: the ARO information requests this office sent, received, answered, refused and
 /// answered late in one calendar year, each by urgency and counterpart state.
 public enum RequestFigures {
-    public static let codes: [IndicatorCode] = [.s11]
-
     public static func indicators(_ moves: [RequestMove], in year: Int) -> [Indicator] {
         let ofYear = moves.filter { $0.day.year == year }
         func counted(_ measure: String, _ moves: [RequestMove], ground: Bool = false) -> Indicator {

@@ -165,7 +165,68 @@ public struct StatisticsRepository: Sendable {
                 executedOn: try row.decode(String?.self, 7).map { try Day($0) },
                 principalOffence: try row.decode(String?.self, 8).map { try OffenceCategory(rawValue: $0).orThrow("offences") })
         }
-        return CrossBorderRecord(transmitted: transmitted, recovered: recovered, decisions: decisions)
+        // Each incoming certificate executed in the year or whose confiscation redressed a victim
+        // in the year: its receipt, first execution, and first restitution or compensation (the
+        // Art 30 share to victims, or property of its order restituted or given to a victim).
+        let received = try await db.query(
+            """
+            SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
+                t.counterpart_state, (t.received_at AT TIME ZONE f.time_zone)::date::text, x.executed_on::text, v.redressed_on::text, c.offences[1]
+            FROM certificate t
+            JOIN office f ON f.code = t.office_code
+            LEFT JOIN case_file c ON c.id = t.case_id
+            CROSS JOIN LATERAL (
+                SELECT (min(e.occurred_at) AT TIME ZONE f.time_zone)::date AS executed_on FROM certificate_event e
+                WHERE e.certificate_id = t.id AND e.action = 'execute') x
+            CROSS JOIN LATERAL (
+                SELECT min(day) AS redressed_on FROM (
+                    SELECT (s.recorded_at AT TIME ZONE f.time_zone)::date AS day FROM certificate_sharing s
+                    WHERE s.certificate_id = t.id AND s.to_victims > 0
+                    UNION ALL
+                    SELECT a.occurred_on FROM order_asset oa JOIN asset_event_dated a ON a.asset_id = oa.asset_id
+                    WHERE oa.order_id = t.order_id
+                        AND (a.action = 'restitute' OR a.disposal_outcome IN ('restituted_to_victim', 'victim_compensation'))) redress) v
+            WHERE t.direction = 'incoming' AND t.received_at IS NOT NULL
+                AND (x.executed_on BETWEEN $1::date AND $2::date OR v.redressed_on BETWEEN $1::date AND $2::date)
+            ORDER BY t.received_at, t.id
+            """, span
+        ).map { row in
+            ReceivedCertificate(
+                id: try row.decode(UUID.self, 0), kind: try CertificateKind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
+                label: try row.decode(String.self, 2), issuingState: try CountryCode(recorded: row.decode(String.self, 3)),
+                receivedOn: try Day(row.decode(String.self, 4)), executedOn: try row.decode(String?.self, 5).map { try Day($0) },
+                victimRedressOn: try row.decode(String?.self, 6).map { try Day($0) },
+                principalOffence: try row.decode(String?.self, 7).map { try OffenceCategory(rawValue: $0).orThrow("offences") })
+        }
+        return CrossBorderRecord(transmitted: transmitted, recovered: recovered, decisions: decisions, received: received)
+    }
+
+    /// The interim sales of the year with their proceeds, and the property given to social or
+    /// public reuse in the year with its value at confiscation (dates as corrected).
+    public func managedProperty(in year: Int) async throws -> [ManagedProperty] {
+        try await db.query(
+            """
+            SELECT a.id, c.reference || ': ' || a.description, CASE e.action WHEN 'sell_interim' THEN 'interim_sale' ELSE 'reuse' END,
+                e.occurred_on::text, c.offences[1], a.category,
+                CASE e.action WHEN 'sell_interim' THEN e.amount ELSE a.confiscation_amount END::text,
+                CASE e.action WHEN 'sell_interim' THEN e.currency ELSE a.confiscation_currency END,
+                CASE e.action WHEN 'sell_interim' THEN e.occurred_on ELSE a.confiscation_ordered_on END::text,
+                e.disposal_outcome
+            FROM asset_event_dated e
+            JOIN asset a ON a.id = e.asset_id
+            JOIN case_file c ON c.id = a.case_id
+            WHERE (e.action = 'sell_interim' OR (e.action = 'dispose' AND e.disposal_outcome IN ('social_reuse', 'public_use')))
+                AND e.occurred_on BETWEEN $1::date AND $2::date
+            ORDER BY e.occurred_on, e.id
+            """, ["\(year)-01-01", "\(year)-12-31"]
+        ).map { row in
+            ManagedProperty(
+                assetID: try row.decode(UUID.self, 0), label: try row.decode(String.self, 1),
+                kind: try ManagedProperty.Kind(rawValue: row.decode(String.self, 2)).orThrow("kind"), day: try Day(row.decode(String.self, 3)),
+                principalOffence: try row.decode(String?.self, 4).map { try OffenceCategory(rawValue: $0).orThrow("offences") },
+                category: try AssetCategory(rawValue: row.decode(String.self, 5)).orThrow("category"), value: try Row.money(row, 6, 7),
+                valueFixedOn: try row.decode(String?.self, 8).map { try Day($0) }, outcome: try row.decode(String?.self, 9))
+        }
     }
 
     /// The moves of ARO information requests S11 counts, in the year (days in the office's time

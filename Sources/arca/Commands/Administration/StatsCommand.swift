@@ -54,11 +54,11 @@ struct StatsCommand: AsyncParsableCommand {
                 func row(_ record: Contribution) -> [String] {
                     [
                         record.day.description, record.entity, record.label, record.principalOffence?.rawValue ?? "-",
-                        record.amount.map { "\($0.original)" } ?? "-", record.amount.map { $0.rate.map { "\($0.rate) of \($0.day)" } ?? "-" } ?? "-",
+                        record.days.map { "\($0) days" } ?? record.amount.map { "\($0.original)" } ?? "-", record.amount.map { $0.rate.map { "\($0.rate) of \($0.day)" } ?? "-" } ?? "-",
                         record.amount.map { Money($0.euro, .euro).description } ?? "-",
                     ]
                 }
-                let header = ["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT", "RATE", "EUR"]
+                let header = ["DAY", "RECORD", "WHAT", "PRINCIPAL OFFENCE", "AMOUNT OR DAYS", "RATE", "EUR"]
                 var text = "\(indicator.key) \(year): \(indicator.code.label) = \(indicator.figure.text)\n"
                 text += table(header, indicator.contributions.map(row))
                 if !indicator.withoutValue.isEmpty {
