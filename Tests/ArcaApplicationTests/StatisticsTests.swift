@@ -186,7 +186,7 @@ struct StatisticsTests {
     @Test func ordersReceivedFromOtherStatesCountRecognisedAndExecutedOrRefusedByGround() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
-            // given three Dutch confiscation certificates received in 2026: one recognised and executed, one refused, one undecided
+            // given three Dutch certificates received in 2026: a freeze recognised and executed, a confiscation refused, one undecided
             let executedOrder = try await world.dutchOrder("freezing", on: file)
             let recognised = try await world.receiveCertificate(for: executedOrder, receivedAt: "2026-11-20T09:00:00Z")
             let refusedOne = try await world.receiveCertificate(for: try await world.dutchOrder("confiscation", on: file), receivedAt: "2026-11-21T09:00:00Z")
@@ -257,6 +257,17 @@ struct StatisticsTests {
         }
     }
 
+    @Test func aRequestReceivedJustBeforeMidnightUTCOnNewYearsEveCountsInTheNewYearInBrussels() async throws {
+        try await TestWorld.with { world in
+            // 23:30 UTC on 31 December 2025 is 00:30 on 1 January 2026 in Brussels
+            _ = try await world.receiveRequest(on: try await world.openCase(), receivedAt: "2025-12-31T23:30:00Z")
+            let in2025 = try await world.useCases.produceStatistics(year: 2025, by: world.analyst)
+            let in2026 = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            #expect(in2025.indicators.first { $0.key == "S11.received" }?.figure == .count(0))
+            #expect(in2026.indicators.first { $0.key == "S11.received" }?.figure == .count(1))
+        }
+    }
+
     @Test func anExecutionWhoseDateIsCorrectedIntoTheNextYearCountsThere() async throws {
         try await TestWorld.with { world in
             let year = try await StatisticsYear.build(in: world)
@@ -283,8 +294,13 @@ struct StatisticsTests {
                 assetID: account.id, NewValuation(valuedOn: "2026-03-20", method: "book", value: MoneyInput(amount: "80000.00", currency: "CHF")), by: world.officer)
             let freeze = try await world.order("freezing", assets: [account], on: "2026-04-02")
             _ = try await world.execute(freeze, on: "2026-04-03")
+            _ = try await world.useCases.recordAssetEvent(
+                assetID: account.id,
+                NewAssetEvent(action: "sell_interim", occurredOn: "2026-05-04", reason: "sold to a bank", amount: MoneyInput(amount: "70000.00", currency: "GBP")),
+                by: world.officer)
+            // then the extract names every value it cannot convert, the freeze's and the sale's, at once
             let refusal = await refused(.conflict) { try await world.useCases.produceStatistics(year: 2026, by: world.analyst) }
-            #expect(refusal?.description.contains("CHF on 2026-04-03") == true, "\(String(describing: refusal))")
+            #expect(refusal?.description.contains("CHF on 2026-04-03; GBP on 2026-05-04") == true, "\(String(describing: refusal))")
         }
     }
 

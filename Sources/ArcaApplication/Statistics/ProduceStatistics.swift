@@ -50,17 +50,16 @@ public struct ProduceStatistics: Sendable {
             let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn) + crossBorder.recovered.map(\.recoveredOn)
                 + managed.compactMap(\.valueFixedOn)
             let rates = try await store.rates.covering(from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone))
-            var indicators: [Indicator]
-            do throws(MissingRates) {
-                indicators = try DomesticFigures.indicators(record, in: year, rates: rates)
-                indicators += try CrossBorderFigures.indicators(crossBorder, in: year, rates: rates)
-                indicators += RequestFigures.indicators(moves, in: year)
-                indicators += try ManagementFigures.indicators(managed, in: year, rates: rates)
-                let order = IndicatorCode.keys
-                indicators.sort { order.firstIndex(of: $0.key) ?? order.count < order.firstIndex(of: $1.key) ?? order.count }
-            } catch {
-                throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(error.description)")
+            var missing: [MissingRate] = []
+            var indicators = DomesticFigures.indicators(record, in: year, rates: rates, missing: &missing)
+            indicators += CrossBorderFigures.indicators(crossBorder, in: year, rates: rates, missing: &missing)
+            indicators += RequestFigures.indicators(moves, in: year)
+            indicators += ManagementFigures.indicators(managed, in: year, rates: rates, missing: &missing)
+            guard missing.isEmpty else {
+                throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(MissingRates(missing: missing).description)")
             }
+            let order = IndicatorCode.keys
+            indicators.sort { order.firstIndex(of: $0.key) ?? order.count < order.firstIndex(of: $1.key) ?? order.count }
             try await store.audit.appendConsultation(by: caller.auditActor, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(home.value)")
             let used = Set(indicators.flatMap { ($0.contributions + $0.withoutValue).compactMap(\.amount?.rate) })
                 .sorted { ($0.day, $0.currency.code) < ($1.day, $1.currency.code) }

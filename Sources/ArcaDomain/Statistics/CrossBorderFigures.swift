@@ -120,7 +120,8 @@ public struct CrossBorderRecord: Sendable {
 /// recovered there; S8: other states' orders received here, recognised and executed or
 /// refused; for one calendar year, by counterpart state.
 public enum CrossBorderFigures {
-    public static func indicators(_ record: CrossBorderRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
+    /// Every value that cannot be converted is added to `missing`.
+    public static func indicators(_ record: CrossBorderRecord, in year: Int, rates: RateTable, missing: inout [MissingRate]) -> [Indicator] {
         func transmitted(_ kind: CertificateKind) -> [Contribution] {
             record.transmitted.filter { $0.kind == kind && $0.sentOn.year == year }.map { certificate in
                 Contribution(
@@ -129,7 +130,6 @@ public enum CrossBorderFigures {
                     dimensions: ["counterpart_state": certificate.executingState.value])
             }
         }
-        var missing: [MissingRate] = []
         var recovered: [Contribution] = []
         for recovery in record.recovered where recovery.recoveredOn.year == year {
             do throws(MissingRate) {
@@ -142,7 +142,6 @@ public enum CrossBorderFigures {
                 missing.append(error)
             }
         }
-        guard missing.isEmpty else { throw MissingRates(missing: missing) }
         let decided = record.decisions.filter { $0.decidedOn.year == year }
         func decision(_ certificate: RecognitionDecision, _ dimensions: [String: String]) -> Contribution {
             Contribution(

@@ -82,14 +82,13 @@ public struct DomesticRecord: Sendable {
 /// they froze and confiscated; confiscation orders issued and executed by type; for one
 /// calendar year.
 public enum DomesticFigures {
-    public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
+    /// Every value that cannot be converted is added to `missing`.
+    public static func indicators(_ record: DomesticRecord, in year: Int, rates: RateTable, missing: inout [MissingRate]) -> [Indicator] {
         func executed(_ kind: LegalOrder.Kind) -> [Contribution] {
             record.orders.filter { $0.kind == kind && $0.day.year == year }.map(\.contribution)
         }
-        var missing: [MissingRate] = []
         let (frozen, frozenWithoutValue) = valued(record.firstFreezes, in: year, rates: rates, missing: &missing)
         let (confiscated, confiscatedWithoutValue) = valued(record.confiscations, in: year, rates: rates, missing: &missing)
-        guard missing.isEmpty else { throw MissingRates(missing: missing) }
         return [
             .counting(.s1, executed(.freezing)),
             .counting(.s2, executed(.confiscation)),

@@ -40,8 +40,8 @@ public struct ManagedProperty: Hashable, Sendable {
 /// S13: interim sales (how many, for how much) and property given to social or public reuse
 /// (how much property, worth how much at confiscation), for one calendar year.
 public enum ManagementFigures {
-    public static func indicators(_ moves: [ManagedProperty], in year: Int, rates: RateTable) throws(MissingRates) -> [Indicator] {
-        var missing: [MissingRate] = []
+    /// Every value that cannot be converted is added to `missing`.
+    public static func indicators(_ moves: [ManagedProperty], in year: Int, rates: RateTable, missing: inout [MissingRate]) -> [Indicator] {
         func records(_ kind: ManagedProperty.Kind) -> (valued: [Contribution], unvalued: [Contribution]) {
             var valued: [Contribution] = []
             var unvalued: [Contribution] = []
@@ -63,7 +63,6 @@ public enum ManagementFigures {
         }
         let sales = records(.interimSale)
         let reuse = records(.reuse)
-        guard missing.isEmpty else { throw MissingRates(missing: missing) }
         return [
             .counting(.s13, measure: "interim_sales", sales.valued + sales.unvalued),
             .summing(.s13, measure: "interim_sale_proceeds", sales.valued, withoutValue: sales.unvalued),

@@ -165,9 +165,10 @@ public struct StatisticsRepository: Sendable {
                 executedOn: try row.decode(String?.self, 7).map { try Day($0) },
                 principalOffence: try row.decode(String?.self, 8).map { try OffenceCategory(rawValue: $0).orThrow("offences") })
         }
-        // Each incoming certificate executed in the year or whose confiscation redressed a victim
-        // in the year: its receipt, first execution, and first restitution or compensation (the
-        // Art 30 share to victims, or property of its order restituted or given to a victim).
+        // Each incoming certificate executed in the year or whose executed confiscation redressed
+        // a victim in the year: its receipt, first execution, and the first redress of the year
+        // (its disposal paying victims' claims under Art 30, or property of its order disposed of
+        // to a victim on or after the certificate's execution).
         let received = try await db.query(
             """
             SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
@@ -180,12 +181,14 @@ public struct StatisticsRepository: Sendable {
                 WHERE e.certificate_id = t.id AND e.action = 'execute') x
             CROSS JOIN LATERAL (
                 SELECT min(day) AS redressed_on FROM (
-                    SELECT (s.recorded_at AT TIME ZONE f.time_zone)::date AS day FROM certificate_sharing s
+                    SELECT (d.occurred_at AT TIME ZONE f.time_zone)::date AS day
+                    FROM certificate_sharing s JOIN certificate_event d ON d.certificate_id = s.certificate_id AND d.action = 'dispose'
                     WHERE s.certificate_id = t.id AND s.to_victims > 0
                     UNION ALL
                     SELECT a.occurred_on FROM order_asset oa JOIN asset_event_dated a ON a.asset_id = oa.asset_id
-                    WHERE oa.order_id = t.order_id
-                        AND (a.action = 'restitute' OR a.disposal_outcome IN ('restituted_to_victim', 'victim_compensation'))) redress) v
+                    WHERE oa.order_id = t.order_id AND a.disposal_outcome IN ('restituted_to_victim', 'victim_compensation')
+                        AND a.occurred_on >= x.executed_on) redress
+                WHERE day BETWEEN $1::date AND $2::date) v
             WHERE t.direction = 'incoming' AND t.received_at IS NOT NULL
                 AND (x.executed_on BETWEEN $1::date AND $2::date OR v.redressed_on BETWEEN $1::date AND $2::date)
             ORDER BY t.received_at, t.id
