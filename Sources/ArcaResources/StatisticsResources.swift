@@ -62,15 +62,20 @@ public struct StatisticsExtractResource: Encodable {
         rates = extract.rates.map { RateResource(day: $0.day.description, currency: $0.currency.code, rate: "\($0.rate)") }
     }
 
-    /// The extract as CSV: one line per figure (`total`, or a breakdown's row), with the
-    /// indicator's code, label and source; the same figures as the JSON.
+    /// The extract as CSV: first what it is (`produced_at`, `data_digest`, each `rate` used,
+    /// with no code), then one line per figure (`total`, `without_value`, or a breakdown's
+    /// row), with the indicator's code, label and source; the same figures as the JSON.
     public static func csv(_ extract: StatisticsExtract) -> String {
         var lines = ["year,state,code,label,source,breakdown,key,value"]
-        func line(_ indicator: Indicator, _ breakdown: String, _ key: String, _ figure: Figure) {
-            lines.append(
-                [String(extract.year), extract.state.value, indicator.key, indicator.code.label, indicator.code.source, breakdown, key, figure.text]
-                    .map(field).joined(separator: ","))
+        func line(_ code: String, _ label: String, _ source: String, _ breakdown: String, _ key: String, _ value: String) {
+            lines.append([String(extract.year), extract.state.value, code, label, source, breakdown, key, value].map(field).joined(separator: ","))
         }
+        func line(_ indicator: Indicator, _ breakdown: String, _ key: String, _ figure: Figure) {
+            line(indicator.key, indicator.code.label, indicator.code.source, breakdown, key, figure.text)
+        }
+        line("", "", "", "produced_at", "", extract.producedAt.formatted(.iso8601))
+        line("", "", "", "data_digest", "", extract.dataDigest)
+        for rate in extract.rates { line("", "", "", "rate", "\(rate.currency.code) \(rate.day)", "\(rate.rate)") }
         for indicator in extract.indicators {
             line(indicator, "total", "", indicator.figure)
             if indicator.figure.isEuro { line(indicator, "without_value", "", .count(indicator.withoutValue.count)) }

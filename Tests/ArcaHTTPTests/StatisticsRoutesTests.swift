@@ -66,3 +66,71 @@ struct StatisticsRoutesTests {
         }
     }
 }
+
+@Suite("HTTP: the CSV extract reads back as the JSON")
+struct StatisticsCSVTests {
+    /// RFC 4180 fields of one line: a quoted field may hold commas, and a doubled quote in it is one quote.
+    private func fields(_ line: Substring) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        var previous: Character?
+        for character in line {
+            switch (quoted, character) {
+            case (true, "\""): quoted = false
+            case (false, "\""):
+                if previous == "\"" { current.append("\"") }
+                quoted = true
+            case (false, ","):
+                fields.append(current)
+                current = ""
+            default: current.append(character)
+            }
+            previous = character
+        }
+        fields.append(current)
+        return fields
+    }
+
+    @Test func everyFigureRateAndDigestOfTheJSONIsInTheCSVWithTheSameValue() async throws {
+        try await APIWorld.with { world in
+            _ = try await world.useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: .commandLine())
+            let caseID = try await world.openCase(#"{"title":"Operation Quill, \"Ltd\"","offences":["fraud"],"openedOn":"2024-01-08"}"#)
+            let assetID = try await world.addAsset(
+                to: caseID,
+                #"{"category":"bank_account","description":"Dollar account at KBC","country":"BE","estimatedValue":{"amount":"21626.00","currency":"USD"},"identifiedOn":"2024-01-08"}"#)
+            let orderID = try await world.createOrder(
+                in: caseID,
+                #"{"kind":"freezing","issuingAuthority":"Brussels court of first instance","decisionReference":"F1/2024","decisionDate":"2024-02-28","assets":["\#(assetID)"]}"#)
+            _ = try await world.call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2024-03-02","reason":"account blocked"}"#)
+            let json = try await world.call(.get, "/v1/statistics/2024", as: "analyst").json
+            let csv = try await world.call(.get, "/v1/statistics/2024", as: "analyst", headers: ["Accept": "text/csv"]).text
+            // the CSV, read back: what it is, and key → value per figure and breakdown row
+            var values: [String: String] = [:]
+            for line in csv.split(separator: "\n").dropFirst() {
+                let row = fields(line)
+                #expect(row.count == 8, "\(line)")
+                values[[row[2], row[5], row[6]].joined(separator: "|")] = row[7]
+            }
+            #expect(values["|data_digest|"] == json["dataDigest"] as? String)
+            for rate in json["rates"] as? [[String: Any]] ?? [] {
+                #expect(values["|rate|\(rate["currency"] as? String ?? "") \(rate["day"] as? String ?? "")"] == rate["rate"] as? String)
+            }
+            func text(_ value: Any?) -> String {
+                if let number = value as? Int { return String(number) }
+                return value as? String ?? ""
+            }
+            let indicators = json["indicators"] as? [[String: Any]] ?? []
+            #expect(indicators.count == 23)
+            for indicator in indicators {
+                let key = indicator["key"] as? String ?? ""
+                #expect(values["\(key)|total|"] == text(indicator["value"]), "\(key)")
+                for breakdown in indicator["breakdowns"] as? [[String: Any]] ?? [] {
+                    for row in breakdown["rows"] as? [[String: Any]] ?? [] {
+                        #expect(values["\(key)|\(breakdown["dimension"] as? String ?? "")|\(row["key"] as? String ?? "")"] == text(row["value"]))
+                    }
+                }
+            }
+        }
+    }
+}
