@@ -59,7 +59,7 @@ public struct RequestResource: Encodable {
         personsConcerned = request.personsConcerned
         objectsConcerned = request.objectsConcerned
         state = request.state
-        allowedActions = RequestLifecycle.allowedActions(request.direction, from: request.state)
+        allowedActions = request.allowedActions
         receivedAt = request.receivedAt
         answeredAt = request.answeredAt
         deadline = request.clock.map { DeadlineResource($0, request: request, readAt: readAt, timeZone: timeZone) }

@@ -239,6 +239,21 @@ struct ExchangeUseCaseTests {
         }
     }
 
+    @Test func theAnswerToARequestSentDirectlyArrivesFromThePartnerAndIsNotRecordedHere() async throws {
+        try await TestWorld.with { world in
+            _ = try await DutchPartner.register(in: world)
+            let sent = try await world.sendToNetherlands()
+            // then the answer, a delay or a refusal is not this office's to record
+            #expect(!sent.request.allowedActions.contains(.answerInFull) && !sent.request.allowedActions.contains(.refuse))
+            #expect(sent.request.allowedActions.contains(.withdraw))
+            await refused(.conflict) {
+                try await world.move(sent, "answer_in_full", RequestMoveInput(action: nil, reason: "typed in from a phone call"))
+            }
+            let read = try await world.useCases.readRequest(id: sent.request.id, by: world.liaison)
+            #expect(read.request.state == .sent)
+        }
+    }
+
     @Test func sendingARequestDirectlyWritesItsSignedMessageInTheSameTransaction() async throws {
         try await TestWorld.with { world in
             _ = try await DutchPartner.register(in: world)

@@ -86,6 +86,12 @@ public struct MoveRequest: Sendable {
             if let expectedVersion { try UseCaseError.requireCurrent(expectedVersion, request.version, of: "request \(requestID.lowercased)") }
             let history = try await store.requestEvents.of(request.id)
             try Self.check(on: request, at: occurredAt, after: history, ground: ground)
+            if request.isPartnersMove(action) != (dated != nil) {
+                throw UseCaseError.conflict(
+                    dated == nil
+                        ? "request \(requestID.lowercased) is exchanged directly: \(request.counterpart.office) records \(action.rawValue) in its own deployment and it arrives from there"
+                        : "the partner cannot \(action.rawValue) request \(requestID.lowercased): that move is this office's")
+            }
             var moved = request
             if let urgencyReason { moved.urgencyReason = urgencyReason }
             if action == .triage, let accessible = input.directlyAccessible { moved.directlyAccessible = accessible }

@@ -165,6 +165,22 @@ public struct CrossBorderRequest: Hashable, Sendable, Codable {
         if clock?.rule != rule { clock = RequestClock(rule: rule, period: period(rule), startedAt: start, timeZone: timeZone) }
     }
 
+    /// Whether `action` is the partner's to make: exchanged directly, the requested office's
+    /// answers, delay notices and refusals arrive from its deployment, and so does the
+    /// requesting office's withdrawal.
+    public func isPartnersMove(_ action: RequestAction) -> Bool {
+        guard channel == .arca else { return false }
+        switch direction {
+        case .outgoing: return [.answerInFull, .answerInPart, .noticeDelay, .refuse].contains(action)
+        case .incoming: return action == .withdraw
+        }
+    }
+
+    /// The moves this office can make now: the lifecycle's, less the partner's.
+    public var allowedActions: [RequestAction] {
+        RequestLifecycle.allowedActions(direction, from: state).filter { !isPartnersMove($0) }
+    }
+
     /// Moves the request by `action`, which happened at `instant`: sending dates an outgoing
     /// request and starts its clock; triaging an incoming one settles its clock; an answer is
     /// dated, to tell whether it was late.

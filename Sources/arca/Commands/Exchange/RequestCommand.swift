@@ -114,7 +114,7 @@ struct RequestCommand: AsyncParsableCommand {
                         + (request.externalReference.map { ", ref \($0)" } ?? ""),
                     "case: " + (request.caseID?.lowercased ?? "none yet (linked at triage)"),
                     "state: \(request.state.rawValue)" + (request.answeredLate == true ? " (answered late)" : "") + "; next: "
-                        + RequestLifecycle.allowedActions(request.direction, from: request.state).map(\.rawValue).joined(separator: ", "),
+                        + request.allowedActions.map(\.rawValue).joined(separator: ", "),
                 ]
                 lines += request.personsConcerned.map { "person concerned: \($0.name)" + ($0.birthDate.map { ", born \($0)" } ?? "") }
                 lines += request.objectsConcerned.map { "object concerned: \($0.category.rawValue), \($0.description)" + ($0.identifiers.iban.map { ", \($0)" } ?? "") }
