@@ -119,6 +119,7 @@ public struct StatisticsExplanationResource: Encodable {
         let label: String
         let day: String
         let principalOffence: String?
+        let offences: [String]
         let categories: [String]
         let amount: String?
         let currency: String?
@@ -147,7 +148,7 @@ public struct StatisticsExplanationResource: Encodable {
     private static func record(_ record: Contribution) -> RecordResource {
         RecordResource(
             entity: record.entity, id: record.id.lowercased, label: record.label, day: record.day.description,
-            principalOffence: record.principalOffence?.rawValue, categories: record.categories.map(\.rawValue),
+            principalOffence: record.principalOffence?.rawValue, offences: record.offences.map(\.rawValue), categories: record.categories.map(\.rawValue),
             amount: record.amount?.original.amountText, currency: record.amount?.original.currency.code,
             euro: record.amount.map { "\($0.euro)" }, rateDay: record.amount?.rate?.day.description, rate: record.amount?.rate.map { "\($0.rate)" },
             days: record.days)

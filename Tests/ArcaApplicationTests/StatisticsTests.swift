@@ -102,12 +102,19 @@ struct StatisticsTests {
             // then S1 counts F1 only: F2 was executed in 2023, the Dutch order is not this state's
             let s1 = try #require(figure(extract, .s1))
             #expect(s1.figure == .count(1) && s1.contributions.map(\.id) == [year.f1.id.lowercased])
-            #expect(s1.breakdowns[0].rows.map(\.key) == ["fraud"])
-            #expect(s1.breakdowns[1].rows.map(\.key) == ["bank_account", "jewellery_precious_metals", "motor_vehicle"] && !s1.breakdowns[1].addsUp)
+            func breakdown(_ indicator: Indicator, _ dimension: String) -> Breakdown? { indicator.breakdowns.first { $0.dimension == dimension } }
+            #expect(breakdown(s1, "principal_offence")?.rows.map(\.key) == ["fraud"])
+            let categories = try #require(breakdown(s1, "asset_category"))
+            #expect(categories.rows.map(\.key) == ["bank_account", "jewellery_precious_metals", "motor_vehicle"] && !categories.addsUp)
             // S2 counts both confiscations, under case B's principal offence
             let s2 = try #require(figure(extract, .s2))
             #expect(s2.figure == .count(2) && Set(s2.contributions.map(\.id)) == [year.c1.id.lowercased, year.c2.id.lowercased])
-            #expect(s2.breakdowns[0].rows.map(\.key) == ["drug_trafficking"] && s2.breakdowns[0].rows.map(\.figure) == [.count(2)])
+            #expect(breakdown(s2, "principal_offence")?.rows.map(\.key) == ["drug_trafficking"])
+            #expect(breakdown(s2, "principal_offence")?.rows.map(\.figure) == [.count(2)])
+            // and, counted under each of case B's offences, the rows do not add up to the total
+            let everyOffence = try #require(breakdown(s2, "offence"))
+            #expect(everyOffence.rows.map(\.key) == ["drug_trafficking", "money_laundering"] && everyOffence.rows.map(\.figure) == [.count(2), .count(2)])
+            #expect(!everyOffence.addsUp)
             // S3: EUR 50,000.00 and USD 21,626.00 at Friday's 1.0813, the necklace apart
             let s3 = try #require(figure(extract, .s3))
             #expect(s3.figure == .euro(70_000) && s3.withoutValue.map(\.id) == [year.necklace.id.lowercased])

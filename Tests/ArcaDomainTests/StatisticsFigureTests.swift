@@ -7,7 +7,7 @@ struct StatisticsFigureTests {
     private func record(_ id: String, _ offence: OffenceCategory, euro: String) -> Contribution {
         let amount = Decimal(string: euro)!
         return Contribution(
-            entity: "asset", id: id, label: id, day: try! Day("2024-03-04"), principalOffence: offence, categories: [.cash],
+            entity: "asset", id: id, label: id, day: try! Day("2024-03-04"), offences: [offence], categories: [.cash],
             amount: EuroAmount(original: Money(amount, .euro), euro: amount, rate: nil))
     }
 

@@ -79,7 +79,7 @@ public struct ProduceStatistics: Sendable {
                 let categories = record.categories.map(\.rawValue).joined(separator: "+")
                 let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
                 lines.append(
-                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.principalOffence?.rawValue ?? "-") \(categories) \(dimensions) \(amount)")
+                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.offences.map(\.rawValue).joined(separator: "+")) \(categories) \(dimensions) \(amount)")
             }
         }
         lines += rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }

@@ -8,11 +8,11 @@ public struct TransmittedCertificate: Hashable, Sendable {
     public let label: String
     public let sentOn: Day
     public let executingState: CountryCode
-    public let principalOffence: OffenceCategory
+    public let offences: [OffenceCategory]
     public let categories: [AssetCategory]
 
     public init(
-        id: UUID, kind: CertificateKind, label: String, sentOn: Day, executingState: CountryCode, principalOffence: OffenceCategory,
+        id: UUID, kind: CertificateKind, label: String, sentOn: Day, executingState: CountryCode, offences: [OffenceCategory],
         categories: [AssetCategory]
     ) {
         self.id = id
@@ -20,7 +20,7 @@ public struct TransmittedCertificate: Hashable, Sendable {
         self.label = label
         self.sentOn = sentOn
         self.executingState = executingState
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.categories = categories
     }
 }
@@ -31,15 +31,15 @@ public struct RecoveredAbroad: Hashable, Sendable {
     public let label: String
     public let recoveredOn: Day
     public let executingState: CountryCode
-    public let principalOffence: OffenceCategory
+    public let offences: [OffenceCategory]
     public let amount: Money
 
-    public init(id: String, label: String, recoveredOn: Day, executingState: CountryCode, principalOffence: OffenceCategory, amount: Money) {
+    public init(id: String, label: String, recoveredOn: Day, executingState: CountryCode, offences: [OffenceCategory], amount: Money) {
         self.id = id
         self.label = label
         self.recoveredOn = recoveredOn
         self.executingState = executingState
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.amount = amount
     }
 }
@@ -55,11 +55,11 @@ public struct RecognitionDecision: Hashable, Sendable {
     public let decidedOn: Day
     public let refusalGround: RefusalGround?
     public let executedOn: Day?
-    public let principalOffence: OffenceCategory?
+    public let offences: [OffenceCategory]
 
     public init(
         id: UUID, kind: CertificateKind, label: String, issuingState: CountryCode, recognised: Bool, decidedOn: Day, refusalGround: RefusalGround?,
-        executedOn: Day?, principalOffence: OffenceCategory?
+        executedOn: Day?, offences: [OffenceCategory]
     ) {
         self.id = id
         self.kind = kind
@@ -69,7 +69,7 @@ public struct RecognitionDecision: Hashable, Sendable {
         self.decidedOn = decidedOn
         self.refusalGround = refusalGround
         self.executedOn = executedOn
-        self.principalOffence = principalOffence
+        self.offences = offences
     }
 }
 
@@ -84,11 +84,11 @@ public struct ReceivedCertificate: Hashable, Sendable {
     public let receivedOn: Day
     public let executedOn: Day?
     public let victimRedressOn: Day?
-    public let principalOffence: OffenceCategory?
+    public let offences: [OffenceCategory]
 
     public init(
         id: UUID, kind: CertificateKind, label: String, issuingState: CountryCode, receivedOn: Day, executedOn: Day?, victimRedressOn: Day?,
-        principalOffence: OffenceCategory?
+        offences: [OffenceCategory]
     ) {
         self.id = id
         self.kind = kind
@@ -97,7 +97,7 @@ public struct ReceivedCertificate: Hashable, Sendable {
         self.receivedOn = receivedOn
         self.executedOn = executedOn
         self.victimRedressOn = victimRedressOn
-        self.principalOffence = principalOffence
+        self.offences = offences
     }
 }
 
@@ -126,7 +126,7 @@ public enum CrossBorderFigures {
             record.transmitted.filter { $0.kind == kind && $0.sentOn.year == year }.map { certificate in
                 Contribution(
                     entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: certificate.sentOn,
-                    principalOffence: certificate.principalOffence, categories: certificate.categories, amount: nil,
+                    offences: certificate.offences, categories: certificate.categories, amount: nil,
                     dimensions: ["counterpart_state": certificate.executingState.value])
             }
         }
@@ -136,7 +136,7 @@ public enum CrossBorderFigures {
                 recovered.append(
                     Contribution(
                         entity: "certificate_recovery", id: recovery.id, label: recovery.label, day: recovery.recoveredOn,
-                        principalOffence: recovery.principalOffence, categories: [], amount: try rates.euro(recovery.amount, on: recovery.recoveredOn),
+                        offences: recovery.offences, categories: [], amount: try rates.euro(recovery.amount, on: recovery.recoveredOn),
                         dimensions: ["counterpart_state": recovery.executingState.value]))
             } catch {
                 missing.append(error)
@@ -146,7 +146,7 @@ public enum CrossBorderFigures {
         func decision(_ certificate: RecognitionDecision, _ dimensions: [String: String]) -> Contribution {
             Contribution(
                 entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: certificate.decidedOn,
-                principalOffence: certificate.principalOffence, categories: [], amount: nil,
+                offences: certificate.offences, categories: [], amount: nil,
                 dimensions: dimensions.merging(["counterpart_state": certificate.issuingState.value, "certificate_kind": certificate.kind.rawValue]) { $1 })
         }
         // Recognised in the year and executed by its end; refused in the year, by ground.
@@ -154,7 +154,7 @@ public enum CrossBorderFigures {
         let refused = decided.filter { !$0.recognised }.map { decision($0, ["refusal_ground": $0.refusalGround?.rawValue ?? "none"]) }
         func received(_ certificate: ReceivedCertificate, on day: Day, days: Int? = nil) -> Contribution {
             Contribution(
-                entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: day, principalOffence: certificate.principalOffence,
+                entity: "certificate", id: certificate.id.lowercased, label: certificate.label, day: day, offences: certificate.offences,
                 categories: [], amount: nil, days: days, dimensions: ["counterpart_state": certificate.issuingState.value])
         }
         // S9: confiscation certificates whose first redress of a victim is in the year.

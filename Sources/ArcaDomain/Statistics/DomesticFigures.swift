@@ -9,11 +9,11 @@ public struct DomesticOrder: Hashable, Sendable {
     public let decisionReference: String
     /// The first execution's day, or for an order issued, its decision's.
     public let day: Day
-    public let principalOffence: OffenceCategory
+    public let offences: [OffenceCategory]
     public let categories: [AssetCategory]
 
     public init(
-        id: UUID, kind: LegalOrder.Kind, confiscationType: ConfiscationType?, decisionReference: String, day: Day, principalOffence: OffenceCategory,
+        id: UUID, kind: LegalOrder.Kind, confiscationType: ConfiscationType?, decisionReference: String, day: Day, offences: [OffenceCategory],
         categories: [AssetCategory]
     ) {
         self.id = id
@@ -21,13 +21,13 @@ public struct DomesticOrder: Hashable, Sendable {
         self.confiscationType = confiscationType
         self.decisionReference = decisionReference
         self.day = day
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.categories = categories
     }
 
     var contribution: Contribution {
         Contribution(
-            entity: "order", id: id.lowercased, label: decisionReference, day: day, principalOffence: principalOffence, categories: categories, amount: nil,
+            entity: "order", id: id.lowercased, label: decisionReference, day: day, offences: offences, categories: categories, amount: nil,
             dimensions: confiscationType.map { ["confiscation_type": $0.rawValue] } ?? [:])
     }
 }
@@ -40,20 +40,20 @@ public struct ValuedProperty: Hashable, Sendable {
     public let id: String
     public let label: String
     public let day: Day
-    public let principalOffence: OffenceCategory
+    public let offences: [OffenceCategory]
     public let category: AssetCategory?
     public let value: Money?
     /// The day whose rate converts the value: the day of the event that fixed it.
     public let valueFixedOn: Day
 
     public init(
-        entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory, category: AssetCategory?, value: Money?, valueFixedOn: Day
+        entity: String, id: String, label: String, day: Day, offences: [OffenceCategory], category: AssetCategory?, value: Money?, valueFixedOn: Day
     ) {
         self.entity = entity
         self.id = id
         self.label = label
         self.day = day
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.category = category
         self.value = value
         self.valueFixedOn = valueFixedOn
@@ -121,7 +121,7 @@ public enum DomesticFigures {
                 }
             }
             let record = Contribution(
-                entity: item.entity, id: item.id, label: item.label, day: item.day, principalOffence: item.principalOffence,
+                entity: item.entity, id: item.id, label: item.label, day: item.day, offences: item.offences,
                 categories: item.category.map { [$0] } ?? [], amount: amount)
             if amount == nil { without.append(record) } else { withValue.append(record) }
         }

@@ -101,16 +101,16 @@ public enum Figure: Hashable, Sendable {
 }
 
 /// One record that makes up a figure (`arca stats explain`): what it is, the day that put it
-/// in the year, the principal offence of its case, the categories of the property it
-/// concerns, and for a value its amount in euro with the rate used.
+/// in the year, the offences of its case (the principal first), the categories of the property
+/// it concerns, and for a value its amount in euro with the rate used.
 public struct Contribution: Hashable, Sendable {
     public let entity: String
     /// The record's id: a UUID, or the number of an execution in the ledger.
     public let id: String
     public let label: String
     public let day: Day
-    /// Nil for a record with no case here (a partner's request or certificate not yet filed).
-    public let principalOffence: OffenceCategory?
+    /// None for a record with no case here (a partner's request or certificate not yet filed).
+    public let offences: [OffenceCategory]
     public let categories: [AssetCategory]
     public let amount: EuroAmount?
     /// For an average of durations: the record's, in days.
@@ -120,14 +120,14 @@ public struct Contribution: Hashable, Sendable {
     public let dimensions: [String: String]
 
     public init(
-        entity: String, id: String, label: String, day: Day, principalOffence: OffenceCategory?, categories: [AssetCategory], amount: EuroAmount?,
+        entity: String, id: String, label: String, day: Day, offences: [OffenceCategory], categories: [AssetCategory], amount: EuroAmount?,
         days: Int? = nil, dimensions: [String: String] = [:]
     ) {
         self.entity = entity
         self.id = id
         self.label = label
         self.day = day
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.categories = categories
         self.amount = amount
         self.days = days
@@ -138,6 +138,12 @@ public struct Contribution: Hashable, Sendable {
 extension Contribution {
     /// Its row in the breakdown by principal offence: `no_case` when it has no case here.
     var offenceKey: String { principalOffence?.rawValue ?? "no_case" }
+
+    /// Its rows in the breakdown by every offence of its case: `no_case` when it has no case here.
+    var offenceKeys: [String] { offences.isEmpty ? ["no_case"] : offences.map(\.rawValue) }
+
+    /// The first offence recorded on its case.
+    public var principalOffence: OffenceCategory? { offences.first }
 }
 
 /// The rows of a figure by one dimension, and whether they add up to it.
@@ -198,10 +204,14 @@ public struct Indicator: Hashable, Sendable {
         let categories = Breakdown(
             dimension: "asset_category", rows: sorted(categoryCounts.mapValues(Figure.count)), addsUp: single && records.allSatisfy { !$0.categories.isEmpty },
             note: single ? nil : "an order covering property of several categories counts once under each; an order naming no property under none")
+        var everyOffence: [String: Int] = [:]
+        for record in records { for offence in record.offenceKeys { everyOffence[offence, default: 0] += 1 } }
         return Indicator(
             code: code, measure: measure, figure: .count(records.count),
-            breakdowns: [Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil)] + (byCategory ? [categories] : [])
-                + otherBreakdowns(records) { .count($0.count) },
+            breakdowns: [
+                Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil),
+                Breakdown(dimension: "offence", rows: sorted(everyOffence.mapValues(Figure.count)), addsUp: false, note: Self.everyOffenceNote),
+            ] + (byCategory ? [categories] : []) + otherBreakdowns(records) { .count($0.count) },
             contributions: records)
     }
 
@@ -228,7 +238,12 @@ public struct Indicator: Hashable, Sendable {
             return exact.keys.sorted().map { ($0, .euro(shared[$0]!)) }
         }
         let note = "rows rounded to the cent so that they add up to the rounded total (largest remainders)"
-        var breakdowns = [Breakdown(dimension: "principal_offence", rows: rows(\.offenceKey), addsUp: true, note: note)]
+        var everyOffence: [String: Decimal] = [:]
+        for record in records { for offence in record.offenceKeys { everyOffence[offence, default: 0] += record.amount?.euro ?? 0 } }
+        var breakdowns = [
+            Breakdown(dimension: "principal_offence", rows: rows(\.offenceKey), addsUp: true, note: note),
+            Breakdown(dimension: "offence", rows: sorted(everyOffence.mapValues { .euro(rounded($0)) }), addsUp: false, note: everyOffenceNote),
+        ]
         if byCategory {
             breakdowns.append(Breakdown(dimension: "asset_category", rows: rows { $0.categories.first?.rawValue ?? "sum_of_money" }, addsUp: true, note: note))
         }
@@ -239,6 +254,8 @@ public struct Indicator: Hashable, Sendable {
             code: code, measure: measure, figure: .euro(rounded(total)), breakdowns: breakdowns, notes: notes, contributions: records,
             withoutValue: withoutValue)
     }
+
+    static let everyOffenceNote = "a case counts under each of its offences: the rows do not add up to the total"
 
     /// The average of the records' durations in days, to one decimal; by each other dimension,
     /// the average of its own records (averages do not add up).

@@ -12,7 +12,7 @@ public struct ManagedProperty: Hashable, Sendable {
     public let label: String
     public let kind: Kind
     public let day: Day
-    public let principalOffence: OffenceCategory?
+    public let offences: [OffenceCategory]
     public let category: AssetCategory
     /// The sale's proceeds; or the value at confiscation of property put to reuse.
     public let value: Money?
@@ -22,14 +22,14 @@ public struct ManagedProperty: Hashable, Sendable {
     public let outcome: String?
 
     public init(
-        assetID: UUID, label: String, kind: Kind, day: Day, principalOffence: OffenceCategory?, category: AssetCategory, value: Money?,
+        assetID: UUID, label: String, kind: Kind, day: Day, offences: [OffenceCategory], category: AssetCategory, value: Money?,
         valueFixedOn: Day?, outcome: String?
     ) {
         self.assetID = assetID
         self.label = label
         self.kind = kind
         self.day = day
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.category = category
         self.value = value
         self.valueFixedOn = valueFixedOn
@@ -55,7 +55,7 @@ public enum ManagementFigures {
                     }
                 }
                 let record = Contribution(
-                    entity: "asset", id: move.assetID.lowercased, label: move.label, day: move.day, principalOffence: move.principalOffence,
+                    entity: "asset", id: move.assetID.lowercased, label: move.label, day: move.day, offences: move.offences,
                     categories: [move.category], amount: amount, dimensions: move.outcome.map { ["outcome": $0] } ?? [:])
                 if amount == nil { unvalued.append(record) } else { valued.append(record) }
             }

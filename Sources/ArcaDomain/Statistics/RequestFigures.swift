@@ -16,13 +16,13 @@ public struct RequestMove: Hashable, Sendable {
     public let day: Day
     public let urgent: Bool
     public let counterpart: CountryCode
-    public let principalOffence: OffenceCategory?
+    public let offences: [OffenceCategory]
     public let refusalGround: RefusalGround?
     /// An answer given after the request's deadline.
     public let late: Bool
 
     public init(
-        requestID: UUID, label: String, kind: Kind, day: Day, urgent: Bool, counterpart: CountryCode, principalOffence: OffenceCategory?,
+        requestID: UUID, label: String, kind: Kind, day: Day, urgent: Bool, counterpart: CountryCode, offences: [OffenceCategory],
         refusalGround: RefusalGround?, late: Bool
     ) {
         self.requestID = requestID
@@ -31,7 +31,7 @@ public struct RequestMove: Hashable, Sendable {
         self.day = day
         self.urgent = urgent
         self.counterpart = counterpart
-        self.principalOffence = principalOffence
+        self.offences = offences
         self.refusalGround = refusalGround
         self.late = late
     }
@@ -49,7 +49,7 @@ public enum RequestFigures {
                     var dimensions = ["urgency": move.urgent ? "urgent" : "not_urgent", "counterpart_state": move.counterpart.value]
                     if ground { dimensions["refusal_ground"] = move.refusalGround?.rawValue ?? "none" }
                     return Contribution(
-                        entity: "request", id: move.requestID.lowercased, label: move.label, day: move.day, principalOffence: move.principalOffence,
+                        entity: "request", id: move.requestID.lowercased, label: move.label, day: move.day, offences: move.offences,
                         categories: [], amount: nil, dimensions: dimensions)
                 }, byCategory: false)
         }

@@ -49,7 +49,7 @@ public struct StatisticsRepository: Sendable {
                 FROM order_execution_dated e JOIN legal_order_dated o ON o.id = e.order_id
                 WHERE o.kind = '\(kind)' AND \(Self.domestic) AND e.asset_id IS NOT NULL
                 ORDER BY e.asset_id, e.executed_on, e.id)
-            SELECT a.id::text, c.reference || ': ' || a.description, x.executed_on::text, c.offences[1], a.category, v.amount::text, v.currency,
+            SELECT a.id::text, c.reference || ': ' || a.description, x.executed_on::text, coalesce(c.offences, '{}'), a.category, v.amount::text, v.currency,
                 (\(valuedOn))::text
             FROM executed x
             JOIN asset a ON a.id = x.asset_id
@@ -64,7 +64,7 @@ public struct StatisticsRepository: Sendable {
         ).map { try Self.property($0, entity: "asset") }
         let sums = try await db.query(
             """
-            SELECT e.id::text, c.reference || ': ' || o.decision_reference || ' (sum executed)', e.executed_on::text, c.offences[1], NULL::text,
+            SELECT e.id::text, c.reference || ': ' || o.decision_reference || ' (sum executed)', e.executed_on::text, coalesce(c.offences, '{}'), NULL::text,
                 e.amount::text, e.currency, e.executed_on::text
             FROM order_execution_dated e
             JOIN legal_order_dated o ON o.id = e.order_id
@@ -76,13 +76,18 @@ public struct StatisticsRepository: Sendable {
         return assets + sums
     }
 
+    /// The case's offences in column `column`, the principal first; none for a record with no case here.
+    static func offences(_ row: Row, _ column: Int) throws -> [OffenceCategory] {
+        try row.decode([String].self, column).map { try OffenceCategory(rawValue: $0).orThrow("offences") }
+    }
+
     /// An order (`o`) of the state `$1` names, executed there.
     static let domestic = "o.issuing_state = $1 AND o.executing_state = $1"
 
     /// An order (`o`) of case `c` with the day `day` names, as `order` reads it.
     static func orderColumns(_ day: String) -> String {
         """
-        o.id, o.kind, o.confiscation_type, o.decision_reference, (\(day))::text, c.offences[1],
+        o.id, o.kind, o.confiscation_type, o.decision_reference, (\(day))::text, coalesce(c.offences, '{}'),
             ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
         """
     }
@@ -92,7 +97,7 @@ public struct StatisticsRepository: Sendable {
             id: try row.decode(UUID.self, 0), kind: try LegalOrder.Kind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
             confiscationType: try row.decode(String?.self, 2).map { try ConfiscationType(rawValue: $0).orThrow("confiscation_type") },
             decisionReference: try row.decode(String.self, 3), day: try Day(row.decode(String.self, 4)),
-            principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 5)).orThrow("offences"),
+            offences: try Self.offences(row, 5),
             categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
     }
 
@@ -103,7 +108,7 @@ public struct StatisticsRepository: Sendable {
         let transmitted = try await db.query(
             """
             SELECT t.id, t.kind, c.reference || ': ' || o.decision_reference || ' to ' || t.counterpart_office, t.sent_on::text, t.counterpart_state,
-                c.offences[1],
+                coalesce(c.offences, '{}'),
                 ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
             FROM (
                 SELECT x.*, (x.received_at AT TIME ZONE f.time_zone)::date AS sent_on
@@ -119,13 +124,13 @@ public struct StatisticsRepository: Sendable {
                 id: try row.decode(UUID.self, 0), kind: try CertificateKind(rawValue: row.decode(String.self, 1)).orThrow("kind"),
                 label: try row.decode(String.self, 2), sentOn: try Day(row.decode(String.self, 3)),
                 executingState: try CountryCode(recorded: row.decode(String.self, 4)),
-                principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 5)).orThrow("offences"),
+                offences: try Self.offences(row, 5),
                 categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
         }
         let recovered = try await db.query(
             """
             SELECT r.id::text, c.reference || ': recovered by ' || r.executing_state || ' under ' || o.decision_reference, r.recovered_on::text,
-                r.executing_state, c.offences[1], r.amount::text, r.currency
+                r.executing_state, coalesce(c.offences, '{}'), r.amount::text, r.currency
             FROM certificate_recovery r
             JOIN legal_order o ON o.id = r.order_id
             JOIN case_file c ON c.id = o.case_id
@@ -136,7 +141,7 @@ public struct StatisticsRepository: Sendable {
             RecoveredAbroad(
                 id: try row.decode(String.self, 0), label: try row.decode(String.self, 1), recoveredOn: try Day(row.decode(String.self, 2)),
                 executingState: try CountryCode(recorded: row.decode(String.self, 3)),
-                principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 4)).orThrow("offences"),
+                offences: try Self.offences(row, 4),
                 amount: try Row.money(row, 5, 6).orThrow("amount"))
         }
         // Each incoming certificate's recognition decision (its first recognise or refuse), and
@@ -146,7 +151,7 @@ public struct StatisticsRepository: Sendable {
             SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
                 t.counterpart_state, d.action = 'recognise', (d.occurred_at AT TIME ZONE f.time_zone)::date::text, d.refusal_ground,
                 (SELECT (min(x.occurred_at) AT TIME ZONE f.time_zone)::date FROM certificate_event x WHERE x.certificate_id = t.id AND x.action = 'execute')::text,
-                c.offences[1]
+                coalesce(c.offences, '{}')
             FROM certificate t
             JOIN office f ON f.code = t.office_code
             CROSS JOIN LATERAL (
@@ -163,7 +168,7 @@ public struct StatisticsRepository: Sendable {
                 recognised: try row.decode(Bool.self, 4), decidedOn: try Day(row.decode(String.self, 5)),
                 refusalGround: try row.decode(String?.self, 6).map { try RefusalGround(rawValue: $0).orThrow("refusal_ground") },
                 executedOn: try row.decode(String?.self, 7).map { try Day($0) },
-                principalOffence: try row.decode(String?.self, 8).map { try OffenceCategory(rawValue: $0).orThrow("offences") })
+                offences: try Self.offences(row, 8))
         }
         // Each incoming certificate executed in the year or whose executed confiscation redressed
         // a victim in the year: its receipt, first execution, and the first redress of the year
@@ -172,7 +177,7 @@ public struct StatisticsRepository: Sendable {
         let received = try await db.query(
             """
             SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
-                t.counterpart_state, (t.received_at AT TIME ZONE f.time_zone)::date::text, x.executed_on::text, v.redressed_on::text, c.offences[1]
+                t.counterpart_state, (t.received_at AT TIME ZONE f.time_zone)::date::text, x.executed_on::text, v.redressed_on::text, coalesce(c.offences, '{}')
             FROM certificate t
             JOIN office f ON f.code = t.office_code
             LEFT JOIN case_file c ON c.id = t.case_id
@@ -199,7 +204,7 @@ public struct StatisticsRepository: Sendable {
                 label: try row.decode(String.self, 2), issuingState: try CountryCode(recorded: row.decode(String.self, 3)),
                 receivedOn: try Day(row.decode(String.self, 4)), executedOn: try row.decode(String?.self, 5).map { try Day($0) },
                 victimRedressOn: try row.decode(String?.self, 6).map { try Day($0) },
-                principalOffence: try row.decode(String?.self, 7).map { try OffenceCategory(rawValue: $0).orThrow("offences") })
+                offences: try Self.offences(row, 7))
         }
         return CrossBorderRecord(transmitted: transmitted, recovered: recovered, decisions: decisions, received: received)
     }
@@ -210,7 +215,7 @@ public struct StatisticsRepository: Sendable {
         try await db.query(
             """
             SELECT a.id, c.reference || ': ' || a.description, CASE e.action WHEN 'sell_interim' THEN 'interim_sale' ELSE 'reuse' END,
-                e.occurred_on::text, c.offences[1], a.category,
+                e.occurred_on::text, coalesce(c.offences, '{}'), a.category,
                 CASE e.action WHEN 'sell_interim' THEN e.amount ELSE a.confiscation_amount END::text,
                 CASE e.action WHEN 'sell_interim' THEN e.currency ELSE a.confiscation_currency END,
                 CASE e.action WHEN 'sell_interim' THEN e.occurred_on ELSE a.confiscation_ordered_on END::text,
@@ -226,7 +231,7 @@ public struct StatisticsRepository: Sendable {
             ManagedProperty(
                 assetID: try row.decode(UUID.self, 0), label: try row.decode(String.self, 1),
                 kind: try ManagedProperty.Kind(rawValue: row.decode(String.self, 2)).orThrow("kind"), day: try Day(row.decode(String.self, 3)),
-                principalOffence: try row.decode(String?.self, 4).map { try OffenceCategory(rawValue: $0).orThrow("offences") },
+                offences: try Self.offences(row, 4),
                 category: try AssetCategory(rawValue: row.decode(String.self, 5)).orThrow("category"), value: try Row.money(row, 6, 7),
                 valueFixedOn: try row.decode(String?.self, 8).map { try Day($0) }, outcome: try row.decode(String?.self, 9))
         }
@@ -241,7 +246,7 @@ public struct StatisticsRepository: Sendable {
             SELECT r.id, r.counterpart_office || ' (' || r.counterpart_state || ')' || coalesce(' ' || r.external_reference, ''),
                 CASE WHEN e.action IN ('answer_in_full', 'answer_in_part') THEN 'answered' WHEN e.action = 'refuse' THEN 'refused'
                     WHEN e.action = 'send' THEN 'sent' ELSE 'received' END,
-                (e.occurred_at AT TIME ZONE f.time_zone)::date::text, r.urgency_reason IS NOT NULL, r.counterpart_state, c.offences[1], e.refusal_ground,
+                (e.occurred_at AT TIME ZONE f.time_zone)::date::text, r.urgency_reason IS NOT NULL, r.counterpart_state, coalesce(c.offences, '{}'), e.refusal_ground,
                 coalesce(e.occurred_at > r.deadline_at, false)
             FROM exchange_request_event e
             JOIN exchange_request r ON r.id = e.request_id
@@ -260,7 +265,7 @@ public struct StatisticsRepository: Sendable {
                 requestID: try row.decode(UUID.self, 0), label: try row.decode(String.self, 1),
                 kind: try RequestMove.Kind(rawValue: row.decode(String.self, 2)).orThrow("kind"), day: try Day(row.decode(String.self, 3)),
                 urgent: try row.decode(Bool.self, 4), counterpart: try CountryCode(recorded: row.decode(String.self, 5)),
-                principalOffence: try row.decode(String?.self, 6).map { try OffenceCategory(rawValue: $0).orThrow("offences") },
+                offences: try Self.offences(row, 6),
                 refusalGround: try row.decode(String?.self, 7).map { try RefusalGround(rawValue: $0).orThrow("refusal_ground") },
                 late: try row.decode(Bool.self, 8))
         }
@@ -270,7 +275,7 @@ public struct StatisticsRepository: Sendable {
     private static func property(_ row: Row, entity: String) throws -> ValuedProperty {
         ValuedProperty(
             entity: entity, id: try row.decode(String.self, 0), label: try row.decode(String.self, 1), day: try Day(row.decode(String.self, 2)),
-            principalOffence: try OffenceCategory(rawValue: row.decode(String.self, 3)).orThrow("offences"),
+            offences: try Self.offences(row, 3),
             category: try row.decode(String?.self, 4).map { try AssetCategory(rawValue: $0).orThrow("category") },
             value: try Row.money(row, 5, 6), valueFixedOn: try Day(row.decode(String.self, 7)))
     }
