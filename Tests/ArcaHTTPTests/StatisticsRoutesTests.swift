@@ -4,21 +4,25 @@ import Foundation
 import HTTPTypes
 import Testing
 
-@Suite("HTTP: the yearly statistics")
-struct StatisticsRoutesTests {
+extension APIWorld {
     /// The ECB rates, and a Belgian account valued USD 21,626.00 frozen on Saturday 2 March 2024.
-    private func frozenDollarAccount(_ world: APIWorld) async throws {
-        _ = try await world.useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: .commandLine())
-        let caseID = try await world.openCase(#"{"title":"Operation Quill","offences":["fraud"],"openedOn":"2024-01-08"}"#)
-        let assetID = try await world.addAsset(
+    func frozenDollarAccount(caseTitle: String = "Operation Quill") async throws {
+        _ = try await useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: .commandLine())
+        let title = String(decoding: try JSONEncoder().encode(caseTitle), as: UTF8.self)
+        let caseID = try await openCase(#"{"title":\#(title),"offences":["fraud"],"openedOn":"2024-01-08"}"#)
+        let assetID = try await addAsset(
             to: caseID,
             #"{"category":"bank_account","description":"Dollar account at KBC","country":"BE","estimatedValue":{"amount":"21626.00","currency":"USD"},"identifiedOn":"2024-01-08"}"#)
-        let orderID = try await world.createOrder(
+        let orderID = try await createOrder(
             in: caseID,
             #"{"kind":"freezing","issuingAuthority":"Brussels court of first instance","decisionReference":"F1/2024","decisionDate":"2024-02-28","assets":["\#(assetID)"]}"#)
-        let executed = try await world.call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2024-03-02","reason":"account blocked"}"#)
+        let executed = try await call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2024-03-02","reason":"account blocked"}"#)
         #expect(executed.status == 200, "\(executed.text)")
     }
+}
+
+@Suite("HTTP: the yearly statistics")
+struct StatisticsRoutesTests {
 
     static let matrix: [(role: String, status: Int)] = [("officer", 403), ("liaison", 403), ("analyst", 200), ("auditor", 403), ("admin", 200)]
 
@@ -34,7 +38,7 @@ struct StatisticsRoutesTests {
 
     @Test func theExtractIsJSONOrCSVWithTheSameFiguresAndExplainListsTheRecords() async throws {
         try await APIWorld.with { world in
-            try await frozenDollarAccount(world)
+            try await world.frozenDollarAccount()
             // when an analyst asks for 2024 as JSON and as CSV
             let extract = try await world.call(.get, "/v1/statistics/2024", as: "analyst")
             let csv = try await world.call(.get, "/v1/statistics/2024", as: "analyst", headers: ["Accept": "text/csv"])
@@ -94,15 +98,7 @@ struct StatisticsCSVTests {
 
     @Test func everyFigureRateAndDigestOfTheJSONIsInTheCSVWithTheSameValue() async throws {
         try await APIWorld.with { world in
-            _ = try await world.useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: .commandLine())
-            let caseID = try await world.openCase(#"{"title":"Operation Quill, \"Ltd\"","offences":["fraud"],"openedOn":"2024-01-08"}"#)
-            let assetID = try await world.addAsset(
-                to: caseID,
-                #"{"category":"bank_account","description":"Dollar account at KBC","country":"BE","estimatedValue":{"amount":"21626.00","currency":"USD"},"identifiedOn":"2024-01-08"}"#)
-            let orderID = try await world.createOrder(
-                in: caseID,
-                #"{"kind":"freezing","issuingAuthority":"Brussels court of first instance","decisionReference":"F1/2024","decisionDate":"2024-02-28","assets":["\#(assetID)"]}"#)
-            _ = try await world.call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2024-03-02","reason":"account blocked"}"#)
+            try await world.frozenDollarAccount(caseTitle: #"Operation Quill, "Ltd""#)
             let json = try await world.call(.get, "/v1/statistics/2024", as: "analyst").json
             let csv = try await world.call(.get, "/v1/statistics/2024", as: "analyst", headers: ["Accept": "text/csv"]).text
             // the CSV, read back: what it is, and key → value per figure and breakdown row

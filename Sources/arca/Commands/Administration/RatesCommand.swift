@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaResources
 import ArgumentParser
 import Foundation
 
@@ -28,26 +29,12 @@ struct RatesCommand: AsyncParsableCommand {
             let coverage = outcome.coverage
             let span = [coverage.first, coverage.last].compactMap { $0?.description }.joined(separator: " to ")
             if json {
-                try printJSON(
-                    RateImportResource(
-                        ratesInFile: outcome.load.inFile, added: outcome.load.added, alreadyStored: outcome.load.alreadyStored, sha256: outcome.digest,
-                        storedRates: coverage.rates, currencies: coverage.currencies, firstDay: coverage.first?.description, lastDay: coverage.last?.description))
+                try printJSON(RateImportResource(outcome))
                 return
             }
             print(
                 "loaded \(outcome.load.inFile) rates from \(file): \(outcome.load.added) new, \(outcome.load.alreadyStored) already stored; "
                     + "\(coverage.rates) rates of \(coverage.currencies) currencies stored, \(span)")
         }
-    }
-
-    struct RateImportResource: Encodable {
-        let ratesInFile: Int
-        let added: Int
-        let alreadyStored: Int
-        let sha256: String
-        let storedRates: Int
-        let currencies: Int
-        let firstDay: String?
-        let lastDay: String?
     }
 }
