@@ -27,6 +27,9 @@ public struct UseCases: Sendable {
     public let listAssets: ListAssets
     public let recordValuation: RecordValuation
     public let recordAssetEvent: RecordAssetEvent
+    public let recordManagementEvent: RecordManagementEvent
+    public let recordRecoveredValue: RecordRecoveredValue
+    public let readCaseTotals: ReadCaseTotals
     public let correctEventDate: CorrectEventDate
     public let createOrder: CreateOrder
     public let readOrder: ReadOrder
@@ -90,6 +93,9 @@ public struct UseCases: Sendable {
         listAssets = ListAssets(database: database)
         recordValuation = RecordValuation(database: database, clock: clock)
         recordAssetEvent = RecordAssetEvent(database: database, clock: clock)
+        recordManagementEvent = RecordManagementEvent(database: database, clock: clock)
+        recordRecoveredValue = RecordRecoveredValue(database: database, clock: clock)
+        readCaseTotals = ReadCaseTotals(database: database)
         correctEventDate = CorrectEventDate(database: database, clock: clock)
         createOrder = CreateOrder(database: database, clock: clock)
         readOrder = ReadOrder(database: database)

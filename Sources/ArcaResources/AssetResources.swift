@@ -69,20 +69,49 @@ public struct AssetResource: Encodable {
     }
 }
 
-/// `GET /v1/assets/{id}`: the asset with its valuations and history.
+/// Custody handed over or a cost incurred (`POST /v1/assets/{id}/management`).
+public struct ManagementEventResource: Encodable {
+    let id: Int64?
+    let assetId: String
+    let kind: ManagementKind
+    let occurredOn: Day
+    let manager: String?
+    let purpose: String?
+    let amount: Money?
+    let reason: String
+    let actor: String
+    let recordedAt: Date?
+
+    public init(_ event: ManagementEvent) {
+        id = event.id
+        assetId = event.assetID.lowercased
+        kind = event.kind
+        occurredOn = event.occurredOn
+        manager = event.manager
+        purpose = event.purpose
+        amount = event.cost
+        reason = event.reason
+        actor = event.actor
+        recordedAt = event.recordedAt
+    }
+}
+
+/// `GET /v1/assets/{id}`: the asset with its valuations, history and management.
 public struct AssetFileResource: Encodable {
     let asset: AssetResource
     let valuations: [ValuationResource]
     let events: [AssetEventResource]
+    let management: [ManagementEventResource]
 
     public init(_ file: AssetFile) {
         asset = AssetResource(file.asset)
         valuations = file.valuations.map(ValuationResource.init)
         events = AssetEventResource.ledger(file.events)
+        management = file.management.map(ManagementEventResource.init)
     }
 
     enum CodingKeys: String, CodingKey {
-        case valuations, events
+        case valuations, events, management
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -90,6 +119,7 @@ public struct AssetFileResource: Encodable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(valuations, forKey: .valuations)
         try container.encode(events, forKey: .events)
+        try container.encode(management, forKey: .management)
     }
 }
 
@@ -122,6 +152,8 @@ public struct AssetEventResource: Encodable {
     let orderId: String?
     let amount: Money?
     let outcome: DisposalOutcome?
+    let costs: Money?
+    let recipientSubjectId: String?
     /// For a correction: the event it corrects and the right day.
     let corrects: Int64?
     let correctedOn: Day?
@@ -146,6 +178,8 @@ public struct AssetEventResource: Encodable {
         orderId = event.orderID?.lowercased
         amount = event.amount
         outcome = event.outcome
+        costs = event.costs
+        recipientSubjectId = event.recipientID?.lowercased
         corrects = event.correction?.eventID
         correctedOn = event.correction?.correctedOn
         self.correctedTo = correctedTo
@@ -263,12 +297,14 @@ extension IdentifiersResource: JSONWritable {
 
 extension AssetResource: JSONWritable {
     public func write(to json: inout JSONWriter) {
-        json.object { writeMembers(to: &$0, events: nil, valuations: nil) }
+        json.object { writeMembers(to: &$0, events: nil, valuations: nil, management: nil) }
     }
 
     /// The asset's members in sorted order, with an asset file's history where it has one
-    /// (`events` and `valuations` fall between them).
-    func writeMembers(to json: inout JSONWriter, events: [AssetEventResource]?, valuations: [ValuationResource]?) {
+    /// (`events`, `management` and `valuations` fall between them).
+    func writeMembers(
+        to json: inout JSONWriter, events: [AssetEventResource]?, valuations: [ValuationResource]?, management: [ManagementEventResource]?
+    ) {
         json.member("allowedActions", allowedActions)
         json.member("caseId", caseId)
         json.member("category", category)
@@ -284,6 +320,7 @@ extension AssetResource: JSONWritable {
         json.member("identifiers", identifiers)
         json.member("interimSoldOn", interimSoldOn)
         json.member("lastEventOn", lastEventOn)
+        json.member("management", management)
         json.member("owners", owners)
         json.member("propertyRole", propertyRole)
         json.member("realisedValue", realisedValue)
@@ -298,7 +335,7 @@ extension AssetResource: JSONWritable {
 
 extension AssetFileResource: JSONWritable {
     public func write(to json: inout JSONWriter) {
-        json.object { asset.writeMembers(to: &$0, events: events, valuations: valuations) }
+        json.object { asset.writeMembers(to: &$0, events: events, valuations: valuations, management: management) }
     }
 }
 
@@ -324,14 +361,33 @@ extension AssetEventResource: JSONWritable {
             $0.member("correctedOn", correctedOn)
             $0.member("correctedTo", correctedTo)
             $0.member("corrects", corrects)
+            $0.member("costs", costs)
             $0.member("from", from)
             $0.member("id", id)
             $0.member("occurredOn", occurredOn)
             $0.member("orderId", orderId)
             $0.member("outcome", outcome)
             $0.member("reason", reason)
+            $0.member("recipientSubjectId", recipientSubjectId)
             $0.member("recordedAt", recordedAt)
             $0.member("to", to)
+        }
+    }
+}
+
+extension ManagementEventResource: JSONWritable {
+    public func write(to json: inout JSONWriter) {
+        json.object {
+            $0.member("actor", actor)
+            $0.member("amount", amount)
+            $0.member("assetId", assetId)
+            $0.member("id", id)
+            $0.member("kind", kind)
+            $0.member("manager", manager)
+            $0.member("occurredOn", occurredOn)
+            $0.member("purpose", purpose)
+            $0.member("reason", reason)
+            $0.member("recordedAt", recordedAt)
         }
     }
 }

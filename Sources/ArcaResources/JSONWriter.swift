@@ -250,6 +250,7 @@ extension AssetCategory: JSONWritable {}
 extension PropertyRole: JSONWritable {}
 extension AssetState: JSONWritable {}
 extension AssetAction: JSONWritable {}
+extension ManagementKind: JSONWritable {}
 extension ConfiscationType: JSONWritable {}
 extension LegalOrder.Kind: JSONWritable {}
 extension LegalOrder.Status: JSONWritable {}

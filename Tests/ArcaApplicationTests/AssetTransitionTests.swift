@@ -57,7 +57,7 @@ struct AssetDriver {
         case .sellInterim:
             _ = try await world.event(action.rawValue, asset, on: next(), amount: "81000.00")
         case .dispose:
-            _ = try await world.event(action.rawValue, asset, on: next(), outcome: "sold_auction")
+            _ = try await world.event(action.rawValue, asset, on: next(), amount: "83500.00", outcome: "sold_auction")
         case .trace, .restitute, .close:
             _ = try await world.event(action.rawValue, asset, on: next())
         }

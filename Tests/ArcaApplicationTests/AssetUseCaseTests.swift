@@ -170,7 +170,7 @@ struct AssetUseCaseTests {
             }
             _ = try await world.execute(
                 confiscation, on: "2026-11-10", [.init(asset: car.id.lowercased, realised: MoneyInput(amount: "91500.00", currency: "EUR"))])
-            _ = try await world.event("dispose", car, on: "2026-11-12", outcome: "sold_auction")
+            _ = try await world.event("dispose", car, on: "2026-11-12", amount: "91500.00", outcome: "sold_auction")
             let closed = try await world.event("close", car, on: "2026-11-13")
 
             #expect(closed.state == .closed)

@@ -227,11 +227,15 @@ struct MigrationCarryForwardTests {
             #expect(try await Self.text(db, "SELECT count(*)::text FROM asset_event WHERE reason = 'rewritten'") == "0")
             await refused(.invalid(["occurredOn not-before-last-event"])) {
                 try await useCases.recordAssetEvent(
-                    assetID: Self.car, NewAssetEvent(action: "dispose", occurredOn: "2025-11-01", reason: "auctioned", outcome: "sold_auction"),
+                    assetID: Self.car, NewAssetEvent(
+                        action: "dispose", occurredOn: "2025-11-01", reason: "auctioned", amount: MoneyInput(amount: "14200.00", currency: "EUR"),
+                        outcome: "sold_auction"),
                     by: officer)
             }
             let disposed = try await useCases.recordAssetEvent(
-                assetID: Self.car, NewAssetEvent(action: "dispose", occurredOn: "2025-11-12", reason: "auctioned", outcome: "sold_auction"),
+                assetID: Self.car, NewAssetEvent(
+                    action: "dispose", occurredOn: "2025-11-12", reason: "auctioned", amount: MoneyInput(amount: "14200.00", currency: "EUR"),
+                    outcome: "sold_auction"),
                 by: officer)
             #expect(disposed.state == .disposed)
         }

@@ -136,7 +136,8 @@ extension APIWorld {
 
     /// Every write route on a case, with a body the owning office sees accepted when the
     /// routes are taken in this order: the case's own, its subject's, asset's and orders'
-    /// routes (given a subject, an asset, a freezing order and a value confiscation order).
+    /// routes (given a subject, an asset, a freezing order and a value confiscation order),
+    /// the frozen asset's management and the money recovered in the case among them.
     func writeRoutes(onCase caseID: String) async throws -> [(method: HTTPRequest.Method, uri: String, body: String)] {
         let world = self
         let subject = try await world.call(.post, "/v1/cases/\(caseID)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"suspect"}"#)
@@ -174,6 +175,14 @@ extension APIWorld {
                 #"{"kind":"confiscation","confiscationType":"value","issuingState":"BE","issuingAuthority":"Brussels criminal court","decisionReference":"2026/0412/C","decisionDate":"2026-04-20","coveredAmount":{"amount":"40000.00","currency":"EUR"},"subjects":["\#(subjectID)"]}"#
             ),
             (.post, "/v1/orders/\(orderID)/execution", #"{"executedOn":"2026-04-03","reason":"bank confirmed the freeze"}"#),
+            (
+                .post, "/v1/assets/\(assetID)/management",
+                #"{"kind":"cost","occurredOn":"2026-04-04","purpose":"bank fees for the blocked account","amount":{"amount":"35.00","currency":"EUR"},"reason":"fee note of KBC"}"#
+            ),
+            (
+                .post, "/v1/cases/\(caseID)/recoveries",
+                #"{"amount":{"amount":"2450.00","currency":"EUR"},"receivedOn":"2026-04-10","source":"seized_cash","destination":"state_budget","reason":"cash seized at the search, paid in"}"#
+            ),
             (.post, "/v1/orders/\(valueOrderID)/finality", #"{"finalOn":"2026-05-02","reason":"no appeal"}"#),
             (.post, "/v1/orders/\(orderID)/lifting", #"{"liftedOn":"2026-05-03","ground":"acquittal","reason":"acquitted by the criminal court"}"#),
             (.post, "/v1/orders/\(orderID)/corrections", #"{"step":"decision","on":"2026-04-01","reason":"the order is dated 1 April"}"#),

@@ -87,7 +87,7 @@ struct AssetRoutesTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            let answer = try await world.attempt(.post, "/v1/assets/\(assetID)/events", json: #"{"action":"dispose","occurredOn":"2026-04-01","reason":"auctioned","outcome":"sold_auction"}"#)
+            let answer = try await world.attempt(.post, "/v1/assets/\(assetID)/events", json: #"{"action":"dispose","occurredOn":"2026-04-01","reason":"auctioned","outcome":"sold_auction","amount":{"amount":"14200.00","currency":"EUR"}}"#)
             #expect(answer.status == 409)
             #expect((answer.json["detail"] as? String)?.contains("asset that is identified; allowed from there: trace, freeze") == true)
         }

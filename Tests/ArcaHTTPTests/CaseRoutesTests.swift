@@ -131,6 +131,9 @@ struct CaseRoutesTests {
             #expect((answer.json["countries"] as? [String])?.count == 250)
             #expect((answer.json["currencies"] as? [String])?.contains("MNT") == true)
             #expect((answer.json["valuationMethods"] as? [String])?.contains("estimate") == true)
+            #expect((answer.json["managementKinds"] as? [String]) == ["custody", "cost"])
+            #expect((answer.json["recoverySources"] as? [String])?.contains("funds_from_another_state") == true)
+            #expect((answer.json["recoveryDestinations"] as? [String])?.contains("victim_compensation") == true)
             #expect((answer.json["offenceCategories"] as? [String])?.contains("sexual_exploitation_of_women_and_children") == true)
         }
     }

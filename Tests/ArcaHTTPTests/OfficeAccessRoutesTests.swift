@@ -21,7 +21,7 @@ struct OfficeAccessRoutesTests {
                 #expect(answer.isProblem)
             }
 
-            #expect(routes.count == 14)
+            #expect(routes.count == 16)
             #expect(try await world.snapshot() == before)
             #expect(try await world.call(.get, "/v1/cases/\(caseID)", as: "amo").status == 200)
         }

@@ -5,8 +5,10 @@ import HTTPTypes
 import Testing
 
 extension APIWorld {
-    /// The ECB rates, and a Belgian account valued USD 21,626.00 frozen on Saturday 2 March 2024.
-    func frozenDollarAccount(caseTitle: String = "Operation Quill") async throws {
+    /// The ECB rates, and a Belgian account valued USD 21,626.00 frozen on Saturday 2 March 2024;
+    /// returns the ids of its case and of the account.
+    @discardableResult
+    func frozenDollarAccount(caseTitle: String = "Operation Quill") async throws -> (caseID: String, assetID: String) {
         _ = try await useCases.importRates(file: try Data(contentsOf: Fixtures.ecbHistory), named: "eurofxref-hist.csv", by: .commandLine())
         let title = String(decoding: try JSONEncoder().encode(caseTitle), as: UTF8.self)
         let caseID = try await openCase(#"{"title":\#(title),"offences":["fraud"],"openedOn":"2024-01-08"}"#)
@@ -18,6 +20,7 @@ extension APIWorld {
             #"{"kind":"freezing","issuingAuthority":"Brussels court of first instance","decisionReference":"F1/2024","decisionDate":"2024-02-28","assets":["\#(assetID)"]}"#)
         let executed = try await call(.post, "/v1/orders/\(orderID)/execution", json: #"{"executedOn":"2024-03-02","reason":"account blocked"}"#)
         #expect(executed.status == 200, "\(executed.text)")
+        return (caseID, assetID)
     }
 }
 

@@ -102,17 +102,48 @@ public struct NewAssetEvent: RequestInput, Equatable {
     public var action: String?
     public var occurredOn: String?
     public var reason: String?
-    /// The price of an interim sale.
+    /// The price of an interim sale; a disposal's gross proceeds.
     public var amount: MoneyInput?
     /// What became of the property, for a disposal.
     public var outcome: String?
+    /// What a disposal cost.
+    public var costs: MoneyInput?
+    /// The victim who received the property or its proceeds: a subject id of the case.
+    public var recipient: String?
 
-    public init(action: String?, occurredOn: String?, reason: String?, amount: MoneyInput? = nil, outcome: String? = nil) {
+    public init(
+        action: String?, occurredOn: String?, reason: String?, amount: MoneyInput? = nil, outcome: String? = nil, costs: MoneyInput? = nil,
+        recipient: String? = nil
+    ) {
         self.action = action
         self.occurredOn = occurredOn
         self.reason = reason
         self.amount = amount
         self.outcome = outcome
+        self.costs = costs
+        self.recipient = recipient
+    }
+}
+
+/// Custody handed to a manager, or a cost incurred, for property the authorities hold.
+public struct NewManagementEvent: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var kind: String?
+    public var occurredOn: String?
+    /// Custody: who keeps the property from that day.
+    public var manager: String?
+    /// A cost: what it paid for, and how much.
+    public var purpose: String?
+    public var amount: MoneyInput?
+    public var reason: String?
+
+    public init(kind: String?, occurredOn: String?, manager: String? = nil, purpose: String? = nil, amount: MoneyInput? = nil, reason: String?) {
+        self.kind = kind
+        self.occurredOn = occurredOn
+        self.manager = manager
+        self.purpose = purpose
+        self.amount = amount
+        self.reason = reason
     }
 }
 
@@ -164,4 +195,6 @@ public struct AssetFile: Sendable {
     public let asset: Asset
     public let valuations: [Valuation]
     public let events: [AssetEvent]
+    /// Custody and costs, in the order recorded.
+    public let management: [ManagementEvent]
 }

@@ -13,7 +13,7 @@ struct AssetMove {
     /// latest event names too.
     func apply(
         _ action: AssetAction, to asset: Asset, on day: Day, dayField: String, reason: String, orderID: UUID? = nil,
-        valueConfiscationOfMoney: Bool = false, amount: Money? = nil, outcome: DisposalOutcome? = nil
+        valueConfiscationOfMoney: Bool = false, amount: Money? = nil, outcome: DisposalOutcome? = nil, disposal: DisposalDetails = DisposalDetails()
     ) async throws -> Asset {
         do throws(EventDateError) {
             try asset.checkEventDate(day)
@@ -43,18 +43,25 @@ struct AssetMove {
             assetID: asset.id,
             AssetEvent(
                 action: action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: reason,
-                orderID: orderID, amount: Self.amount(of: action, before: asset, after: moved, given: amount), outcome: outcome))
+                orderID: orderID, amount: Self.amount(of: action, before: asset, after: moved, given: amount), outcome: outcome,
+                costs: disposal.costs, recipientID: disposal.recipientID))
         try await store.audit.change(operation, by: caller, entity: "asset", id: asset.id.lowercased, before: asset, after: moved, reason: reason)
         return moved
     }
 
-    /// The amount an event carries: the value it fixed, or the price or sum it names.
+    /// The amount an event carries: the value it fixed, or the price, sum or proceeds it names.
     static func amount(of action: AssetAction, before: Asset, after: Asset, given: Money?) -> Money? {
         switch action {
         case .freeze: return before.frozenOn == nil ? after.valueAtFreezing : nil
         case .orderConfiscation: return after.valueAtConfiscation
-        case .sellInterim, .recordRecovery: return given
+        case .sellInterim, .recordRecovery, .dispose: return given
         default: return nil
         }
     }
+}
+
+/// What a disposal cost, and the victim who received the property or its proceeds.
+struct DisposalDetails {
+    var costs: Money?
+    var recipientID: UUID?
 }

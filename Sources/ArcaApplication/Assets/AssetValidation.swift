@@ -14,6 +14,16 @@ extension Validation {
         return check("\(field).amount", "not-negative") { () throws(MoneyError) in try Money.recorded(amount, currency) }
     }
 
+    /// An amount of money that is more than nothing: a cost, money received.
+    mutating func positiveMoney(_ field: String, _ input: MoneyInput) -> Money? {
+        guard let money = money(field, input) else { return nil }
+        guard money.amount > 0 else {
+            add("\(field).amount", "positive", "\(field) must be more than zero")
+            return nil
+        }
+        return money
+    }
+
     /// A day that has happened: events and decisions are recorded, not planned.
     mutating func pastDay(_ field: String, _ text: String?, today: Day, required isRequired: Bool = true) -> Day? {
         let day =
@@ -101,6 +111,16 @@ extension SubjectRepository {
     /// Refuses owners that are not subjects of the asset's case.
     func checkOwners(_ owners: [UUID], of caseID: UUID) async throws {
         try await checkMembers(owners, of: caseID, field: "owners")
+    }
+
+    /// Refuses a recipient, given in `field`, that is not a victim among the case's subjects.
+    func checkVictim(_ id: UUID, of caseID: UUID, field: String) async throws {
+        guard let subject = try await inCase(caseID).first(where: { $0.id == id }) else {
+            throw UseCaseError.invalid(field, "subject-of-case", "\(id.lowercased) is not a subject of this case")
+        }
+        guard subject.role == .victim else {
+            throw UseCaseError.invalid(field, "victim", "\(subject.name) is recorded as \(subject.role.rawValue), not as a victim: record the victim as a subject first")
+        }
     }
 
     /// Refuses ids, given in `field`, that are not subjects of the case.

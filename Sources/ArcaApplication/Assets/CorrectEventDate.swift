@@ -36,7 +36,8 @@ public struct CorrectEventDate: Sendable {
             let changed = try await EventDateCorrector(store: store, caller: caller, operation: "CorrectEventDate")
                 .correct(event, of: asset, to: day, recordedOn: today, reason: reason)
             let corrected = try await store.assetEvents.forAsset(assetID)
-            return AssetFile(asset: changed, valuations: try await store.valuations.forAsset(assetID), events: corrected)
+            return AssetFile(asset: changed, valuations: try await store.valuations.forAsset(assetID), events: corrected,
+                management: try await store.management.forAsset(assetID))
         }
     }
 }

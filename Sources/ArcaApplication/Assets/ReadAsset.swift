@@ -17,7 +17,7 @@ public struct ReadAsset: Sendable {
                 throw UseCaseError.notFound("asset \(id.lowercased)")
             }
             let asset = try found.record.permit(.read, by: office, "asset \(id.lowercased)")
-            return AssetFile(asset: asset, valuations: found.valuations, events: found.events)
+            return AssetFile(asset: asset, valuations: found.valuations, events: found.events, management: found.management)
         }
     }
 }

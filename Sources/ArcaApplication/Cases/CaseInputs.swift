@@ -157,3 +157,34 @@ public struct CaseFile: Sendable {
     public let orders: [LegalOrder]
     public let sharedWith: [OfficeCode]
 }
+
+/// Money actually received in a case, where it came from and where it went.
+public struct NewRecoveredValue: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var amount: MoneyInput?
+    public var receivedOn: String?
+    public var source: String?
+    public var sourceState: String?
+    public var destination: String?
+    public var destinationState: String?
+    /// The victim compensated: a subject id of the case.
+    public var recipient: String?
+    /// The asset of the case it came from, if one.
+    public var asset: String?
+    public var reason: String?
+
+    public init(
+        amount: MoneyInput?, receivedOn: String?, source: String?, sourceState: String? = nil, destination: String?,
+        destinationState: String? = nil, recipient: String? = nil, asset: String? = nil, reason: String?
+    ) {
+        self.amount = amount
+        self.receivedOn = receivedOn
+        self.source = source
+        self.sourceState = sourceState
+        self.destination = destination
+        self.destinationState = destinationState
+        self.recipient = recipient
+        self.asset = asset
+        self.reason = reason
+    }
+}

@@ -68,7 +68,13 @@ enum DemoPeople {
 
 enum DemoAssets {
     static let tracing = ["found in the land registry", "bank reply to a tracing request", "vehicle register check", "open-source research"]
-    static let disposals = ["sold_auction", "sold_auction", "sold_private", "social_reuse", "public_use", "victim_compensation", "destroyed"]
+    static let disposals: [DisposalOutcome] = [.soldAuction, .soldAuction, .soldPrivate, .socialReuse, .publicUse, .victimCompensation, .destroyed]
+    /// Property that needs keeping while frozen.
+    static let managed: Set<AssetCategory> = [.motorVehicle, .vessel, .realEstate, .luxuryGoods, .artCulturalGoods]
+    static let managers = [
+        "Central Office for Seizure and Confiscation (COSC), Brussels", "COSC vehicle pound, Vilvoorde", "Notary D. Claes, judicial sequestrator",
+    ]
+    static let costs = ["storage", "insurance", "upkeep and maintenance", "expert valuation", "towing and transport"]
     static let recoveries = ["sold at public auction", "funds transferred to the Treasury", "sold by private treaty", "balance transferred by the bank"]
 
     /// Estimates are mostly in euro; property abroad is often valued in its own currency.

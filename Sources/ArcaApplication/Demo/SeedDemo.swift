@@ -34,6 +34,8 @@ public struct SeedDemo: Sendable {
         public var orders = 0
         public var requests = 0
         public var certificates = 0
+        public var managementEvents = 0
+        public var recoveredValues = 0
     }
 
     /// The day a demo data set ends on unless told otherwise: fixed, so that the demo is the
@@ -186,8 +188,16 @@ public struct SeedDemo: Sendable {
                 orderID: freezing.id, OrderExecutionInput(on: later(5).description, reason: "seized by the federal judicial police"), by: officer)
         }
 
+        // Management and recovered money draw on a stream of their own, so the rest of the case
+        // is as it would be without them.
+        var care = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x9E37_79B9_7F4A_7C15)
+        let victim = subjects.first { $0.role == .victim }
         if stage >= .management {
             try await advance(to: .management)
+            for asset in frozen where DemoAssets.managed.contains(asset.category) {
+                try await manage(asset, on: day, by: officer, random: &care)
+                summary.managementEvents += 2
+            }
             for asset in frozen where [.perishable, .motorVehicle].contains(asset.category) && random.chance(60) {
                 let proceeds = DemoAssets.fraction(of: asset.estimatedValue, random: &random)
                 _ = try await useCases.recordAssetEvent(
@@ -257,12 +267,21 @@ public struct SeedDemo: Sendable {
                     by: officer)
                 // Some money recovered is still waiting for its final destination.
                 guard stage == .closed || random.chance(70) else { continue }
+                var outcome = random.pick(DemoAssets.disposals)
+                // Only a case with a victim compensates one.
+                if outcome.redressesVictim, victim == nil { outcome = .soldAuction }
                 _ = try await useCases.recordAssetEvent(
                     assetID: asset.id,
                     NewAssetEvent(
                         action: "dispose", occurredOn: later(20).description, reason: "disposal decided by the asset management office",
-                        outcome: random.pick(DemoAssets.disposals)),
+                        amount: outcome.isSale ? realised : nil, outcome: outcome.rawValue,
+                        costs: outcome.isSale ? MoneyInput(amount: "\(care.int(150...2_500)).00", currency: realised.currency ?? "EUR") : nil,
+                        recipient: outcome.redressesVictim ? victim?.id.lowercased : nil),
                     by: officer)
+                if outcome.isSale || outcome == .victimCompensation {
+                    try await recordRecovered(realised, from: asset, in: file, on: day, victim: victim, by: officer, random: &care)
+                    summary.recoveredValues += 1
+                }
                 if stage == .closed {
                     _ = try await useCases.recordAssetEvent(
                         assetID: asset.id, NewAssetEvent(action: "close", occurredOn: later(10).description, reason: "nothing left to do"), by: officer)
@@ -274,6 +293,36 @@ public struct SeedDemo: Sendable {
 }
 
 extension SeedDemo {
+    /// Property that needs keeping is handed to the asset management office, which bills its keep.
+    private func manage(_ asset: Asset, on day: Day, by officer: Caller, random: inout DemoRandom) async throws {
+        _ = try await useCases.recordManagementEvent(
+            assetID: asset.id,
+            NewManagementEvent(kind: "custody", occurredOn: day.description, manager: random.pick(DemoAssets.managers), reason: "handed over for safekeeping"),
+            by: officer)
+        _ = try await useCases.recordManagementEvent(
+            assetID: asset.id,
+            NewManagementEvent(
+                kind: "cost", occurredOn: day.description, purpose: random.pick(DemoAssets.costs),
+                amount: MoneyInput(amount: "\(random.int(80...4_000)).\(random.digits(2))", currency: "EUR"), reason: "invoice of the custodian"),
+            by: officer)
+    }
+
+    /// The money a sale brought in, received and sent on: to the victim when there is one, else
+    /// to the budget or the special fund for confiscated assets.
+    private func recordRecovered(
+        _ realised: MoneyInput, from asset: Asset, in file: Case, on day: Day, victim: Subject?, by officer: Caller, random: inout DemoRandom
+    ) async throws {
+        let toVictim = victim != nil && random.chance(60)
+        _ = try await useCases.recordRecoveredValue(
+            caseID: file.id,
+            NewRecoveredValue(
+                amount: realised, receivedOn: day.description, source: "sale",
+                destination: toVictim ? "victim_compensation" : random.pick(["state_budget", "special_fund"]),
+                recipient: toVictim ? victim?.id.lowercased : nil, asset: asset.id.lowercased,
+                reason: "proceeds paid into the account of the asset management office"),
+            by: officer)
+    }
+
     /// The assets grouped by the state where they are, in a stable order.
     static let counterparts = [
         ("NL", "ARO Netherlands (FIOD)"), ("DE", "ARO Germany (BKA)"), ("FR", "PIAC Paris (AGRASC)"), ("RO", "ARO Bucharest (ONPCSB)"),

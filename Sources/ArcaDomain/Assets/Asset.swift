@@ -170,17 +170,22 @@ public struct AssetEvent: Hashable, Sendable, Codable {
     public let reason: String?
     public let orderID: UUID?
     /// The amount the event carries: the value fixed at freezing or confiscation, an interim
-    /// sale's price, the amount realised.
+    /// sale's price, the amount realised, a disposal's gross proceeds.
     public let amount: Money?
     /// What became of the property, for a disposal (DOMAIN §6).
     public let outcome: DisposalOutcome?
+    /// What a disposal cost.
+    public let costs: Money?
+    /// The victim (a subject of the case) who received the property or its proceeds.
+    public let recipientID: UUID?
     /// For a correction: the event whose date was wrong, and the day it really happened.
     public let correction: DateCorrection?
     public let recordedAt: Date?
 
     public init(
         id: Int64? = nil, action: String, from: AssetState?, to: AssetState, occurredOn: Day, actor: String, reason: String?,
-        orderID: UUID?, amount: Money? = nil, outcome: DisposalOutcome? = nil, correction: DateCorrection? = nil, recordedAt: Date? = nil
+        orderID: UUID?, amount: Money? = nil, outcome: DisposalOutcome? = nil, costs: Money? = nil, recipientID: UUID? = nil,
+        correction: DateCorrection? = nil, recordedAt: Date? = nil
     ) {
         self.id = id
         self.action = action
@@ -192,6 +197,8 @@ public struct AssetEvent: Hashable, Sendable, Codable {
         self.orderID = orderID
         self.amount = amount
         self.outcome = outcome
+        self.costs = costs
+        self.recipientID = recipientID
         self.correction = correction
         self.recordedAt = recordedAt
     }

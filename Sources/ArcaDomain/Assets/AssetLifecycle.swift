@@ -23,6 +23,9 @@ public enum AssetState: String, CaseIterable, Sendable, Codable {
     /// Returned to the victim before confiscation (Reg 2018/1805 Art 29).
     case restituted
     case closed
+
+    /// As a sentence says it: "interim sold", "confiscation final".
+    var phrase: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 }
 
 /// What moves an asset from one state to the next.
@@ -48,15 +51,28 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
     /// recovery of its value and release follow from orders, and are recorded with them.
     public static let recordedDirectly: [AssetAction] = [.trace, .sellInterim, .dispose, .restitute, .close]
 
-    /// What a move recorded directly must carry, and must not: an interim sale its price, a
-    /// disposal its outcome (DOMAIN §6); no other move either.
-    public func checkDirect(amount: Bool, outcome: Bool) -> [DirectMoveError] {
+    /// What a move recorded directly must carry, and must not (DOMAIN §6): an interim sale its
+    /// price; a disposal its outcome, a sale's gross proceeds, and a victim who receives the
+    /// property; only a disposal has costs or a recipient.
+    public func checkDirect(amount: Bool, outcome: Bool, disposedAs: DisposalOutcome? = nil, costs: Bool = false, recipient: Bool = false)
+        -> [DirectMoveError]
+    {
         guard Self.recordedDirectly.contains(self) else { return [.byOrder(self)] }
         var errors: [DirectMoveError] = []
-        if self == .sellInterim, !amount { errors.append(.priceRequired) }
-        if self != .sellInterim, amount { errors.append(.amountNotApplicable) }
-        if self == .dispose, !outcome { errors.append(.outcomeRequired) }
+        switch self {
+        case .sellInterim:
+            if !amount { errors.append(.priceRequired) }
+        case .dispose:
+            if !outcome { errors.append(.outcomeRequired) }
+            if let disposedAs, disposedAs.isSale, !amount { errors.append(.proceedsRequired) }
+            if let disposedAs, disposedAs.redressesVictim, !recipient { errors.append(.recipientRequired) }
+            if let disposedAs, !disposedAs.redressesVictim, recipient { errors.append(.recipientNotApplicable) }
+        default:
+            if amount { errors.append(.amountNotApplicable) }
+        }
         if self != .dispose, outcome { errors.append(.outcomeNotApplicable) }
+        if self != .dispose, costs { errors.append(.costsNotApplicable) }
+        if self != .dispose, recipient { errors.append(.recipientNotApplicable) }
         return errors
     }
 
@@ -143,7 +159,7 @@ public struct AssetTransitionError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         let options = allowed.isEmpty ? "nothing: the asset is closed" : allowed.map(\.rawValue).joined(separator: ", ")
-        return "cannot \(action.phrase) an asset that is \(state.rawValue.replacingOccurrences(of: "_", with: " ")); allowed from there: \(options)"
+        return "cannot \(action.phrase) an asset that is \(state.phrase); allowed from there: \(options)"
     }
 }
 
@@ -154,14 +170,23 @@ public enum DirectMoveError: Error, Equatable, CustomStringConvertible {
     case amountNotApplicable
     case outcomeRequired
     case outcomeNotApplicable
+    case proceedsRequired
+    case costsNotApplicable
+    case recipientRequired
+    case recipientNotApplicable
 
     public var description: String {
         switch self {
         case .byOrder(let action): return "\(action.rawValue) follows from an order: create, execute or lift the order instead"
         case .priceRequired: return "the sale price is required to record an interim sale"
-        case .amountNotApplicable: return "only an interim sale has an amount here; a recovery's comes with the confiscation's execution"
+        case .amountNotApplicable:
+            return "only an interim sale (its price) and a disposal (its gross proceeds) have an amount here; a recovery's comes with the confiscation's execution"
         case .outcomeRequired: return "a disposal needs its outcome (see GET /v1/vocabularies)"
         case .outcomeNotApplicable: return "only a disposal has an outcome"
+        case .proceedsRequired: return "a disposal by sale needs its gross proceeds (amount)"
+        case .costsNotApplicable: return "only a disposal has costs here; record other costs as management (POST /v1/assets/{id}/management)"
+        case .recipientRequired: return "property restituted to a victim or sold to compensate one names the victim (a subject of the case with role victim)"
+        case .recipientNotApplicable: return "only a disposal to a victim (restituted_to_victim, victim_compensation) has a recipient"
         }
     }
 }

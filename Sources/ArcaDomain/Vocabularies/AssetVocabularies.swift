@@ -79,6 +79,12 @@ public enum DisposalOutcome: String, CaseIterable, Sendable, Codable {
     case transferredToIssuingState = "transferred_to_issuing_state"
     case sharedWithState = "shared_with_state"
     case retainedByExecutingState = "retained_by_executing_state"
+
+    /// Sold: the disposal has gross proceeds.
+    public var isSale: Bool { self == .soldAuction || self == .soldPrivate }
+
+    /// The property, or the money from it, went to a victim, who is named.
+    public var redressesVictim: Bool { self == .restitutedToVictim || self == .victimCompensation }
 }
 
 /// Why a freezing or confiscation order was lifted.

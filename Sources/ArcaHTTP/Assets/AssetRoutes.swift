@@ -62,10 +62,23 @@ struct AssetRoutes {
             return try await post(request, context) { body in
                 var input = NewAssetEvent(
                     action: body.string("action"), occurredOn: body.string("occurredOn"), reason: body.string("reason"),
-                    amount: body.money("amount"), outcome: body.string("outcome"))
+                    amount: body.money("amount"), outcome: body.string("outcome"), costs: body.money("costs"),
+                    recipient: body.string("recipientSubjectId"))
                 input.unreadable = body.finish()
                 let asset = try await useCases.recordAssetEvent(assetID: assetID, input, by: try context.requireCaller())
                 return Reply(AssetResource(asset), status: .created, etag: asset.version, location: "/v1/assets/\(assetID.lowercased)/events")
+            }
+        }
+
+        v1.post("assets/{id}/management") { request, context -> Reply in
+            let assetID = try context.id()
+            return try await post(request, context) { body in
+                var input = NewManagementEvent(
+                    kind: body.string("kind"), occurredOn: body.string("occurredOn"), manager: body.string("manager"),
+                    purpose: body.string("purpose"), amount: body.money("amount"), reason: body.string("reason"))
+                input.unreadable = body.finish()
+                let event = try await useCases.recordManagementEvent(assetID: assetID, input, by: try context.requireCaller())
+                return Reply(ManagementEventResource(event), status: .created, location: "/v1/assets/\(assetID.lowercased)")
             }
         }
 

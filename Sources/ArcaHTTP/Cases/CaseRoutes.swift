@@ -90,6 +90,24 @@ struct CaseRoutes {
                 return try Reply(["sharedWith": sharedWith.map(\.value)])
             }
         }
+
+        v1.post("cases/{id}/recoveries") { request, context -> Reply in
+            let caseID = try context.id()
+            return try await post(request, context) { body in
+                var input = NewRecoveredValue(
+                    amount: body.money("amount"), receivedOn: body.string("receivedOn"), source: body.string("source"),
+                    sourceState: body.string("sourceState"), destination: body.string("destination"),
+                    destinationState: body.string("destinationState"), recipient: body.string("recipientSubjectId"),
+                    asset: body.string("assetId"), reason: body.string("reason"))
+                input.unreadable = body.finish()
+                let recovered = try await useCases.recordRecoveredValue(caseID: caseID, input, by: try context.requireCaller())
+                return try Reply(RecoveredValueResource(recovered), status: .created, location: "/v1/cases/\(caseID.lowercased)/totals")
+            }
+        }
+
+        v1.get("cases/{id}/totals") { _, context -> Reply in
+            try Reply(CaseTotalsResource(try await useCases.readCaseTotals(caseID: try context.id(), by: try context.requireCaller())))
+        }
     }
 }
 

@@ -233,19 +233,21 @@ public struct AssetEventRepository: Sendable {
         try await db.write(
             """
             INSERT INTO asset_event (asset_id, action, from_state, to_state, occurred_on, actor_name, reason, order_id,
-                amount, currency, disposal_outcome, corrects_event_id, corrected_on)
-            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9::numeric, $10, $11, $12, $13::date)
+                amount, currency, disposal_outcome, corrects_event_id, corrected_on, costs, costs_currency, recipient_subject_id)
+            VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9::numeric, $10, $11, $12, $13::date, $14::numeric, $15, $16)
             """,
             [
                 assetID, event.action, event.from?.rawValue, event.to.rawValue, event.occurredOn.description, event.actor,
                 event.reason, event.orderID, event.amount?.amount, event.amount?.currency.code, event.outcome?.rawValue,
-                event.correction?.eventID, event.correction?.correctedOn.description,
+                event.correction?.eventID, event.correction?.correctedOn.description, event.costs?.amount, event.costs?.currency.code,
+                event.recipientID,
             ])
     }
 
     static let columns = """
         e.action, e.from_state, e.to_state, e.occurred_on::text, e.actor_name, e.reason, e.order_id, e.recorded_at,
-            e.amount::text, e.currency, e.disposal_outcome, e.id, e.corrects_event_id, e.corrected_on::text
+            e.amount::text, e.currency, e.disposal_outcome, e.id, e.corrects_event_id, e.corrected_on::text, e.costs::text, e.costs_currency,
+            e.recipient_subject_id
         """
 
     public func forAsset(_ assetID: UUID) async throws -> [AssetEvent] {
@@ -263,7 +265,7 @@ public struct AssetEventRepository: Sendable {
             occurredOn: Day(row.decode(String.self, 3)), actor: row.decode(String.self, 4),
             reason: row.decode(String?.self, 5), orderID: row.decode(UUID?.self, 6), amount: Row.money(row, 8, 9),
             outcome: row.decode(String?.self, 10).map { try DisposalOutcome(rawValue: $0).orThrow("disposal_outcome") },
-            correction: correction, recordedAt: row.decode(Date.self, 7))
+            costs: Row.money(row, 14, 15), recipientID: row.decode(UUID?.self, 16), correction: correction, recordedAt: row.decode(Date.self, 7))
     }
 }
 

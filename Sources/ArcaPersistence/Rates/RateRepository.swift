@@ -63,12 +63,15 @@ public struct RateRepository: Sendable {
     }
 
     /// The rates from `maximumAge` days before `from` through `through`: every rate a
-    /// conversion of an event in that span may use.
-    public func covering(from: Day, through: Day) async throws -> RateTable {
+    /// conversion of an event in that span may use; only of `currencies`, when given.
+    public func covering(from: Day, through: Day, currencies: [Currency]? = nil) async throws -> RateTable {
         RateTable(
             try await db.query(
-                "SELECT day::text, currency, rate::text FROM reference_rate WHERE day BETWEEN $1::date AND $2::date",
-                [from.adding(days: -RateTable.maximumAge).description, through.description]
+                """
+                SELECT day::text, currency, rate::text FROM reference_rate
+                WHERE day BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR currency = ANY ($3::text[]))
+                """,
+                [from.adding(days: -RateTable.maximumAge).description, through.description, currencies?.map(\.code)]
             ).map { row in
                 ReferenceRate(
                     day: try Day(row.decode(String.self, 0)), currency: try Currency(code: row.decode(String.self, 1)).orThrow("currency"),

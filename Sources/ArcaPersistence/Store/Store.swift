@@ -17,6 +17,8 @@ public struct Store: Sendable {
     public var assets: AssetRepository { AssetRepository(db: transaction) }
     public var valuations: ValuationRepository { ValuationRepository(db: transaction) }
     public var assetEvents: AssetEventRepository { AssetEventRepository(db: transaction) }
+    public var management: ManagementRepository { ManagementRepository(db: transaction) }
+    public var recoveredValues: RecoveredValueRepository { RecoveredValueRepository(db: transaction) }
     public var orders: OrderRepository { OrderRepository(db: transaction) }
     public var settings: SettingRepository { SettingRepository(db: transaction) }
     public var requests: RequestRepository { RequestRepository(db: transaction) }

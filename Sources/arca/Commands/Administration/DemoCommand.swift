@@ -62,7 +62,7 @@ struct DemoCommand: AsyncParsableCommand {
                         let summary = try await seeder(cases: cases, seed: seed, asOf: day, by: admin)
                         print(
                             "seeded \(summary.cases) cases, \(summary.subjects) subjects, \(summary.assets) assets, "
-                                + "\(summary.valuations) valuations, \(summary.orders) orders, \(summary.requests) cross-border requests, \(summary.certificates) certificates in \(Int(Date().timeIntervalSince(started))) s")
+                                + "\(summary.valuations) valuations, \(summary.orders) orders, \(summary.requests) cross-border requests, \(summary.certificates) certificates, \(summary.managementEvents) management events, \(summary.recoveredValues) recovered values in \(Int(Date().timeIntervalSince(started))) s")
                     }
                 }
                 if token {
