@@ -240,6 +240,32 @@ struct StatisticsTests {
         }
     }
 
+    @Test func moneyOfAConfiscationForAnotherStatePaidToAVictimCountsInS9() async throws {
+        try await TestWorld.with { world in
+            // given a Dutch value confiscation received on 20 November and executed on 29 November, in a case with a victim
+            let file = try await world.openCase()
+            let victim = try await world.victim(in: file.id)
+            let order = try await world.dutchOrder("confiscation", on: file)
+            let received = try await world.receiveCertificate(for: order, receivedAt: "2026-11-20T09:00:00Z")
+            _ = try await world.useCases.moveCertificate(certificateID: received.certificate.id, CertificateMoveInput(action: "recognise"), by: world.liaison)
+            _ = try await world.useCases.finaliseOrder(orderID: order.id, OrderFinality(on: "2026-11-25", reason: "final in the Netherlands"), by: world.officer)
+            _ = try await world.useCases.executeOrder(
+                orderID: order.id, OrderExecutionInput(on: "2026-11-29", amount: MoneyInput(amount: "25000.00", currency: "EUR")), by: world.officer)
+            _ = try await world.useCases.moveCertificate(certificateID: received.certificate.id, CertificateMoveInput(action: "execute"), by: world.liaison)
+            let before = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            #expect(figure(before, .s9)?.figure == .count(0))
+            // when EUR 4,000 of it is received and paid to the victim the same day
+            _ = try await world.recover(
+                file.id,
+                NewRecoveredValue(
+                    amount: MoneyInput(amount: "4000.00", currency: "EUR"), receivedOn: "2026-11-29", source: "payment_by_convicted_person",
+                    destination: "victim_compensation", recipient: victim.id.lowercased, reason: "compensation ordered by the court"))
+            // then S9 counts the certificate
+            let extract = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
+            #expect(figure(extract, .s9)?.contributions.map(\.id) == [received.certificate.id.lowercased])
+        }
+    }
+
     @Test func informationRequestsCountBySentReceivedAnsweredRefusedAndLateEachByUrgencyAndState() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()

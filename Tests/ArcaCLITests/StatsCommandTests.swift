@@ -4,8 +4,10 @@ import Testing
 
 @Suite("arca stats")
 struct StatsCommandTests {
-    /// A Belgian freeze of a bank account valued USD 21,626.00, executed on Saturday 2 March 2024.
-    private func frozenAccount(_ env: [String: String]) throws {
+    /// A Belgian freeze of a bank account valued USD 21,626.00, executed on Saturday 2 March 2024;
+    /// returns the ids of its case and of the account.
+    @discardableResult
+    static func frozenAccount(_ env: [String: String]) throws -> (caseID: String, assetID: String) {
         func run(_ arguments: [String]) throws -> [String: Any] {
             let outcome = try ArcaProcess.run(arguments + ["--json"], environment: env)
             #expect(outcome.status == 0, "\(arguments.first ?? ""): \(outcome.stderr)")
@@ -25,11 +27,12 @@ struct StatsCommandTests {
                 "F1/2024", "--decision-date", "2024-02-28", "--asset", assetID,
             ])["id"] as? String)
         _ = try run(["order", "execute", orderID, "--on", "2024-03-02", "--reason", "account blocked by the bank"])
+        return (caseID, assetID)
     }
 
     @Test func anAnalystExtractsTheYearAsJSONOrCSVAndSeesTheRecordsBehindAFigure() async throws {
         try await withOfficer { env, _ in
-            try frozenAccount(env)
+            try Self.frozenAccount(env)
             let analyst = ["--as", TestWorld.userName("analyst")]
             // when an analyst extracts 2024 as JSON and as CSV
             let extracted = try ArcaProcess.run(["stats", "extract", "--year", "2024"] + analyst, environment: env)

@@ -172,8 +172,9 @@ public struct StatisticsRepository: Sendable {
         }
         // Each incoming certificate executed in the year or whose executed confiscation redressed
         // a victim in the year: its receipt, first execution, and the first redress of the year
-        // (its disposal paying victims' claims under Art 30, or property of its order disposed of
-        // to a victim on or after the certificate's execution).
+        // (its disposal paying victims' claims under Art 30, property of its order disposed of to a
+        // victim, or money of its case received and paid to a victim, on or after the certificate's
+        // execution).
         let received = try await db.query(
             """
             SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
@@ -192,7 +193,10 @@ public struct StatisticsRepository: Sendable {
                     UNION ALL
                     SELECT a.occurred_on FROM order_asset oa JOIN asset_event_dated a ON a.asset_id = oa.asset_id
                     WHERE oa.order_id = t.order_id AND a.disposal_outcome IN ('restituted_to_victim', 'victim_compensation')
-                        AND a.occurred_on >= x.executed_on) redress
+                        AND a.occurred_on >= x.executed_on
+                    UNION ALL
+                    SELECT r.received_on FROM recovered_value r
+                    WHERE r.case_id = t.case_id AND r.destination = 'victim_compensation' AND r.received_on >= x.executed_on) redress
                 WHERE day BETWEEN $1::date AND $2::date) v
             WHERE t.direction = 'incoming' AND t.received_at IS NOT NULL
                 AND (x.executed_on BETWEEN $1::date AND $2::date OR v.redressed_on BETWEEN $1::date AND $2::date)

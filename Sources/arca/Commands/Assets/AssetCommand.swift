@@ -6,7 +6,8 @@ import Foundation
 
 struct AssetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "asset", abstract: "Assets: add, list, show.", subcommands: [Add.self, List.self, Show.self])
+        commandName: "asset", abstract: "Assets: add, list, show; custody and costs of held property.",
+        subcommands: [Add.self, List.self, Show.self, Manage.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a piece of property in a case of your office (role officer).")
@@ -97,6 +98,13 @@ struct AssetCommand: AsyncParsableCommand {
                 ]
                 if let iban = asset.identifiers.iban { lines.append("IBAN \(iban)") }
                 if let vin = asset.identifiers.vin { lines.append("VIN \(vin)") }
+                if !file.management.isEmpty {
+                    lines.append("\nmanagement:")
+                    lines.append(
+                        table(
+                            ["DAY", "KIND", "MANAGER OR PURPOSE", "AMOUNT", "BY"],
+                            file.management.map { [$0.occurredOn.description, $0.kind.rawValue, $0.manager ?? $0.purpose ?? "", $0.cost?.description ?? "", $0.actor] }))
+                }
                 lines.append("\nhistory:")
                 // A corrected event shows the day it really happened and the day first recorded.
                 let history = AssetHistory(events: file.events)
@@ -108,6 +116,42 @@ struct AssetCommand: AsyncParsableCommand {
                             return [day, event.action, event.to.rawValue, event.actor, event.reason ?? ""]
                         }))
                 return lines.joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Manage: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record custody handed to a manager, or a cost incurred, for property the authorities hold (role officer).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The asset id.") var id: String
+        @Option(help: "Custody: who keeps the property from that day.") var custody: String?
+        @Option(help: "A cost: its amount, a decimal such as 310.00.") var cost: String?
+        @Option(help: "The cost's currency (default EUR).") var currency: String?
+        @Option(help: "A cost: what it paid for.") var purpose: String?
+        @Option(help: "The day, YYYY-MM-DD.") var on: String
+        @Option(help: "Why, or on what basis (the handover report, the invoice).") var reason: String
+
+        func validate() throws {
+            guard (custody == nil) != (cost == nil) else { throw ValidationError("give either --custody MANAGER or --cost AMOUNT --purpose TEXT") }
+        }
+
+        func run() async throws {
+            let assetID = try parseID(id, "asset")
+            let event = try await acting.run { useCases, caller in
+                try await useCases.recordManagementEvent(
+                    assetID: assetID,
+                    NewManagementEvent(
+                        kind: custody == nil ? "cost" : "custody", occurredOn: on, manager: custody, purpose: purpose,
+                        amount: moneyInput(cost, currency), reason: reason),
+                    by: caller)
+            }
+            try acting.show(ManagementEventResource(event)) {
+                event.kind == .custody
+                    ? "recorded custody by \(event.manager ?? "") from \(event.occurredOn)"
+                    : "recorded a cost of \(event.cost?.description ?? "") on \(event.occurredOn) for \(event.purpose ?? "")"
             }
         }
     }

@@ -6,7 +6,8 @@ import Foundation
 
 struct CaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "case", abstract: "Cases: open, list, show.", subcommands: [Create.self, List.self, Show.self])
+        commandName: "case", abstract: "Cases: open, list, show; their totals and the money recovered.",
+        subcommands: [Create.self, List.self, Show.self, Totals.self, Recover.self])
 
     struct Create: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a case in your office (role officer).")
@@ -110,6 +111,95 @@ struct CaseCommand: AsyncParsableCommand {
                         ["KIND", "STATUS", "DECIDED", "ID", "REFERENCE"],
                         file.orders.map { [$0.kind.rawValue, $0.status.rawValue, $0.decisionDate.description, $0.id.lowercased, $0.decisionReference] }))
                 return lines.joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Totals: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A case's totals in EUR: frozen, confiscated, realised, recovered, management costs (each at the rate of its day).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The case id.") var id: String
+
+        @Flag(help: "Also list the records behind each total.") var records = false
+
+        func run() async throws {
+            let caseID = try parseID(id, "case")
+            let money = try await acting.run { useCases, caller in try await useCases.readCaseTotals(caseID: caseID, by: caller) }
+            try acting.show(CaseTotalsResource(money)) {
+                var lines = ["\(money.case.reference)  \(money.case.title)", ""]
+                lines.append(
+                    table(
+                        ["TOTAL", "RECORDS", "EUR", "NOT SUMMED"],
+                        money.totals.lines.map { total in
+                            let missing = total.withoutValue.map { "\($0.label): no value" } + total.unconverted.map { "\($0.currency.code) on \($0.day): no rate" }
+                            return [total.line.rawValue, String(total.count), Money(total.euro, .euro).amountText, missing.joined(separator: "; ")]
+                        }))
+                if records {
+                    for total in money.totals.lines where !total.records.isEmpty {
+                        lines.append("\n\(total.line.rawValue):")
+                        lines.append(
+                            table(
+                                ["DAY", "AMOUNT", "EUR", "RATE", "RECORD"],
+                                total.records.map { record in
+                                    [
+                                        record.amount.day.description, record.amount.value?.description ?? "-",
+                                        record.euro.map { Money($0.euro.rounded(toPlaces: 2), .euro).amountText } ?? "-",
+                                        record.euro?.rate.map { "\($0.rate) (\($0.day))" } ?? "", record.amount.label,
+                                    ]
+                                }))
+                    }
+                }
+                if !money.recovered.isEmpty {
+                    lines.append("\nrecovered:")
+                    lines.append(
+                        table(
+                            ["RECEIVED", "AMOUNT", "SOURCE", "DESTINATION", "ID"],
+                            money.recovered.map {
+                                [
+                                    $0.receivedOn.description, $0.value.description, $0.source.rawValue + ($0.sourceState.map { " (\($0))" } ?? ""),
+                                    $0.destination.rawValue + ($0.destinationState.map { " (\($0))" } ?? ""), $0.id.lowercased,
+                                ]
+                            }))
+                }
+                return lines.joined(separator: "\n")
+            }
+        }
+    }
+
+    struct Recover: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record money actually received in a case of your office, net of costs, and where it went (role officer).")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Argument(help: "The case id.") var id: String
+        @Option(help: "The amount received, a decimal such as 1234.56.") var amount: String
+        @Option(help: "Its currency (default EUR).") var currency: String?
+        @Option(help: "The day it was received, YYYY-MM-DD.") var receivedOn: String
+        @Option(help: "sale, payment_by_convicted_person, seized_cash or funds_from_another_state.") var source: String
+        @Option(help: "For funds from another state: the state that paid them (ISO 3166-1 alpha-2).") var sourceState: String?
+        @Option(help: "victim_compensation, state_budget, special_fund or share_to_another_state.") var destination: String
+        @Option(help: "For a share to another state: that state.") var destinationState: String?
+        @Option(help: "For victim compensation: the victim's subject id.") var recipient: String?
+        @Option(help: "The asset of the case the money came from.") var asset: String?
+        @Option(help: "Why, or on what basis (the court's decision, the bank's transfer).") var reason: String
+
+        func run() async throws {
+            let caseID = try parseID(id, "case")
+            let recovered = try await acting.run { useCases, caller in
+                try await useCases.recordRecoveredValue(
+                    caseID: caseID,
+                    NewRecoveredValue(
+                        amount: MoneyInput(amount: amount, currency: currency ?? "EUR"), receivedOn: receivedOn, source: source,
+                        sourceState: sourceState, destination: destination, destinationState: destinationState, recipient: recipient, asset: asset,
+                        reason: reason),
+                    by: caller)
+            }
+            try acting.show(RecoveredValueResource(recovered)) {
+                "recorded \(recovered.value) received on \(recovered.receivedOn) (\(recovered.source.rawValue) to \(recovered.destination.rawValue)), \(recovered.id.lowercased)"
             }
         }
     }
