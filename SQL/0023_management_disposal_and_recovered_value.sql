@@ -71,7 +71,7 @@ CREATE TABLE recovered_value (
 );
 
 CREATE INDEX recovered_value_case_idx ON recovered_value (case_id, received_on, id);
--- The yearly statistics read the money received in one year.
+-- The office's summary (arca stats summary) reads the money received in a span of years.
 CREATE INDEX recovered_value_received_idx ON recovered_value (received_on);
 
 CREATE TRIGGER recovered_value_append_only

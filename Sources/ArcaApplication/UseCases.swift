@@ -42,6 +42,7 @@ public struct UseCases: Sendable {
     public let changeSetting: ChangeSetting
     public let importRates: ImportRates
     public let produceStatistics: ProduceStatistics
+    public let summariseStatistics: SummariseStatistics
     public let explainStatistic: ExplainStatistic
     public let registerRequest: RegisterRequest
     public let moveRequest: MoveRequest
@@ -107,6 +108,7 @@ public struct UseCases: Sendable {
         listSettings = ListSettings(database: database)
         importRates = ImportRates(database: database)
         produceStatistics = ProduceStatistics(database: database, clock: clock)
+        summariseStatistics = SummariseStatistics(database: database, clock: clock)
         explainStatistic = ExplainStatistic(database: database, clock: clock)
         changeSetting = ChangeSetting(database: database)
         registerRequest = RegisterRequest(database: database, clock: clock)

@@ -154,3 +154,54 @@ public struct StatisticsExplanationResource: Encodable {
             days: record.days)
     }
 }
+
+/// `arca stats summary`, `GET /v1/statistics/summary`: the office's own figures, year by year.
+public struct StatisticsSummaryResource: Encodable {
+    struct TallyResource: Encodable {
+        let count: Int
+        /// Two decimals, as a string.
+        let euro: String
+        let withoutValue: Int
+
+        init(_ tally: StageTally) {
+            count = tally.count
+            euro = Money(tally.euro, .euro).amountText
+            withoutValue = tally.withoutValue
+        }
+    }
+
+    struct YearResource: Encodable {
+        let year: Int
+        let traced: TallyResource
+        let frozen: TallyResource
+        let confiscated: TallyResource
+        let recovered: TallyResource
+        /// One decimal, as a string; absent when nothing frozen was confiscated that year.
+        let averageDaysFrozenBeforeConfiscation: String?
+        let confiscatedAfterFreezing: Int
+    }
+
+    struct UnconvertedResource: Encodable {
+        let currency: String
+        let day: String
+        let message: String
+    }
+
+    let state: String
+    let producedAt: Date
+    let years: [YearResource]
+    let unconverted: [UnconvertedResource]
+
+    public init(_ summary: StatisticsSummary) {
+        state = summary.state.value
+        producedAt = summary.producedAt
+        years = summary.years.map { year in
+            YearResource(
+                year: year.year, traced: TallyResource(year.traced), frozen: TallyResource(year.frozen), confiscated: TallyResource(year.confiscated),
+                recovered: TallyResource(year.recovered),
+                averageDaysFrozenBeforeConfiscation: year.averageDaysFrozenBeforeConfiscation.map { Figure.days($0).text },
+                confiscatedAfterFreezing: year.confiscatedAfterFreezing)
+        }
+        unconverted = summary.unconverted.map { UnconvertedResource(currency: $0.currency.code, day: $0.day.description, message: $0.description) }
+    }
+}

@@ -235,6 +235,8 @@ struct ManagementAndRecoveryTests {
             let car = try await world.asset("motor_vehicle", "Range Rover Sport, white", to: file.id, value: "95000.00")
             let wallet = try await world.asset("virtual_asset", "Hardware wallet, Ledger Nano X", to: file.id, value: nil)
             try await world.freeze2025([account, car, wallet])
+            // and a value confiscation of EUR 50,000 decided on 8 May, enforced on the Swiss account
+            _ = try await world.order("confiscation", type: "value", assets: [account], on: "2025-05-08", covered: "50000.00")
             // and the car's keep: EUR 1,250 of storage and USD 400 of transport
             _ = try await world.manage(
                 car, NewManagementEvent(kind: "cost", occurredOn: "2025-05-07", purpose: "storage", amount: euro("1250.00"), reason: "invoice"))
@@ -276,8 +278,10 @@ struct ManagementAndRecoveryTests {
             #expect(!totals[.frozen].isComplete)
             let swiss = try #require(totals[.frozen].records.first { $0.amount.id == account.id.lowercased }?.euro)
             #expect(swiss.rate?.day.description == "2025-05-06" && swiss.rate?.rate == Decimal(string: "0.9346"))
-            // confiscated: the car at its value on 7 May; realised: EUR 91,500
-            #expect(totals[.confiscated].count == 1 && totals[.confiscated].euro == 95000)
+            // confiscated: the car at its value on 7 May, and the value confiscation's sum, not the account it is enforced on as well;
+            // realised: EUR 91,500
+            #expect(totals[.confiscated].records.map(\.amount.entity) == ["asset", "legal_order"])
+            #expect(totals[.confiscated].euro == 145_000)
             #expect(totals[.realised].count == 1 && totals[.realised].euro == Decimal(string: "91500"))
             // management costs: 1,250 + 400 USD / 1.1297 (8 May) = 354.0763… + 1,800 = 3,404.08
             #expect(totals[.managementCosts].count == 3 && totals[.managementCosts].euro == Decimal(string: "3404.08"))

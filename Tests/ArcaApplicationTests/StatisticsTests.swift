@@ -252,6 +252,13 @@ struct StatisticsTests {
             _ = try await world.useCases.executeOrder(
                 orderID: order.id, OrderExecutionInput(on: "2026-11-29", amount: MoneyInput(amount: "25000.00", currency: "EUR")), by: world.officer)
             _ = try await world.useCases.moveCertificate(certificateID: received.certificate.id, CertificateMoveInput(action: "execute"), by: world.liaison)
+            // and money from property the certificate's order does not cover paid to the victim: not from this confiscation
+            let safe = try await world.asset("cash", "Cash found in a safe, Ghent", to: file.id, value: "4000.00")
+            _ = try await world.recover(
+                file.id,
+                NewRecoveredValue(
+                    amount: MoneyInput(amount: "4000.00", currency: "EUR"), receivedOn: "2026-11-29", source: "seized_cash",
+                    destination: "victim_compensation", recipient: victim.id.lowercased, asset: safe.id.lowercased, reason: "returned to the victim"))
             let before = try await world.useCases.produceStatistics(year: 2026, by: world.analyst)
             #expect(figure(before, .s9)?.figure == .count(0))
             // when EUR 4,000 of it is received and paid to the victim the same day

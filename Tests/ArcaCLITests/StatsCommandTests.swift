@@ -52,4 +52,18 @@ struct StatsCommandTests {
             #expect(officer.status != 0 && officer.stderr.contains("may not produce statistics"), "\(officer.stderr)")
         }
     }
+
+    @Test func theSummaryIsATableOfTheYearsWithTracedFrozenConfiscatedAndRecoveredInEuro() async throws {
+        try await withOfficer { env, _ in
+            try Self.frozenAccount(env)
+            let summary = try ArcaProcess.run(["stats", "summary", "--from", "2023", "--to", "2024", "--as", TestWorld.userName("analyst")], environment: env)
+            #expect(summary.status == 0, "\(summary.stderr)")
+            let rows = summary.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+            // 2024: the account traced at 8 January's rate (1.0946), frozen at Friday 1 March's (1.0813)
+            #expect(rows.contains(["2024", "1", "19756.99", "1", "20000.00", "0", "0.00", "0", "0.00", "-"]), "\(summary.stdout)")
+            #expect(rows.contains(["2023", "0", "0.00", "0", "0.00", "0", "0.00", "0", "0.00", "-"]), "\(summary.stdout)")
+            let backwards = try ArcaProcess.run(["stats", "summary", "--from", "2025", "--to", "2024", "--as", TestWorld.userName("analyst")], environment: env)
+            #expect(backwards.status != 0 && backwards.stderr.contains("from (2025) is after to (2024)"), "\(backwards.stderr)")
+        }
+    }
 }

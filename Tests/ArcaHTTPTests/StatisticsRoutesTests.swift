@@ -58,6 +58,21 @@ struct StatisticsRoutesTests {
         }
     }
 
+    @Test(arguments: matrix.indices)
+    func analystsAndAdministratorsReadTheSummaryYearByYear(_ row: Int) async throws {
+        let expected = Self.matrix[row]
+        try await APIWorld.with { world in
+            try await world.frozenDollarAccount()
+            let answer = try await world.attempt(.get, "/v1/statistics/summary?from=2023&to=2024", as: expected.role)
+            #expect(answer.status == expected.status, "as \(expected.role): \(answer.text)")
+            guard expected.status == 200 else { return }
+            let years = answer.json["years"] as? [[String: Any]] ?? []
+            #expect(years.map { $0["year"] as? Int } == [2023, 2024])
+            #expect((years.last?["frozen"] as? [String: Any])?["euro"] as? String == "20000.00", "\(answer.text)")
+            #expect(years.last?.keys.contains("averageDaysFrozenBeforeConfiscation") == false)
+        }
+    }
+
     @Test func aYearOrIndicatorThatIsNoneIsAProblemNamingIt() async throws {
         try await APIWorld.with { world in
             let year = try await world.attempt(.get, "/v1/statistics/last-year", as: "analyst")

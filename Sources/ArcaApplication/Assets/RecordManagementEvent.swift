@@ -28,16 +28,10 @@ public struct RecordManagementEvent: Sendable {
             try RecordText.valid(text, length: ManagementEvent.purposeLength, what: "the purpose")
         }
         let cost = input.amount.flatMap { validation.positiveMoney("amount", $0) }
-        switch kind {
-        case .custody:
-            if input.manager == nil { validation.add("manager", "required", "custody names who keeps the property from that day") }
-            if input.purpose != nil { validation.add("purpose", "not-applicable", "only a cost has a purpose") }
-            if input.amount != nil { validation.add("amount", "not-applicable", "only a cost has an amount") }
-        case .cost:
-            if input.purpose == nil { validation.add("purpose", "required", "a cost says what it paid for") }
-            if input.amount == nil { validation.add("amount", "required", "a cost has its amount") }
-            if input.manager != nil { validation.add("manager", "not-applicable", "only custody names a manager") }
-        case nil: break
+        if let kind {
+            for error in ManagementEvent.check(kind, manager: input.manager != nil, purpose: input.purpose != nil, amount: input.amount != nil) {
+                validation.add(error.field, error.rule, error.description)
+            }
         }
         try validation.finish()
         guard let kind, let day, let reason else { return try unreachable() }

@@ -13,7 +13,8 @@ public struct ReadCaseTotals: Sendable {
 
     public func callAsFunction(caseID: UUID, by caller: Caller) async throws -> CaseMoney {
         let office = try caller.office(for: .readCases)
-        return try await database.transaction { store in
+        // One snapshot: the totals and the list of money recovered agree.
+        return try await database.snapshot { store in
             let found = try await store.cases.find(caseID, visibleTo: office).found("case \(caseID.lowercased)")
             let record = try found.permit(.read, by: office, "case \(found.record.reference)")
             let amounts = try await store.caseAmounts(caseID)

@@ -106,6 +106,8 @@ public struct SeedDemo: Sendable {
                 total.orders += part.orders
                 total.requests += part.requests
                 total.certificates += part.certificates
+                total.managementEvents += part.managementEvents
+                total.recoveredValues += part.recoveredValues
             }
             return total
         }
@@ -190,7 +192,7 @@ public struct SeedDemo: Sendable {
 
         // Management and recovered money draw on a stream of their own, so the rest of the case
         // is as it would be without them.
-        var care = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x9E37_79B9_7F4A_7C15)
+        var care = DemoRandom(seed: (seed ^ 0x6A09_E667_F3BC_C908) &+ UInt64(plan.index) &* 0xD1B5_4A32_D192_ED03)
         let victim = subjects.first { $0.role == .victim }
         if stage >= .management {
             try await advance(to: .management)
@@ -267,20 +269,23 @@ public struct SeedDemo: Sendable {
                     by: officer)
                 // Some money recovered is still waiting for its final destination.
                 guard stage == .closed || random.chance(70) else { continue }
+                let disposedOn = later(20)
                 var outcome = random.pick(DemoAssets.disposals)
                 // Only a case with a victim compensates one.
                 if outcome.redressesVictim, victim == nil { outcome = .soldAuction }
+                let costs = outcome.isSale ? Decimal(care.int(150...2_500)) : 0
                 _ = try await useCases.recordAssetEvent(
                     assetID: asset.id,
                     NewAssetEvent(
-                        action: "dispose", occurredOn: later(20).description, reason: "disposal decided by the asset management office",
+                        action: "dispose", occurredOn: disposedOn.description, reason: "disposal decided by the asset management office",
                         amount: outcome.isSale ? realised : nil, outcome: outcome.rawValue,
-                        costs: outcome.isSale ? MoneyInput(amount: "\(care.int(150...2_500)).00", currency: realised.currency ?? "EUR") : nil,
+                        costs: outcome.isSale ? MoneyInput(amount: "\(costs)", currency: realised.currency) : nil,
                         recipient: outcome.redressesVictim ? victim?.id.lowercased : nil),
                     by: officer)
                 if outcome.isSale || outcome == .victimCompensation {
-                    try await recordRecovered(realised, from: asset, in: file, on: day, victim: victim, by: officer, random: &care)
-                    summary.recoveredValues += 1
+                    let recorded = try await recordRecovered(
+                        realised, lessCosts: costs, disposedAs: outcome, from: asset, in: file, on: disposedOn, victim: victim, by: officer, random: &care)
+                    if recorded { summary.recoveredValues += 1 }
                 }
                 if stage == .closed {
                     _ = try await useCases.recordAssetEvent(
@@ -307,20 +312,25 @@ extension SeedDemo {
             by: officer)
     }
 
-    /// The money a sale brought in, received and sent on: to the victim when there is one, else
-    /// to the budget or the special fund for confiscated assets.
+    /// The money a disposal brought in, net of its costs, received and sent on: to the victim
+    /// when it was sold to compensate one (and sometimes when a victim has a claim), else to the
+    /// budget or the special fund for confiscated assets. False when nothing is left after costs.
     private func recordRecovered(
-        _ realised: MoneyInput, from asset: Asset, in file: Case, on day: Day, victim: Subject?, by officer: Caller, random: inout DemoRandom
-    ) async throws {
-        let toVictim = victim != nil && random.chance(60)
+        _ realised: MoneyInput, lessCosts costs: Decimal, disposedAs outcome: DisposalOutcome, from asset: Asset, in file: Case, on day: Day,
+        victim: Subject?, by officer: Caller, random: inout DemoRandom
+    ) async throws -> Bool {
+        let net = (Decimal(string: realised.amount ?? "", locale: Locale(identifier: "en_US_POSIX")) ?? 0) - costs
+        guard net > 0 else { return false }
+        let toVictim = outcome == .victimCompensation || (victim != nil && random.chance(30))
         _ = try await useCases.recordRecoveredValue(
             caseID: file.id,
             NewRecoveredValue(
-                amount: realised, receivedOn: day.description, source: "sale",
+                amount: MoneyInput(amount: "\(net)", currency: realised.currency), receivedOn: day.description, source: "sale",
                 destination: toVictim ? "victim_compensation" : random.pick(["state_budget", "special_fund"]),
                 recipient: toVictim ? victim?.id.lowercased : nil, asset: asset.id.lowercased,
-                reason: "proceeds paid into the account of the asset management office"),
+                reason: "proceeds paid into the account of the asset management office, less its costs"),
             by: officer)
+        return true
     }
 
     /// The assets grouped by the state where they are, in a stable order.

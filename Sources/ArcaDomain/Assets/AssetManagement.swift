@@ -45,6 +45,53 @@ public struct ManagementEvent: Hashable, Sendable, Codable {
 
     public static let managerLength = 1...300
     public static let purposeLength = 1...500
+
+    /// What an event of `kind` must name, and must not: custody its manager; a cost its purpose
+    /// and amount.
+    public static func check(_ kind: ManagementKind, manager: Bool, purpose: Bool, amount: Bool) -> [ManagementFieldError] {
+        switch kind {
+        case .custody:
+            return (manager ? [] : [.managerRequired]) + (purpose ? [.purposeNotApplicable] : []) + (amount ? [.amountNotApplicable] : [])
+        case .cost:
+            return (purpose ? [] : [.purposeRequired]) + (amount ? [] : [.amountRequired]) + (manager ? [.managerNotApplicable] : [])
+        }
+    }
+}
+
+/// A part a management event lacks, or has but must not.
+public enum ManagementFieldError: Error, Equatable, CustomStringConvertible {
+    case managerRequired
+    case managerNotApplicable
+    case purposeRequired
+    case purposeNotApplicable
+    case amountRequired
+    case amountNotApplicable
+
+    public var field: String {
+        switch self {
+        case .managerRequired, .managerNotApplicable: return "manager"
+        case .purposeRequired, .purposeNotApplicable: return "purpose"
+        case .amountRequired, .amountNotApplicable: return "amount"
+        }
+    }
+
+    public var rule: String {
+        switch self {
+        case .managerRequired, .purposeRequired, .amountRequired: return "required"
+        case .managerNotApplicable, .purposeNotApplicable, .amountNotApplicable: return "not-applicable"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .managerRequired: return "custody names who keeps the property from that day"
+        case .managerNotApplicable: return "only custody names a manager"
+        case .purposeRequired: return "a cost says what it paid for"
+        case .purposeNotApplicable: return "only a cost has a purpose"
+        case .amountRequired: return "a cost has its amount"
+        case .amountNotApplicable: return "only a cost has an amount"
+        }
+    }
 }
 
 /// When property may be managed: custody is handed over while the authorities hold it; a cost

@@ -9,7 +9,8 @@ public struct CaseAmount: Hashable, Sendable {
         /// frozen with no asset, on the day the freeze was executed.
         case frozen
         /// Property whose confiscation stands: each asset at its value at confiscation, on the
-        /// day confiscation was ordered; a sum confiscated with no asset, on its execution.
+        /// day confiscation was ordered; a value confiscation's sum, on its decision (and not
+        /// the assets it names as well: they are what the sum is enforced on).
         case confiscated
         /// What confiscation realised: the amounts recorded with its execution, asset by asset,
         /// and the sums executed with no asset.

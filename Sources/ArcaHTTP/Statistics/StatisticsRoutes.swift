@@ -5,11 +5,19 @@ import Foundation
 import Hummingbird
 
 /// `/v1/statistics`: the yearly extract for the Commission (Docs/STATISTICS.md), as JSON or,
-/// with `Accept: text/csv`, as CSV; and the records behind one figure.
+/// with `Accept: text/csv`, as CSV; the records behind one figure; and the office's own summary
+/// year by year.
 struct StatisticsRoutes {
     let useCases: UseCases
 
     func register(on v1: RouterGroup<ArcaRequestContext>) {
+        // A path written out takes precedence over `statistics/{year}`.
+        v1.get("statistics/summary") { request, context -> Reply in
+            let query = request.uri.queryParameters
+            return try Reply(
+                StatisticsSummaryResource(try await useCases.summariseStatistics(from: query.get("from"), to: query.get("to"), by: try context.requireCaller())))
+        }
+
         v1.get("statistics/{year}") { request, context -> Response in
             let extract = try await useCases.produceStatistics(
                 year: try context.year(), state: request.uri.queryParameters.get("state"), by: try context.requireCaller())

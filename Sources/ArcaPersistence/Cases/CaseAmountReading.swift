@@ -5,7 +5,9 @@ import LibPQ
 extension Store {
     /// Every amount that counts in the case's totals (`CaseAmount.Line` says which), each with
     /// the day of the event that fixed it, dates as corrected (migration 0022's views), in one
-    /// statement.
+    /// statement. A value confiscation counts as its sum: the property it names is what the sum
+    /// is enforced on, not more confiscated, so an asset held by no other standing confiscation
+    /// is not counted again.
     public func caseAmounts(_ caseID: UUID) async throws -> [CaseAmount] {
         try await transaction.query(
             """
@@ -23,6 +25,9 @@ extension Store {
             SELECT 'confiscated', 'asset', a.id::text, a.description, a.confiscation_amount::text, a.confiscation_currency,
                 a.confiscation_ordered_on::text
             FROM asset a WHERE a.case_id = $1 AND a.confiscation_ordered_on IS NOT NULL
+                AND EXISTS (
+                    SELECT 1 FROM order_asset oa JOIN legal_order l ON l.id = oa.order_id
+                    WHERE oa.asset_id = a.id AND l.kind = 'confiscation' AND l.status <> 'lifted' AND l.confiscation_type <> 'value')
             UNION ALL
             SELECT 'confiscated', 'legal_order', o.id::text, o.decision_reference || ' (sum confiscated)', l.covered_amount::text,
                 l.covered_currency, o.decision_date::text

@@ -52,6 +52,8 @@ extension Database {
         ("order_subject", "(SELECT o.case_id FROM legal_order o WHERE o.id = t.order_id)"),
         ("order_execution", "(SELECT o.case_id FROM legal_order o WHERE o.id = t.order_id)"),
         ("asset_event", "(SELECT a.case_id FROM asset a WHERE a.id = t.asset_id)"),
+        ("asset_management", "(SELECT a.case_id FROM asset a WHERE a.id = t.asset_id)"),
+        ("recovered_value", "t.case_id"),
     ]
 
     /// Writes `clones` through COPY, `batchSize` cases per transaction, and returns how many

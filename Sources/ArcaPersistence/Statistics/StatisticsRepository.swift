@@ -76,6 +76,60 @@ public struct StatisticsRepository: Sendable {
         return assets + sums
     }
 
+    /// What the office's own summary counts from `first` through `last` (Docs/STATISTICS.md, "The
+    /// office's summary"): property identified, first frozen and confiscated here under `state`'s
+    /// orders (as S3 and S4 read them), money received, and how long confiscated property had
+    /// been frozen.
+    public func summaryRecord(of state: CountryCode, from first: Int, through last: Int) async throws -> SummaryRecord {
+        let span: [any PostgresEncodable] = [state.value, "\(first)-01-01", "\(last)-12-31"]
+        let traced = try await db.query(
+            """
+            SELECT a.id::text, c.reference || ': ' || a.description, a.identified_on::text, coalesce(c.offences, '{}'), a.category,
+                v.amount::text, v.currency, a.identified_on::text
+            FROM asset a
+            JOIN case_file c ON c.id = a.case_id
+            LEFT JOIN LATERAL (
+                SELECT amount, currency FROM valuation
+                WHERE asset_id = a.id AND valued_on <= a.identified_on ORDER BY valued_on DESC, created_at DESC, id DESC LIMIT 1
+            ) v ON true
+            WHERE a.identified_on BETWEEN $1::date AND $2::date
+            ORDER BY a.identified_on, a.id
+            """, Array(span.dropFirst())
+        ).map { try Self.property($0, entity: "asset") }
+        let recovered = try await db.query(
+            """
+            SELECT r.id::text, c.reference || ': ' || r.source || ' to ' || r.destination, r.received_on::text, coalesce(c.offences, '{}'), NULL::text,
+                r.amount::text, r.currency, r.received_on::text
+            FROM recovered_value r JOIN case_file c ON c.id = r.case_id
+            WHERE r.received_on BETWEEN $1::date AND $2::date
+            ORDER BY r.received_on, r.id
+            """, Array(span.dropFirst())
+        ).map { try Self.property($0, entity: "recovered_value") }
+        let held = try await db.query(
+            """
+            WITH confiscated AS (
+                SELECT DISTINCT ON (e.asset_id) e.asset_id, e.executed_on
+                FROM order_execution_dated e JOIN legal_order_dated o ON o.id = e.order_id
+                WHERE o.kind = 'confiscation' AND \(Self.domestic) AND e.asset_id IS NOT NULL
+                ORDER BY e.asset_id, e.executed_on, e.id)
+            SELECT x.asset_id::text, f.frozen_on::text, x.executed_on::text
+            FROM confiscated x
+            CROSS JOIN LATERAL (
+                SELECT min(e.executed_on) AS frozen_on FROM order_execution_dated e JOIN legal_order_dated o ON o.id = e.order_id
+                WHERE e.asset_id = x.asset_id AND o.kind = 'freezing' AND \(Self.domestic)) f
+            WHERE x.executed_on BETWEEN $2::date AND $3::date AND f.frozen_on IS NOT NULL
+            ORDER BY x.executed_on, x.asset_id
+            """, span
+        ).map { row in
+            FrozenBeforeConfiscation(
+                assetID: try row.decode(String.self, 0), frozenOn: try Day(row.decode(String.self, 1)), confiscatedOn: try Day(row.decode(String.self, 2)))
+        }
+        return SummaryRecord(
+            traced: traced, frozen: try await property(executedBy: "freezing", valuedOn: "x.executed_on", span),
+            confiscated: try await property(executedBy: "confiscation", valuedOn: "x.decision_date", span), recovered: recovered,
+            frozenBeforeConfiscation: held)
+    }
+
     /// The case's offences in column `column`, the principal first; none for a record with no case here.
     static func offences(_ row: Row, _ column: Int) throws -> [OffenceCategory] {
         try row.decode([String].self, column).map { try OffenceCategory(rawValue: $0).orThrow("offences") }
@@ -173,8 +227,8 @@ public struct StatisticsRepository: Sendable {
         // Each incoming certificate executed in the year or whose executed confiscation redressed
         // a victim in the year: its receipt, first execution, and the first redress of the year
         // (its disposal paying victims' claims under Art 30, property of its order disposed of to a
-        // victim, or money of its case received and paid to a victim, on or after the certificate's
-        // execution).
+        // victim, or money of its case received and paid to a victim, from property of its order
+        // or from no one asset, on or after the certificate's execution).
         let received = try await db.query(
             """
             SELECT t.id, t.kind, t.counterpart_office || ' (' || t.counterpart_state || ')' || coalesce(' ' || t.external_reference, ''),
@@ -196,7 +250,9 @@ public struct StatisticsRepository: Sendable {
                         AND a.occurred_on >= x.executed_on
                     UNION ALL
                     SELECT r.received_on FROM recovered_value r
-                    WHERE r.case_id = t.case_id AND r.destination = 'victim_compensation' AND r.received_on >= x.executed_on) redress
+                    WHERE r.case_id = t.case_id AND r.destination = 'victim_compensation' AND r.received_on >= x.executed_on
+                        AND (r.asset_id IS NULL OR EXISTS (SELECT 1 FROM order_asset oa WHERE oa.order_id = t.order_id AND oa.asset_id = r.asset_id))
+                    ) redress
                 WHERE day BETWEEN $1::date AND $2::date) v
             WHERE t.direction = 'incoming' AND t.received_at IS NOT NULL
                 AND (x.executed_on BETWEEN $1::date AND $2::date OR v.redressed_on BETWEEN $1::date AND $2::date)

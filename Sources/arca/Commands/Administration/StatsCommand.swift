@@ -7,7 +7,7 @@ import Foundation
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "The yearly statistics for the European Commission (DOMAIN §5; definitions in Docs/STATISTICS.md).",
-        subcommands: [Extract.self, Explain.self])
+        subcommands: [Extract.self, Explain.self, Summary.self])
 
     struct Extract: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -63,6 +63,38 @@ struct StatsCommand: AsyncParsableCommand {
                 text += table(header, indicator.contributions.map(row))
                 if !indicator.withoutValue.isEmpty {
                     text += "\nwithout a value (not in the sum):\n" + table(header, indicator.withoutValue.map(row))
+                }
+                return text
+            }
+        }
+    }
+
+    struct Summary: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The office's own figures, year by year: traced, frozen, confiscated and recovered (count and EUR), and the days property was frozen before confiscation.")
+
+        @OptionGroup var acting: ActingOptions
+
+        @Option(help: "The first year (default: four years before --to).") var from: Int?
+        @Option(help: "The last year (default: this year).") var to: Int?
+
+        func run() async throws {
+            let summary = try await acting.run { useCases, caller in
+                try await useCases.summariseStatistics(from: from.map(String.init), to: to.map(String.init), by: caller)
+            }
+            try acting.show(StatisticsSummaryResource(summary)) {
+                func cells(_ tally: StageTally) -> [String] {
+                    [String(tally.count), Money(tally.euro, .euro).amountText + (tally.withoutValue > 0 ? " (+\(tally.withoutValue) unvalued)" : "")]
+                }
+                let rows = summary.years.map { year in
+                    [String(year.year)] + cells(year.traced) + cells(year.frozen) + cells(year.confiscated) + cells(year.recovered)
+                        + [year.averageDaysFrozenBeforeConfiscation.map { "\(Figure.days($0).text) (\(year.confiscatedAfterFreezing))" } ?? "-"]
+                }
+                var text = "\(summary.state.value), values in EUR at the ECB rate of each event's day (Docs/STATISTICS.md)\n"
+                text += table(
+                    ["YEAR", "TRACED", "EUR", "FROZEN", "EUR", "CONFISCATED", "EUR", "RECOVERED", "EUR", "DAYS FROZEN BEFORE CONFISCATION (ASSETS)"], rows)
+                if !summary.unconverted.isEmpty {
+                    text += "\nnot in the sums, for want of a rate:\n" + summary.unconverted.map { "  \($0.currency.code) on \($0.day)" }.joined(separator: "\n")
                 }
                 return text
             }
