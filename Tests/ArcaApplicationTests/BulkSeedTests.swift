@@ -36,8 +36,8 @@ struct BulkSeedTests {
             #expect(counts.assets >= 60 * 8)
             let officers = try await officers(database)
             let ids = try await database.transaction { try await $0.caseIDs() }
-            // when every case, subject, asset and order is read as its office's officer
-            var read = (subjects: 0, assets: 0, valuations: 0, events: 0, orders: 0)
+            // when every case, subject, asset, order, request and certificate, and every case's totals, is read as its office's officer
+            var read = (subjects: 0, assets: 0, valuations: 0, events: 0, orders: 0, recovered: 0, requests: 0, certificates: 0)
             for id in ids {
                 let owner = try await database.pool.query("SELECT office_code FROM case_file WHERE id = $1", [id])[0].decode(String.self, 0)
                 let officer = try #require(officers[try OfficeCode(owner)])
@@ -52,6 +52,16 @@ struct BulkSeedTests {
                     read.events += assetFile.events.count
                 }
                 for order in file.orders { _ = try await useCases.readOrder(id: order.id, by: officer) }
+                let money = try await useCases.readCaseTotals(caseID: id, by: officer)
+                read.recovered += money.recovered.count
+                for request in try await database.pool.query("SELECT id FROM exchange_request WHERE case_id = $1", [id]) {
+                    _ = try await useCases.readRequest(id: try request.decode(UUID.self, 0), by: officer)
+                    read.requests += 1
+                }
+                for certificate in try await database.pool.query("SELECT id FROM certificate WHERE case_id = $1", [id]) {
+                    _ = try await useCases.readCertificate(id: try certificate.decode(UUID.self, 0), by: officer)
+                    read.certificates += 1
+                }
                 read.subjects += file.subjects.count
                 read.assets += file.assets.count
                 read.orders += file.orders.count
@@ -62,6 +72,9 @@ struct BulkSeedTests {
             #expect(read.valuations == counts.valuations)
             #expect(read.events == counts.events)
             #expect(read.orders == counts.orders)
+            #expect(read.recovered == counts.recoveredValues)
+            #expect(read.requests == counts.requests)
+            #expect(read.certificates == counts.certificates)
         }
     }
 

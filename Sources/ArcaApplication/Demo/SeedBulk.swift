@@ -7,7 +7,7 @@ import Foundation
 /// records them (every rule checked, every step audited), with 8 to 14 assets each; then
 /// copies of them written through COPY (`Database.cloneCases`), each with new ids, a
 /// reference of its own, every date moved up to three years earlier (so the data spans six
-/// years), and new names, account numbers, VINs and plates. A copy is as valid as its
+/// years), and new names, account numbers, VINs, plates and partners' message references. A copy is as valid as its
 /// template. The load itself is one audit entry.
 public struct SeedBulk: Sendable {
     let database: Database
@@ -41,7 +41,7 @@ public struct SeedBulk: Sendable {
                 template: random.pick(recordedIDs), idMask: UUID(uuid: Self.bytes(random.next(), random.next())),
                 daysEarlier: random.int(0...(3 * 365)))
         }
-        let written = try await database.cloneCases(clones, rewriting: ["subject", "asset"], rewrite: Self.freshIdentities) { done in
+        let written = try await database.cloneCases(clones, rewriting: ["subject", "asset", "exchange_request", "certificate"], rewrite: Self.freshIdentities) { done in
             progress(recorded + done)
         }
         return try await database.transaction { store in
@@ -69,6 +69,9 @@ public struct SeedBulk: Sendable {
             if row["registration_mark"] != nil, let category = row["category"].flatMap(AssetCategory.init(rawValue:)) {
                 row["registration_mark"] = DemoAssets.registrationMark(of: category, random: &random) ?? row["registration_mark"]
             }
+        case "exchange_request", "certificate":
+            // A partner's message reference is unique per office and direction.
+            if let reference = row["external_reference"] { row["external_reference"] = "\(reference.prefix(90))/\(random.digits(8))" }
         default:
             break
         }

@@ -54,6 +54,14 @@ extension Database {
         ("asset_event", "(SELECT a.case_id FROM asset a WHERE a.id = t.asset_id)"),
         ("asset_management", "(SELECT a.case_id FROM asset a WHERE a.id = t.asset_id)"),
         ("recovered_value", "t.case_id"),
+        ("exchange_request", "t.case_id"),
+        ("exchange_request_subject", "(SELECT r.case_id FROM exchange_request r WHERE r.id = t.request_id)"),
+        ("exchange_request_asset", "(SELECT r.case_id FROM exchange_request r WHERE r.id = t.request_id)"),
+        ("exchange_request_event", "(SELECT r.case_id FROM exchange_request r WHERE r.id = t.request_id)"),
+        ("certificate", "t.case_id"),
+        ("certificate_event", "(SELECT c.case_id FROM certificate c WHERE c.id = t.certificate_id)"),
+        ("certificate_recovery", "(SELECT c.case_id FROM certificate c WHERE c.id = t.certificate_id)"),
+        ("certificate_sharing", "(SELECT c.case_id FROM certificate c WHERE c.id = t.certificate_id)"),
     ]
 
     /// Writes `clones` through COPY, `batchSize` cases per transaction, and returns how many
@@ -91,6 +99,9 @@ public struct RecordCounts: Sendable, Equatable {
     public let valuations: Int
     public let events: Int
     public let orders: Int
+    public let requests: Int
+    public let certificates: Int
+    public let recoveredValues: Int
 }
 
 extension Store {
@@ -103,11 +114,13 @@ extension Store {
         let row = try await transaction.query(
             """
             SELECT (SELECT count(*) FROM case_file), (SELECT count(*) FROM subject), (SELECT count(*) FROM asset),
-                (SELECT count(*) FROM valuation), (SELECT count(*) FROM asset_event), (SELECT count(*) FROM legal_order)
+                (SELECT count(*) FROM valuation), (SELECT count(*) FROM asset_event), (SELECT count(*) FROM legal_order),
+                (SELECT count(*) FROM exchange_request), (SELECT count(*) FROM certificate), (SELECT count(*) FROM recovered_value)
             """)[0]
         return try RecordCounts(
             cases: row.decode(Int.self, 0), subjects: row.decode(Int.self, 1), assets: row.decode(Int.self, 2),
-            valuations: row.decode(Int.self, 3), events: row.decode(Int.self, 4), orders: row.decode(Int.self, 5))
+            valuations: row.decode(Int.self, 3), events: row.decode(Int.self, 4), orders: row.decode(Int.self, 5),
+            requests: row.decode(Int.self, 6), certificates: row.decode(Int.self, 7), recoveredValues: row.decode(Int.self, 8))
     }
 }
 
@@ -130,10 +143,13 @@ extension Store {
             SELECT EXISTS (SELECT 1 FROM case_grant WHERE case_id = ANY($1::uuid[]))
                 OR EXISTS (SELECT 1 FROM asset_event e JOIN asset a ON a.id = e.asset_id WHERE a.case_id = ANY($1::uuid[]) AND e.corrects_event_id IS NOT NULL)
                 OR EXISTS (SELECT 1 FROM order_correction k JOIN legal_order o ON o.id = k.order_id WHERE o.case_id = ANY($1::uuid[]))
+                OR EXISTS (SELECT 1 FROM exchange_request r WHERE r.case_id = ANY($1::uuid[]) AND r.channel = 'arca')
+                OR EXISTS (SELECT 1 FROM certificate c WHERE c.case_id = ANY($1::uuid[]) AND c.channel = 'arca')
             """, [cases.map(\.lowercased)])[0].decode(Bool.self, 0)
         if uncopiable {
             throw PostgresError(
-                kind: .protocolViolation, message: "a template case is shared or holds a date correction, which its copies cannot carry")
+                kind: .protocolViolation,
+                message: "a template case is shared, holds a date correction or a message exchanged directly, which its copies cannot carry")
         }
         var tables: [TemplateRows.Table] = []
         for (table, caseOf) in Database.caseTables {

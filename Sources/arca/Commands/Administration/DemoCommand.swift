@@ -57,7 +57,8 @@ struct DemoCommand: AsyncParsableCommand {
                         bar.finish()
                         print(
                             "seeded \(counts.cases) cases, \(counts.subjects) subjects, \(counts.assets) assets, \(counts.valuations) valuations, "
-                                + "\(counts.events) events, \(counts.orders) orders in \(Int(Date().timeIntervalSince(started))) s")
+                                + "\(counts.events) events, \(counts.orders) orders, \(counts.requests) requests, \(counts.certificates) certificates, "
+                                + "\(counts.recoveredValues) recovered values in \(Int(Date().timeIntervalSince(started))) s")
                     } else {
                         let summary = try await seeder(cases: cases, seed: seed, asOf: day, by: admin)
                         print(
