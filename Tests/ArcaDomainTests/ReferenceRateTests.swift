@@ -73,4 +73,13 @@ struct ReferenceRateTests {
             .init(line: 5, message: "1 rates for 2 currencies"),
         ])) { try ECBRateFile.parse(file) }
     }
+
+    @Test func aCurrencyMissingOnManyDaysIsNamedWithItsSpanNotEveryDay() throws {
+        let dirham = Currency(code: "AED")!
+        let first = try Day("2024-01-01")
+        let missing = MissingRates(missing: (0..<40).map { MissingRate(currency: dirham, day: first.adding(days: $0), latest: nil) }
+            + [MissingRate(currency: Currency(code: "USD")!, day: try Day("2025-05-30"), latest: nil)])
+        #expect(missing.description.hasPrefix(
+            "no ECB reference rate on or in the 7 days before: AED on 40 days from 2024-01-01 to 2024-02-09 (2024-01-01, 2024-01-02, 2024-01-03, 2024-01-04, 2024-01-05, …); USD on 2025-05-30 — "))
+    }
 }

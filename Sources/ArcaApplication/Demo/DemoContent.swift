@@ -77,12 +77,14 @@ enum DemoAssets {
     static let costs = ["storage", "insurance", "upkeep and maintenance", "expert valuation", "towing and transport"]
     static let recoveries = ["sold at public auction", "funds transferred to the Treasury", "sold by private treaty", "balance transferred by the bank"]
 
-    /// Estimates are mostly in euro; property abroad is often valued in its own currency.
+    /// Estimates are mostly in euro; property abroad is often valued in its own currency. The
+    /// ECB quotes no rate for the dirham, so Emirati property is valued in dollars, as it often
+    /// is there: every demo value converts to euro for the statistics.
     static func currency(for country: String, random: inout DemoRandom) -> String {
         switch country {
         case "CH": return "CHF"
         case "GB": return "GBP"
-        case "AE": return "AED"
+        case "AE": return "USD"
         case "US": return "USD"
         default: return random.chance(8) ? random.pick(["USD", "CHF", "GBP"]) : "EUR"
         }

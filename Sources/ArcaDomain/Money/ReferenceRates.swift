@@ -178,9 +178,19 @@ public struct MissingRates: Error, Hashable, Sendable, CustomStringConvertible {
             .sorted { ($0.currency.code, $0.day) < ($1.currency.code, $1.day) }
     }
 
+    /// Days named one by one for a currency; beyond, the span and the first few.
+    static let daysListed = 5
+
     public var description: String {
         let days = Dictionary(grouping: missing, by: \.currency.code)
-        let listed = days.keys.sorted().map { code in "\(code) on \(days[code]!.map(\.day.description).joined(separator: ", "))" }
+        let listed = days.keys.sorted().map { code in
+            let missed = days[code, default: []].map(\.day)
+            // A currency the ECB never quoted misses every day: name the span, not each day.
+            guard missed.count > Self.daysListed, let first = missed.first, let last = missed.last else {
+                return "\(code) on \(missed.map(\.description).joined(separator: ", "))"
+            }
+            return "\(code) on \(missed.count) days from \(first) to \(last) (\(missed.prefix(Self.daysListed).map(\.description).joined(separator: ", ")), …)"
+        }
         return "no ECB reference rate on or in the \(RateTable.maximumAge) days before: \(listed.joined(separator: "; ")) — "
             + "import the current rates (arca rates import FILE); a currency the ECB no longer quotes cannot be converted"
     }
