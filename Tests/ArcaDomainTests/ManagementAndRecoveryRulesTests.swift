@@ -37,13 +37,14 @@ struct ManagementAndRecoveryRulesTests {
         #expect(ManagementEvent.check(.cost, manager: true, purpose: false, amount: false) == [.purposeRequired, .amountRequired, .managerNotApplicable])
     }
 
-    @Test func aSaleNamesItsProceedsAndAVictimsDisposalItsVictimAndOnlyADisposalHasCostsOrARecipient() {
+    @Test func aSaleNamesItsProceedsAndAVictimsDisposalItsVictimAndOnlyADisposalHasCostsAndOnlyItOrARestitutionARecipient() {
         #expect(AssetAction.dispose.checkDirect(amount: false, outcome: true, disposedAs: .soldAuction) == [.proceedsRequired])
         #expect(AssetAction.dispose.checkDirect(amount: true, outcome: true, disposedAs: .soldPrivate, costs: true).isEmpty)
         #expect(AssetAction.dispose.checkDirect(amount: false, outcome: true, disposedAs: .victimCompensation) == [.recipientRequired])
         #expect(AssetAction.dispose.checkDirect(amount: false, outcome: true, disposedAs: .restitutedToVictim, recipient: true).isEmpty)
         #expect(AssetAction.dispose.checkDirect(amount: false, outcome: true, disposedAs: .destroyed, recipient: true) == [.recipientNotApplicable])
         #expect(AssetAction.close.checkDirect(amount: false, outcome: false, costs: true, recipient: true) == [.costsNotApplicable, .recipientNotApplicable])
+        #expect(AssetAction.restitute.checkDirect(amount: false, outcome: false, recipient: true).isEmpty)
     }
 
     @Test func recoveredMoneyNamesThePayingStateTheReceivingStateAndTheVictimWhereItsSourceAndDestinationNeedThem() {

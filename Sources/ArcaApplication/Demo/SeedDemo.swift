@@ -208,11 +208,13 @@ public struct SeedDemo: Sendable {
                     by: officer)
             }
             // Property a victim identifies goes back to them before any confiscation (Reg 2018/1805 Art 29).
-            if subjects.contains(where: { $0.role == .victim }), frozen.count > 1, random.chance(30) {
+            if let victim, frozen.count > 1, random.chance(30) {
                 let returned = frozen.removeLast()
                 _ = try await useCases.recordAssetEvent(
                     assetID: returned.id,
-                    NewAssetEvent(action: "restitute", occurredOn: later(30).description, reason: "returned to the victim, its owner"),
+                    NewAssetEvent(
+                        action: "restitute", occurredOn: later(30).description, reason: "returned to the victim, its owner",
+                        recipient: victim.id.lowercased),
                     by: officer)
             }
         }

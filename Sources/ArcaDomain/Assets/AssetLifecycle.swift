@@ -53,7 +53,7 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
 
     /// What a move recorded directly must carry, and must not (DOMAIN §6): an interim sale its
     /// price; a disposal its outcome, a sale's gross proceeds, and a victim who receives the
-    /// property; only a disposal has costs or a recipient.
+    /// property; only a disposal has costs, and only it and a restitution a recipient.
     public func checkDirect(amount: Bool, outcome: Bool, disposedAs: DisposalOutcome? = nil, costs: Bool = false, recipient: Bool = false)
         -> [DirectMoveError]
     {
@@ -72,7 +72,8 @@ public enum AssetAction: String, CaseIterable, Sendable, Codable {
         }
         if self != .dispose, outcome { errors.append(.outcomeNotApplicable) }
         if self != .dispose, costs { errors.append(.costsNotApplicable) }
-        if self != .dispose, recipient { errors.append(.recipientNotApplicable) }
+        // Restitution before confiscation may name the victim it returned the property to.
+        if self != .dispose, self != .restitute, recipient { errors.append(.recipientNotApplicable) }
         return errors
     }
 
@@ -186,7 +187,8 @@ public enum DirectMoveError: Error, Equatable, CustomStringConvertible {
         case .proceedsRequired: return "a disposal by sale needs its gross proceeds (amount)"
         case .costsNotApplicable: return "only a disposal has costs here; record other costs as management (POST /v1/assets/{id}/management)"
         case .recipientRequired: return "property restituted to a victim or sold to compensate one names the victim (a subject of the case with role victim)"
-        case .recipientNotApplicable: return "only a disposal to a victim (restituted_to_victim, victim_compensation) has a recipient"
+        case .recipientNotApplicable:
+            return "only a restitution, or a disposal to a victim (restituted_to_victim, victim_compensation), has a recipient"
         }
     }
 }
