@@ -21,7 +21,7 @@ valued AS (
         SELECT amount, currency FROM valuation WHERE asset_id = p.asset_id AND valued_on <= p.valued_on
         ORDER BY valued_on DESC, created_at DESC, id DESC LIMIT 1) v
     LEFT JOIN LATERAL (
-        SELECT rate FROM reference_rate WHERE currency = v.currency AND day <= p.valued_on ORDER BY day DESC LIMIT 1) r ON v.currency <> 'EUR'
+        SELECT rate FROM reference_rate WHERE v.currency <> 'EUR' AND currency = v.currency AND day <= p.valued_on ORDER BY day DESC LIMIT 1) r ON true
     WHERE p.executed_on BETWEEN s.first_day AND s.last_day)
 SELECT
     (SELECT count(*) FROM orders, span s WHERE kind = 'freezing' AND first_on BETWEEN s.first_day AND s.last_day) AS s1,

@@ -65,6 +65,25 @@ public final class ConnectionPool: PostgresQueryable {
         return result
     }
 
+    /// Runs `body` in a transaction on a connection of its own, opened for it beside the
+    /// pool's and closed after: for work that holds a pooled connection and needs more at the
+    /// same time, which waiting for the pool could deadlock.
+    @discardableResult
+    public func transactionOnOwnConnection<T>(isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T) async throws -> T {
+        let link = try await Link.open(conninfo: conninfo, logger: logger)
+        let result: T
+        do {
+            result = try await withTaskExecutorPreference(link.executor) {
+                try await Session(link: link).transaction(isolation: isolation, body)
+            }
+        } catch {
+            await link.close()
+            throw error
+        }
+        await link.close()
+        return result
+    }
+
     public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {
         try await withSession { try await $0.query(sql, parameters) }
     }

@@ -235,4 +235,22 @@ struct DemoSeedTests {
             #expect(years >= 3)
         }
     }
+
+    @Test func theDemoManagesHeldPropertyDisposesWithProceedsAndRecordsTheMoneyReceivedInCurrenciesTheECBQuotes() async throws {
+        try await TestDatabase.withFresh { db in
+            let outcome = try ArcaProcess.run(["demo", "seed", "--cases", "60", "--seed", "11"], environment: ["DATABASE_URL": db.url])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            func count(_ sql: String) async throws -> Int { try await db.pool.query(sql)[0].decode(Int.self, 0) }
+            #expect(try await count("SELECT count(*) FROM asset_management WHERE kind = 'custody'") > 0)
+            #expect(try await count("SELECT count(*) FROM asset_management WHERE kind = 'cost'") > 0)
+            #expect(try await count("SELECT count(*) FROM asset_event WHERE disposal_outcome LIKE 'sold%' AND amount IS NOT NULL AND costs IS NOT NULL") > 0)
+            #expect(try await count("SELECT count(*) FROM asset_event WHERE disposal_outcome LIKE 'sold%' AND amount IS NULL") == 0)
+            #expect(try await count("SELECT count(*) FROM recovered_value") > 0)
+            // every amount converts to euro: none in a currency the ECB does not quote, such as the dirham
+            let currencies = try await db.pool.query(
+                "SELECT DISTINCT currency::text FROM valuation UNION SELECT DISTINCT currency::text FROM recovered_value ORDER BY 1"
+            ).map { try $0.decode(String.self, 0) }
+            #expect(Set(currencies).isSubset(of: ["EUR", "USD", "CHF", "GBP"]), "\(currencies)")
+        }
+    }
 }

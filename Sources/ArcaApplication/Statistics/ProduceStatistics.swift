@@ -35,7 +35,8 @@ public struct ProduceStatistics: Sendable {
         let asked = state.flatMap { validation.country("state", $0) }
         try validation.finish()
 
-        return try await database.snapshot { store in
+        // The heaviest reads run at once, on connections of their own, in the same snapshot.
+        return try await database.sharedSnapshot { store, readers in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to count")
             }
@@ -43,18 +44,30 @@ public struct ProduceStatistics: Sendable {
             if let asked, asked != home {
                 throw UseCaseError.invalid("state", "this-deployment", "this deployment records the cases of \(home.value), not \(asked.value)")
             }
-            let record = try await store.statistics.domesticRecord(of: home, in: year)
+            async let orders = readers.read { try await $0.statistics.ordersFirstExecuted(of: home, in: year) }
+            async let firstFreezes = readers.read { try await $0.statistics.firstFreezes(of: home, in: year) }
+            async let issued = readers.read { try await $0.statistics.confiscationsIssued(of: home, in: year) }
+            let confiscations = try await store.statistics.confiscationsExecuted(of: home, in: year)
             let crossBorder = try await store.statistics.crossBorderRecord(in: year)
             let moves = try await store.statistics.requestMoves(in: year)
             let managed = try await store.statistics.managedProperty(in: year)
+            let record = DomesticRecord(
+                orders: try await orders, confiscationsIssued: try await issued, firstFreezes: try await firstFreezes, confiscations: confiscations)
             let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn) + crossBorder.recovered.map(\.recoveredOn)
                 + managed.compactMap(\.valueFixedOn)
-            let rates = try await store.rates.covering(from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone))
-            var missing: [MissingRate] = []
-            var indicators = DomesticFigures.indicators(record, in: year, rates: rates, missing: &missing)
-            indicators += CrossBorderFigures.indicators(crossBorder, in: year, rates: rates, missing: &missing)
-            indicators += RequestFigures.indicators(moves, in: year)
-            indicators += ManagementFigures.indicators(managed, in: year, rates: rates, missing: &missing)
+            let currencies = Set(
+                (record.firstFreezes + record.confiscations).compactMap(\.value?.currency) + crossBorder.recovered.map(\.amount.currency)
+                    + managed.compactMap(\.value?.currency))
+            let rates = try await store.rates.covering(
+                from: days.min() ?? Day(now, in: caller.timeZone), through: days.max() ?? Day(now, in: caller.timeZone),
+                currencies: currencies.subtracting([.euro]).sorted { $0.code < $1.code })
+            // The figures are independent of one another: computed at once on the machine's cores.
+            async let domestic = Self.computing { DomesticFigures.indicators(record, in: year, rates: rates, missing: &$0) }
+            async let abroad = Self.computing { CrossBorderFigures.indicators(crossBorder, in: year, rates: rates, missing: &$0) }
+            async let management = Self.computing { ManagementFigures.indicators(managed, in: year, rates: rates, missing: &$0) }
+            let parts = await [domestic, abroad, management]
+            let missing = parts.flatMap(\.missing)
+            var indicators = parts.flatMap(\.indicators) + RequestFigures.indicators(moves, in: year)
             guard missing.isEmpty else {
                 throw UseCaseError.conflict("the \(year) figures cannot be converted to euro: \(MissingRates(missing: missing).description)")
             }
@@ -64,25 +77,42 @@ public struct ProduceStatistics: Sendable {
             let used = Set(indicators.flatMap { ($0.contributions + $0.withoutValue).compactMap(\.amount?.rate) })
                 .sorted { ($0.day, $0.currency.code) < ($1.day, $1.currency.code) }
             return StatisticsExtract(
-                year: year, state: home, producedAt: now, dataDigest: Self.digest(indicators, rates: used, year: year, state: home), indicators: indicators,
+                year: year, state: home, producedAt: now, dataDigest: await Self.digest(indicators, rates: used, year: year, state: home), indicators: indicators,
                 rates: used)
         }
     }
 
+    /// Figures `body` computes, with the values it could not convert.
+    private static func computing(_ body: @Sendable (inout [MissingRate]) -> [Indicator]) async -> (indicators: [Indicator], missing: [MissingRate]) {
+        var missing: [MissingRate] = []
+        let indicators = body(&missing)
+        return (indicators, missing)
+    }
+
     /// SHA-256 over one line per record counted (indicator, record, day, amount as recorded,
-    /// rate) and per rate used: the same data gives the same digest.
-    static func digest(_ indicators: [Indicator], rates: [ReferenceRate], year: Int, state: CountryCode) -> String {
-        var lines = ["\(year) \(state.value)"]
-        for indicator in indicators {
-            for record in indicator.contributions + indicator.withoutValue {
-                let amount = record.days.map { "\($0) days" } ?? record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
-                let categories = record.categories.map(\.rawValue).joined(separator: "+")
-                let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
-                lines.append(
-                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.offences.map(\.rawValue).joined(separator: "+")) \(categories) \(dimensions) \(amount)")
+    /// rate) and per rate used: the same data gives the same digest. The lines are written in
+    /// chunks at once on the machine's cores (hundreds of thousands on national data), and
+    /// hashed in order.
+    static func digest(_ indicators: [Indicator], rates: [ReferenceRate], year: Int, state: CountryCode) async -> String {
+        let records = indicators.flatMap { indicator in (indicator.contributions + indicator.withoutValue).map { (indicator.key, $0) } }
+        let chunk = 20_000
+        let texts = await withTaskGroup(of: (Int, String).self) { group in
+            for start in stride(from: 0, to: records.count, by: chunk) {
+                let part = records[start..<min(start + chunk, records.count)]
+                group.addTask { (start, part.map { line($0.0, $0.1) }.joined(separator: "\n")) }
             }
+            var texts: [Int: String] = [:]
+            for await (start, text) in group { texts[start] = text }
+            return texts.sorted { $0.key < $1.key }.map(\.value)
         }
-        lines += rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }
+        let lines = ["\(year) \(state.value)"] + texts + rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }
         return SHA256.hash(data: Data(lines.joined(separator: "\n").utf8)).hexadecimal
+    }
+
+    private static func line(_ key: String, _ record: Contribution) -> String {
+        let amount = record.days.map { "\($0) days" } ?? record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
+        let categories = record.categories.map(\.rawValue).joined(separator: "+")
+        let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
+        return "\(key) \(record.entity) \(record.id) \(record.day) \(record.offences.map(\.rawValue).joined(separator: "+")) \(categories) \(dimensions) \(amount)"
     }
 }

@@ -1,6 +1,7 @@
 import ArcaDomain
 import Foundation
 import LibPQ
+import Synchronization
 
 /// Reads the facts the yearly statistics are computed from (Docs/STATISTICS.md). Each query
 /// selects the records of one calendar year; the counting and the conversion to euro are
@@ -8,34 +9,57 @@ import LibPQ
 public struct StatisticsRepository: Sendable {
     let db: Transaction
 
-    /// The orders of `state`'s authorities executed in `state` whose first execution falls in
-    /// the year; the property (or sums) their freezes first froze there in the year, with the
-    /// value on that day; and the property and sums their confiscations recovered there in the
-    /// year. Every date as corrected (migration 0022's views).
-    public func domesticRecord(of state: CountryCode, in year: Int) async throws -> DomesticRecord {
-        let span: [any PostgresEncodable] = [state.value, "\(year)-01-01", "\(year)-12-31"]
-        let orders = try await db.query(
+    /// The orders of `state`'s authorities executed in `state` whose first execution falls in the year.
+    public func ordersFirstExecuted(of state: CountryCode, in year: Int) async throws -> [DomesticOrder] {
+        try await db.query(
             """
+            WITH candidate AS (\(Self.executionsPossiblyIn("e.order_id"))),
+            first AS (
+                SELECT e.order_id, min(e.executed_on) AS executed_on
+                FROM candidate x JOIN order_execution_dated e ON e.order_id = x.order_id
+                GROUP BY e.order_id)
             SELECT \(Self.orderColumns("first.executed_on"))
-            FROM legal_order_dated o
+            FROM first
+            JOIN legal_order_dated o ON o.id = first.order_id
             JOIN case_file c ON c.id = o.case_id
-            CROSS JOIN LATERAL (SELECT min(e.executed_on) AS executed_on FROM order_execution_dated e WHERE e.order_id = o.id) first
             WHERE \(Self.domestic) AND first.executed_on BETWEEN $2::date AND $3::date
             ORDER BY first.executed_on, o.id
-            """, span
+            """, Self.span(state, year)
         ).map(Self.order)
-        let issued = try await db.query(
+    }
+
+    /// The confiscation orders of `state`'s authorities decided in the year, wherever executed.
+    public func confiscationsIssued(of state: CountryCode, in year: Int) async throws -> [DomesticOrder] {
+        try await db.query(
             """
+            WITH candidate AS (
+                SELECT l.id FROM legal_order l WHERE l.kind = 'confiscation' AND l.decision_date BETWEEN $2::date AND $3::date
+                UNION
+                SELECT k.order_id FROM order_correction k WHERE k.step = 'decision')
             SELECT \(Self.orderColumns("o.decision_date"))
-            FROM legal_order_dated o
+            FROM candidate x
+            JOIN legal_order_dated o ON o.id = x.id
             JOIN case_file c ON c.id = o.case_id
             WHERE o.kind = 'confiscation' AND o.issuing_state = $1 AND o.decision_date BETWEEN $2::date AND $3::date
             ORDER BY o.decision_date, o.id
-            """, span
+            """, Self.span(state, year)
         ).map(Self.order)
-        return DomesticRecord(
-            orders: orders, confiscationsIssued: issued, firstFreezes: try await property(executedBy: "freezing", valuedOn: "x.executed_on", span),
-            confiscations: try await property(executedBy: "confiscation", valuedOn: "x.decision_date", span))
+    }
+
+    /// The property (or sums) `state`'s freezes first froze there in the year, valued that day.
+    public func firstFreezes(of state: CountryCode, in year: Int) async throws -> [ValuedProperty] {
+        try await property(executedBy: "freezing", valuedOn: "x.executed_on", Self.span(state, year))
+    }
+
+    /// The property and sums `state`'s confiscations recovered there in the year, valued on the
+    /// day of the decision.
+    public func confiscationsExecuted(of state: CountryCode, in year: Int) async throws -> [ValuedProperty] {
+        try await property(executedBy: "confiscation", valuedOn: "x.decision_date", Self.span(state, year))
+    }
+
+    /// `$1` the state, `$2` and `$3` the year's first and last days.
+    static func span(_ state: CountryCode, _ year: Int) -> [any PostgresEncodable] {
+        [state.value, "\(year)-01-01", "\(year)-12-31"]
     }
 
     /// The property orders of `kind` first executed here in the year, each asset once (its first
@@ -44,10 +68,13 @@ public struct StatisticsRepository: Sendable {
     private func property(executedBy kind: String, valuedOn: String, _ span: [any PostgresEncodable]) async throws -> [ValuedProperty] {
         let assets = try await db.query(
             """
-            WITH executed AS (
+            WITH candidate AS (\(Self.executionsPossiblyIn("e.asset_id", where: "e.asset_id IS NOT NULL"))),
+            executed AS (
                 SELECT DISTINCT ON (e.asset_id) e.asset_id, e.executed_on, o.decision_date
-                FROM order_execution_dated e JOIN legal_order_dated o ON o.id = e.order_id
-                WHERE o.kind = '\(kind)' AND \(Self.domestic) AND e.asset_id IS NOT NULL
+                FROM candidate x
+                JOIN order_execution_dated e ON e.asset_id = x.asset_id
+                JOIN legal_order_dated o ON o.id = e.order_id
+                WHERE o.kind = '\(kind)' AND \(Self.domestic)
                 ORDER BY e.asset_id, e.executed_on, e.id)
             SELECT a.id::text, c.reference || ': ' || a.description, x.executed_on::text, coalesce(c.offences, '{}'), a.category, v.amount::text, v.currency,
                 (\(valuedOn))::text
@@ -66,10 +93,11 @@ public struct StatisticsRepository: Sendable {
             """
             SELECT e.id::text, c.reference || ': ' || o.decision_reference || ' (sum executed)', e.executed_on::text, coalesce(c.offences, '{}'), NULL::text,
                 e.amount::text, e.currency, e.executed_on::text
-            FROM order_execution_dated e
+            FROM (\(Self.executionsPossiblyIn("e.id", where: "e.asset_id IS NULL"))) x
+            JOIN order_execution_dated e ON e.id = x.id
             JOIN legal_order_dated o ON o.id = e.order_id
             JOIN case_file c ON c.id = o.case_id
-            WHERE o.kind = '\(kind)' AND \(Self.domestic) AND e.asset_id IS NULL AND e.executed_on BETWEEN $2::date AND $3::date
+            WHERE o.kind = '\(kind)' AND \(Self.domestic) AND e.executed_on BETWEEN $2::date AND $3::date
             ORDER BY e.executed_on, e.id
             """, span
         ).map { try Self.property($0, entity: "order_execution") }
@@ -132,17 +160,35 @@ public struct StatisticsRepository: Sendable {
 
     /// The case's offences in column `column`, the principal first; none for a record with no case here.
     static func offences(_ row: Row, _ column: Int) throws -> [OffenceCategory] {
-        try row.decode([String].self, column).map { try OffenceCategory(rawValue: $0).orThrow("offences") }
+        // A few hundred lists of offences recur over hundreds of thousands of rows: each is read once.
+        let text = try row.decode(String.self, column)
+        if let known = knownOffences.withLock({ $0[text] }) { return known }
+        let offences = try row.decode([String].self, column).map { try OffenceCategory(rawValue: $0).orThrow("offences") }
+        knownOffences.withLock { $0[text] = offences }
+        return offences
     }
+
+    private static let knownOffences = Mutex<[String: [OffenceCategory]]>([:])
 
     /// An order (`o`) of the state `$1` names, executed there.
     static let domestic = "o.issuing_state = $1 AND o.executing_state = $1"
+
+    /// `column` of the executions (`e`, and `where`) whose day as corrected may fall between `$2`
+    /// and `$3`: those recorded on a day in the span, and those whose day was corrected. The
+    /// span is found by index, and only these are read through the corrected-date views.
+    static func executionsPossiblyIn(_ column: String, where condition: String = "true") -> String {
+        """
+        SELECT \(column) FROM order_execution e WHERE e.executed_on BETWEEN $2::date AND $3::date AND \(condition)
+        UNION
+        SELECT \(column) FROM order_correction k JOIN order_execution e ON e.id = k.execution_id WHERE \(condition)
+        """
+    }
 
     /// An order (`o`) of case `c` with the day `day` names, as `order` reads it.
     static func orderColumns(_ day: String) -> String {
         """
         o.id, o.kind, o.confiscation_type, o.decision_reference, (\(day))::text, coalesce(c.offences, '{}'),
-            ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
+            ARRAY(SELECT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id)
         """
     }
 
@@ -152,7 +198,8 @@ public struct StatisticsRepository: Sendable {
             confiscationType: try row.decode(String?.self, 2).map { try ConfiscationType(rawValue: $0).orThrow("confiscation_type") },
             decisionReference: try row.decode(String.self, 3), day: try Day(row.decode(String.self, 4)),
             offences: try Self.offences(row, 5),
-            categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
+            // Each category once, in order (sorted here rather than by a sort per row in the query).
+            categories: try Set(row.decode([String].self, 6)).sorted().map { try AssetCategory(rawValue: $0).orThrow("category") })
     }
 
     /// The certificates this state's offices transmitted in the year (the day each was sent, in
@@ -179,7 +226,8 @@ public struct StatisticsRepository: Sendable {
                 label: try row.decode(String.self, 2), sentOn: try Day(row.decode(String.self, 3)),
                 executingState: try CountryCode(recorded: row.decode(String.self, 4)),
                 offences: try Self.offences(row, 5),
-                categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
+                // Each category once, in order (sorted here rather than by a sort per row in the query).
+            categories: try Set(row.decode([String].self, 6)).sorted().map { try AssetCategory(rawValue: $0).orThrow("category") })
         }
         let recovered = try await db.query(
             """
@@ -280,7 +328,13 @@ public struct StatisticsRepository: Sendable {
                 CASE e.action WHEN 'sell_interim' THEN e.currency ELSE a.confiscation_currency END,
                 CASE e.action WHEN 'sell_interim' THEN e.occurred_on ELSE a.confiscation_ordered_on END::text,
                 e.disposal_outcome
-            FROM asset_event_dated e
+            FROM (
+                -- Recorded on a day of the year, or with a corrected day (the views give the right one).
+                SELECT m.id FROM asset_event m
+                WHERE m.action IN ('sell_interim', 'dispose') AND m.occurred_on BETWEEN $1::date AND $2::date
+                UNION
+                SELECT k.corrects_event_id FROM asset_event k WHERE k.corrects_event_id IS NOT NULL) x
+            JOIN asset_event_dated e ON e.id = x.id
             JOIN asset a ON a.id = e.asset_id
             JOIN case_file c ON c.id = a.case_id
             WHERE (e.action = 'sell_interim' OR (e.action = 'dispose' AND e.disposal_outcome IN ('social_reuse', 'public_use')))

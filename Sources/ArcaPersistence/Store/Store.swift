@@ -79,12 +79,48 @@ extension Database {
         try await run(body, explicitly: true, isolation: .repeatableRead)
     }
 
+    /// Runs `body` in one snapshot, as `snapshot` does, with readers that run further reads of
+    /// the same snapshot on connections of their own at the same time (opened beside the pool,
+    /// so that they never wait for it): a long report made of independent queries then uses
+    /// more than one of the database's cores, and still reads everything as of one instant
+    /// (`pg_export_snapshot`).
+    public func sharedSnapshot<T>(_ body: (Store, SnapshotReaders) async throws -> T) async throws -> T {
+        try await snapshot { store in
+            let id = try await store.transaction.query("SELECT pg_export_snapshot()")[0].decode(String.self, 0)
+            return try await body(store, SnapshotReaders(database: self, snapshot: id))
+        }
+    }
+
     /// Runs `body`, which sends one statement or one pipeline, with no BEGIN and COMMIT
     /// around it: the statement, or the pipeline as one implicit transaction, commits on its
     /// own, so the work costs one round trip instead of three. Inside another transaction of
     /// this database, `body` joins it. Errors as for `transaction`.
     public func oneRoundTrip<T>(_ body: (Store) async throws -> T) async throws -> T {
         try await run(body, explicitly: false)
+    }
+
+    /// Runs `body` on its own connection in a transaction that reads the snapshot `id` exported.
+    fileprivate func read<T>(snapshot id: String, _ body: (Store) async throws -> T) async throws -> T {
+        try await translatingErrors {
+            // A child task of the exporting transaction's work: its own transaction, not that one.
+            try await Self.$enclosing.withValue(nil) {
+                try await pool.transactionOnOwnConnection(isolation: .repeatableRead) { connection in
+                    _ = try await connection.query("SET TRANSACTION SNAPSHOT '\(id)'")
+                    return try await body(Store(transaction: connection))
+                }
+            }
+        }
+    }
+
+    /// The database's errors as the use cases know them: unavailable, or a rule it enforces.
+    private func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PostgresError {
+            if error.meansUnavailable { throw DatabaseUnavailable(reason: error.message) }
+            if let violation = ConstraintViolation.from(error) { throw violation }
+            throw error
+        }
     }
 
     private func run<T>(_ body: (Store) async throws -> T, explicitly: Bool, isolation: IsolationLevel = .readCommitted) async throws -> T {
@@ -94,22 +130,18 @@ extension Database {
         var attempt = 1
         while true {
             do {
-                let work = { (connection: Transaction) in
-                    let store = Store(transaction: connection)
-                    return try await Self.$enclosing.withValue(EnclosingTransaction(database: ObjectIdentifier(self), store: store)) {
-                        try await body(store)
+                return try await translatingErrors {
+                    let work = { (connection: Transaction) in
+                        let store = Store(transaction: connection)
+                        return try await Self.$enclosing.withValue(EnclosingTransaction(database: ObjectIdentifier(self), store: store)) {
+                            try await body(store)
+                        }
                     }
+                    return try await explicitly ? pool.transaction(isolation: isolation, work) : pool.withoutTransaction(work)
                 }
-                return try await explicitly ? pool.transaction(isolation: isolation, work) : pool.withoutTransaction(work)
-            } catch let error as PostgresError {
-                if error.meansUnavailable { throw DatabaseUnavailable(reason: error.message) }
-                if error.meansLostConflict {
-                    guard attempt < Self.attemptsOnConflict else { throw DatabaseBusy(sqlState: error.sqlState ?? "") }
-                    attempt += 1
-                    continue
-                }
-                if let violation = ConstraintViolation.from(error) { throw violation }
-                throw error
+            } catch let error as PostgresError where error.meansLostConflict {
+                guard attempt < Self.attemptsOnConflict else { throw DatabaseBusy(sqlState: error.sqlState ?? "") }
+                attempt += 1
             }
         }
     }
@@ -188,5 +220,17 @@ func translatingConstraints<T>(_ body: () async throws -> T) async throws -> T {
     } catch {
         if let violation = ConstraintViolation.from(error) { throw violation }
         throw error
+    }
+}
+
+/// Reads of one exported snapshot, each on a connection of its own (`Database.sharedSnapshot`).
+public struct SnapshotReaders: Sendable {
+    let database: Database
+    /// As `pg_export_snapshot` names it: hexadecimal digits and dashes.
+    let snapshot: String
+
+    public func read<T: Sendable>(_ body: @Sendable (Store) async throws -> T) async throws -> T {
+        precondition(snapshot.allSatisfy { $0.isHexDigit || $0 == "-" }, "not a snapshot id: \(snapshot)")
+        return try await database.read(snapshot: snapshot, body)
     }
 }
