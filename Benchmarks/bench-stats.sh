@@ -23,11 +23,19 @@ chmod 755 "$ARCA_HOME"
 swift build -c release --product arca 2>&1 | grep -E "error|Compiling arca" || true
 BIN=.build/release
 unset DATABASE_URL
+work=$(mktemp -d)
+server=""
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  rm -rf "$work"
+  "$BIN/arca" db stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 "$BIN/arca" db start --port "${BENCH_PORT:-54351}" >/dev/null
 URL=$("$BIN/arca" db url)
 BINDIR=$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 [ -x "$BINDIR/psql" ] || BINDIR=$(dirname "$(command -v psql)")
-sql() { PGOPTIONS="-c client_min_messages=warning" "$BINDIR/psql" -qAtX -v ON_ERROR_STOP=1 "$URL" "$@"; }
+sql() { PGOPTIONS="-c client_min_messages=warning -c statement_timeout=600s" "$BINDIR/psql" -qAtX -v ON_ERROR_STOP=1 "$URL" "$@"; }
 
 # Seed once per size: a database with another number of cases is reset first.
 "$BIN/arca" migrate >/dev/null
@@ -42,22 +50,14 @@ if [ "$(sql -c "SELECT count(*) FROM reference_rate")" = 0 ]; then
   "$BIN/arca" rates import Tests/Fixtures/ecb-eurofxref-hist.csv
 fi
 
-work=$(mktemp -d)
-server=""
-cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-  rm -rf "$work"
-  "$BIN/arca" db stop >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
 token=$("$BIN/arca" token issue --user n.mertens --label bench-stats | tail -1)
 ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$HTTP_PORT" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null && break; sleep 0.1; done
 
 extract() {
-  curl -s -o "$work/extract.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" "http://127.0.0.1:$HTTP_PORT/v1/statistics/$YEAR"
+  curl -s --max-time 120 -o "$work/extract.json" -w '%{http_code} %{time_total}' -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$HTTP_PORT/v1/statistics/$YEAR"
 }
 floor() {
   sql -v year="$YEAR" -c '\timing on' -f Benchmarks/stats/floor.sql | awk '/^Time:/ { print $2 }'
@@ -70,7 +70,8 @@ if [ "$status" != 200 ]; then
 fi
 floor >/dev/null
 for _ in $(seq 1 "$RUNS"); do
-  read -r _ seconds <<< "$(extract)"
+  read -r status seconds <<< "$(extract)"
+  [ "$status" = 200 ] || { echo "bench-stats: the extract answered $status" >&2; exit 1; }
   awk -v s="$seconds" 'BEGIN { printf "%.1f\n", s * 1000 }' >> "$work/extract.ms"
   floor >> "$work/floor.ms"
 done

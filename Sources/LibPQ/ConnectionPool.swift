@@ -29,6 +29,8 @@ public final class ConnectionPool: PostgresQueryable {
         var waiters: [Waiter] = []
         var nextWaiter: UInt64 = 0
         var closed = false
+        /// Connections open beside the pool (`transactionOnOwnConnection`).
+        var own = 0
     }
 
     /// - Parameters:
@@ -68,8 +70,12 @@ public final class ConnectionPool: PostgresQueryable {
     /// Runs `body` in a transaction on a connection of its own, opened for it beside the
     /// pool's and closed after: for work that holds a pooled connection and needs more at the
     /// same time, which waiting for the pool could deadlock.
+    /// At most as many are open beside the pool as in it; past that, a caller waits for one to
+    /// close (its holders wait for nothing else), up to `acquireTimeout`.
     @discardableResult
     public func transactionOnOwnConnection<T>(isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T) async throws -> T {
+        try await reserveOwnConnection()
+        defer { state.withLock { $0.own -= 1 } }
         let link = try await Link.open(conninfo: conninfo, logger: logger)
         let result: T
         do {
@@ -82,6 +88,24 @@ public final class ConnectionPool: PostgresQueryable {
         }
         await link.close()
         return result
+    }
+
+    private func reserveOwnConnection() async throws {
+        let deadline = ContinuousClock.now + acquireTimeout
+        while true {
+            let reserved: Bool = try state.withLock { state in
+                if state.closed { throw Self.closedError }
+                guard state.own < size else { return false }
+                state.own += 1
+                return true
+            }
+            if reserved { return }
+            guard ContinuousClock.now < deadline else {
+                throw PostgresError(
+                    kind: .poolTimeout, message: "no connection of its own came free within \(acquireTimeout.components.seconds) s: \(size) are open")
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     public func query(_ sql: String, _ parameters: [any PostgresEncodable]) async throws -> QueryResult {

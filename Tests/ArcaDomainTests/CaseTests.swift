@@ -32,7 +32,7 @@ struct CaseTests {
 
     @Test(arguments: [
         "2025-02-29", "2100-02-29", "1900-02-29", "2026-04-31", "2026-11-00", "2026-13-01", "2026-1-01", "29/11/2026",
-        "2026-11-29T10:00:00Z", "",
+        "2026-11-29T10:00:00Z", "", "2026-+1-01", "2026-01-+5", "+026-01-01", "2026-١١-29",
     ])
     func anImpossibleOrMalformedDayIsRefused(_ text: String) {
         #expect(throws: DayError.self) { try Day(text) }

@@ -52,4 +52,12 @@ struct MoneyTests {
         #expect(Currency(code: "XYZ") == nil)
         #expect(Currency(code: "EURO") == nil)
     }
+
+    @Test(arguments: [
+        "1234.50", "0.125", "000123.4500", "+5", "-17.25", "0", "0.00", "999999999999999999", "123456789.123456789",
+        "1234567890123456789.5", "12345678901234567890123456789012345678", "0.00000000000000000000000000001",
+    ])
+    func anAmountReadsAsFoundationReadsItsDecimalText(_ text: String) throws {
+        #expect(try Money.parseAmount(text) == Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+    }
 }

@@ -28,14 +28,15 @@ public struct OrderRepository: Sendable {
                 """
                 INSERT INTO legal_order (id, case_id, kind, urgent, confiscation_type, issuing_authority, decision_reference,
                     decision_date, covered_amount, covered_currency, status, version, created_at, confirms_order_id,
-                    issuing_state, executing_state)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9::numeric, $10, $11, $12, $13, $14, $15, $16)
+                    issuing_state, executing_state, asset_categories)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9::numeric, $10, $11, $12, $13, $14, $15, $16,
+                    (SELECT coalesce(array_agg(DISTINCT category ORDER BY category), '{}') FROM asset WHERE id = ANY ($17::text[]::uuid[])))
                 """,
                 [
                     order.id, order.caseID, order.kind.rawValue, order.urgent, order.confiscationType?.rawValue,
                     order.issuingAuthority, order.decisionReference, order.decisionDate.description, order.coveredAmount?.amount,
                     order.coveredAmount?.currency.code, order.status.rawValue, order.version, order.createdAt, order.confirms,
-                    order.issuingState.value, order.executingState.value,
+                    order.issuingState.value, order.executingState.value, order.assetIDs.map(\.lowercased),
                 ])
             if !order.assetIDs.isEmpty {
                 try await db.execute(

@@ -164,7 +164,10 @@ public struct StatisticsRepository: Sendable {
         let text = try row.decode(String.self, column)
         if let known = knownOffences.withLock({ $0[text] }) { return known }
         let offences = try row.decode([String].self, column).map { try OffenceCategory(rawValue: $0).orThrow("offences") }
-        knownOffences.withLock { $0[text] = offences }
+        knownOffences.withLock { known in
+            if known.count >= 4_096 { known.removeAll(keepingCapacity: true) }
+            known[text] = offences
+        }
         return offences
     }
 
@@ -188,7 +191,7 @@ public struct StatisticsRepository: Sendable {
     static func orderColumns(_ day: String) -> String {
         """
         o.id, o.kind, o.confiscation_type, o.decision_reference, (\(day))::text, coalesce(c.offences, '{}'),
-            ARRAY(SELECT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id)
+            o.asset_categories
         """
     }
 
@@ -198,8 +201,7 @@ public struct StatisticsRepository: Sendable {
             confiscationType: try row.decode(String?.self, 2).map { try ConfiscationType(rawValue: $0).orThrow("confiscation_type") },
             decisionReference: try row.decode(String.self, 3), day: try Day(row.decode(String.self, 4)),
             offences: try Self.offences(row, 5),
-            // Each category once, in order (sorted here rather than by a sort per row in the query).
-            categories: try Set(row.decode([String].self, 6)).sorted().map { try AssetCategory(rawValue: $0).orThrow("category") })
+            categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
     }
 
     /// The certificates this state's offices transmitted in the year (the day each was sent, in
@@ -210,7 +212,7 @@ public struct StatisticsRepository: Sendable {
             """
             SELECT t.id, t.kind, c.reference || ': ' || o.decision_reference || ' to ' || t.counterpart_office, t.sent_on::text, t.counterpart_state,
                 coalesce(c.offences, '{}'),
-                ARRAY(SELECT DISTINCT a.category FROM order_asset oa JOIN asset a ON a.id = oa.asset_id WHERE oa.order_id = o.id ORDER BY 1)
+                o.asset_categories
             FROM (
                 SELECT x.*, (x.received_at AT TIME ZONE f.time_zone)::date AS sent_on
                 FROM certificate x JOIN office f ON f.code = x.office_code
@@ -226,8 +228,7 @@ public struct StatisticsRepository: Sendable {
                 label: try row.decode(String.self, 2), sentOn: try Day(row.decode(String.self, 3)),
                 executingState: try CountryCode(recorded: row.decode(String.self, 4)),
                 offences: try Self.offences(row, 5),
-                // Each category once, in order (sorted here rather than by a sort per row in the query).
-            categories: try Set(row.decode([String].self, 6)).sorted().map { try AssetCategory(rawValue: $0).orThrow("category") })
+                categories: try row.decode([String].self, 6).map { try AssetCategory(rawValue: $0).orThrow("category") })
         }
         let recovered = try await db.query(
             """

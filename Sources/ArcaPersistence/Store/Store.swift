@@ -85,7 +85,9 @@ extension Database {
     /// more than one of the database's cores, and still reads everything as of one instant
     /// (`pg_export_snapshot`).
     public func sharedSnapshot<T>(_ body: (Store, SnapshotReaders) async throws -> T) async throws -> T {
-        try await snapshot { store in
+        // Inside another transaction, `snapshot` would join it, whose snapshot the readers cannot share.
+        precondition(Self.enclosing?.database != ObjectIdentifier(self), "sharedSnapshot inside a transaction of the same database")
+        return try await snapshot { store in
             let id = try await store.transaction.query("SELECT pg_export_snapshot()")[0].decode(String.self, 0)
             return try await body(store, SnapshotReaders(database: self, snapshot: id))
         }
