@@ -13,7 +13,7 @@ public struct CaseTotalsResource: Encodable {
         /// `unconverted` say which.
         let complete: Bool
         let withoutValue: Int
-        let unconverted: [UnconvertedResource]
+        let unconverted: [MissingRateResource]
         let records: [RecordResource]
     }
 
@@ -28,12 +28,6 @@ public struct CaseTotalsResource: Encodable {
         let rate: String?
     }
 
-    struct UnconvertedResource: Encodable {
-        let currency: String
-        let day: Day
-        let message: String
-    }
-
     let caseId: String
     let reference: String
     let totals: [TotalResource]
@@ -46,7 +40,7 @@ public struct CaseTotalsResource: Encodable {
             TotalResource(
                 line: total.line.rawValue, count: total.count, euro: Money(total.euro, .euro).amountText, complete: total.isComplete,
                 withoutValue: total.withoutValue.count,
-                unconverted: total.unconverted.map { UnconvertedResource(currency: $0.currency.code, day: $0.day, message: $0.description) },
+                unconverted: total.unconverted.map(MissingRateResource.init),
                 records: total.records.map { record in
                     RecordResource(
                         entity: record.amount.entity, id: record.amount.id, label: record.amount.label, day: record.amount.day,
@@ -86,5 +80,18 @@ public struct RecoveredValueResource: Encodable {
         recipientSubjectId = value.recipientID?.lowercased
         reason = value.reason
         recordedBy = value.recordedBy
+    }
+}
+
+/// An amount left out of a sum for want of a reference rate: its currency and day, and what to do.
+struct MissingRateResource: Encodable {
+    let currency: String
+    let day: Day
+    let message: String
+
+    init(_ missing: MissingRate) {
+        currency = missing.currency.code
+        day = missing.day
+        message = missing.description
     }
 }

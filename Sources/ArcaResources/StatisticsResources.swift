@@ -181,16 +181,10 @@ public struct StatisticsSummaryResource: Encodable {
         let confiscatedAfterFreezing: Int
     }
 
-    struct UnconvertedResource: Encodable {
-        let currency: String
-        let day: String
-        let message: String
-    }
-
     let state: String
     let producedAt: Date
     let years: [YearResource]
-    let unconverted: [UnconvertedResource]
+    let unconverted: [MissingRateResource]
 
     public init(_ summary: StatisticsSummary) {
         state = summary.state.value
@@ -202,6 +196,6 @@ public struct StatisticsSummaryResource: Encodable {
                 averageDaysFrozenBeforeConfiscation: year.averageDaysFrozenBeforeConfiscation.map { Figure.days($0).text },
                 confiscatedAfterFreezing: year.confiscatedAfterFreezing)
         }
-        unconverted = summary.unconverted.map { UnconvertedResource(currency: $0.currency.code, day: $0.day.description, message: $0.description) }
+        unconverted = summary.unconverted.map(MissingRateResource.init)
     }
 }
