@@ -94,7 +94,14 @@ struct StatsCommand: AsyncParsableCommand {
                 text += table(
                     ["YEAR", "TRACED", "EUR", "FROZEN", "EUR", "CONFISCATED", "EUR", "RECOVERED", "EUR", "DAYS FROZEN BEFORE CONFISCATION (ASSETS)"], rows)
                 if !summary.unconverted.isEmpty {
-                    text += "\nnot in the sums, for want of a rate:\n" + summary.unconverted.map { "  \($0.currency.code) on \($0.day)" }.joined(separator: "\n")
+                    // One line per currency: its days without a rate, counted, from first to last.
+                    let byCurrency = Dictionary(grouping: summary.unconverted, by: \.currency.code)
+                    text += "\nnot in the sums, for want of a rate (arca rates import FILE):\n"
+                        + byCurrency.keys.sorted().map { code in
+                            let days = byCurrency[code, default: []].map(\.day).sorted()
+                            let span = days.count == 1 ? "\(days[0])" : "\(days.count) days from \(days[0]) to \(days[days.count - 1])"
+                            return "  \(code) on \(span)"
+                        }.joined(separator: "\n")
                 }
                 return text
             }
