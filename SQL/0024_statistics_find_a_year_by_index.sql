@@ -19,6 +19,15 @@ FROM (
     FROM order_asset oa JOIN asset a ON a.id = oa.asset_id GROUP BY oa.order_id) k
 WHERE k.order_id = o.id;
 
+-- An order's first execution as recorded (the executions are append-only, so it only moves
+-- earlier): the orders first executed in a year are found by index, and only those whose
+-- executions were corrected are read through the corrected-date views.
+ALTER TABLE legal_order ADD COLUMN first_executed_on date;
+UPDATE legal_order o SET first_executed_on = k.first_on
+FROM (SELECT order_id, min(executed_on) AS first_on FROM order_execution GROUP BY order_id) k
+WHERE k.order_id = o.id;
+CREATE INDEX legal_order_first_executed_idx ON legal_order (first_executed_on);
+
 CREATE TRIGGER order_asset_append_only
     BEFORE UPDATE OR DELETE ON order_asset
     FOR EACH ROW EXECUTE FUNCTION refuse_ledger_change();

@@ -78,10 +78,13 @@ public struct OrderRepository: Sendable {
         let updated = try await db.execute(
             """
             UPDATE legal_order SET status = $3, final_on = coalesce(final_on, $4::date), lifted_on = coalesce(lifted_on, $5::date),
-                lifting_ground = $6, version = $2
+                lifting_ground = $6, version = $2, first_executed_on = least(first_executed_on, $7::date)
             WHERE id = $1 AND version = $2 - 1
             """,
-            [order.id, order.version, order.status.rawValue, order.finalOn?.description, order.liftedOn?.description, order.liftingGround?.rawValue])
+            [
+                order.id, order.version, order.status.rawValue, order.finalOn?.description, order.liftedOn?.description, order.liftingGround?.rawValue,
+                newExecutions.map(\.executedOn).min()?.description,
+            ])
         guard updated == 1 else { return false }
         for execution in newExecutions {
             try await db.execute(

@@ -13,10 +13,14 @@ public struct StatisticsRepository: Sendable {
     public func ordersFirstExecuted(of state: CountryCode, in year: Int) async throws -> [DomesticOrder] {
         try await db.query(
             """
-            WITH candidate AS (\(Self.executionsPossiblyIn("e.order_id"))),
+            WITH candidate AS (
+                -- First executed in the year as recorded (legal_order.first_executed_on), or with a corrected execution.
+                SELECT l.id FROM legal_order l WHERE l.first_executed_on BETWEEN $2::date AND $3::date
+                UNION
+                SELECT e.order_id FROM order_correction k JOIN order_execution e ON e.id = k.execution_id),
             first AS (
                 SELECT e.order_id, min(e.executed_on) AS executed_on
-                FROM candidate x JOIN order_execution_dated e ON e.order_id = x.order_id
+                FROM candidate x JOIN order_execution_dated e ON e.order_id = x.id
                 GROUP BY e.order_id)
             SELECT \(Self.orderColumns("first.executed_on"))
             FROM first
