@@ -181,15 +181,19 @@ public struct MissingRates: Error, Hashable, Sendable, CustomStringConvertible {
     /// Days named one by one for a currency; beyond, the span and the first few.
     static let daysListed = 5
 
+    /// Each currency once, in order, with its days without a rate, earliest first.
+    public var byCurrency: [(currency: Currency, days: [Day])] {
+        let days = Dictionary(grouping: missing, by: \.currency)
+        return days.keys.sorted { $0.code < $1.code }.map { ($0, days[$0, default: []].map(\.day)) }
+    }
+
     public var description: String {
-        let days = Dictionary(grouping: missing, by: \.currency.code)
-        let listed = days.keys.sorted().map { code in
-            let missed = days[code, default: []].map(\.day)
+        let listed = byCurrency.map { currency, missed in
             // A currency the ECB never quoted misses every day: name the span, not each day.
             guard missed.count > Self.daysListed, let first = missed.first, let last = missed.last else {
-                return "\(code) on \(missed.map(\.description).joined(separator: ", "))"
+                return "\(currency.code) on \(missed.map(\.description).joined(separator: ", "))"
             }
-            return "\(code) on \(missed.count) days from \(first) to \(last) (\(missed.prefix(Self.daysListed).map(\.description).joined(separator: ", ")), …)"
+            return "\(currency.code) on \(missed.count) days from \(first) to \(last) (\(missed.prefix(Self.daysListed).map(\.description).joined(separator: ", ")), …)"
         }
         return "no ECB reference rate on or in the \(RateTable.maximumAge) days before: \(listed.joined(separator: "; ")) — "
             + "import the current rates (arca rates import FILE); a currency the ECB no longer quotes cannot be converted"

@@ -95,12 +95,10 @@ struct StatsCommand: AsyncParsableCommand {
                     ["YEAR", "TRACED", "EUR", "FROZEN", "EUR", "CONFISCATED", "EUR", "RECOVERED", "EUR", "DAYS FROZEN BEFORE CONFISCATION (ASSETS)"], rows)
                 if !summary.unconverted.isEmpty {
                     // One line per currency: its days without a rate, counted, from first to last.
-                    let byCurrency = Dictionary(grouping: summary.unconverted, by: \.currency.code)
                     text += "\nnot in the sums, for want of a rate (arca rates import FILE):\n"
-                        + byCurrency.keys.sorted().map { code in
-                            let days = byCurrency[code, default: []].map(\.day).sorted()
+                        + MissingRates(missing: summary.unconverted).byCurrency.map { currency, days in
                             let span = days.count == 1 ? "\(days[0])" : "\(days.count) days from \(days[0]) to \(days[days.count - 1])"
-                            return "  \(code) on \(span)"
+                            return "  \(currency.code) on \(span)"
                         }.joined(separator: "\n")
                 }
                 return text
