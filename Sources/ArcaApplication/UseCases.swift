@@ -38,6 +38,8 @@ public struct UseCases: Sendable {
     public let liftOrder: LiftOrder
     public let correctOrderDate: CorrectOrderDate
     public let readAuditTrail: ReadAuditTrail
+    public let verifyAuditTrail: VerifyAuditTrail
+    public let takeAuditAnchor: TakeAuditAnchor
     public let listSettings: ListSettings
     public let changeSetting: ChangeSetting
     public let importRates: ImportRates
@@ -105,6 +107,8 @@ public struct UseCases: Sendable {
         liftOrder = LiftOrder(database: database, clock: clock)
         correctOrderDate = CorrectOrderDate(database: database, clock: clock)
         readAuditTrail = ReadAuditTrail(database: database)
+        verifyAuditTrail = VerifyAuditTrail(database: database)
+        takeAuditAnchor = TakeAuditAnchor(database: database, clock: clock)
         listSettings = ListSettings(database: database)
         importRates = ImportRates(database: database)
         produceStatistics = ProduceStatistics(database: database, clock: clock)

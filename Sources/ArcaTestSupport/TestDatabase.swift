@@ -73,6 +73,19 @@ public struct FreshDatabase: Sendable {
     public let url: String
     public let name: String
     public let pool: ConnectionPool
+
+    /// Runs `sql` (one or more statements) as the cluster's superuser: what someone holding
+    /// the database's keys could do behind ARCA's back.
+    public func asSuperuser(_ sql: String) async throws {
+        let superuser = ConnectionPool(conninfo: url, size: 1, acquireTimeout: TestDatabase.patience, logger: TestDatabase.quietLogger)
+        do {
+            _ = try await superuser.withSession { try await $0.simpleQuery(sql) }
+        } catch {
+            await superuser.close()
+            throw error
+        }
+        await superuser.close()
+    }
 }
 
 /// The server the whole test process shares, set up once.

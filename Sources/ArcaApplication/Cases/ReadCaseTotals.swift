@@ -14,7 +14,7 @@ public struct ReadCaseTotals: Sendable {
     public func callAsFunction(caseID: UUID, by caller: Caller) async throws -> CaseMoney {
         let office = try caller.office(for: .readCases)
         // One snapshot: the totals and the list of money recovered agree.
-        return try await database.snapshot { store in
+        let money = try await database.snapshot { store in
             let found = try await store.cases.find(caseID, visibleTo: office).found("case \(caseID.lowercased)")
             let record = try found.permit(.read, by: office, "case \(found.record.reference)")
             let amounts = try await store.caseAmounts(caseID)
@@ -23,9 +23,10 @@ public struct ReadCaseTotals: Sendable {
                 rates = try await store.rates.covering(from: needed.days.lowerBound, through: needed.days.upperBound, currencies: needed.currencies)
             }
             let recovered = try await store.recoveredValues.inCase(caseID)
-            try await store.audit.appendConsultation(by: caller.auditActor, operation: "ReadCaseTotals", entity: "case", id: caseID.lowercased)
             return CaseMoney(case: record, totals: CaseTotals(amounts, rates: rates), recovered: recovered)
         }
+        try await database.logConsultation(by: caller.auditActor, operation: "ReadCaseTotals", entity: "case", id: caseID.lowercased)
+        return money
     }
 }
 

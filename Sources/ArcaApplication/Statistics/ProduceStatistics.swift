@@ -36,7 +36,7 @@ public struct ProduceStatistics: Sendable {
         try validation.finish()
 
         // The heaviest reads run at once, on connections of their own, in the same snapshot.
-        return try await database.sharedSnapshot { store, readers in
+        let extract = try await database.sharedSnapshot { store, readers in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to count")
             }
@@ -73,13 +73,14 @@ public struct ProduceStatistics: Sendable {
             }
             let order = IndicatorCode.keys
             indicators.sort { order.firstIndex(of: $0.key) ?? order.count < order.firstIndex(of: $1.key) ?? order.count }
-            try await store.audit.appendConsultation(by: caller.auditActor, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(home.value)")
             let used = Set(indicators.flatMap { ($0.contributions + $0.withoutValue).compactMap(\.amount?.rate) })
                 .sorted { ($0.day, $0.currency.code) < ($1.day, $1.currency.code) }
             return StatisticsExtract(
                 year: year, state: home, producedAt: now, dataDigest: await Self.digest(indicators, rates: used, year: year, state: home), indicators: indicators,
                 rates: used)
         }
+        try await database.logConsultation(by: caller.auditActor, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(extract.state.value)")
+        return extract
     }
 
     /// Figures `body` computes, with the values it could not convert.

@@ -45,7 +45,7 @@ public struct SummariseStatistics: Sendable {
         if last - first >= Self.longestSpan { validation.add("from", "range", "a summary spans at most \(Self.longestSpan) years") }
         try validation.finish()
 
-        return try await database.snapshot { store in
+        let summary = try await database.snapshot { store in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to summarise")
             }
@@ -57,10 +57,11 @@ public struct SummariseStatistics: Sendable {
             if let earliest = days.min(), let latest = days.max() { rates = try await store.rates.covering(from: earliest, through: latest) }
             var unconverted: [MissingRate] = []
             let years = YearSummary.years(record, from: first, through: last, rates: rates, unconverted: &unconverted)
-            try await store.audit.appendConsultation(
-                by: caller.auditActor, operation: "SummariseStatistics", entity: "statistics", id: "\(first)-\(last)/\(home.value)")
             return StatisticsSummary(state: home, producedAt: now, years: years, unconverted: MissingRates(missing: unconverted).missing)
         }
+        try await database.logConsultation(
+            by: caller.auditActor, operation: "SummariseStatistics", entity: "statistics", id: "\(first)-\(last)/\(summary.state.value)")
+        return summary
     }
 }
 

@@ -13,11 +13,15 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .admin: return [.administerUsers, .changeSettings, .importRates, .produceStatistics, .readAuditTrail, .administerPartners, .followDeliveries]
+        case .admin:
+            return [
+                .administerUsers, .changeSettings, .importRates, .produceStatistics, .readAuditTrail, .verifyAuditTrail, .administerPartners,
+                .followDeliveries,
+            ]
         case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests]
         case .liaison: return [.readCases, .draftRequests, .exchangeRequests, .followDeliveries]
         case .analyst: return [.readCases, .produceStatistics]
-        case .auditor: return [.readAuditTrail]
+        case .auditor: return [.readAuditTrail, .verifyAuditTrail]
         }
     }
 
@@ -45,6 +49,9 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Produce the yearly statistics for the Commission and see the records behind each figure.
     case produceStatistics = "produce-statistics"
     case readAuditTrail = "read-audit-trail"
+    /// Check that the audit trail's chains hold, and take anchors of their heads: places and
+    /// seals only, no entry's content.
+    case verifyAuditTrail = "verify-audit-trail"
     /// Give the deployment its exchange identity; register and remove the partners it trusts.
     case administerPartners = "administer-partners"
     /// See what was sent to partners and whether it arrived.

@@ -1,3 +1,4 @@
+import ArcaDomain
 import LibPQ
 import Synchronization
 
@@ -77,6 +78,13 @@ extension Database {
     /// (REPEATABLE READ): a report made of several queries reads them all as of one instant.
     public func snapshot<T>(_ body: (Store) async throws -> T) async throws -> T {
         try await run(body, explicitly: true, isolation: .repeatableRead)
+    }
+
+    /// Logs the consultation of what a snapshot read, in a transaction of its own: an entry is
+    /// sealed on the audit chain's current head, which a snapshot cannot see move (migration
+    /// 0025). Called before the answer is shown, so nothing is shown unlogged.
+    public func logConsultation(by actor: AuditEntry.Actor, operation: String, entity: String, id: String) async throws {
+        try await transaction { try await $0.audit.appendConsultation(by: actor, operation: operation, entity: entity, id: id) }
     }
 
     /// Runs `body` in one snapshot, as `snapshot` does, with readers that run further reads of
