@@ -17,8 +17,12 @@ public enum TestDatabase {
         let name = "test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
         let template = migrated ? server.migratedTemplate : "template0"
         _ = try await server.admin.execute("CREATE DATABASE \(name) TEMPLATE \(template)")
-        let url = server.url(database: name)
-        let fresh = FreshDatabase(url: url, name: name, pool: ConnectionPool(conninfo: url, size: poolSize, acquireTimeout: patience, logger: quietLogger))
+        // A migrated database is used as ARCA uses it, as the application role; an empty one is
+        // built by its owner, as migrations are.
+        let url = migrated ? server.applicationURL(database: name) : server.url(database: name)
+        let fresh = FreshDatabase(
+            url: url, ownerURL: server.url(database: name), name: name,
+            pool: ConnectionPool(conninfo: url, size: poolSize, acquireTimeout: patience, logger: quietLogger))
         let result: T
         do {
             result = try await body(fresh)
@@ -70,21 +74,31 @@ public enum TestDatabase {
 }
 
 public struct FreshDatabase: Sendable {
+    /// What `pool` connects as: for a migrated database the application role (what ARCA
+    /// itself may do), for an empty one its owner.
     public let url: String
+    /// As the schema's owner (the cluster's superuser), who runs the migrations.
+    public let ownerURL: String
     public let name: String
     public let pool: ConnectionPool
 
     /// Runs `sql` (one or more statements) as the cluster's superuser: what someone holding
     /// the database's keys could do behind ARCA's back.
     public func asSuperuser(_ sql: String) async throws {
-        let superuser = ConnectionPool(conninfo: url, size: 1, acquireTimeout: TestDatabase.patience, logger: TestDatabase.quietLogger)
+        _ = try await withSuperuserSession { try await $0.simpleQuery(sql) }
+    }
+
+    /// Runs `body` on a session of the cluster's superuser, on a connection of its own.
+    public func withSuperuserSession<T>(_ body: (Session) async throws -> T) async throws -> T {
+        let superuser = ConnectionPool(conninfo: ownerURL, size: 1, acquireTimeout: TestDatabase.patience, logger: TestDatabase.quietLogger)
         do {
-            _ = try await superuser.withSession { try await $0.simpleQuery(sql) }
+            let result = try await superuser.withSession(body)
+            await superuser.close()
+            return result
         } catch {
             await superuser.close()
             throw error
         }
-        await superuser.close()
     }
 }
 
@@ -94,11 +108,17 @@ actor TestServer {
 
     struct Ready: Sendable {
         let baseURL: String
+        /// The same server as the application role.
+        let applicationBaseURL: String
         let admin: ConnectionPool
         let migratedTemplate: String
 
         func url(database: String) -> String {
             TestServer.replacingDatabase(in: baseURL, with: database)
+        }
+
+        func applicationURL(database: String) -> String {
+            TestServer.replacingDatabase(in: applicationBaseURL, with: database)
         }
     }
 
@@ -113,14 +133,18 @@ actor TestServer {
 
     private static func prepare() async throws -> Ready {
         let baseURL: String
+        let applicationBaseURL: String
         if let external = ProcessInfo.processInfo.environment["ARCA_TEST_DATABASE_URL"], !external.isEmpty {
             baseURL = external
+            // The external server's superuser acts as the application role (migration 0026 makes it).
+            applicationBaseURL = actingAsApplication(external)
         } else {
             let home = try TestDatabase.temporaryHome("test-cluster")
             let cluster = EmbeddedCluster(home: home, logger: TestDatabase.quietLogger)
             try cluster.start(port: TestDatabase.freePort())
             ThrowawayCluster.register(cluster)
             baseURL = try cluster.url(database: "postgres")
+            applicationBaseURL = try cluster.applicationURL(database: "postgres")
         }
         // Every test in the run creates its database through this pool, so callers queue here.
         let admin = ConnectionPool(
@@ -132,7 +156,17 @@ actor TestServer {
         let templatePool = ConnectionPool(conninfo: replacingDatabase(in: baseURL, with: template), size: 1, logger: TestDatabase.quietLogger)
         try await Migrator(pool: templatePool, migrations: try Migration.embedded()).migrate()
         await templatePool.close()
-        return Ready(baseURL: baseURL, admin: admin, migratedTemplate: template)
+        return Ready(baseURL: baseURL, applicationBaseURL: applicationBaseURL, admin: admin, migratedTemplate: template)
+    }
+
+    /// A superuser's URL whose sessions take the application role as they start.
+    static func actingAsApplication(_ url: String) -> String {
+        let option = "-c role=\(EmbeddedCluster.applicationRole)"
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://"), var components = URLComponents(string: url) {
+            components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "options", value: option)]
+            return components.string ?? url
+        }
+        return url + " options='\(option)'"
     }
 
     /// Points a `postgresql://` URL or a `key=value` conninfo at another database.

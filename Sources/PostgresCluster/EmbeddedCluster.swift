@@ -9,7 +9,11 @@ import Logging
 public final class EmbeddedCluster: Sendable {
     public static let defaultPort = 54329
     public static let serviceAccount = "arca-pg"
+    /// Owns the schema and runs the migrations.
     public static let superuser = "arca"
+    /// What `arca serve` and the record commands connect as: no superuser, owner of nothing
+    /// (migration 0026 says what it may do).
+    public static let applicationRole = "arca_app"
     public static let defaultDatabase = "arca"
 
     public let home: URL
@@ -80,6 +84,7 @@ public final class EmbeddedCluster: Sendable {
     var dataDirectory: URL { root.appendingPathComponent("data") }
     var logFile: URL { root.appendingPathComponent("server.log") }
     var passwordFile: URL { root.appendingPathComponent("superuser.password") }
+    var applicationPasswordFile: URL { root.appendingPathComponent("application.password") }
     var portFile: URL { root.appendingPathComponent("port") }
     var pidFile: URL { dataDirectory.appendingPathComponent("postmaster.pid") }
 
@@ -101,13 +106,24 @@ public final class EmbeddedCluster: Sendable {
         FileManager.default.fileExists(atPath: dataDirectory.appendingPathComponent("PG_VERSION").path)
     }
 
-    /// The URL of a database on this cluster (the password is the cluster's own, generated at init).
+    /// The URL of a database on this cluster as its superuser, the schema's owner (the
+    /// password is the cluster's own, generated at init).
     public func url(database: String = EmbeddedCluster.defaultDatabase) throws -> String {
+        try url(database: database, role: Self.superuser, passwordFile: passwordFile)
+    }
+
+    /// The URL of a database on this cluster as the application role (its password is
+    /// generated when `start` creates the role).
+    public func applicationURL(database: String = EmbeddedCluster.defaultDatabase) throws -> String {
+        try url(database: database, role: Self.applicationRole, passwordFile: applicationPasswordFile)
+    }
+
+    private func url(database: String, role: String, passwordFile: URL) throws -> String {
         guard isInitialized else {
             throw ClusterError("no cluster under \(root.path): run `arca db start` first")
         }
         let password = try String(contentsOf: passwordFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        return "postgresql://\(Self.superuser):\(password)@127.0.0.1:\(port)/\(database)"
+        return "postgresql://\(role):\(password)@127.0.0.1:\(port)/\(database)"
     }
 
     public func status() throws -> Status {
@@ -148,6 +164,7 @@ public final class EmbeddedCluster: Sendable {
             try launch(binaries: binaries, account: account)
         }
         try ensureDefaultDatabase(binaries: binaries)
+        try ensureApplicationRole(binaries: binaries)
         return try status()
     }
 
@@ -191,13 +208,11 @@ public final class EmbeddedCluster: Sendable {
         try account.own(dataDirectory)
 
         let password = Self.generatePassword()
-        try password.write(to: passwordFile, atomically: true, encoding: .utf8)
-        try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passwordFile.path)
+        try Self.writeSecret(password, to: passwordFile)
         // initdb reads the password from a file the service account can read; it is gone
         // as soon as initdb returns.
         let handoff = root.appendingPathComponent(".initdb-password")
-        try password.write(to: handoff, atomically: true, encoding: .utf8)
-        try files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: handoff.path)
+        try Self.writeSecret(password, to: handoff)
         try account.own(handoff)
         defer { try? files.removeItem(at: handoff) }
 
@@ -279,6 +294,30 @@ public final class EmbeddedCluster: Sendable {
         ).check("createdb")
     }
 
+    /// The application role, with a password of its own kept beside the superuser's; made
+    /// again when its password file is gone.
+    private func ensureApplicationRole(binaries: ServerBinaries) throws {
+        if FileManager.default.fileExists(atPath: applicationPasswordFile.path) { return }
+        let superuserPassword = try String(contentsOf: passwordFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let password = Self.generatePassword()
+        let role = Self.applicationRole
+        let statement = """
+            DO $$ BEGIN
+                IF EXISTS (SELECT FROM pg_roles WHERE rolname = '\(role)') THEN
+                    ALTER ROLE \(role) LOGIN PASSWORD '\(password)';
+                ELSE
+                    CREATE ROLE \(role) LOGIN PASSWORD '\(password)';
+                END IF;
+            END $$
+            """
+        try Command(
+            executable: binaries.tool("psql"),
+            arguments: ["-h", "127.0.0.1", "-p", String(port), "-U", Self.superuser, "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-qc", statement],
+            environment: ["PGPASSWORD": superuserPassword]
+        ).check("psql")
+        try Self.writeSecret(password, to: applicationPasswordFile)
+    }
+
     // MARK: - Observing the server
 
     /// The postmaster's pid when the pid file names a live postgres process.
@@ -357,6 +396,17 @@ public final class EmbeddedCluster: Sendable {
     static func freePort(preferring preferred: Int) -> Int {
         let start = ports.contains(preferred) ? preferred : ports.lowerBound
         return (Array(start...ports.upperBound) + Array(ports.lowerBound..<start)).prefix(2000).first(where: portIsFree) ?? start
+    }
+
+    /// Writes a password readable by its owner only from the first byte (created 0600, not
+    /// written and then restricted).
+    static func writeSecret(_ text: String, to file: URL) throws {
+        try? FileManager.default.removeItem(at: file)
+        let descriptor = open(file.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw ClusterError("cannot create \(file.path): \(String(cString: strerror(errno)))") }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
     }
 
     private static func generatePassword() -> String {

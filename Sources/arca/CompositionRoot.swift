@@ -16,20 +16,33 @@ struct CompositionRoot {
     /// Kept by a server, whose requests check tokens; a one-shot command has no use for one.
     var tokenCache: TokenCache?
 
-    /// Connects to `DATABASE_URL`, or starts the embedded cluster and connects to it.
-    static func connect(poolSize: Int = 8, logger: Logger) throws -> CompositionRoot {
-        let url = try databaseURL(logger: logger)
+    /// Who connects: the application role for everything that reads and records, the
+    /// schema's owner for migrations only (migration 0026).
+    enum Account {
+        case application
+        case owner
+    }
+
+    /// Connects to `DATABASE_URL` (or, as the owner, `ARCA_OWNER_URL`), or starts the embedded
+    /// cluster and connects to it.
+    static func connect(as account: Account = .application, poolSize: Int = 8, logger: Logger) throws -> CompositionRoot {
+        let url = try databaseURL(as: account, logger: logger)
         return CompositionRoot(database: Database(url: url, poolSize: poolSize, logger: logger), logger: logger)
     }
 
-    static func databaseURL(logger: Logger) throws -> String {
-        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+    /// The application connects with `DATABASE_URL`; migrations with `ARCA_OWNER_URL`, else
+    /// `DATABASE_URL` (a deployment that gives one URL runs everything as that role). Without
+    /// `DATABASE_URL`, the embedded cluster's roles.
+    static func databaseURL(as account: Account, logger: Logger) throws -> String {
+        let environment = ProcessInfo.processInfo.environment
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            if account == .owner, let owner = environment["ARCA_OWNER_URL"], !owner.isEmpty { return owner }
             return url
         }
         let cluster = EmbeddedCluster(home: EmbeddedCluster.defaultHome(), logger: logger)
         do {
             try cluster.start()
-            return try cluster.url()
+            return try account == .owner ? cluster.url() : cluster.applicationURL()
         } catch {
             throw CLIError("could not start the embedded PostgreSQL: \(error) (or set DATABASE_URL to use another server)")
         }

@@ -131,7 +131,7 @@ extension APIWorld {
 
     /// Runs SQL on the test's database as its owner, to give the database a rule or a fault.
     func execute(_ sql: String) async throws {
-        _ = try await db.pool.withSession { try await $0.simpleQuery(sql) }
+        try await db.asSuperuser(sql)
     }
 
     /// Every write route on a case, with a body the owning office sees accepted when the

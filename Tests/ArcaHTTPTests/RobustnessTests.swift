@@ -82,7 +82,7 @@ struct RobustnessTests {
                 END $$;
                 CREATE TRIGGER lock_one_then_two BEFORE INSERT ON asset FOR EACH ROW EXECUTE FUNCTION lock_one_then_two();
                 """)
-            try await world.db.pool.withSession { other in
+            try await world.db.withSuperuserSession { other in
                 // Another transaction holds lock 2, and waits long before looking for deadlocks,
                 // so that the request's transaction is the one PostgreSQL rolls back.
                 _ = try await other.simpleQuery("BEGIN; SET LOCAL deadlock_timeout = '60s'; SELECT pg_advisory_xact_lock(2)")
@@ -189,7 +189,7 @@ struct RobustnessTests {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
             let assetID = try await world.addAsset(to: caseID)
-            try await world.db.pool.withSession { other in
+            try await world.db.withSuperuserSession { other in
                 _ = try await other.simpleQuery("BEGIN; SELECT 1 FROM asset WHERE id = '\(assetID)' FOR UPDATE")
                 let request = Task {
                     try await world.call(.patch, "/v1/assets/\(assetID)", json: #"{"description":"Savings account at KBC"}"#, headers: ["If-Match": ifMatch])

@@ -69,12 +69,15 @@ struct DB: AsyncParsableCommand {
     }
 
     struct URLCommand: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "url", abstract: "Print the cluster's connection URL.")
+        static let configuration = CommandConfiguration(
+            commandName: "url", abstract: "Print the cluster's connection URL: as the superuser who owns the schema, or as the application role.")
+
+        @Flag(help: "The URL of the application role arca_app, which `arca serve` connects as.") var application = false
 
         func run() throws {
             let cluster = try DB.cluster()
             do {
-                print(try cluster.url())
+                print(try application ? cluster.applicationURL() : cluster.url())
             } catch {
                 throw CLIError(String(describing: error))
             }

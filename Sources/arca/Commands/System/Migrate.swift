@@ -13,7 +13,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let logger = Logging.logger("arca")
-        let root = try CompositionRoot.connect(poolSize: 1, logger: logger)
+        let root = try CompositionRoot.connect(as: .owner, poolSize: 1, logger: logger)
         defer { Task { await root.database.close() } }
         do {
             let migrator = try root.database.migrator()

@@ -41,7 +41,9 @@ struct Serve: AsyncParsableCommand {
         }
         do {
             if migrate {
-                let applied = try await root.database.migrator().migrate()
+                let owner = try CompositionRoot.connect(as: .owner, poolSize: 1, logger: logger)
+                defer { Task { await owner.database.close() } }
+                let applied = try await owner.database.migrator().migrate()
                 logger.info("migrations applied: \(applied.count)")
             }
             logger.info("ARCA serves on http://\(host):\(port)")
