@@ -26,7 +26,10 @@ CREATE TABLE audit_chain (
 INSERT INTO audit_chain (chain, length, head)
 SELECT n, 0, repeat('0', 64) FROM generate_series(0, 15) AS n;
 
+-- `context`: the circumstances of the act that are not the record's values (why a record was
+-- consulted, from which operating-system account a command acted), sealed with the rest.
 ALTER TABLE audit_entry
+    ADD COLUMN context jsonb CHECK (jsonb_typeof(context) = 'object'),
     ADD COLUMN chain smallint,
     ADD COLUMN link bigint,
     ADD COLUMN previous_hash char(64),
@@ -42,7 +45,7 @@ CREATE FUNCTION audit_entry_content(e audit_entry) RETURNS text LANGUAGE sql STA
         audit_field(((extract(epoch FROM e.recorded_at) * 1000000)::bigint)::text),
         audit_field(e.actor_id::text), audit_field(e.actor_name), audit_field(e.actor_office),
         audit_field(e.kind), audit_field(e.operation), audit_field(e.entity), audit_field(e.entity_id),
-        audit_field(e.before::text), audit_field(e.after::text), audit_field(e.reason))
+        audit_field(e.before::text), audit_field(e.after::text), audit_field(e.reason), audit_field(e.context::text))
 $$;
 
 CREATE FUNCTION audit_entry_hash(e audit_entry) RETURNS char(64) LANGUAGE sql STABLE PARALLEL SAFE AS $$

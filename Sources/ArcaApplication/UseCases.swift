@@ -9,6 +9,7 @@ public struct UseCases: Sendable {
     public let actAsUser: ActAsUser
     public let addOffice: AddOffice
     public let changeOfficeTimeZone: ChangeOfficeTimeZone
+    public let requireConsultationPurpose: RequireConsultationPurpose
     public let addUser: AddUser
     public let issueToken: IssueToken
     public let revokeTokens: RevokeTokens
@@ -78,6 +79,7 @@ public struct UseCases: Sendable {
         actAsUser = ActAsUser(database: database)
         addOffice = AddOffice(database: database)
         changeOfficeTimeZone = ChangeOfficeTimeZone(database: database, tokenCache: tokenCache)
+        requireConsultationPurpose = RequireConsultationPurpose(database: database, tokenCache: tokenCache)
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
         revokeTokens = RevokeTokens(database: database, tokenCache: tokenCache)

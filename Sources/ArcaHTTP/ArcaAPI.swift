@@ -15,7 +15,7 @@ public struct ArcaAPI: Sendable {
         let router = Router(context: ArcaRequestContext.self)
         // Middleware first: it wraps only the routes added after it, and the 404 responder.
         // The problem middleware knows every route, to answer 405 for a wrong method.
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware(level: .info))
         router.add(middleware: ProblemMiddleware(routes: RouteTable(addRoutes(to: Router(context: ArcaRequestContext.self)).routes)))
         return addRoutes(to: router)
     }

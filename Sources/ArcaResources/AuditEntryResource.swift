@@ -19,6 +19,8 @@ public struct AuditEntryResource: Encodable {
     let before: JSONValue?
     let after: JSONValue?
     let reason: String?
+    /// Why the record was consulted, and the like.
+    let context: JSONValue?
 
     public init(_ entry: AuditEntry) {
         sequence = entry.sequence
@@ -31,5 +33,6 @@ public struct AuditEntryResource: Encodable {
         before = entry.before.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
         after = entry.after.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
         reason = entry.reason
+        context = entry.context.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
     }
 }

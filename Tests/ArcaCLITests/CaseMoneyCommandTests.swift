@@ -10,7 +10,7 @@ struct CaseMoneyCommandTests {
             let (caseID, assetID) = try StatsCommandTests.frozenAccount(env)
             // when its bank fees and the seized cash paid in are recorded
             let cost = try ArcaProcess.run(
-                ["asset", "manage", assetID, "--cost", "35.00", "--purpose", "bank fees", "--on", "2024-03-04", "--reason", "fee note of KBC"],
+                ["asset", "manage", assetID, "--cost", "35.00", "--for", "bank fees", "--on", "2024-03-04", "--reason", "fee note of KBC"],
                 environment: env)
             #expect(cost.status == 0 && cost.stdout.contains("recorded a cost of 35.00 EUR on 2024-03-04 for bank fees"), "\(cost.stdout)\(cost.stderr)")
             let paid = try ArcaProcess.run(
@@ -36,7 +36,7 @@ struct CaseMoneyCommandTests {
         try await withOfficer { env, _ in
             let (caseID, assetID) = try StatsCommandTests.frozenAccount(env)
             let neither = try ArcaProcess.run(["asset", "manage", assetID, "--on", "2024-03-04", "--reason", "handover"], environment: env)
-            #expect(neither.status != 0 && neither.stderr.contains("give either --custody MANAGER or --cost AMOUNT --purpose TEXT"), "\(neither.stderr)")
+            #expect(neither.status != 0 && neither.stderr.contains("give either --custody MANAGER or --cost AMOUNT --for TEXT"), "\(neither.stderr)")
             let stateless = try ArcaProcess.run(
                 [
                     "case", "recover", caseID, "--amount", "5000.00", "--received-on", "2024-03-04", "--source", "funds_from_another_state",

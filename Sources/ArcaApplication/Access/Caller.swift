@@ -11,6 +11,10 @@ public struct Caller: Sendable, Equatable {
     public let office: OfficeCode?
     /// The time zone of the caller's office, where "today" is counted.
     public let timeZone: TimeZone
+    /// Why they consult, as they said (`X-Purpose`, `--purpose`).
+    public private(set) var purpose: ConsultationPurpose?
+    /// Whether their office asks the purpose of every consultation.
+    public let purposeRequired: Bool
 
     public init(user: User) {
         self.userID = user.id
@@ -18,6 +22,7 @@ public struct Caller: Sendable, Equatable {
         self.role = user.role
         self.office = user.office
         self.timeZone = user.timeZone
+        self.purposeRequired = user.purposeRequired
     }
 
     private init(userID: UUID?, name: String, role: Role, office: OfficeCode?, timeZone: TimeZone = Office.defaultTimeZone) {
@@ -26,6 +31,14 @@ public struct Caller: Sendable, Equatable {
         self.role = role
         self.office = office
         self.timeZone = timeZone
+        self.purposeRequired = false
+    }
+
+    /// The same caller, consulting for `purpose`.
+    public func consulting(for purpose: ConsultationPurpose?) -> Caller {
+        var caller = self
+        caller.purpose = purpose
+        return caller
     }
 
     /// A partner office whose signed message moves a request of `office`: it acts on the
@@ -46,7 +59,20 @@ public struct Caller: Sendable, Equatable {
     }
 
     var auditActor: AuditEntry.Actor {
-        AuditEntry.Actor(userID: userID, name: name, office: office)
+        AuditEntry.Actor(userID: userID, name: name, office: office, purpose: purpose)
+    }
+
+    /// Who consults a record, for the entry that logs it: refused when their office asks the
+    /// purpose of every consultation and they named none, before anything is shown.
+    var consultant: AuditEntry.Actor {
+        get throws(UseCaseError) {
+            do {
+                try ConsultationPurpose.check(purpose, requiredBy: office, required: purposeRequired)
+            } catch {
+                throw .invalid("purpose", "required", error.description)
+            }
+            return auditActor
+        }
     }
 
     func require(_ permission: Permission) throws(UseCaseError) {
@@ -76,7 +102,7 @@ extension AuditRepository {
     func recordSearch(_ operation: String, by caller: Caller, entity: String, filter: some Encodable, shown: [String]) async throws {
         try await append(
             AuditEntry(
-                actor: caller.auditActor, kind: .consultation, operation: operation, entity: entity, entityID: AuditEntry.searchID,
+                actor: try caller.consultant, kind: .consultation, operation: operation, entity: entity, entityID: AuditEntry.searchID,
                 after: AuditSnapshot.json(SearchRecord(filter: filter, shown: shown))))
     }
 }

@@ -20,14 +20,10 @@ public struct ChangeOfficeTimeZone: Sendable {
         let zone = validation.check("timeZone", "time-zone") { () throws(OfficeError) in try Office.timeZone(named: timeZone) }
         try validation.finish()
         guard let code, let zone else { return try unreachable() }
-        let changed = try await database.transaction { store in
-            guard let current = try await store.offices.find(code, forUpdate: true) else { throw UseCaseError.notFound("office \(code)") }
-            let changed = try current.moved(to: zone)
+        return try await OfficeChange(database: database, tokenCache: tokenCache)(code, as: "ChangeOfficeTimeZone", by: caller) { current in
+            try current.moved(to: zone)
+        } write: { store, _ in
             try await store.offices.setTimeZone(of: code, to: zone)
-            try await store.audit.change("ChangeOfficeTimeZone", by: caller, entity: "office", id: code.value, before: current, after: changed)
-            return changed
         }
-        tokenCache?.forgetAll()
-        return changed
     }
 }

@@ -13,7 +13,7 @@ public struct ReadAsset: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> AssetFile {
         let office = try caller.office(for: .readCases)
         return try await database.oneRoundTrip { store in
-            guard let found = try await store.readAssetFile(id, visibleTo: office, consultedBy: caller.auditActor, operation: "ReadAsset") else {
+            guard let found = try await store.readAssetFile(id, visibleTo: office, consultedBy: try caller.consultant, operation: "ReadAsset") else {
                 throw UseCaseError.notFound("asset \(id.lowercased)")
             }
             let asset = try found.record.permit(.read, by: office, "asset \(id.lowercased)")

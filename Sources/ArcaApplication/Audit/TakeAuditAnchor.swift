@@ -17,7 +17,7 @@ public struct TakeAuditAnchor: Sendable {
         try caller.require(.verifyAuditTrail)
         return try await database.transaction { store in
             let heads = try await store.audit.chainHeads()
-            try await store.audit.appendConsultation(by: caller.auditActor, operation: "TakeAuditAnchor", entity: "audit_chain", id: "all")
+            try await store.audit.appendConsultation(by: try caller.consultant, operation: "TakeAuditAnchor", entity: "audit_chain", id: "all")
             return AuditAnchor(takenAt: clock(), heads: heads, digest: VerifyAuditTrail.seal(AuditAnchor.content(of: heads)))
         }
     }

@@ -28,6 +28,7 @@ public struct VerifyAuditTrail: Sendable {
 
     public func callAsFunction(anchor: AuditAnchor? = nil, by caller: Caller) async throws -> AuditVerification {
         try caller.require(.verifyAuditTrail)
+        let consultant = try caller.consultant
         if let anchor, let broken = AuditChainCheck.check(anchor, seal: Self.seal) {
             return AuditVerification(heads: [], entries: 0, anchored: true, broken: broken)
         }
@@ -48,7 +49,7 @@ public struct VerifyAuditTrail: Sendable {
             }
             return AuditVerification(heads: heads, entries: check.entries, anchored: anchor != nil, broken: check.finish())
         }
-        try await database.logConsultation(by: caller.auditActor, operation: "VerifyAuditTrail", entity: "audit_chain", id: "all")
+        try await database.logConsultation(by: consultant, operation: "VerifyAuditTrail", entity: "audit_chain", id: "all")
         return verification
     }
 

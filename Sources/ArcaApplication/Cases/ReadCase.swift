@@ -16,7 +16,7 @@ public struct ReadCase: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> CaseFile {
         let office = try caller.office(for: .readCases)
         return try await database.oneRoundTrip { store in
-            guard let found = try await store.readCaseFile(id, visibleTo: office, consultedBy: caller.auditActor, operation: "ReadCase") else {
+            guard let found = try await store.readCaseFile(id, visibleTo: office, consultedBy: try caller.consultant, operation: "ReadCase") else {
                 throw UseCaseError.notFound("case \(id.lowercased)")
             }
             let record = try found.record.permit(.read, by: office, "case \(id.lowercased)")

@@ -13,6 +13,7 @@ public struct ReadCaseTotals: Sendable {
 
     public func callAsFunction(caseID: UUID, by caller: Caller) async throws -> CaseMoney {
         let office = try caller.office(for: .readCases)
+        let consultant = try caller.consultant
         // One snapshot: the totals and the list of money recovered agree.
         let money = try await database.snapshot { store in
             let found = try await store.cases.find(caseID, visibleTo: office).found("case \(caseID.lowercased)")
@@ -25,7 +26,7 @@ public struct ReadCaseTotals: Sendable {
             let recovered = try await store.recoveredValues.inCase(caseID)
             return CaseMoney(case: record, totals: CaseTotals(amounts, rates: rates), recovered: recovered)
         }
-        try await database.logConsultation(by: caller.auditActor, operation: "ReadCaseTotals", entity: "case", id: caseID.lowercased)
+        try await database.logConsultation(by: consultant, operation: "ReadCaseTotals", entity: "case", id: caseID.lowercased)
         return money
     }
 }

@@ -14,7 +14,7 @@ public struct ReadSubject: Sendable {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
             let subject = try await store.subjects.find(id, visibleTo: office).found("subject \(id.lowercased)").permit(.read, by: office, "subject \(id.lowercased)")
-            try await store.audit.appendConsultation(by: caller.auditActor, operation: "ReadSubject", entity: "subject", id: id.lowercased)
+            try await store.audit.appendConsultation(by: try caller.consultant, operation: "ReadSubject", entity: "subject", id: id.lowercased)
             return subject
         }
     }

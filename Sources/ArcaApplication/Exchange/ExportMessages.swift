@@ -25,7 +25,7 @@ public struct ExportMessages: Sendable {
             if thread == nil { messages = messages.filter { $0.status == .pending } }
             for message in messages {
                 try await store.audit.appendConsultation(
-                    by: caller.auditActor, operation: "ExportMessages", entity: "exchange_message", id: message.messageID.lowercased)
+                    by: try caller.consultant, operation: "ExportMessages", entity: "exchange_message", id: message.messageID.lowercased)
             }
             return messages.map(\.envelope)
         }

@@ -17,7 +17,7 @@ public struct ReadCertificate: Sendable {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
             guard let certificate = try await store.certificates.find(id, of: office) else { throw UseCaseError.notFound("certificate \(id.lowercased)") }
-            try await store.audit.appendConsultation(by: caller.auditActor, operation: "ReadCertificate", entity: "certificate", id: id.lowercased)
+            try await store.audit.appendConsultation(by: try caller.consultant, operation: "ReadCertificate", entity: "certificate", id: id.lowercased)
             return try await store.certificateFile(certificate, readAt: clock(), timeZone: caller.timeZone)
         }
     }

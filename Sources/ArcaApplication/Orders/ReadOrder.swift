@@ -14,7 +14,7 @@ public struct ReadOrder: Sendable {
         let office = try caller.office(for: .readCases)
         return try await database.transaction { store in
             let order = try await store.orders.find(id, visibleTo: office).found("order \(id.lowercased)").permit(.read, by: office, "order \(id.lowercased)")
-            try await store.audit.appendConsultation(by: caller.auditActor, operation: "ReadOrder", entity: "order", id: id.lowercased)
+            try await store.audit.appendConsultation(by: try caller.consultant, operation: "ReadOrder", entity: "order", id: id.lowercased)
             return order
         }
     }

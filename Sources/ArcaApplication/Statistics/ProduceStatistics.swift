@@ -34,6 +34,7 @@ public struct ProduceStatistics: Sendable {
         if !(1999...thisYear).contains(year) { validation.add("year", "range", "a year from 1999, when the euro began, to \(thisYear)") }
         let asked = state.flatMap { validation.country("state", $0) }
         try validation.finish()
+        let consultant = try caller.consultant
 
         // The heaviest reads run at once, on connections of their own, in the same snapshot.
         let extract = try await database.sharedSnapshot { store, readers in
@@ -79,7 +80,7 @@ public struct ProduceStatistics: Sendable {
                 year: year, state: home, producedAt: now, dataDigest: await Self.digest(indicators, rates: used, year: year, state: home), indicators: indicators,
                 rates: used)
         }
-        try await database.logConsultation(by: caller.auditActor, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(extract.state.value)")
+        try await database.logConsultation(by: consultant, operation: "ProduceStatistics", entity: "statistics", id: "\(year)/\(extract.state.value)")
         return extract
     }
 

@@ -44,6 +44,7 @@ public struct SummariseStatistics: Sendable {
         if first > last { validation.add("from", "range", "from (\(first)) is after to (\(last))") }
         if last - first >= Self.longestSpan { validation.add("from", "range", "a summary spans at most \(Self.longestSpan) years") }
         try validation.finish()
+        let consultant = try caller.consultant
 
         let summary = try await database.snapshot { store in
             guard let deployment = try await store.offices.deploymentState() else {
@@ -60,7 +61,7 @@ public struct SummariseStatistics: Sendable {
             return StatisticsSummary(state: home, producedAt: now, years: years, unconverted: MissingRates(missing: unconverted).missing)
         }
         try await database.logConsultation(
-            by: caller.auditActor, operation: "SummariseStatistics", entity: "statistics", id: "\(first)-\(last)/\(summary.state.value)")
+            by: consultant, operation: "SummariseStatistics", entity: "statistics", id: "\(first)-\(last)/\(summary.state.value)")
         return summary
     }
 }

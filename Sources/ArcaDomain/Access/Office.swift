@@ -10,6 +10,8 @@ public struct Office: Hashable, Sendable, Encodable {
     public let name: String
     /// Where the office works: its "today" is the local date there (DOMAIN §4).
     public let timeZone: TimeZone
+    /// Whether every consultation of its records must say why (`ConsultationPurpose`).
+    public let purposeRequired: Bool
 
     /// The time zone of a caller with no office (the command line): Belgium's, this
     /// project's default deployment. An office's own defaults to its state's capital.
@@ -18,7 +20,8 @@ public struct Office: Hashable, Sendable, Encodable {
     public static let nameLength = 1...200
 
     public init(
-        code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String, timeZone: TimeZone? = nil
+        code: OfficeCode, memberState: MemberState, referencePrefix: String, name: String, timeZone: TimeZone? = nil,
+        purposeRequired: Bool = false
     ) throws(OfficeError) {
         guard referencePrefix.count >= 2, referencePrefix.count <= 8,
             referencePrefix.allSatisfy({ ($0.isUppercase || $0.isNumber) && $0.isASCII }),
@@ -35,11 +38,17 @@ public struct Office: Hashable, Sendable, Encodable {
         self.referencePrefix = referencePrefix
         self.name = trimmed
         self.timeZone = timeZone ?? memberState.capitalTimeZone
+        self.purposeRequired = purposeRequired
     }
 
     /// The same office, working in `timeZone`.
     public func moved(to timeZone: TimeZone) throws(OfficeError) -> Office {
-        try Office(code: code, memberState: memberState, referencePrefix: referencePrefix, name: name, timeZone: timeZone)
+        try Office(code: code, memberState: memberState, referencePrefix: referencePrefix, name: name, timeZone: timeZone, purposeRequired: purposeRequired)
+    }
+
+    /// The same office, requiring a purpose of every consultation or not.
+    public func requiring(purpose required: Bool) throws(OfficeError) -> Office {
+        try Office(code: code, memberState: memberState, referencePrefix: referencePrefix, name: name, timeZone: timeZone, purposeRequired: required)
     }
 
     /// Reads an IANA time-zone name such as `Europe/Lisbon`.
@@ -58,7 +67,7 @@ public struct Office: Hashable, Sendable, Encodable {
 /// An office is recorded (in the audit trail) with its time zone's name.
 extension Office {
     enum CodingKeys: String, CodingKey {
-        case code, memberState, referencePrefix, name, timeZone
+        case code, memberState, referencePrefix, name, timeZone, purposeRequired
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,6 +77,7 @@ extension Office {
         try container.encode(referencePrefix, forKey: .referencePrefix)
         try container.encode(name, forKey: .name)
         try container.encode(timeZone.identifier, forKey: .timeZone)
+        try container.encode(purposeRequired, forKey: .purposeRequired)
     }
 }
 

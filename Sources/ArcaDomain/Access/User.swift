@@ -8,13 +8,18 @@ public struct User: Hashable, Sendable, Encodable {
     public let office: OfficeCode
     /// The office's time zone, in which the user's "today" is counted.
     public let timeZone: TimeZone
+    /// Whether the office asks the purpose of every consultation.
+    public let purposeRequired: Bool
 
-    public init(id: UUID, name: UserName, role: Role, office: OfficeCode, timeZone: TimeZone = Office.defaultTimeZone) {
+    public init(
+        id: UUID, name: UserName, role: Role, office: OfficeCode, timeZone: TimeZone = Office.defaultTimeZone, purposeRequired: Bool = false
+    ) {
         self.id = id
         self.name = name
         self.role = role
         self.office = office
         self.timeZone = timeZone
+        self.purposeRequired = purposeRequired
     }
 
     enum CodingKeys: String, CodingKey {

@@ -13,11 +13,25 @@ public struct AuditEntry: Sendable, Equatable {
         public let userID: UUID?
         public let name: String
         public let office: OfficeCode?
+        /// Why they consulted, where they said.
+        public let purpose: ConsultationPurpose?
 
-        public init(userID: UUID?, name: String, office: OfficeCode?) {
+        public init(userID: UUID?, name: String, office: OfficeCode?, purpose: ConsultationPurpose? = nil) {
             self.userID = userID
             self.name = name
             self.office = office
+            self.purpose = purpose
+        }
+
+        /// What the entry keeps of the circumstances, as a JSON object (`context`, sealed with
+        /// the rest): the purpose's code and free text.
+        public var context: String? {
+            guard let purpose else { return nil }
+            var object = ["purpose": purpose.code.rawValue]
+            if let note = purpose.note { object["purposeNote"] = note }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 
@@ -32,6 +46,8 @@ public struct AuditEntry: Sendable, Equatable {
     public let before: String?
     public let after: String?
     public let reason: String?
+    /// The circumstances kept beside the record's values, as JSON (`Actor.context`).
+    public let context: String?
     public let recordedAt: Date?
     /// The entry's place in the trail, once written: later entries have higher numbers.
     public let sequence: Int?
@@ -48,7 +64,8 @@ public struct AuditEntry: Sendable, Equatable {
 
     public init(
         actor: Actor, kind: Kind, operation: String, entity: String, entityID: String,
-        before: String? = nil, after: String? = nil, reason: String? = nil, recordedAt: Date? = nil, sequence: Int? = nil
+        before: String? = nil, after: String? = nil, reason: String? = nil, recordedAt: Date? = nil, sequence: Int? = nil,
+        context: String? = nil
     ) {
         self.actor = actor
         self.kind = kind
@@ -58,6 +75,7 @@ public struct AuditEntry: Sendable, Equatable {
         self.before = before
         self.after = after
         self.reason = reason
+        self.context = context ?? actor.context
         self.recordedAt = recordedAt
         self.sequence = sequence
     }

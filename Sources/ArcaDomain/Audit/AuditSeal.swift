@@ -19,13 +19,15 @@ public struct SealedAuditEntry: Sendable, Equatable {
     public let before: String?
     public let after: String?
     public let reason: String?
+    /// jsonb as PostgreSQL writes it: why a record was consulted, and the like.
+    public let context: String?
     public let previousHash: String
     public let hash: String
 
     public init(
         chain: Int, link: Int64, id: Int64, recordedAt: Int64, actorID: String?, actorName: String, actorOffice: String?, kind: String,
-        operation: String, entity: String, entityID: String, before: String?, after: String?, reason: String?, previousHash: String,
-        hash: String
+        operation: String, entity: String, entityID: String, before: String?, after: String?, reason: String?, context: String?,
+        previousHash: String, hash: String
     ) {
         self.chain = chain
         self.link = link
@@ -41,6 +43,7 @@ public struct SealedAuditEntry: Sendable, Equatable {
         self.before = before
         self.after = after
         self.reason = reason
+        self.context = context
         self.previousHash = previousHash
         self.hash = hash
     }
@@ -51,7 +54,7 @@ public struct SealedAuditEntry: Sendable, Equatable {
     public var content: String {
         let fields: [String?] = [
             previousHash, String(chain), String(link), String(id), String(recordedAt), actorID, actorName, actorOffice, kind, operation,
-            entity, entityID, before, after, reason,
+            entity, entityID, before, after, reason, context,
         ]
         return (["arca-audit-1"] + fields.map { $0.map { "\($0.utf8.count):\($0)" } ?? "~" }).joined(separator: "|")
     }

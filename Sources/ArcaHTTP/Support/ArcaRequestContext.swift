@@ -1,5 +1,7 @@
 import Foundation
 import ArcaApplication
+import ArcaDomain
+import HTTPTypes
 import Hummingbird
 
 /// Per-request state: Hummingbird's core, and who is asking once the token is checked.
@@ -31,8 +33,22 @@ struct AuthenticationMiddleware: RouterMiddleware {
             header.prefix(7).lowercased() == "bearer "
         else { throw UseCaseError.unauthenticated }
         var context = context
-        context.caller = try await authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        let caller = try await authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        context.caller = caller.consulting(for: try Self.purpose(of: request))
         context.logger[metadataKey: "user"] = .string(context.caller?.name ?? "")
         return try await next(request, context)
+    }
+
+    static let purposeHeader = HTTPField.Name("X-Purpose")!
+
+    /// Why the caller consults, from `X-Purpose` (percent-encoded when the free text is not
+    /// ASCII); a purpose that cannot be read refuses the request.
+    static func purpose(of request: Request) throws -> ConsultationPurpose? {
+        guard let text = request.headers[purposeHeader] else { return nil }
+        do {
+            return try ConsultationPurpose(text.removingPercentEncoding ?? text)
+        } catch {
+            throw UseCaseError.invalid("X-Purpose", "purpose", error.description)
+        }
     }
 }

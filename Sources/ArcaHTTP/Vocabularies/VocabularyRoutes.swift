@@ -19,6 +19,7 @@ struct VocabularyRoutes {
         let managementKinds = ManagementKind.allCases.map(\.rawValue)
         let recoverySources = RecoverySource.allCases.map(\.rawValue)
         let recoveryDestinations = RecoveryDestination.allCases.map(\.rawValue)
+        let consultationPurposes = PurposeCode.allCases.map(\.rawValue)
         let channels = Channel.allCases.map(\.rawValue)
         let refusalGrounds = RefusalGround.allCases.map(\.rawValue)
         let requestKinds = RequestKind.allCases.map(\.rawValue)

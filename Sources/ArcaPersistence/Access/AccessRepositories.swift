@@ -15,7 +15,7 @@ public struct OfficeRepository: Sendable {
 
     public func find(_ code: OfficeCode, forUpdate: Bool = false) async throws -> Office? {
         let rows = try await db.query(
-            "SELECT code, member_state, reference_prefix, name, time_zone FROM office WHERE code = $1 \(forUpdate ? "FOR UPDATE" : "")",
+            "SELECT code, member_state, reference_prefix, name, time_zone, purpose_required FROM office WHERE code = $1 \(forUpdate ? "FOR UPDATE" : "")",
             [code.value])
         return try rows.first.map(Self.office)
     }
@@ -24,8 +24,12 @@ public struct OfficeRepository: Sendable {
         try await db.execute("UPDATE office SET time_zone = $2 WHERE code = $1", [code.value, zone.identifier])
     }
 
+    public func setPurposeRequired(of code: OfficeCode, to required: Bool) async throws {
+        try await db.execute("UPDATE office SET purpose_required = $2 WHERE code = $1", [code.value, required])
+    }
+
     public func all() async throws -> [Office] {
-        try await db.query("SELECT code, member_state, reference_prefix, name, time_zone FROM office ORDER BY code").map(Self.office)
+        try await db.query("SELECT code, member_state, reference_prefix, name, time_zone, purpose_required FROM office ORDER BY code").map(Self.office)
     }
 
     /// The Member State this deployment serves, once its first office is registered.
@@ -45,13 +49,13 @@ public struct OfficeRepository: Sendable {
             code: OfficeCode(row.decode(String.self, 0)),
             memberState: MemberState(code: row.decode(String.self, 1)).orThrow("member_state"),
             referencePrefix: row.decode(String.self, 2), name: row.decode(String.self, 3),
-            timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"))
+            timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"), purposeRequired: row.decode(Bool.self, 5))
     }
 }
 
 public struct UserRepository: Sendable {
     let db: Transaction
-    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone"
+    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone, o.purpose_required"
     static let joined = "app_user u JOIN office o ON o.code = u.office_code"
 
     public func add(_ user: User) async throws {
@@ -70,7 +74,8 @@ public struct UserRepository: Sendable {
         try User(
             id: row.decode(UUID.self, 0), name: UserName(row.decode(String.self, 1)),
             role: Role(rawValue: row.decode(String.self, 2)).orThrow("role"),
-            office: OfficeCode(row.decode(String.self, 3)), timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"))
+            office: OfficeCode(row.decode(String.self, 3)), timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"),
+            purposeRequired: row.decode(Bool.self, 5))
     }
 }
 

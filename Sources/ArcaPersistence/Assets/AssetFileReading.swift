@@ -28,9 +28,9 @@ extension Store {
                 key),
             Statement(
                 """
-                INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
-                SELECT $3, $4, $5, 'consultation', $6, 'asset', $2::text WHERE \(visible)
-                """, key + [actor.userID, actor.name, actor.office?.value, operation]),
+                INSERT INTO audit_entry (actor_id, actor_name, actor_office, context, kind, operation, entity, entity_id)
+                SELECT $3, $4, $5, $7::jsonb, 'consultation', $6, 'asset', $2::text WHERE \(visible)
+                """, key + [actor.userID, actor.name, actor.office?.value, operation, actor.context]),
         ])
         guard let row = results[0].first else { return nil }
         return AssetFileRecord(

@@ -16,7 +16,7 @@ extension AuditRepository {
         try await db.query(
             """
             SELECT chain, link, id, (extract(epoch FROM recorded_at) * 1000000)::bigint, actor_id::text, actor_name, actor_office,
-                kind, operation, entity, entity_id, before::text, after::text, reason, previous_hash, hash
+                kind, operation, entity, entity_id, before::text, after::text, reason, context::text, previous_hash, hash
             FROM audit_entry WHERE (chain, link) > ($1, $2) ORDER BY chain, link LIMIT $3
             """, [chain, link, limit]
         ).map { row in
@@ -25,8 +25,8 @@ extension AuditRepository {
                 recordedAt: try row.decode(Int64.self, 3), actorID: try row.decode(String?.self, 4), actorName: try row.decode(String.self, 5),
                 actorOffice: try row.decode(String?.self, 6), kind: try row.decode(String.self, 7), operation: try row.decode(String.self, 8),
                 entity: try row.decode(String.self, 9), entityID: try row.decode(String.self, 10), before: try row.decode(String?.self, 11),
-                after: try row.decode(String?.self, 12), reason: try row.decode(String?.self, 13), previousHash: try row.decode(String.self, 14),
-                hash: try row.decode(String.self, 15))
+                after: try row.decode(String?.self, 12), reason: try row.decode(String?.self, 13), context: try row.decode(String?.self, 14),
+                previousHash: try row.decode(String.self, 15), hash: try row.decode(String.self, 16))
         }
     }
 }

@@ -11,12 +11,12 @@ public struct AuditRepository: Sendable {
     public func append(_ entry: AuditEntry) async throws {
         try await db.write(
             """
-            INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before, after, reason)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10)
+            INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before, after, reason, context)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11::jsonb)
             """,
             [
                 entry.actor.userID, entry.actor.name, entry.actor.office?.value, entry.kind.rawValue, entry.operation,
-                entry.entity, entry.entityID, entry.before, entry.after, entry.reason,
+                entry.entity, entry.entityID, entry.before, entry.after, entry.reason, entry.actor.context,
             ])
     }
 
@@ -25,10 +25,10 @@ public struct AuditRepository: Sendable {
     public func appendConsultation(by actor: AuditEntry.Actor, operation: String, entity: String, id: String) async throws {
         try await db.write(
             """
-            INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id)
-            VALUES ($1, $2, $3, 'consultation', $4, $5, $6)
+            INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, context)
+            VALUES ($1, $2, $3, 'consultation', $4, $5, $6, $7::jsonb)
             """,
-            [actor.userID, actor.name, actor.office?.value, operation, entity, id])
+            [actor.userID, actor.name, actor.office?.value, operation, entity, id, actor.context])
     }
 
     /// The kinds of record a reading of a case lists in its one consultation entry, under
@@ -65,7 +65,8 @@ public struct AuditRepository: Sendable {
     }
 
     static let columns = """
-        actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before::text, after::text, reason, recorded_at, id
+        actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before::text, after::text, reason, recorded_at, id,
+        context::text
         """
 
     /// Entries about one record, oldest first.
@@ -109,6 +110,6 @@ public struct AuditRepository: Sendable {
             operation: row.decode(String.self, 4), entity: row.decode(String.self, 5),
             entityID: row.decode(String.self, 6), before: row.decode(String?.self, 7),
             after: row.decode(String?.self, 8), reason: row.decode(String?.self, 9),
-            recordedAt: row.decode(Date.self, 10), sequence: row.decode(Int.self, 11))
+            recordedAt: row.decode(Date.self, 10), sequence: row.decode(Int.self, 11), context: row.decode(String?.self, 12))
     }
 }

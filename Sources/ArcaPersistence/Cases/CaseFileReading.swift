@@ -34,13 +34,13 @@ extension Store {
             Statement("SELECT office_code FROM case_grant WHERE case_id = $1 AND \(visible) ORDER BY office_code", key),
             Statement(
                 """
-                INSERT INTO audit_entry (actor_id, actor_name, actor_office, kind, operation, entity, entity_id, after)
-                SELECT $3, $4, $5, 'consultation', $6, 'case', c.id::text, jsonb_build_object('shown', jsonb_build_object(
+                INSERT INTO audit_entry (actor_id, actor_name, actor_office, context, kind, operation, entity, entity_id, after)
+                SELECT $3, $4, $5, $7::jsonb, 'consultation', $6, 'case', c.id::text, jsonb_build_object('shown', jsonb_build_object(
                     'subject', ARRAY(SELECT s.id::text FROM subject s WHERE s.case_id = c.id ORDER BY s.created_at, s.id),
                     'asset', ARRAY(SELECT a.id::text FROM asset a WHERE a.case_id = c.id ORDER BY a.created_at, a.id),
                     'order', ARRAY(SELECT o.id::text FROM legal_order o WHERE o.case_id = c.id ORDER BY o.created_at, o.id)))
                 FROM case_file c WHERE c.id = $1 AND \(OfficeAccessSQL.caseVisible(to: "$2"))
-                """, key + [actor.userID, actor.name, actor.office?.value, operation]),
+                """, key + [actor.userID, actor.name, actor.office?.value, operation, actor.context]),
         ])
         guard let row = results[0].first else { return nil }
         let file = try CaseRepository.decodeCase(row)

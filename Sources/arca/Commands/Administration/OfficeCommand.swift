@@ -5,7 +5,7 @@ import Foundation
 
 struct OfficeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "office", abstract: "Offices of this deployment.", subcommands: [Add.self, SetTimeZone.self])
+        commandName: "office", abstract: "Offices of this deployment.", subcommands: [Add.self, SetTimeZone.self, RequirePurpose.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Register an office.")
@@ -57,6 +57,26 @@ struct OfficeCommand: AsyncParsableCommand {
                 try await root.useCases.changeOfficeTimeZone(office: code, timeZone: timeZone, by: caller)
             }
             print("office \(office.code) works in \(office.timeZone.identifier)")
+        }
+    }
+
+    struct RequirePurpose: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "require-purpose",
+            abstract: "Ask, or stop asking, the purpose of every consultation by an office's users (X-Purpose, --purpose).")
+
+        @Argument(help: "Office code, e.g. BE-ARO.")
+        var code: String
+
+        @Argument(help: "on or off.")
+        var setting: String
+
+        func run() async throws {
+            guard ["on", "off"].contains(setting) else { throw ValidationError("say on or off, not \(setting)") }
+            let office = try await administer { root, caller in
+                try await root.useCases.requireConsultationPurpose(office: code, required: setting == "on", by: caller)
+            }
+            print("office \(office.code) \(office.purposeRequired ? "asks" : "does not ask") the purpose of every consultation")
         }
     }
 }

@@ -130,12 +130,12 @@ struct AssetCommand: AsyncParsableCommand {
         @Option(help: "Custody: who keeps the property from that day.") var custody: String?
         @Option(help: "A cost: its amount, a decimal such as 310.00.") var cost: String?
         @Option(help: "The cost's currency (default EUR).") var currency: String?
-        @Option(help: "A cost: what it paid for.") var purpose: String?
+        @Option(name: .customLong("for"), help: "A cost: what it paid for (--purpose says why you act).") var purpose: String?
         @Option(help: "The day, YYYY-MM-DD.") var on: String
         @Option(help: "Why, or on what basis (the handover report, the invoice).") var reason: String
 
         func validate() throws {
-            guard (custody == nil) != (cost == nil) else { throw ValidationError("give either --custody MANAGER or --cost AMOUNT --purpose TEXT") }
+            guard (custody == nil) != (cost == nil) else { throw ValidationError("give either --custody MANAGER or --cost AMOUNT --for TEXT") }
         }
 
         func run() async throws {

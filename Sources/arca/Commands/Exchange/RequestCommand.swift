@@ -30,7 +30,7 @@ struct RequestCommand: AsyncParsableCommand {
         @Option(help: "The circumstances.") var circumstances: String?
         @Option(help: "The information sought.") var informationSought: String?
         @Option(help: "Why the information is believed to be in the requested state.") var reasonsToBelieve: String?
-        @Option(help: "The purpose.") var purpose: String?
+        @Option(name: .customLong("stated-purpose"), help: "The purpose the request states (--purpose says why you act).") var purpose: String?
         @Option(help: "Restrictions on the use of what is given.") var restrictions: String?
         @Option(name: .customLong("subject"), help: "A subject id of the case it concerns; repeat for several.") var subjects: [String] = []
         @Option(name: .customLong("asset"), help: "An asset id of the case it concerns; repeat for several.") var assets: [String] = []

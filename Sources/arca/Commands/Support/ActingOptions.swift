@@ -9,6 +9,12 @@ struct ActingOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "The user to act as (default: $ARCA_USER); their role and office apply.")
     var user: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Why you consult (default: $ARCA_PURPOSE): investigation, asset_management, cross_border_request, judicial_proceedings, statistics, supervision or data_quality, optionally followed by \"; \" and free text.",
+            valueName: "purpose"))
+    var purpose: String?
+
     @Flag(help: "Print JSON, as the HTTP API answers.")
     var json = false
 
@@ -17,9 +23,16 @@ struct ActingOptions: ParsableArguments {
         guard let name = user ?? ProcessInfo.processInfo.environment["ARCA_USER"], !name.isEmpty else {
             throw ValidationError("say who acts: --as USER or ARCA_USER (see `arca user add`)")
         }
+        let said = purpose ?? ProcessInfo.processInfo.environment["ARCA_PURPOSE"]
+        let purpose: ConsultationPurpose?
+        do {
+            purpose = try said.map { try ConsultationPurpose($0) }
+        } catch {
+            throw ValidationError("--purpose: \(error)")
+        }
         return try await administer { root, _ in
             let useCases = root.useCases
-            return try await body(useCases, try await useCases.actAsUser(name))
+            return try await body(useCases, try await useCases.actAsUser(name).consulting(for: purpose))
         }
     }
 
