@@ -190,9 +190,19 @@ public final class EmbeddedCluster: Sendable {
 
     // MARK: - Steps
 
+    /// The cluster's folder is the server account's alone (0700) from the moment it is made, and
+    /// one made before that rule is closed at the next start: it holds the passwords and a log
+    /// that may quote personal data.
     private func prepareDirectories(account: RunAccount) throws {
         let files = FileManager.default
-        try files.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        try files.createDirectory(at: root.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        if !files.fileExists(atPath: root.path) {
+            guard mkdir(root.path, 0o700) == 0 || errno == EEXIST else {
+                throw ClusterError("cannot create \(root.path): \(String(cString: strerror(errno)))")
+            }
+        }
+        guard chmod(root.path, 0o700) == 0 else { throw ClusterError("cannot restrict \(root.path): \(String(cString: strerror(errno)))") }
+        try account.own(root)
         try files.createDirectory(at: socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try account.own(socketDirectory)
         try account.checkReachable(root)
@@ -263,9 +273,10 @@ public final class EmbeddedCluster: Sendable {
     }
 
     private func launch(binaries: ServerBinaries, account: RunAccount) throws {
-        if !FileManager.default.fileExists(atPath: logFile.path) {
-            _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-        }
+        let descriptor = open(logFile.path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        guard descriptor >= 0 else { throw ClusterError("cannot create \(logFile.path): \(String(cString: strerror(errno)))") }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
         try account.own(logFile)
         let output = try account.command(
             binaries.tool("pg_ctl"), ["-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60", "start"]

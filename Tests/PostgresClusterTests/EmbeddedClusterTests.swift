@@ -37,6 +37,19 @@ struct EmbeddedClusterTests {
         }
     }
 
+    @Test func theClustersFolderPasswordsAndLogAreTheirOwnersAlone() async throws {
+        try await withCluster { cluster in
+            try cluster.start(port: TestDatabase.freePort())
+            func mode(_ url: URL) throws -> Int {
+                try #require(FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+            }
+            #expect(try mode(cluster.location) == 0o700)
+            for file in ["server.log", "superuser.password", "application.password"] {
+                #expect(try mode(cluster.location.appendingPathComponent(file)) == 0o600, "\(file)")
+            }
+        }
+    }
+
     @Test func startingTwiceIsHarmless() async throws {
         try await withCluster { cluster in
             let first = try cluster.start(port: TestDatabase.freePort())
