@@ -13,6 +13,7 @@ public struct UseCases: Sendable {
     public let addUser: AddUser
     public let issueToken: IssueToken
     public let revokeTokens: RevokeTokens
+    public let listTokens: ListTokens
     public let createCase: CreateCase
     public let readCase: ReadCase
     public let updateCase: UpdateCase
@@ -83,6 +84,7 @@ public struct UseCases: Sendable {
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
         revokeTokens = RevokeTokens(database: database, tokenCache: tokenCache)
+        listTokens = ListTokens(database: database)
         createCase = CreateCase(database: database, clock: clock)
         readCase = ReadCase(database: database)
         updateCase = UpdateCase(database: database, clock: clock)

@@ -30,7 +30,7 @@ extension UseCaseError {
 /// A use case's refusal as a test states it: its kind and, for broken rules, each
 /// "field rule" — what a client acts on, not the prose.
 enum Refusal: Equatable, CustomStringConvertible {
-    case unauthenticated, forbidden, notFound, conflict, stale, versionRequired
+    case unauthenticated, forbidden, notFound, conflict, stale, versionRequired, throttled
     case invalid([String])
     case untrusted(String)
 
@@ -43,6 +43,7 @@ enum Refusal: Equatable, CustomStringConvertible {
         case .conflict: self = .conflict
         case .stale: self = .stale
         case .versionRequired: self = .versionRequired
+        case .throttled: self = .throttled
         case .invalid(let violations): self = .invalid(violations.map { "\($0.field) \($0.rule)" })
         }
     }
@@ -55,6 +56,7 @@ enum Refusal: Equatable, CustomStringConvertible {
         case .conflict: return ".conflict"
         case .stale: return ".stale"
         case .versionRequired: return ".versionRequired"
+        case .throttled: return ".throttled"
         case .invalid(let rules): return ".invalid([\(rules.map { "\"\($0)\"" }.joined(separator: ", "))])"
         case .untrusted(let rule): return ".untrusted(\"\(rule)\")"
         }

@@ -74,7 +74,7 @@ struct TokenCacheTests {
         let ticket = try #require(cache.ticket())
         // when a change is announced before the lookup's answer is kept
         cache.hear(.changed)
-        cache.keep(Caller.commandLine(), for: "hash", ticket: ticket)
+        cache.keep(Caller.commandLine(), for: "hash", ticket: ticket, expiresIn: 3600)
         // then nothing is kept
         #expect(cache.caller(for: "hash") == nil)
     }
@@ -83,7 +83,7 @@ struct TokenCacheTests {
         let cache = TokenCache()
         cache.hear(.watching)
         let ticket = try #require(cache.ticket())
-        cache.keep(Caller.commandLine(), for: "hash", ticket: ticket)
+        cache.keep(Caller.commandLine(), for: "hash", ticket: ticket, expiresIn: 3600)
         // when the connection that hears the announcements is lost
         cache.hear(.unwatched)
         // then what was kept is gone, and no lookup may keep anything until it is back
@@ -92,10 +92,18 @@ struct TokenCacheTests {
         #expect(!cache.isTrusted)
     }
 
+    @Test func aTokenAboutToExpireIsTrustedOnlyUntilItExpires() async throws {
+        let cache = TokenCache(lifetime: .seconds(60))
+        cache.hear(.watching)
+        cache.keep(Caller.commandLine(), for: "hash", ticket: try #require(cache.ticket()), expiresIn: 0.001)
+        try await Task.sleep(for: .milliseconds(20))
+        #expect(cache.caller(for: "hash") == nil)
+    }
+
     @Test func aTokenIsTrustedOnlyForTheCachesLifetime() async throws {
         let cache = TokenCache(lifetime: .milliseconds(1))
         cache.hear(.watching)
-        cache.keep(Caller.commandLine(), for: "hash", ticket: try #require(cache.ticket()))
+        cache.keep(Caller.commandLine(), for: "hash", ticket: try #require(cache.ticket()), expiresIn: 3600)
         try await Task.sleep(for: .milliseconds(20))
         #expect(cache.caller(for: "hash") == nil)
     }

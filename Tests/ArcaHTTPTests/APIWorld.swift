@@ -101,7 +101,10 @@ extension APIWorld {
         let tables = try await db.pool.query(
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1", []
         ).map { try $0.decode(String.self, 0) }
-        let sql = tables.map { "SELECT '\($0)', count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY t::text)), '') FROM \($0) t" }
+        // A token's last use records the sign-in itself, which a refused request also made.
+        let sql = tables.map {
+            "SELECT '\($0)', count(*) || ':' || coalesce(md5(string_agg((to_jsonb(t) - 'last_used_at')::text, '|' ORDER BY (to_jsonb(t) - 'last_used_at')::text)), '') FROM \($0) t"
+        }
             .joined(separator: " UNION ALL ")
         var state: [String: String] = [:]
         for row in try await db.pool.query(sql, []) { state[try row.decode(String.self, 0)] = try row.decode(String.self, 1) }

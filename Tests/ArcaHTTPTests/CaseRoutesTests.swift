@@ -1,3 +1,4 @@
+import ArcaApplication
 import Foundation
 import HTTPTypes
 import Testing
@@ -48,6 +49,19 @@ struct CaseRoutesTests {
                     method, uri, as: nil, headers: ["Authorization": "Bearer arca_" + String(repeating: "f", count: 64)])
                 #expect(forged.status == 401)
             }
+        }
+    }
+
+    @Test func anAddressThatKeepsPresentingBadTokensIsToldToWaitWith429AndRetryAfter() async throws {
+        try await APIWorld.with { world in
+            let forged = ["Authorization": "Bearer arca_" + String(repeating: "e", count: 64)]
+            for _ in 1...SignInAttempts.allowed {
+                #expect(try await world.attempt(.get, "/v1/cases", as: nil, headers: forged).status == 401)
+            }
+            let refused = try await world.attempt(.get, "/v1/cases", as: nil, headers: forged)
+            #expect(refused.status == 429)
+            #expect(refused.isProblem)
+            #expect(Int(refused.headers[.retryAfter] ?? "").map { (1...60).contains($0) } == true)
         }
     }
 

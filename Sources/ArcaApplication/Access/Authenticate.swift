@@ -2,25 +2,33 @@ import ArcaDomain
 import ArcaPersistence
 import Foundation
 
-/// Finds who presents a token: from the token cache when it holds it, else from the database.
+/// Finds who presents a token: from the token cache when it holds it, else from the database
+/// (which notes the token's last use). A token unknown, revoked or expired is refused, and
+/// counted against the client's address: one that keeps failing waits (`SignInAttempts`).
 public struct Authenticate: Sendable {
     let database: Database
     let cache: TokenCache?
+    let attempts: SignInAttempts
 
-    public init(database: Database, cache: TokenCache? = nil) {
+    public init(database: Database, cache: TokenCache? = nil, attempts: SignInAttempts = SignInAttempts()) {
         self.database = database
         self.cache = cache
+        self.attempts = attempts
     }
 
-    public func callAsFunction(token: String) async throws -> Caller {
-        guard TokenSecret.looksValid(token) else { throw UseCaseError.unauthenticated }
+    /// `client` is the address the request came from, where there is one.
+    public func callAsFunction(token: String, client: String? = nil) async throws -> Caller {
+        try attempts.check(client)
         let hash = TokenSecret.hash(token)
-        if let caller = cache?.caller(for: hash) { return caller }
+        if TokenSecret.looksValid(token), let caller = cache?.caller(for: hash) { return caller }
         let ticket = cache?.ticket()
-        let user = try await database.oneRoundTrip { try await $0.tokens.activeUser(hash: hash) }
-        guard let user else { throw UseCaseError.unauthenticated }
-        let caller = Caller(user: user)
-        if let ticket { cache?.keep(caller, for: hash, ticket: ticket) }
+        let found = TokenSecret.looksValid(token) ? try await database.oneRoundTrip { try await $0.tokens.activeUser(hash: hash) } : nil
+        guard let found else {
+            attempts.failed(client)
+            throw UseCaseError.unauthenticated
+        }
+        let caller = Caller(user: found.user)
+        if let ticket { cache?.keep(caller, for: hash, ticket: ticket, expiresIn: found.expiresAt.timeIntervalSinceNow) }
         return caller
     }
 }

@@ -1,4 +1,5 @@
 import ArcaPersistence
+import Foundation
 import Synchronization
 
 /// Who holds which token, kept in memory for a short while so that a request's token check
@@ -72,8 +73,9 @@ public final class TokenCache: Sendable {
         state.withLock { $0.trusted ? Ticket(generation: $0.generation) : nil }
     }
 
-    func keep(_ caller: Caller, for tokenHash: String, ticket: Ticket) {
-        let until = clock.now + lifetime
+    /// Keeps `caller` for the cache's lifetime, or until the token expires if that is sooner.
+    func keep(_ caller: Caller, for tokenHash: String, ticket: Ticket, expiresIn remaining: TimeInterval) {
+        let until = clock.now + min(lifetime, .milliseconds(Int64(max(0, remaining) * 1000)))
         state.withLock { state in
             guard state.trusted, state.generation == ticket.generation else { return }
             if state.callers.count >= Self.capacity { state.callers.removeAll() }

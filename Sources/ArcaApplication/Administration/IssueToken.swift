@@ -8,6 +8,7 @@ public struct IssuedToken: Sendable {
     public let id: UUID
     public let user: User
     public let secret: String
+    public let expiresAt: Date
 }
 
 public struct IssueToken: Sendable {
@@ -34,9 +35,12 @@ public struct IssueToken: Sendable {
         return try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             let id = UUID()
-            try await store.tokens.add(id: id, userID: user.id, hash: TokenSecret.hash(secret), label: label)
-            try await store.audit.change("IssueToken", by: caller, entity: "api_token", id: id.uuidString.lowercased(), after: ["user": user.name.value, "label": label ?? ""])
-            return IssuedToken(id: id, user: user, secret: secret)
+            let lifetime = try await store.settings.current().tokenLifetime
+            let expiresAt = try await store.tokens.add(id: id, userID: user.id, hash: TokenSecret.hash(secret), label: label, lifetime: Int(lifetime))
+            try await store.audit.change(
+                "IssueToken", by: caller, entity: "api_token", id: id.uuidString.lowercased(),
+                after: ["user": user.name.value, "label": label ?? "", "expiresAt": ISO8601DateFormatter().string(from: expiresAt)])
+            return IssuedToken(id: id, user: user, secret: secret, expiresAt: expiresAt)
         }
     }
 }

@@ -22,6 +22,8 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case stale(String)
     /// A change was sent without the version it was made against.
     case versionRequired
+    /// Too many failed sign-ins from the same place lately: try again after that many seconds.
+    case throttled(retryAfterSeconds: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .conflict(let why): return why
         case .stale(let why): return why
         case .versionRequired: return "the current version (ETag) is required to change this record"
+        case .throttled(let seconds): return "too many failed sign-ins from this address: try again in \(seconds) s"
         }
     }
 

@@ -13,13 +13,20 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
     case sharingThreshold = "sharing.threshold"
     /// Above the threshold, the issuing state's percentage.
     case sharingIssuingStatePercent = "sharing.issuing_state_percent"
+    /// How long an API token issued from now on is valid.
+    case tokenLifetime = "token.lifetime"
 
     /// What a setting holds.
     enum Kind {
         case deadline(DeadlineRule)
         case sharingThreshold
         case sharingPercent
+        case tokenLifetime
     }
+
+    /// A token's life by default: long enough not to burden users, short enough that a token
+    /// forgotten on a laptop does not open the records for years.
+    public static let defaultTokenLifetime = DeadlinePeriod.days(90)
 
     var kind: Kind {
         switch self {
@@ -30,6 +37,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .deadlineConfiscation: return .deadline(.confiscation)
         case .sharingThreshold: return .sharingThreshold
         case .sharingIssuingStatePercent: return .sharingPercent
+        case .tokenLifetime: return .tokenLifetime
         }
     }
 
@@ -43,6 +51,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .deadline(let rule): return rule.defaultPeriod.iso
         case .sharingThreshold: return SharingRule.regulation.threshold!.description
         case .sharingPercent: return "\(SharingRule.regulation.issuingStatePercent)"
+        case .tokenLifetime: return Self.defaultTokenLifetime.iso
         }
     }
 
@@ -50,6 +59,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         switch kind {
         case .deadline(let rule): return rule.source
         case .sharingThreshold, .sharingPercent: return SharingRule.source
+        case .tokenLifetime: return "Dir 2016/680 Art 29(2) (user, access and input control)"
         }
     }
 
@@ -59,6 +69,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .deadline(let rule): return "time for \(rule.due) on \(rule.summary)"
         case .sharingThreshold: return "money realised on an incoming confiscation certificate kept here up to this amount"
         case .sharingPercent: return "above the threshold, the issuing state's percentage of the money realised, after the victims' claims"
+        case .tokenLifetime: return "how long an API token issued from now on is valid"
         }
     }
 
@@ -95,6 +106,11 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
                 throw SettingError(setting: self, rule: "percent", message: "\"\(text.prefix(40))\" is not a percentage between 0 and 100")
             }
             return "\(percent)"
+        case .tokenLifetime:
+            guard let period = try? DeadlinePeriod(iso: trimmed), case .days = period else {
+                throw SettingError(setting: self, rule: "iso-duration", message: "\"\(text.prefix(40))\" is not a number of days in ISO 8601 (P90D), at most a year")
+            }
+            return period.iso
         }
     }
 }
@@ -137,6 +153,12 @@ public struct Settings: Sendable, Equatable {
     /// The period a clock started now runs for.
     public func period(for rule: DeadlineRule) -> DeadlinePeriod {
         (try? DeadlinePeriod(iso: value(.deadline(rule)))) ?? rule.defaultPeriod
+    }
+
+    /// How long a token issued now is valid.
+    public var tokenLifetime: TimeInterval {
+        guard case .days(let days) = (try? DeadlinePeriod(iso: value(.tokenLifetime))) ?? Setting.defaultTokenLifetime else { return 90 * 86_400 }
+        return TimeInterval(days) * 86_400
     }
 
     /// The Art 30 sharing rule in force now: the threshold (in EUR, stored as "10000.00 EUR")

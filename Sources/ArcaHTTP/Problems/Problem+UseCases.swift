@@ -38,6 +38,10 @@ extension Problem {
                 type: Self.typeURI("version-required"), title: "Precondition required", status: 428,
                 detail: "Send If-Match with the ETag of the version you read.",
                 errors: [FieldError(field: "If-Match", rule: "required", message: "If-Match is required to change this record")])
+        case .throttled(let seconds):
+            self.init(
+                type: Self.typeURI("too-many-sign-ins"), title: "Too many requests", status: 429,
+                detail: "Too many requests with a token that is unknown, revoked or expired came from this address; try again in \(seconds) s.")
         }
     }
 }

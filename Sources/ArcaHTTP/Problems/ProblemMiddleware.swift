@@ -18,6 +18,7 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as UseCaseError {
             var response = try Problem(error).response(from: request, context: context)
             if error == .unauthenticated { response.headers[.wwwAuthenticate] = #"Bearer realm="arca""# }
+            if case .throttled(let seconds) = error { response.headers[.retryAfter] = String(seconds) }
             return response
         } catch let error as DatabaseUnavailable {
             context.logger.warning("\(error)")

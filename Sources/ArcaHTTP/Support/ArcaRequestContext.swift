@@ -9,9 +9,12 @@ public struct ArcaRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by `AuthenticationMiddleware` on every `/v1` route.
     var caller: Caller?
+    /// The address the request came from (the load balancer's, behind one).
+    let client: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        self.client = source.channel.remoteAddress?.ipAddress
     }
 
     /// The signed-in caller; a route outside the authenticated group has none.
@@ -33,7 +36,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
             header.prefix(7).lowercased() == "bearer "
         else { throw UseCaseError.unauthenticated }
         var context = context
-        let caller = try await authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        let caller: Caller
+        do {
+            caller = try await authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), client: context.client)
+        } catch let error as UseCaseError {
+            // Who failed, from where: never the token itself.
+            context.logger.notice("sign-in refused", metadata: ["client": .string(context.client ?? "-"), "why": .string(error.description)])
+            throw error
+        }
         context.caller = caller.consulting(for: try Self.purpose(of: request))
         context.logger[metadataKey: "user"] = .string(context.caller?.name ?? "")
         return try await next(request, context)

@@ -88,32 +88,44 @@ public struct TokenRepository: Sendable {
         public let label: String?
         public let issuedAt: Date
         public let revokedAt: Date?
+        public let expiresAt: Date
+        public let lastUsedAt: Date?
     }
 
-    public func add(id: UUID, userID: UUID, hash: String, label: String?) async throws {
-        try await db.execute(
-            "INSERT INTO api_token (id, user_id, token_hash, label) VALUES ($1, $2, $3, $4)", [id, userID, hash, label])
-    }
-
-    /// The user behind a token that has not been revoked.
-    public func activeUser(hash: String) async throws -> User? {
+    /// A token valid for `lifetime` seconds from now (the database's clock, as its issue).
+    public func add(id: UUID, userID: UUID, hash: String, label: String?, lifetime: Int) async throws -> Date {
         try await db.query(
             """
-            SELECT \(UserRepository.columns)
-            FROM api_token t JOIN app_user u ON u.id = t.user_id JOIN office o ON o.code = u.office_code
-            WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+            INSERT INTO api_token (id, user_id, token_hash, label, expires_at) VALUES ($1, $2, $3, $4, now() + $5 * interval '1 second')
+            RETURNING expires_at
+            """, [id, userID, hash, label, lifetime]
+        )[0].decode(Date.self, 0)
+    }
+
+    /// The user behind a token neither revoked nor expired, and until when it is valid; the
+    /// token's last use is written in the same statement.
+    public func activeUser(hash: String) async throws -> (user: User, expiresAt: Date)? {
+        try await db.query(
+            """
+            WITH used AS (
+                UPDATE api_token SET last_used_at = now()
+                WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+                RETURNING user_id, expires_at)
+            SELECT \(UserRepository.columns), t.expires_at
+            FROM used t JOIN app_user u ON u.id = t.user_id JOIN office o ON o.code = u.office_code
             """, [hash]
-        ).first.map(UserRepository.user)
+        ).first.map { row in (try UserRepository.user(row), try row.decode(Date.self, 6)) }
     }
 
     public func list(userID: UUID) async throws -> [Issued] {
         try await db.query(
-            "SELECT id, user_id, label, issued_at, revoked_at FROM api_token WHERE user_id = $1 ORDER BY issued_at, id",
+            "SELECT id, user_id, label, issued_at, revoked_at, expires_at, last_used_at FROM api_token WHERE user_id = $1 ORDER BY issued_at, id",
             [userID]
         ).map { row in
             try Issued(
                 id: row.decode(UUID.self, 0), userID: row.decode(UUID.self, 1), label: row.decode(String?.self, 2),
-                issuedAt: row.decode(Date.self, 3), revokedAt: row.decode(Date?.self, 4))
+                issuedAt: row.decode(Date.self, 3), revokedAt: row.decode(Date?.self, 4), expiresAt: row.decode(Date.self, 5),
+                lastUsedAt: row.decode(Date?.self, 6))
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 struct TokenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token", abstract: "API tokens (HTTP: Authorization: Bearer <token>).",
-        subcommands: [Issue.self, Revoke.self])
+        subcommands: [Issue.self, List.self, Revoke.self])
 
     struct Issue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,8 +23,30 @@ struct TokenCommand: AsyncParsableCommand {
             let issued = try await administer { root, caller in
                 try await root.useCases.issueToken(userName: user, label: label, by: caller)
             }
-            print("token \(issued.id.uuidString.lowercased()) for \(issued.user.name) (\(issued.user.role.rawValue), \(issued.user.office)); keep it secret, it is not shown again:")
+            let until = ISO8601DateFormatter().string(from: issued.expiresAt)
+            print(
+                "token \(issued.id.uuidString.lowercased()) for \(issued.user.name) (\(issued.user.role.rawValue), \(issued.user.office)), valid until \(until) (setting token.lifetime); keep it secret, it is not shown again:"
+            )
             print(issued.secret)
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A user's tokens: issued, valid until, last used, revoked.")
+
+        @Option(help: "The user's login name.")
+        var user: String
+
+        func run() async throws {
+            let tokens = try await administer { root, caller in try await root.useCases.listTokens(userName: user, by: caller) }
+            let time = ISO8601DateFormatter()
+            let rows = tokens.map { token in
+                [
+                    token.id.uuidString.lowercased(), token.label ?? "-", time.string(from: token.issuedAt), time.string(from: token.expiresAt),
+                    token.lastUsedAt.map(time.string) ?? "never", token.revokedAt.map(time.string) ?? "-",
+                ]
+            }
+            print(table(["TOKEN", "LABEL", "ISSUED", "VALID UNTIL", "LAST USED", "REVOKED"], rows))
         }
     }
 
