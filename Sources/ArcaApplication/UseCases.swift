@@ -7,6 +7,7 @@ public struct UseCases: Sendable {
     public let checkReadiness: CheckReadiness
     public let authenticate: Authenticate
     public let actAsUser: ActAsUser
+    public let mapOSAccount: MapOSAccount
     public let addOffice: AddOffice
     public let changeOfficeTimeZone: ChangeOfficeTimeZone
     public let requireConsultationPurpose: RequireConsultationPurpose
@@ -77,7 +78,8 @@ public struct UseCases: Sendable {
     ) {
         checkReadiness = CheckReadiness(database: database)
         authenticate = Authenticate(database: database, cache: tokenCache)
-        actAsUser = ActAsUser(database: database)
+        actAsUser = ActAsUser(database: database, authenticate: authenticate)
+        mapOSAccount = MapOSAccount(database: database)
         addOffice = AddOffice(database: database)
         changeOfficeTimeZone = ChangeOfficeTimeZone(database: database, tokenCache: tokenCache)
         requireConsultationPurpose = RequireConsultationPurpose(database: database, tokenCache: tokenCache)

@@ -56,13 +56,20 @@ public struct TestWorld: Sendable {
             code: "BE-AMO", memberState: "BE", referencePrefix: "BEAMO", name: "Belgian asset management office", by: cli)
         var callers: [String: Caller] = [:]
         for user in Self.users {
-            callers[user.key] = Caller(user: try await useCases.addUser(name: user.name, role: user.role, office: user.office, by: cli))
+            // The account running the tests acts as every user at the command line, as CLI tests do.
+            let added = try await useCases.addUser(
+                name: user.name, role: user.role, office: user.office, osAccount: osAccount, by: cli)
+            callers[user.key] = Caller(user: added)
         }
         return TestWorld(
             db: db, database: database, useCases: useCases, tokenCache: tokenCache, clock: clock, officer: callers["officer"]!,
             liaison: callers["liaison"]!, analyst: callers["analyst"]!, auditor: callers["auditor"]!, admin: callers["admin"]!,
             amoOfficer: callers["amo"]!)
     }
+
+    /// The operating-system account running the tests, which acts as every test user at the
+    /// command line.
+    public static let osAccount = Caller.operatingSystemAccount
 
     /// The name of the user a test calls `key` (a role at the ARO, or "amo").
     public static func userName(_ key: String) -> String {
@@ -86,5 +93,14 @@ public final class TestClock: Sendable {
 
     public func advance(hours: Double) {
         current.withLock { $0 = $0.addingTimeInterval(hours * 3600) }
+    }
+}
+
+extension UseCases {
+    /// Signs the user `name` in as the API would: a token issued at the command line, then
+    /// checked; the caller carries their office's settings as they are now.
+    public func signIn(_ name: String) async throws -> Caller {
+        let token = try await issueToken(userName: name, label: "test sign-in", by: .commandLine())
+        return try await authenticate(token: token.secret)
     }
 }

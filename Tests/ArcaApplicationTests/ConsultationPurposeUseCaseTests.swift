@@ -25,7 +25,7 @@ struct ConsultationPurposeUseCaseTests {
         try await TestWorld.with { world in
             let file = try await world.openCase()
             _ = try await world.useCases.requireConsultationPurpose(office: "BE-ARO", required: true, by: .commandLine())
-            let analyst = try await world.useCases.actAsUser(TestWorld.userName("analyst"))
+            let analyst = try await world.useCases.signIn(TestWorld.userName("analyst"))
 
             await #expect(throws: UseCaseError.self) { try await world.useCases.readCase(id: file.id, by: analyst) }
             await #expect(throws: UseCaseError.self) { try await world.useCases.listCases(CaseListRequest(), by: analyst) }

@@ -37,7 +37,7 @@ struct DeploymentTests {
             _ = try await useCases.addUser(name: "j.peeters", role: "officer", office: "BE-ARO", by: .commandLine())
             let moved = try await useCases.changeOfficeTimeZone(office: "BE-ARO", timeZone: "Europe/Berlin", by: .commandLine())
             #expect(moved.timeZone.identifier == "Europe/Berlin")
-            #expect(try await useCases.actAsUser("j.peeters").timeZone.identifier == "Europe/Berlin")
+            #expect(try await useCases.signIn("j.peeters").timeZone.identifier == "Europe/Berlin")
             let change = try #require(try await auditTrail(database, entity: "office", id: "BE-ARO").last)
             #expect(change.operation == "ChangeOfficeTimeZone")
             #expect(change.before?.contains("Europe/Brussels") == true)
@@ -79,7 +79,7 @@ struct DeploymentTests {
             let token = try await useCases.issueToken(userName: "k.schmitz", label: nil, by: .commandLine())
             let caller = try await useCases.authenticate(token: token.secret)
             #expect(caller.timeZone.identifier == "Europe/Berlin")
-            let acting = try await useCases.actAsUser("k.schmitz")
+            let acting = try await useCases.signIn("k.schmitz")
             #expect(acting.timeZone.identifier == "Europe/Berlin")
         }
     }

@@ -106,7 +106,7 @@ struct MigrationCarryForwardTests {
 
     @Test func ordersKeepWhatTheyDidAndTellItTheNewWay() async throws {
         try await Self.withCarriedForward { _, useCases in
-            let officer = try await useCases.actAsUser("j.peeters")
+            let officer = try await useCases.signIn("j.peeters")
             let freeze = try await useCases.readOrder(id: Self.freeze, by: officer)
             #expect(freeze.status == .executed)
             #expect(freeze.execution == .complete)
@@ -139,7 +139,7 @@ struct MigrationCarryForwardTests {
 
     @Test func assetsGetTheDaysThatFixTheirValuesAndKeepTheValues() async throws {
         try await Self.withCarriedForward { _, useCases in
-            let officer = try await useCases.actAsUser("j.peeters")
+            let officer = try await useCases.signIn("j.peeters")
             let car = try await useCases.readAsset(id: Self.car, by: officer)
             #expect(car.asset.state == .recovered)
             #expect(car.asset.frozenOn == (try Day("2025-04-03")))
@@ -182,7 +182,7 @@ struct MigrationCarryForwardTests {
 
     @Test func aValueFixedAtTheFreezeSurvivesTheNextValuation() async throws {
         try await Self.withCarriedForward { _, useCases in
-            let officer = try await useCases.actAsUser("j.peeters")
+            let officer = try await useCases.signIn("j.peeters")
             _ = try await useCases.recordValuation(
                 assetID: Self.flat, NewValuation(valuedOn: "2025-07-01", method: "market", value: MoneyInput(amount: "310000.00", currency: "EUR")),
                 by: officer)
@@ -196,7 +196,7 @@ struct MigrationCarryForwardTests {
         try await Self.withCarriedForward { db, useCases in
             #expect(try await Self.text(db, "SELECT member_state FROM deployment") == "BE")
             #expect(try await Self.text(db, "SELECT time_zone FROM office WHERE code = 'BE-ARO'") == "Europe/Brussels")
-            let officer = try await useCases.actAsUser("j.peeters")
+            let officer = try await useCases.signIn("j.peeters")
             #expect(officer.timeZone.identifier == "Europe/Brussels")
             let suspect = try await useCases.readSubject(id: Self.suspect, by: officer)
             #expect(suspect.version == 1)
@@ -208,7 +208,7 @@ struct MigrationCarryForwardTests {
 
     @Test func theOffenceAreaIsRenamedAsArticle83Writes() async throws {
         try await Self.withCarriedForward { db, useCases in
-            let officer = try await useCases.actAsUser("j.peeters")
+            let officer = try await useCases.signIn("j.peeters")
             let file = try await useCases.readCase(id: Self.caseID, by: officer)
             #expect(file.record.offences == [.sexualExploitationOfWomenAndChildren, .moneyLaundering])
             #expect(try await Self.text(db, "SELECT count(*)::text FROM case_file WHERE 'sexual_exploitation_of_children' = ANY (offences)") == "0")
@@ -217,7 +217,7 @@ struct MigrationCarryForwardTests {
 
     @Test func theLedgerIsAppendOnlyAfterwardsAndNewEventsFollowTheNewRules() async throws {
         try await Self.withCarriedForward { db, useCases in
-            let officer = try await useCases.actAsUser("j.peeters")
+            let officer = try await useCases.signIn("j.peeters")
             let rewrite = await #expect(throws: PostgresError.self) {
                 _ = try await db.pool.query("UPDATE asset_event SET reason = 'rewritten' WHERE asset_id = $1", [Self.account])
             }

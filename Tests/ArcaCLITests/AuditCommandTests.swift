@@ -1,8 +1,9 @@
+import ArcaApplication
 import ArcaTestSupport
 import Foundation
 import Testing
 
-@Suite("arca audit verify and anchor, and --purpose")
+@Suite("arca audit verify and anchor; --purpose; --as only where allowed")
 struct AuditCommandTests {
     @Test func verifyHoldsThenNamesTheEntrySomeoneEditedAndExits2() async throws {
         try await withOfficer { env, db in
@@ -60,6 +61,19 @@ struct AuditCommandTests {
             #expect(kept.count == 1)
             #expect(try kept[0].decode(String.self, 0) == "investigation")
             #expect(try kept[0].decode(String.self, 1) == "checking the file before the hearing")
+        }
+    }
+
+    @Test func anAccountNotMappedToTheUserIsRefusedUnlessItGivesTheUsersOwnToken() async throws {
+        try await TestWorld.with { world in
+            _ = try await world.useCases.mapOSAccount(userName: "j.peeters", account: nil, by: .commandLine())
+            let env = ["DATABASE_URL": world.db.url, "ARCA_USER": "j.peeters"]
+            let refused = try ArcaProcess.run(["case", "list"], environment: env)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("arca user map-os-account j.peeters"))
+            let token = try await world.useCases.issueToken(userName: "j.peeters", label: "cli", by: .commandLine()).secret
+            let allowed = try ArcaProcess.run(["case", "list"], environment: env.merging(["ARCA_TOKEN": token]) { $1 })
+            #expect(allowed.status == 0, "\(allowed.stderr)")
         }
     }
 }

@@ -22,8 +22,8 @@ struct Partnership {
                 let nl = ["DATABASE_URL": nlDatabase.url]
                 for command in [
                     ["office", "add", "NL-ARO", "--state", "NL", "--name", "Dutch ARO (FIOD)"],
-                    ["user", "add", nlLiaison, "--role", "liaison", "--office", "NL-ARO"],
-                    ["user", "add", nlOfficer, "--role", "officer", "--office", "NL-ARO"],
+                    ["user", "add", nlLiaison, "--role", "liaison", "--office", "NL-ARO", "--os-account", TestWorld.osAccount],
+                    ["user", "add", nlOfficer, "--role", "officer", "--office", "NL-ARO", "--os-account", TestWorld.osAccount],
                 ] {
                     let result = try ArcaProcess.run(command, environment: nl)
                     #expect(result.status == 0, "\(result.stderr)")

@@ -2,26 +2,40 @@ import ArcaDomain
 import ArcaPersistence
 import Foundation
 
-/// The administrator at the command line acting as a named user, who then is the caller
-/// every check and every audit entry sees. Whoever runs `arca` on the server holds the
-/// database's keys already; this only makes their acts carry a user's name and office.
+/// An operating-system account at the command line acting as a named user, who then is the
+/// caller every check and every audit entry sees, with the account beside them. Allowed where
+/// an administrator mapped the account to the user (`MapOSAccount`), or with the user's own
+/// token: holding the server's keys does not make one every user.
 public struct ActAsUser: Sendable {
     let database: Database
+    let authenticate: Authenticate
 
-    public init(database: Database) {
+    public init(database: Database, authenticate: Authenticate) {
         self.database = database
+        self.authenticate = authenticate
     }
 
-    public func callAsFunction(_ userName: String) async throws -> Caller {
+    public func callAsFunction(_ userName: String, osAccount: String, token: String? = nil) async throws -> Caller {
         let name: UserName
         do {
             name = try UserName(userName)
         } catch {
             throw UseCaseError.invalid("as", "user-name", error.description)
         }
+        let account = try? OSAccountName(osAccount)
+        if let token {
+            let caller = try await authenticate(token: token)
+            guard caller.name == name.value else { throw UseCaseError.forbidden("the token given is not \(name)'s") }
+            return caller.acting(from: account)
+        }
         guard let user = try await database.oneRoundTrip({ try await $0.users.find(name: name) }) else {
             throw UseCaseError.notFound("user \(name)")
         }
-        return Caller(user: user)
+        guard let account, user.osAccount == account else {
+            throw UseCaseError.forbidden(
+                "the operating-system account \(osAccount) may not act as \(name): an administrator maps it (arca user map-os-account \(name) \(osAccount)), or give \(name)'s own token (--token or ARCA_TOKEN)"
+            )
+        }
+        return Caller(user: user).acting(from: account)
     }
 }

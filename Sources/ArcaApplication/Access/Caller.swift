@@ -15,6 +15,8 @@ public struct Caller: Sendable, Equatable {
     public private(set) var purpose: ConsultationPurpose?
     /// Whether their office asks the purpose of every consultation.
     public let purposeRequired: Bool
+    /// The operating-system account acting, at the command line.
+    public private(set) var osAccount: OSAccountName?
 
     public init(user: User) {
         self.userID = user.id
@@ -34,6 +36,13 @@ public struct Caller: Sendable, Equatable {
         self.purposeRequired = false
     }
 
+    /// The same caller, acting from the operating-system account `account`.
+    func acting(from account: OSAccountName?) -> Caller {
+        var caller = self
+        caller.osAccount = account
+        return caller
+    }
+
     /// The same caller, consulting for `purpose`.
     public func consulting(for purpose: ConsultationPurpose?) -> Caller {
         var caller = self
@@ -48,8 +57,15 @@ public struct Caller: Sendable, Equatable {
     }
 
     /// The operating-system account running an administrative CLI command.
-    public static func commandLine(account: String = ProcessInfo.processInfo.environment["USER"] ?? "root") -> Caller {
-        Caller(userID: nil, name: "cli:\(account)", role: .admin, office: nil)
+    public static func commandLine(account: String = Caller.operatingSystemAccount) -> Caller {
+        Caller(userID: nil, name: "cli:\(account)", role: .admin, office: nil).acting(from: try? OSAccountName(account))
+    }
+
+    /// The account this process runs as, from the system's user database: not `$USER`, which
+    /// anyone may set.
+    public static var operatingSystemAccount: String {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid\(geteuid())" }
+        return String(cString: name)
     }
 
     /// The caller's office's local date at `now`: a date entered just after local midnight
@@ -59,7 +75,7 @@ public struct Caller: Sendable, Equatable {
     }
 
     var auditActor: AuditEntry.Actor {
-        AuditEntry.Actor(userID: userID, name: name, office: office, purpose: purpose)
+        AuditEntry.Actor(userID: userID, name: name, office: office, purpose: purpose, osAccount: osAccount)
     }
 
     /// Who consults a record, for the entry that logs it: refused when their office asks the

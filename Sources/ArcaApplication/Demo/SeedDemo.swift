@@ -73,7 +73,8 @@ public struct SeedDemo: Sendable {
         var officers: [String: Caller] = [:]
         var liaison: Caller?
         for (name, role, office) in Self.users {
-            let user = try await useCases.addUser(name: name, role: role, office: office, by: admin)
+            // The account that seeds the demo acts as its users at the command line.
+            let user = try await useCases.addUser(name: name, role: role, office: office, osAccount: admin.osAccount?.value, by: admin)
             if role == "officer", officers[office] == nil { officers[office] = Caller(user: user) }
             if role == "liaison" { liaison = Caller(user: user) }
         }

@@ -15,20 +15,27 @@ public struct AuditEntry: Sendable, Equatable {
         public let office: OfficeCode?
         /// Why they consulted, where they said.
         public let purpose: ConsultationPurpose?
+        /// The operating-system account that acted, at the command line.
+        public let osAccount: OSAccountName?
 
-        public init(userID: UUID?, name: String, office: OfficeCode?, purpose: ConsultationPurpose? = nil) {
+        public init(userID: UUID?, name: String, office: OfficeCode?, purpose: ConsultationPurpose? = nil, osAccount: OSAccountName? = nil) {
             self.userID = userID
             self.name = name
             self.office = office
             self.purpose = purpose
+            self.osAccount = osAccount
         }
 
         /// What the entry keeps of the circumstances, as a JSON object (`context`, sealed with
-        /// the rest): the purpose's code and free text.
+        /// the rest): the purpose's code and free text, the operating-system account.
         public var context: String? {
-            guard let purpose else { return nil }
-            var object = ["purpose": purpose.code.rawValue]
-            if let note = purpose.note { object["purposeNote"] = note }
+            var object: [String: String] = [:]
+            if let purpose {
+                object["purpose"] = purpose.code.rawValue
+                object["purposeNote"] = purpose.note
+            }
+            object["osAccount"] = osAccount?.value
+            if object.isEmpty { return nil }
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             return (try? encoder.encode(object)).map { String(decoding: $0, as: UTF8.self) }

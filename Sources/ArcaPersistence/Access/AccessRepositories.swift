@@ -55,19 +55,24 @@ public struct OfficeRepository: Sendable {
 
 public struct UserRepository: Sendable {
     let db: Transaction
-    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone, o.purpose_required"
+    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone, o.purpose_required, u.os_account"
     static let joined = "app_user u JOIN office o ON o.code = u.office_code"
 
     public func add(_ user: User) async throws {
         try await translatingConstraints {
             try await db.execute(
-                "INSERT INTO app_user (id, name, role, office_code) VALUES ($1, $2, $3, $4)",
-                [user.id, user.name.value, user.role.rawValue, user.office.value])
+                "INSERT INTO app_user (id, name, role, office_code, os_account) VALUES ($1, $2, $3, $4, $5)",
+                [user.id, user.name.value, user.role.rawValue, user.office.value, user.osAccount?.value])
         }
     }
 
-    public func find(name: UserName) async throws -> User? {
-        try await db.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE u.name = $1", [name.value]).first.map(Self.user)
+    public func map(_ id: UUID, to account: OSAccountName?) async throws {
+        try await db.execute("UPDATE app_user SET os_account = $2 WHERE id = $1", [id, account?.value])
+    }
+
+    public func find(name: UserName, forUpdate: Bool = false) async throws -> User? {
+        try await db.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE u.name = $1\(forUpdate ? " FOR UPDATE OF u" : "")", [name.value])
+            .first.map(Self.user)
     }
 
     static func user(_ row: Row) throws -> User {
@@ -75,7 +80,7 @@ public struct UserRepository: Sendable {
             id: row.decode(UUID.self, 0), name: UserName(row.decode(String.self, 1)),
             role: Role(rawValue: row.decode(String.self, 2)).orThrow("role"),
             office: OfficeCode(row.decode(String.self, 3)), timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"),
-            purposeRequired: row.decode(Bool.self, 5))
+            purposeRequired: row.decode(Bool.self, 5), osAccount: row.decode(String?.self, 6).map { try OSAccountName($0) })
     }
 }
 
@@ -114,7 +119,7 @@ public struct TokenRepository: Sendable {
             SELECT \(UserRepository.columns), t.expires_at
             FROM used t JOIN app_user u ON u.id = t.user_id JOIN office o ON o.code = u.office_code
             """, [hash]
-        ).first.map { row in (try UserRepository.user(row), try row.decode(Date.self, 6)) }
+        ).first.map { row in (try UserRepository.user(row), try row.decode(Date.self, 7)) }
     }
 
     public func list(userID: UUID) async throws -> [Issued] {

@@ -6,8 +6,13 @@ import Foundation
 
 /// Who a record-keeping command acts as, and how it prints.
 struct ActingOptions: ParsableArguments {
-    @Option(name: .customLong("as"), help: "The user to act as (default: $ARCA_USER); their role and office apply.")
+    @Option(
+        name: .customLong("as"),
+        help: "The user to act as (default: $ARCA_USER); their role and office apply. Allowed for the operating-system account mapped to them (arca user map-os-account), or with --token.")
     var user: String?
+
+    @Option(help: ArgumentHelp("The user's own API token (default: $ARCA_TOKEN), to act as them from an account not mapped to them.", valueName: "token"))
+    var token: String?
 
     @Option(
         help: ArgumentHelp(
@@ -32,7 +37,9 @@ struct ActingOptions: ParsableArguments {
         }
         return try await administer { root, _ in
             let useCases = root.useCases
-            return try await body(useCases, try await useCases.actAsUser(name).consulting(for: purpose))
+            let token = token ?? ProcessInfo.processInfo.environment["ARCA_TOKEN"]
+            let caller = try await useCases.actAsUser(name, osAccount: Caller.operatingSystemAccount, token: token)
+            return try await body(useCases, caller.consulting(for: purpose))
         }
     }
 
