@@ -11,7 +11,7 @@
 -- together, hashed.
 --
 -- The content sealed (ArcaDomain's AuditSeal says the same, and the verifier recomputes it from
--- the columns): fields joined by '|', each written as its length in bytes, ':' and its text,
+-- the columns): fields joined by '|', each written as its length in UTF-8 bytes, ':' and its text,
 -- or '~' when absent; the instant as microseconds since 1970 in UTC; jsonb as PostgreSQL
 -- writes it.
 
@@ -36,7 +36,7 @@ ALTER TABLE audit_entry
     ADD COLUMN hash char(64);
 
 CREATE FUNCTION audit_field(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN value IS NULL THEN '~' ELSE octet_length(value)::text || ':' || value END
+    SELECT CASE WHEN value IS NULL THEN '~' ELSE octet_length(convert_to(value, 'UTF8'))::text || ':' || value END
 $$;
 
 CREATE FUNCTION audit_entry_content(e audit_entry) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
@@ -82,30 +82,35 @@ ALTER TABLE audit_entry
     ADD CONSTRAINT audit_entry_link_unique UNIQUE (chain, link);
 
 -- Runs with its owner's rights: whoever may add an entry may move a chain's head only by
--- adding one, never by writing audit_chain.
-CREATE FUNCTION audit_entry_seal() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+-- adding one, never by writing audit_chain. Every name is the schema's own (a temporary table
+-- of the caller's named audit_chain is never the one read), and the entry's number and time
+-- are the sequence's and the clock's, whatever the insert said.
+CREATE FUNCTION audit_entry_seal() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
-    head audit_chain;
+    head public.audit_chain;
 BEGIN
     -- A snapshot would read a head as of its start, and could not lock one moved since.
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'audit entries are sealed in READ COMMITTED transactions, not %', current_setting('transaction_isolation')
             USING ERRCODE = 'invalid_transaction_state';
     END IF;
-    SELECT * INTO head FROM audit_chain WHERE holder = pg_current_xact_id();
+    SELECT * INTO head FROM public.audit_chain WHERE holder = pg_current_xact_id() FOR UPDATE;
     IF NOT FOUND THEN
-        SELECT * INTO head FROM audit_chain
+        SELECT * INTO head FROM public.audit_chain
         ORDER BY (chain - pg_backend_pid() % 16 + 16) % 16
         LIMIT 1 FOR UPDATE SKIP LOCKED;
         IF NOT FOUND THEN
-            SELECT * INTO head FROM audit_chain WHERE chain = pg_backend_pid() % 16 FOR UPDATE;
+            SELECT * INTO head FROM public.audit_chain WHERE chain = pg_backend_pid() % 16 FOR UPDATE;
         END IF;
     END IF;
+    NEW.id := nextval(pg_get_serial_sequence('public.audit_entry', 'id'));
+    NEW.recorded_at := clock_timestamp();
     NEW.chain := head.chain;
     NEW.link := head.length + 1;
     NEW.previous_hash := head.head;
-    NEW.hash := audit_entry_hash(NEW);
-    UPDATE audit_chain SET length = NEW.link, head = NEW.hash, holder = pg_current_xact_id() WHERE chain = head.chain;
+    NEW.hash := public.audit_entry_hash(NEW);
+    UPDATE public.audit_chain SET length = NEW.link, head = NEW.hash, holder = pg_current_xact_id() WHERE chain = head.chain;
     RETURN NEW;
 END
 $$;

@@ -220,6 +220,43 @@ struct AuditChainTests {
         }
     }
 
+    @Test func aTemporaryTableNamedLikeTheChainsDoesNotFoolTheSeal() async throws {
+        try await TestWorld.with { world in
+            try await writeTrail(world)
+            let before = try await world.count("SELECT sum(length)::int FROM audit_chain")
+            // As the application's role, on one session: a decoy audit_chain, then an entry.
+            _ = try await world.db.pool.withSession { session in
+                try await session.simpleQuery(
+                    """
+                    CREATE TEMP TABLE audit_chain (LIKE public.audit_chain);
+                    INSERT INTO audit_chain SELECT * FROM public.audit_chain;
+                    UPDATE audit_chain SET length = 1000;
+                    INSERT INTO audit_entry (actor_name, kind, operation, entity, entity_id) VALUES ('j.peeters', 'consultation', 'ReadCase', 'case', 'x');
+                    DROP TABLE audit_chain;
+                    """)
+            }
+            #expect(try await world.count("SELECT sum(length)::int FROM audit_chain") == before + 1)
+            #expect(try await verify(world).broken == nil)
+        }
+    }
+
+    @Test func anEntrysNumberAndTimeAreTheDatabasesWhateverTheInsertSays() async throws {
+        try await TestWorld.with { world in
+            try await writeTrail(world)
+            _ = try await world.db.pool.withSession { session in
+                try await session.simpleQuery(
+                    """
+                    INSERT INTO audit_entry (id, recorded_at, actor_name, kind, operation, entity, entity_id) OVERRIDING SYSTEM VALUE
+                    VALUES (1, '2001-01-01T00:00:00Z', 'j.peeters', 'change', 'UpdateCase', 'case', 'backdated')
+                    """)
+            }
+            let rows = try await world.db.pool.query(
+                "SELECT id, recorded_at > now() - interval '1 hour' FROM audit_entry WHERE entity_id = 'backdated'", [])
+            #expect(try rows[0].decode(Int.self, 0) > 1)
+            #expect(try rows[0].decode(Bool.self, 1))
+        }
+    }
+
     @Test(arguments: ["officer", "liaison", "analyst"])
     func caseWorkersDoNotVerifyTheTrail(_ role: String) async throws {
         try await TestWorld.with { world in

@@ -36,6 +36,25 @@ struct ConsultationPurposeUseCaseTests {
         }
     }
 
+    @Test func withoutAPurposeWhetherARecordExistsIsNotToldEither() async throws {
+        try await TestWorld.with { world in
+            _ = try await world.useCases.requireConsultationPurpose(office: "BE-ARO", required: true, by: .commandLine())
+            let analyst = try await world.useCases.signIn(TestWorld.userName("analyst"))
+            for read in [
+                { _ = try await world.useCases.readOrder(id: UUID(), by: analyst) },
+                { _ = try await world.useCases.readSubject(id: UUID(), by: analyst) },
+                { _ = try await world.useCases.readRequest(id: UUID(), by: analyst) },
+            ] as [() async throws -> Void] {
+                await #expect(throws: UseCaseError.self) { try await read() }
+                do {
+                    try await read()
+                } catch UseCaseError.invalid(let violations) {
+                    #expect(violations.map(\.field) == ["purpose"])
+                }
+            }
+        }
+    }
+
     @Test func askingThePurposeIsAnAuditedChangeOfTheOffice() async throws {
         try await TestWorld.with { world in
             let office = try await world.useCases.requireConsultationPurpose(office: "BE-ARO", required: true, by: .commandLine())

@@ -115,10 +115,10 @@ extension AuditRepository {
 extension AuditRepository {
     /// Records a search `caller` made, with its filters and the ids of the records it showed
     /// (Dir 2024/1260 Art 8; Dir 2016/680 Art 25): one entry per list.
-    func recordSearch(_ operation: String, by caller: Caller, entity: String, filter: some Encodable, shown: [String]) async throws {
+    func recordSearch(_ operation: String, by consultant: AuditEntry.Actor, entity: String, filter: some Encodable, shown: [String]) async throws {
         try await append(
             AuditEntry(
-                actor: try caller.consultant, kind: .consultation, operation: operation, entity: entity, entityID: AuditEntry.searchID,
+                actor: consultant, kind: .consultation, operation: operation, entity: entity, entityID: AuditEntry.searchID,
                 after: AuditSnapshot.json(SearchRecord(filter: filter, shown: shown))))
     }
 }

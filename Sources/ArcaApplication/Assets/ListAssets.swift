@@ -35,10 +35,12 @@ public struct ListAssets: Sendable {
         filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
         try validation.finish()
 
+        let consultant = try caller.consultant
+
         return try await database.transaction { store in
             let rows = try await store.assets.list(filter).map(\.record)
             let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
-            try await store.audit.recordSearch("ListAssets", by: caller, entity: "asset", filter: filter, shown: page.items.map(\.id.lowercased))
+            try await store.audit.recordSearch("ListAssets", by: consultant, entity: "asset", filter: filter, shown: page.items.map(\.id.lowercased))
             return page
         }
     }

@@ -68,11 +68,12 @@ public struct ReadAuditTrail: Sendable {
         }
         try validation.finish()
 
+        let consultant = try caller.consultant
+
         return try await database.transaction { store in
             let rows = try await store.audit.search(filter)
             let page = Page(rows: rows, limit: filter.limit) { $0.sequence.map(String.init) }
-            try await store.audit.recordSearch(
-                "ReadAuditTrail", by: caller, entity: "audit_entry", filter: filter, shown: page.items.compactMap { $0.sequence.map(String.init) })
+            try await store.audit.recordSearch("ReadAuditTrail", by: consultant, entity: "audit_entry", filter: filter, shown: page.items.compactMap { $0.sequence.map(String.init) })
             return page
         }
     }

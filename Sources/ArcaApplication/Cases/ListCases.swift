@@ -35,10 +35,12 @@ public struct ListCases: Sendable {
         filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
         try validation.finish()
 
+        let consultant = try caller.consultant
+
         return try await database.transaction { store in
             let rows = try await store.cases.list(filter)
             let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) }
-            try await store.audit.recordSearch("ListCases", by: caller, entity: "case", filter: filter, shown: page.items.map(\.id.lowercased))
+            try await store.audit.recordSearch("ListCases", by: consultant, entity: "case", filter: filter, shown: page.items.map(\.id.lowercased))
             return page
         }
     }

@@ -28,14 +28,15 @@ public struct ListCertificates: Sendable {
         let filter: CertificateFilter = validation.exchangeFilter(request, of: office, now: now, timeZone: caller.timeZone)
         try validation.finish()
 
+        let consultant = try caller.consultant
+
         return try await database.transaction { store in
             let rows = try await store.certificates.list(filter)
             let page = Page(rows: rows, limit: filter.limit) { certificate in
                 Cursor.text(
                     RequestListPosition(filter.byDeadline ? certificate.clock?.deadline ?? certificate.createdAt : certificate.createdAt, id: certificate.id))
             }
-            try await store.audit.recordSearch(
-                "ListCertificates", by: caller, entity: "certificate", filter: filter, shown: page.items.map(\.id.lowercased))
+            try await store.audit.recordSearch("ListCertificates", by: consultant, entity: "certificate", filter: filter, shown: page.items.map(\.id.lowercased))
             return CertificateList(page: page, readAt: now, timeZone: caller.timeZone)
         }
     }

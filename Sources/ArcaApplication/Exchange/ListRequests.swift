@@ -20,12 +20,14 @@ public struct ListRequests: Sendable {
         let filter: RequestFilter = validation.exchangeFilter(request, of: office, now: now, timeZone: caller.timeZone)
         try validation.finish()
 
+        let consultant = try caller.consultant
+
         return try await database.transaction { store in
             let rows = try await store.requests.list(filter)
             let page = Page(rows: rows, limit: filter.limit) { request in
                 Cursor.text(RequestListPosition(filter.byDeadline ? request.clock?.deadline ?? request.createdAt : request.createdAt, id: request.id))
             }
-            try await store.audit.recordSearch("ListRequests", by: caller, entity: "request", filter: filter, shown: page.items.map(\.id.lowercased))
+            try await store.audit.recordSearch("ListRequests", by: consultant, entity: "request", filter: filter, shown: page.items.map(\.id.lowercased))
             return RequestList(page: page, readAt: now, timeZone: caller.timeZone)
         }
     }

@@ -15,9 +15,10 @@ public struct ReadCertificate: Sendable {
 
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> CertificateFile {
         let office = try caller.office(for: .readCases)
+        let consultant = try caller.consultant
         return try await database.transaction { store in
             guard let certificate = try await store.certificates.find(id, of: office) else { throw UseCaseError.notFound("certificate \(id.lowercased)") }
-            try await store.audit.appendConsultation(by: try caller.consultant, operation: "ReadCertificate", entity: "certificate", id: id.lowercased)
+            try await store.audit.appendConsultation(by: consultant, operation: "ReadCertificate", entity: "certificate", id: id.lowercased)
             return try await store.certificateFile(certificate, readAt: clock(), timeZone: caller.timeZone)
         }
     }

@@ -14,9 +14,10 @@ public struct ReadRequest: Sendable {
 
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> RequestFile {
         let office = try caller.office(for: .readCases)
+        let consultant = try caller.consultant
         return try await database.transaction { store in
             guard let request = try await store.requests.find(id, of: office) else { throw UseCaseError.notFound("request \(id.lowercased)") }
-            try await store.audit.appendConsultation(by: try caller.consultant, operation: "ReadRequest", entity: "request", id: id.lowercased)
+            try await store.audit.appendConsultation(by: consultant, operation: "ReadRequest", entity: "request", id: id.lowercased)
             return RequestFile(request: request, events: try await store.requestEvents.of(id), readAt: clock(), timeZone: caller.timeZone)
         }
     }
