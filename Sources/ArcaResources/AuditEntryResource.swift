@@ -21,6 +21,9 @@ public struct AuditEntryResource: Encodable {
     let reason: String?
     /// Why the record was consulted, and the like.
     let context: JSONValue?
+    /// True where the record's values were withheld: they hold personal data, which only
+    /// auditors read.
+    let withheld: Bool
 
     public init(_ entry: AuditEntry) {
         sequence = entry.sequence
@@ -33,6 +36,7 @@ public struct AuditEntryResource: Encodable {
         before = entry.before.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
         after = entry.after.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
         reason = entry.reason
+        withheld = entry.withheld
         context = entry.context.flatMap { try? JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
     }
 }

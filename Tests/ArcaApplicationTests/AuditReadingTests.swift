@@ -28,6 +28,37 @@ struct AuditReadingTests {
         }
     }
 
+    @Test func anAuditorSeesTheReadingsOfTheOfficesSharedCaseByAnotherOfficesUsers() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.shareCase(id: file.id, CaseShare(office: "BE-AMO"), by: world.officer)
+            _ = try await world.useCases.readCase(id: file.id, by: world.amoOfficer)
+            _ = try await world.useCases.listCases(CaseListRequest(), by: world.amoOfficer)
+            let own = try await world.useCases.createCase(
+                NewCase(title: "Management office case", offences: ["fraud"], openedOn: "2026-02-01"), by: world.amoOfficer)
+            _ = try await world.useCases.readCase(id: own.id, by: world.amoOfficer)
+
+            let page = try await world.useCases.readAuditTrail(AuditListRequest(actor: "p.devries"), by: world.auditor)
+            #expect(page.items.map(\.operation) == ["ListCases", "ReadCase"])
+            #expect(page.items.last?.entityID == file.id.lowercased)
+        }
+    }
+
+    @Test func anAdministratorReadsWhoActedButNotTheValuesOfRecordsHoldingPersonalData() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.addUser(name: "e.maes", role: "officer", office: "BE-ARO", by: world.admin)
+            let asAdmin = try await world.useCases.readAuditTrail(AuditListRequest(kind: "change"), by: world.admin)
+            let created = try #require(asAdmin.items.first { $0.operation == "CreateCase" })
+            #expect(created.after == nil && created.withheld)
+            let user = try #require(asAdmin.items.first { $0.operation == "AddUser" })
+            #expect(user.after?.contains("e.maes") == true && !user.withheld)
+
+            let asAuditor = try await world.useCases.readAuditTrail(AuditListRequest(entity: "case", entityID: file.id.lowercased), by: world.auditor)
+            #expect(asAuditor.items.first { $0.operation == "CreateCase" }?.after?.contains("Meltwater") == true)
+        }
+    }
+
     @Test func theAdministratorAtTheCommandLineSeesTheWholeTrail() async throws {
         try await TestWorld.with { world in
             _ = try await world.useCases.createCase(

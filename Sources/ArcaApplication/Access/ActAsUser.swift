@@ -16,12 +16,7 @@ public struct ActAsUser: Sendable {
     }
 
     public func callAsFunction(_ userName: String, osAccount: String, token: String? = nil) async throws -> Caller {
-        let name: UserName
-        do {
-            name = try UserName(userName)
-        } catch {
-            throw UseCaseError.invalid("as", "user-name", error.description)
-        }
+        let name = try UserName.named(userName, in: "as")
         let account = try? OSAccountName(osAccount)
         if let token {
             let caller = try await authenticate(token: token)

@@ -20,12 +20,7 @@ public struct IssueToken: Sendable {
 
     public func callAsFunction(userName: String, label: String?, by caller: Caller) async throws -> IssuedToken {
         try caller.require(.administerUsers)
-        let name: UserName
-        do {
-            name = try UserName(userName)
-        } catch {
-            throw UseCaseError.invalid("user", "user-name", error.description)
-        }
+        let name = try UserName.named(userName, in: "user")
         var validation = Validation()
         let label = label.flatMap { text in
             validation.check("label", "text") { () throws(RecordTextError) in try RecordText.valid(text, length: User.tokenLabelLength, what: "the label") }

@@ -13,12 +13,7 @@ public struct ListTokens: Sendable {
 
     public func callAsFunction(userName: String, by caller: Caller) async throws -> [TokenRepository.Issued] {
         try caller.require(.administerUsers)
-        let name: UserName
-        do {
-            name = try UserName(userName)
-        } catch {
-            throw UseCaseError.invalid("user", "user-name", error.description)
-        }
+        let name = try UserName.named(userName, in: "user")
         return try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             return try await store.tokens.list(userID: user.id)

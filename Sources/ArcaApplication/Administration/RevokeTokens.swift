@@ -15,12 +15,7 @@ public struct RevokeTokens: Sendable {
     /// Revokes one token of the user, or all of them when `tokenID` is nil; returns how many.
     public func callAsFunction(userName: String, tokenID: UUID?, by caller: Caller) async throws -> Int {
         try caller.require(.administerUsers)
-        let name: UserName
-        do {
-            name = try UserName(userName)
-        } catch {
-            throw UseCaseError.invalid("user", "user-name", error.description)
-        }
+        let name = try UserName.named(userName, in: "user")
         let revoked = try await database.transaction { store in
             guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
             let revoked = try await store.tokens.revoke(userID: user.id, tokenID: tokenID)

@@ -32,8 +32,10 @@ public struct AuditListRequest: Sendable, Equatable {
 }
 
 /// Shows who consulted or changed what (DOMAIN §7): an auditor or administrator sees the
-/// entries of their own office's users; the administrator at the command line sees the
-/// whole trail. Reading the trail is itself recorded.
+/// entries of their own office's users and the readings of their office's shared records by
+/// other offices' users; the administrator at the command line sees the whole trail. Only
+/// auditors see the values of records holding personal data. Reading the trail is itself
+/// recorded, with every entry shown.
 public struct ReadAuditTrail: Sendable {
     let database: Database
 
@@ -71,7 +73,7 @@ public struct ReadAuditTrail: Sendable {
         let consultant = try caller.consultant
 
         return try await database.transaction { store in
-            let rows = try await store.audit.search(filter)
+            let rows = try await store.audit.search(filter).map { $0.readable(by: caller.role) }
             let page = Page(rows: rows, limit: filter.limit) { $0.sequence.map(String.init) }
             try await store.audit.recordSearch("ReadAuditTrail", by: consultant, entity: "audit_entry", filter: filter, shown: page.items.compactMap { $0.sequence.map(String.init) })
             return page

@@ -59,6 +59,28 @@ public struct AuditEntry: Sendable, Equatable {
     /// The entry's place in the trail, once written: later entries have higher numbers.
     public let sequence: Int?
 
+    /// The kinds of record that hold no personal data. An administrator administers accounts
+    /// and reads the snapshots of these only; the values of every other kind (a subject's
+    /// name, an asset's account, a case's title) are shown to auditors alone.
+    public static let administrativeEntities: Set<String> = [
+        "api_token", "audit_chain", "audit_entry", "deployment", "exchange_identity", "exchange_partner", "office", "reference_rate",
+        "setting", "statistics", "user",
+    ]
+
+    /// Whether the values before and after were withheld from the reader.
+    public private(set) var withheld = false
+
+    /// The entry as `role` may read it: without the record's values, unless it is an auditor
+    /// or the record holds no personal data.
+    public func readable(by role: Role) -> AuditEntry {
+        guard role != .auditor, !Self.administrativeEntities.contains(entity), before != nil || after != nil else { return self }
+        var entry = AuditEntry(
+            actor: actor, kind: kind, operation: operation, entity: entity, entityID: entityID, reason: reason, recordedAt: recordedAt,
+            sequence: sequence, context: context)
+        entry.withheld = true
+        return entry
+    }
+
     /// The `entityID` of a list's consultation entry, whose `after` holds the filter and the
     /// ids of the records shown.
     public static let searchID = "search"

@@ -64,6 +64,25 @@ public struct AuditRepository: Sendable {
             """, entity)
     }
 
+    /// The entries an office's auditor reads: those of its own users, and the readings of its
+    /// records by users of the offices it shared them with (a case shared, its subjects,
+    /// assets and orders; the readings and lists that showed one).
+    static func ofOffice(_ office: OfficeCode) -> SQLBuilder {
+        let granted = "c.office_code = ?1 AND EXISTS (SELECT 1 FROM case_grant g WHERE g.case_id = c.id)"
+        let shared = """
+            SELECT c.id::text FROM case_file c WHERE \(granted)
+            UNION ALL SELECT s.id::text FROM subject s JOIN case_file c ON c.id = s.case_id WHERE \(granted)
+            UNION ALL SELECT a.id::text FROM asset a JOIN case_file c ON c.id = a.case_id WHERE \(granted)
+            UNION ALL SELECT o.id::text FROM legal_order o JOIN case_file c ON c.id = o.case_id WHERE \(granted)
+            """
+        return SQLBuilder(
+            """
+            (actor_office = ?1 OR (kind = 'consultation' AND (entity_id IN (\(shared))
+                OR (entity_id = '\(AuditEntry.searchID)' AND jsonb_typeof(after -> 'shown') = 'array'
+                    AND jsonb_exists_any(after -> 'shown', ARRAY(\(shared)))))))
+            """, office.value)
+    }
+
     static let columns = """
         actor_id, actor_name, actor_office, kind, operation, entity, entity_id, before::text, after::text, reason, recorded_at, id,
         context::text
@@ -84,7 +103,7 @@ public struct AuditRepository: Sendable {
 
     static func searchQuery(_ filter: AuditFilter) -> SQLBuilder {
         var sql = SQLBuilder("SELECT \(Self.columns) FROM audit_entry WHERE true")
-        if let office = filter.office { sql.and("actor_office = ?", office.value) }
+        if let office = filter.office { sql.and(Self.ofOffice(office)) }
         if let entityID = filter.entityID {
             let about = Self.about(entityID, entity: filter.entity)
             sql.and(about.condition, values: about.values)
