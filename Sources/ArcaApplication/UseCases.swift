@@ -5,6 +5,7 @@ import Foundation
 /// one and hands it to the HTTP API and the CLI commands.
 public struct UseCases: Sendable {
     public let checkReadiness: CheckReadiness
+    public let measureOperations: MeasureOperations
     public let authenticate: Authenticate
     public let actAsUser: ActAsUser
     public let mapOSAccount: MapOSAccount
@@ -77,6 +78,7 @@ public struct UseCases: Sendable {
         tokenCache: TokenCache? = nil
     ) {
         checkReadiness = CheckReadiness(database: database)
+        measureOperations = MeasureOperations(database: database)
         authenticate = Authenticate(database: database, cache: tokenCache)
         actAsUser = ActAsUser(database: database, authenticate: authenticate)
         mapOSAccount = MapOSAccount(database: database)

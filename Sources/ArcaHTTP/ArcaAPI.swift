@@ -1,14 +1,19 @@
 import ArcaApplication
 import Hummingbird
 import Logging
+import Prometheus
 
 /// The HTTP API: routes, middleware, and the server around them. Handlers parse, call a
 /// use case, and render; nothing here talks to the database.
 public struct ArcaAPI: Sendable {
     public let useCases: UseCases
+    /// Where the process's metrics are kept (`MetricsSystem` bootstrapped on it): with one,
+    /// requests are measured and `/metrics` serves them.
+    let metrics: PrometheusCollectorRegistry?
 
-    public init(useCases: UseCases) {
+    public init(useCases: UseCases, metrics: PrometheusCollectorRegistry? = nil) {
         self.useCases = useCases
+        self.metrics = metrics
     }
 
     public func router() -> Router<ArcaRequestContext> {
@@ -16,12 +21,14 @@ public struct ArcaAPI: Sendable {
         // Middleware first: it wraps only the routes added after it, and the 404 responder.
         // The problem middleware knows every route, to answer 405 for a wrong method.
         router.add(middleware: RequestLogMiddleware(level: .info))
+        if metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: ProblemMiddleware(routes: RouteTable(addRoutes(to: Router(context: ArcaRequestContext.self)).routes)))
         return addRoutes(to: router)
     }
 
     private func addRoutes(to router: Router<ArcaRequestContext>) -> Router<ArcaRequestContext> {
         SystemRoutes(readiness: useCases.checkReadiness).register(on: router)
+        if let metrics { MetricsRoutes(registry: metrics, measure: useCases.measureOperations).register(on: router) }
         // Partners sign their messages: the inbox takes no bearer token.
         ExchangeRoutes(useCases: useCases).registerInbox(on: router)
         let v1 = router.group("v1").add(middleware: AuthenticationMiddleware(authenticate: useCases.authenticate))

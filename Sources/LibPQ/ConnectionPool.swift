@@ -51,6 +51,9 @@ public final class ConnectionPool: PostgresQueryable {
     /// How many callers are waiting for a connection right now.
     public var waiting: Int { state.withLock { $0.waiters.count } }
 
+    /// How many of the pool's connections are lent out right now.
+    public var inUse: Int { state.withLock { $0.open - $0.idle.count } }
+
     /// Lends one connection to `body` for its whole duration.
     public func withSession<T>(_ body: (Session) async throws -> T) async throws -> T {
         let link = try await acquire()

@@ -53,10 +53,6 @@ struct CompositionRoot {
         UseCases(database: database, idempotencyRetention: idempotencyRetention, tokenCache: tokenCache)
     }
 
-    var api: ArcaAPI {
-        ArcaAPI(useCases: useCases)
-    }
-
     /// A database error as one line that says what to check.
     static func explain(_ error: any Error) -> CLIError {
         let source = ProcessInfo.processInfo.environment["DATABASE_URL"] == nil ? "the embedded cluster (arca db status)" : "DATABASE_URL"

@@ -7,6 +7,7 @@ import Hummingbird
 import HummingbirdTesting
 import LibPQ
 import PostgresCluster
+import Prometheus
 import Testing
 
 /// The API over real HTTP (HummingbirdTesting's live mode binds a port on 127.0.0.1).
@@ -158,7 +159,8 @@ struct SystemRoutesTests {
     /// and the document describes no route the router lacks.
     @Test func theOpenAPIDocumentDescribesExactlyTheRoutesServed() async throws {
         try await TestDatabase.withFresh { db in
-            let router = ArcaAPI(useCases: UseCases(database: Database(pool: db.pool), clock: TestClock().now)).router()
+            let router = ArcaAPI(useCases: UseCases(database: Database(pool: db.pool), clock: TestClock().now), metrics: PrometheusCollectorRegistry())
+                .router()
             let served = Set(
                 router.routes.map { route in
                     let path = route.path.description

@@ -3,6 +3,8 @@ import ArcaApplication
 import ArcaHTTP
 import AsyncHTTPClient
 import Hummingbird
+import Metrics
+import Prometheus
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,7 +49,10 @@ struct Serve: AsyncParsableCommand {
                 logger.info("migrations applied: \(applied.count)")
             }
             logger.info("ARCA serves on http://\(host):\(port)")
-            try await root.api.application(host: host, port: port, logger: logger).runService()
+            // The process's metrics, served at /metrics.
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            try await ArcaAPI(useCases: root.useCases, metrics: registry).application(host: host, port: port, logger: logger).runService()
         } catch {
             worker.cancel()
             await worker.value
