@@ -5,7 +5,8 @@ import Foundation
 /// An operating-system account at the command line acting as a named user, who then is the
 /// caller every check and every audit entry sees, with the account beside them. Allowed where
 /// an administrator mapped the account to the user (`MapOSAccount`), or with the user's own
-/// token: holding the server's keys does not make one every user.
+/// token. It keeps honest accounts apart and names the account in every entry; an account
+/// that may run administrative commands could map itself, which is audited too.
 public struct ActAsUser: Sendable {
     let database: Database
     let authenticate: Authenticate
@@ -28,7 +29,7 @@ public struct ActAsUser: Sendable {
         }
         guard let account, user.osAccount == account else {
             throw UseCaseError.forbidden(
-                "the operating-system account \(osAccount) may not act as \(name): an administrator maps it (arca user map-os-account \(name) \(osAccount)), or give \(name)'s own token (--token or ARCA_TOKEN)"
+                "the operating-system account \(osAccount) may not act as \(name): an administrator maps it (arca user map-os-account \(name) \(osAccount)), or give \(name)'s own token in ARCA_TOKEN"
             )
         }
         return Caller(user: user).acting(from: account)

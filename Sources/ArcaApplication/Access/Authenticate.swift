@@ -18,9 +18,10 @@ public struct Authenticate: Sendable {
 
     /// `client` is the address the request came from, where there is one.
     public func callAsFunction(token: String, client: String? = nil) async throws -> Caller {
-        try attempts.check(client)
         let hash = TokenSecret.hash(token)
+        // A token already checked is never a guess: only lookups in the database are throttled.
         if TokenSecret.looksValid(token), let caller = cache?.caller(for: hash) { return caller }
+        try attempts.check(client)
         let ticket = cache?.ticket()
         let found = TokenSecret.looksValid(token) ? try await database.oneRoundTrip { try await $0.tokens.activeUser(hash: hash) } : nil
         guard let found else {
@@ -28,7 +29,7 @@ public struct Authenticate: Sendable {
             throw UseCaseError.unauthenticated
         }
         let caller = Caller(user: found.user)
-        if let ticket { cache?.keep(caller, for: hash, ticket: ticket, expiresIn: found.expiresAt.timeIntervalSinceNow) }
+        if let ticket { cache?.keep(caller, for: hash, ticket: ticket, expiresIn: found.remaining) }
         return caller
     }
 }

@@ -63,10 +63,10 @@ public struct Caller: Sendable, Equatable {
 
     /// The account this process runs as, from the system's user database: not `$USER`, which
     /// anyone may set.
-    public static var operatingSystemAccount: String {
-        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid\(geteuid())" }
+    public static let operatingSystemAccount: String = {
+        guard let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name else { return "uid-\(geteuid())" }
         return String(cString: name)
-    }
+    }()
 
     /// The caller's office's local date at `now`: a date entered just after local midnight
     /// is today, not in the future.

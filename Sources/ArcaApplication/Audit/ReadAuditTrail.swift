@@ -73,7 +73,7 @@ public struct ReadAuditTrail: Sendable {
         let consultant = try caller.consultant
 
         return try await database.transaction { store in
-            let rows = try await store.audit.search(filter).map { $0.readable(by: caller.role) }
+            let rows = try await store.audit.search(filter).map { $0.readable(by: caller.role, in: caller.office) }
             let page = Page(rows: rows, limit: filter.limit) { $0.sequence.map(String.init) }
             try await store.audit.recordSearch("ReadAuditTrail", by: consultant, entity: "audit_entry", filter: filter, shown: page.items.compactMap { $0.sequence.map(String.init) })
             return page

@@ -70,12 +70,17 @@ public struct AuditEntry: Sendable, Equatable {
     /// Whether the values before and after were withheld from the reader.
     public private(set) var withheld = false
 
-    /// The entry as `role` may read it: without the record's values, unless it is an auditor
-    /// or the record holds no personal data.
-    public func readable(by role: Role) -> AuditEntry {
-        guard role != .auditor, !Self.administrativeEntities.contains(entity), before != nil || after != nil else { return self }
+    /// The entry as a reader with `role` in `office` (none at the command line) may read it.
+    /// The record's values and the reason given are withheld from all but auditors, unless
+    /// the record holds no personal data; and from an auditor too when the entry is another
+    /// office's (a reading or list of a record shared with it), whose list filter may name a
+    /// person and whose list may show that office's own records.
+    public func readable(by role: Role, in office: OfficeCode?) -> AuditEntry {
+        let otherOffice = office != nil && actor.office != office
+        let personal = role != .auditor && !Self.administrativeEntities.contains(entity)
+        guard otherOffice || personal, before != nil || after != nil || reason != nil else { return self }
         var entry = AuditEntry(
-            actor: actor, kind: kind, operation: operation, entity: entity, entityID: entityID, reason: reason, recordedAt: recordedAt,
+            actor: actor, kind: kind, operation: operation, entity: entity, entityID: entityID, recordedAt: recordedAt,
             sequence: sequence, context: context)
         entry.withheld = true
         return entry

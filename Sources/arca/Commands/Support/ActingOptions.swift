@@ -8,11 +8,9 @@ import Foundation
 struct ActingOptions: ParsableArguments {
     @Option(
         name: .customLong("as"),
-        help: "The user to act as (default: $ARCA_USER); their role and office apply. Allowed for the operating-system account mapped to them (arca user map-os-account), or with --token.")
+        help: "The user to act as (default: $ARCA_USER); their role and office apply. Allowed for the operating-system account mapped to them (arca user map-os-account), or with their own token in $ARCA_TOKEN (never on the command line, where other accounts could read it).")
     var user: String?
 
-    @Option(help: ArgumentHelp("The user's own API token (default: $ARCA_TOKEN), to act as them from an account not mapped to them.", valueName: "token"))
-    var token: String?
 
     @Option(
         help: ArgumentHelp(
@@ -37,7 +35,7 @@ struct ActingOptions: ParsableArguments {
         }
         return try await administer { root, _ in
             let useCases = root.useCases
-            let token = token ?? ProcessInfo.processInfo.environment["ARCA_TOKEN"]
+            let token = ProcessInfo.processInfo.environment["ARCA_TOKEN"]
             let caller = try await useCases.actAsUser(name, osAccount: Caller.operatingSystemAccount, token: token)
             return try await body(useCases, caller.consulting(for: purpose))
         }
