@@ -31,7 +31,8 @@ struct TwoServersTests {
         return Answer(status: (response as? HTTPURLResponse)?.statusCode ?? 0, json: json(String(decoding: data, as: UTF8.self)))
     }
 
-    @Test func whatOneRecordsTheOtherReadsAndTheTrailHoldsAfterWritesThroughBothAtOnce() async throws {
+    /// Two `arca serve` processes on the test world's database, and a token of j.peeters.
+    func withTwoServers(_ body: (TestWorld, ServedArca, ServedArca, String) async throws -> Void) async throws {
         try await TestWorld.with { world in
             let token = try await world.useCases.issueToken(userName: "j.peeters", label: "two servers", by: .commandLine()).secret
             let env = ["DATABASE_URL": world.db.url]
@@ -39,6 +40,12 @@ struct TwoServersTests {
             let two = try ServedArca(port: TestDatabase.freePort(), environment: env)
             try await one.ready()
             try await two.ready()
+            try await body(world, one, two, token)
+        }
+    }
+
+    @Test func whatOneRecordsTheOtherReadsAndTheTrailHoldsAfterWritesThroughBothAtOnce() async throws {
+        try await withTwoServers { world, one, two, token in
 
             let created = try await call(
                 one, "POST", "/v1/cases", token: token, body: #"{"title":"Operation Meltwater","offences":["fraud"],"openedOn":"2026-03-14"}"#)
@@ -65,19 +72,13 @@ struct TwoServersTests {
             #expect(try await world.count("SELECT count(*) FROM case_file") == 17)
             let references = try await world.count("SELECT count(DISTINCT reference) FROM case_file")
             #expect(references == 17)
-            let verified = try ArcaProcess.run(["audit", "verify"], environment: env)
+            let verified = try ArcaProcess.run(["audit", "verify"], environment: ["DATABASE_URL": world.db.url])
             #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
         }
     }
 
     @Test func aTokenRevokedIsRefusedByBothServersAtOnce() async throws {
-        try await TestWorld.with { world in
-            let token = try await world.useCases.issueToken(userName: "j.peeters", label: "two servers", by: .commandLine()).secret
-            let env = ["DATABASE_URL": world.db.url]
-            let one = try ServedArca(port: TestDatabase.freePort(), environment: env)
-            let two = try ServedArca(port: TestDatabase.freePort(), environment: env)
-            try await one.ready()
-            try await two.ready()
+        try await withTwoServers { world, one, two, token in
             #expect(try await call(one, "GET", "/v1/cases", token: token).status == 200)
             #expect(try await call(two, "GET", "/v1/cases", token: token).status == 200)
 
