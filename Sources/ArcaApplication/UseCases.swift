@@ -24,6 +24,8 @@ public struct UseCases: Sendable {
     public let addSubject: AddSubject
     public let readSubject: ReadSubject
     public let updateSubject: UpdateSubject
+    public let keepCaseAfterReview: KeepCaseAfterReview
+    public let eraseCasePersonalData: EraseCasePersonalData
     public let idempotencyKeys: IdempotencyKeys
     public let addAsset: AddAsset
     public let readAsset: ReadAsset
@@ -97,6 +99,8 @@ public struct UseCases: Sendable {
         addSubject = AddSubject(database: database)
         readSubject = ReadSubject(database: database)
         updateSubject = UpdateSubject(database: database)
+        keepCaseAfterReview = KeepCaseAfterReview(database: database)
+        eraseCasePersonalData = EraseCasePersonalData(database: database)
         idempotencyKeys = IdempotencyKeys(database: database, retention: idempotencyRetention, clock: clock)
         addAsset = AddAsset(database: database, clock: clock)
         readAsset = ReadAsset(database: database)

@@ -16,6 +16,10 @@ public struct CaseResource: Encodable {
     let version: Int
     let createdAt: Date
     let updatedAt: Date
+    /// The day its personal data is next reviewed (kept or erased).
+    let reviewOn: Day?
+    /// When its subjects' personal data was erased.
+    let erasedAt: Date?
 
     public init(_ record: Case) {
         id = record.id.lowercased
@@ -30,6 +34,35 @@ public struct CaseResource: Encodable {
         version = record.version
         createdAt = record.createdAt
         updatedAt = record.updatedAt
+        reviewOn = record.retention?.reviewOn
+        erasedAt = record.retention?.erasedAt
+    }
+}
+
+/// A case whose personal data was erased: `POST /v1/cases/{id}/erasure`.
+public struct CaseErasureResource: Encodable {
+    let record: CaseResource
+    let subjectsErased: Int
+    let trailEntriesErased: Int
+    let rememberedAnswersForgotten: Int
+
+    public init(_ erasure: CaseErasure) {
+        record = CaseResource(erasure.record)
+        subjectsErased = erasure.subjectsErased
+        trailEntriesErased = erasure.trailEntriesErased
+        rememberedAnswersForgotten = erasure.rememberedAnswersForgotten
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case `case`, subjectsErased, trailEntriesErased, rememberedAnswersForgotten
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(record, forKey: .case)
+        try container.encode(subjectsErased, forKey: .subjectsErased)
+        try container.encode(trailEntriesErased, forKey: .trailEntriesErased)
+        try container.encode(rememberedAnswersForgotten, forKey: .rememberedAnswersForgotten)
     }
 }
 
@@ -131,6 +164,7 @@ extension CaseResource: JSONWritable {
         json.member("assets", file?.assets)
         json.member("createdAt", createdAt)
         json.member("criminalFileReference", criminalFileReference)
+        json.member("erasedAt", erasedAt)
         json.member("id", id)
         json.member("offences", offences)
         json.member("office", office)
@@ -138,6 +172,7 @@ extension CaseResource: JSONWritable {
         json.member("orders", file?.orders)
         json.member("origin", origin)
         json.member("reference", reference)
+        json.member("reviewOn", reviewOn)
         json.member("sharedWith", file?.sharedWith)
         json.member("status", status)
         json.member("subjects", file?.subjects)

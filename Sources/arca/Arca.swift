@@ -10,7 +10,7 @@ struct Arca: AsyncParsableCommand {
             $ARCA_HOME/postgres (ARCA_HOME defaults to ./.arca), started on demand.
             """,
         subcommands: [
-            Serve.self, Migrate.self, DB.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, CaseCommand.self,
+            Serve.self, Migrate.self, DB.self, OfficeCommand.self, UserCommand.self, TokenCommand.self, CaseCommand.self, ReviewCommand.self,
             SubjectCommand.self, AssetCommand.self, OrderCommand.self, AuditCommand.self, SettingsCommand.self, RequestCommand.self,
             CertificateCommand.self, ExchangeCommand.self, RatesCommand.self, StatsCommand.self, DemoCommand.self,
         ]

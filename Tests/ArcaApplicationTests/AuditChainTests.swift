@@ -111,6 +111,22 @@ struct AuditChainTests {
         }
     }
 
+    @Test func valuesEditedBehindTheirDigestAreFound() async throws {
+        try await TestWorld.with { world in
+            try await writeTrail(world)
+            let target = try await entry(world, link: 2)
+            try await world.db.asSuperuser(
+                """
+                ALTER TABLE audit_entry DISABLE TRIGGER USER;
+                UPDATE audit_entry SET after = '{"title": "Operation Nothing"}' WHERE id = \(target.id);
+                ALTER TABLE audit_entry ENABLE TRIGGER USER;
+                """)
+            let broken = try #require(try await verify(world).broken)
+            #expect(broken.kind == .altered)
+            #expect(broken.entryID == Int64(target.id))
+        }
+    }
+
     @Test func anEntryInsertedWithAForgedSealIsFound() async throws {
         try await TestWorld.with { world in
             try await writeTrail(world)
@@ -121,9 +137,10 @@ struct AuditChainTests {
                 ALTER TABLE audit_entry DISABLE TRIGGER USER;
                 ALTER TABLE audit_entry DROP CONSTRAINT audit_entry_link_unique;
                 UPDATE audit_entry SET link = link + 1 WHERE chain = \(target.chain) AND link >= 2;
-                INSERT INTO audit_entry (actor_name, kind, operation, entity, entity_id, chain, link, previous_hash, hash)
-                SELECT 'j.peeters', 'change', 'UpdateCase', 'case', 'forged', \(target.chain), 2, hash, hash
+                INSERT INTO audit_entry (actor_name, kind, operation, entity, entity_id, chain, link, previous_hash, values_digest, hash)
+                SELECT 'j.peeters', 'change', 'UpdateCase', 'case', 'forged', \(target.chain), 2, hash, hash, hash
                 FROM audit_entry WHERE chain = \(target.chain) AND link = 1;
+                UPDATE audit_entry e SET values_digest = audit_entry_values_digest(e) WHERE entity_id = 'forged';
                 UPDATE audit_entry e SET hash = audit_entry_hash(e) WHERE entity_id = 'forged';
                 ALTER TABLE audit_entry ENABLE TRIGGER USER;
                 """)
@@ -171,8 +188,9 @@ struct AuditChainTests {
                 BEGIN
                     FOR e IN SELECT * FROM audit_entry WHERE chain = \(target.chain) ORDER BY link LOOP
                         e.previous_hash := previous;
+                        e.values_digest := audit_entry_values_digest(e);
                         e.hash := audit_entry_hash(e);
-                        UPDATE audit_entry SET previous_hash = e.previous_hash, hash = e.hash WHERE id = e.id;
+                        UPDATE audit_entry SET previous_hash = e.previous_hash, values_digest = e.values_digest, hash = e.hash WHERE id = e.id;
                         previous := e.hash;
                     END LOOP;
                     UPDATE audit_chain SET head = previous WHERE chain = \(target.chain);

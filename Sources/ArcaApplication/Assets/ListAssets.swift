@@ -29,9 +29,7 @@ public struct ListAssets: Sendable {
         filter.text = validation.optional("q", request.text, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: CaseFilter.textLength, what: "the search text")
         }
-        filter.valueMissing = validation.optional("valueMissing", request.valueMissing, "boolean") { (text) throws(VocabularyError) in
-            try ["true": true, "false": false][text].orRefuse(text, as: "true or false")
-        }
+        filter.valueMissing = validation.optionalFlag("valueMissing", request.valueMissing)
         filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
         try validation.finish()
 

@@ -66,12 +66,15 @@ public struct CaseListRequest: Sendable, Equatable {
     public var openedFrom: String?
     public var openedTo: String?
     public var text: String?
+    /// `true` or `false`.
+    public var reviewDue: String?
     public var limit: Int?
     public var cursor: String?
 
     public init(
         status: String? = nil, offence: String? = nil, assetCategory: String? = nil, country: String? = nil,
-        openedFrom: String? = nil, openedTo: String? = nil, text: String? = nil, limit: Int? = nil, cursor: String? = nil
+        openedFrom: String? = nil, openedTo: String? = nil, text: String? = nil, reviewDue: String? = nil, limit: Int? = nil,
+        cursor: String? = nil
     ) {
         self.status = status
         self.offence = offence
@@ -80,6 +83,7 @@ public struct CaseListRequest: Sendable, Equatable {
         self.openedFrom = openedFrom
         self.openedTo = openedTo
         self.text = text
+        self.reviewDue = reviewDue
         self.limit = limit
         self.cursor = cursor
     }

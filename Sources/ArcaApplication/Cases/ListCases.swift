@@ -32,6 +32,7 @@ public struct ListCases: Sendable {
         filter.text = validation.optional("q", request.text, "text") { (text) throws(RecordTextError) in
             try RecordText.valid(text, length: CaseFilter.textLength, what: "the search text")
         }
+        filter.reviewDue = validation.optionalFlag("reviewDue", request.reviewDue)
         filter.after = validation.optional("cursor", request.cursor, "cursor") { (text) throws(CursorError) in try Cursor.position(text) }
         try validation.finish()
 

@@ -50,6 +50,9 @@ public struct UpdateSubject: Sendable {
             }
             changed.version += 1
             guard try await store.subjects.update(changed) else {
+                if try await store.subjects.isErased(id) {
+                    throw UseCaseError.conflict("subject \(id.lowercased) was erased with its case's personal data: there is nothing left to correct")
+                }
                 throw UseCaseError.changedMeanwhile("subject \(id.lowercased)", expected: expectedVersion)
             }
             try await store.audit.change("UpdateSubject", by: caller, entity: "subject", id: id.lowercased, before: current, after: changed)

@@ -174,6 +174,11 @@ struct Validation {
         return check(field, rule) { () throws(E) in try parse(value) }
     }
 
+    /// A yes-or-no filter of a list, written `true` or `false`.
+    mutating func optionalFlag(_ field: String, _ value: String?) -> Bool? {
+        optional(field, value, "boolean") { (text) throws(VocabularyError) in try ["true": true, "false": false][text].orRefuse(text, as: "true or false") }
+    }
+
     /// How many rows a page shows: `limit` if it is within bounds, else the default.
     mutating func pageLimit(_ requested: Int?) -> Int {
         let limit = requested ?? Validation.defaultPageLimit

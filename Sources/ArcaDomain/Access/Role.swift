@@ -18,7 +18,7 @@ public enum Role: String, CaseIterable, Sendable, Codable {
                 .administerUsers, .changeSettings, .importRates, .produceStatistics, .readAuditTrail, .verifyAuditTrail, .administerPartners,
                 .followDeliveries,
             ]
-        case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests]
+        case .officer: return [.readCases, .recordCases, .shareCases, .draftRequests, .reviewRetention]
         case .liaison: return [.readCases, .draftRequests, .exchangeRequests, .followDeliveries]
         case .analyst: return [.readCases, .produceStatistics]
         case .auditor: return [.readAuditTrail, .verifyAuditTrail]
@@ -37,6 +37,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case recordCases = "record-cases"
     /// Give another office access to a case of one's own office.
     case shareCases = "share-cases"
+    /// At a case's review, keep its personal data for another period, or erase it from a
+    /// closed case (Dir 2016/680 Arts 5, 16).
+    case reviewRetention = "review-retention"
     /// Draft an outgoing cross-border request for one of the office's cases.
     case draftRequests = "draft-requests"
     /// Register incoming requests; send, triage, answer, delay, refuse and withdraw requests.

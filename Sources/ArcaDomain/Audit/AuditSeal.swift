@@ -1,7 +1,9 @@
 import Foundation
 
-/// An audit entry as sealed on its chain (migration 0025): its place, the seal of the entry
-/// before it, its own seal, and the content the seal covers, as the trail's columns hold it.
+/// An audit entry as sealed on its chain (migrations 0025, 0030): its place, the seal of the
+/// entry before it, its own seal, and the content the seal covers, as the trail's columns hold
+/// it. The seal covers a digest of the values (before, after, reason) rather than the values, so
+/// that values erased with a case's personal data leave the entry provable.
 public struct SealedAuditEntry: Sendable, Equatable {
     public let chain: Int
     public let link: Int64
@@ -21,13 +23,17 @@ public struct SealedAuditEntry: Sendable, Equatable {
     public let reason: String?
     /// jsonb as PostgreSQL writes it: why a record was consulted, and the like.
     public let context: String?
+    /// The SHA-256 of `valuesContent` as the values were written.
+    public let valuesDigest: String
+    /// Whether the values were erased (and are absent) since.
+    public let erased: Bool
     public let previousHash: String
     public let hash: String
 
     public init(
         chain: Int, link: Int64, id: Int64, recordedAt: Int64, actorID: String?, actorName: String, actorOffice: String?, kind: String,
         operation: String, entity: String, entityID: String, before: String?, after: String?, reason: String?, context: String?,
-        previousHash: String, hash: String
+        valuesDigest: String, erased: Bool, previousHash: String, hash: String
     ) {
         self.chain = chain
         self.link = link
@@ -44,6 +50,8 @@ public struct SealedAuditEntry: Sendable, Equatable {
         self.after = after
         self.reason = reason
         self.context = context
+        self.valuesDigest = valuesDigest
+        self.erased = erased
         self.previousHash = previousHash
         self.hash = hash
     }
@@ -52,11 +60,21 @@ public struct SealedAuditEntry: Sendable, Equatable {
     /// by `|`, each as its length in bytes, `:` and its text, or `~` when absent; so no two
     /// entries' fields run together into the same text.
     public var content: String {
-        let fields: [String?] = [
-            previousHash, String(chain), String(link), String(id), String(recordedAt), actorID, actorName, actorOffice, kind, operation,
-            entity, entityID, before, after, reason, context,
-        ]
-        return (["arca-audit-1"] + fields.map { $0.map { "\($0.utf8.count):\($0)" } ?? "~" }).joined(separator: "|")
+        Self.joined(
+            "arca-audit-2",
+            [
+                previousHash, String(chain), String(link), String(id), String(recordedAt), actorID, actorName, actorOffice, kind, operation,
+                entity, entityID, valuesDigest, context,
+            ])
+    }
+
+    /// The text `valuesDigest` is the SHA-256 of, as `audit_entry_values_digest` writes it.
+    public var valuesContent: String {
+        Self.joined("arca-audit-values-1", [before, after, reason])
+    }
+
+    private static func joined(_ format: String, _ fields: [String?]) -> String {
+        ([format] + fields.map { $0.map { "\($0.utf8.count):\($0)" } ?? "~" }).joined(separator: "|")
     }
 }
 
@@ -168,6 +186,11 @@ public struct AuditChainCheck {
                 ? "link \(entry.link) appears twice: an entry was inserted"
                 : "links \(lastLink + 1)…\(entry.link - 1) are missing: entries were removed"
             return AuditBreak(kind: .missing, chain: entry.chain, link: lastLink + 1, entryID: entry.id, detail: detail)
+        }
+        if !entry.erased, seal(entry.valuesContent) != entry.valuesDigest {
+            return AuditBreak(
+                kind: .altered, chain: entry.chain, link: entry.link, entryID: entry.id,
+                detail: "its values do not match the digest sealed with them: they were changed after they were written")
         }
         if seal(entry.content) != entry.hash {
             return AuditBreak(

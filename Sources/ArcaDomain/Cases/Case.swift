@@ -16,11 +16,13 @@ public struct Case: Hashable, Sendable, Codable {
     public let version: Int
     public let createdAt: Date
     public let updatedAt: Date
+    /// Its review day and erasure, as read; absent on a case not yet stored.
+    public let retention: CaseRetention?
 
     public init(
         id: UUID, reference: CaseReference, office: OfficeCode, title: String, offences: [OffenceCategory],
         openedOn: Day, status: CaseStatus, origin: CaseOrigin, criminalFileReference: String?, version: Int,
-        createdAt: Date, updatedAt: Date
+        createdAt: Date, updatedAt: Date, retention: CaseRetention? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -34,6 +36,7 @@ public struct Case: Hashable, Sendable, Codable {
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.retention = retention
     }
 }
 

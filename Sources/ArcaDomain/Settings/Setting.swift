@@ -15,6 +15,8 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
     case sharingIssuingStatePercent = "sharing.issuing_state_percent"
     /// How long an API token issued from now on is valid.
     case tokenLifetime = "token.lifetime"
+    /// How long after its last change a case's personal data is reviewed.
+    case caseReviewAfter = "case.review_after"
 
     /// What a setting holds.
     enum Kind {
@@ -22,11 +24,15 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case sharingThreshold
         case sharingPercent
         case tokenLifetime
+        case reviewPeriod
     }
 
     /// A token's life by default: long enough not to burden users, short enough that a token
     /// forgotten on a laptop does not open the records for years.
     public static let defaultTokenLifetime = DeadlinePeriod.days(90)
+    /// Three years, the review period most Member States' police-data laws set; migration 0030's
+    /// `case_review_period()` holds the same default.
+    public static let defaultReviewPeriod = "P3Y"
 
     var kind: Kind {
         switch self {
@@ -38,6 +44,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .sharingThreshold: return .sharingThreshold
         case .sharingIssuingStatePercent: return .sharingPercent
         case .tokenLifetime: return .tokenLifetime
+        case .caseReviewAfter: return .reviewPeriod
         }
     }
 
@@ -52,6 +59,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .sharingThreshold: return SharingRule.regulation.threshold!.description
         case .sharingPercent: return "\(SharingRule.regulation.issuingStatePercent)"
         case .tokenLifetime: return Self.defaultTokenLifetime.iso
+        case .reviewPeriod: return Self.defaultReviewPeriod
         }
     }
 
@@ -60,6 +68,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .deadline(let rule): return rule.source
         case .sharingThreshold, .sharingPercent: return SharingRule.source
         case .tokenLifetime: return "Dir 2016/680 Art 29(2) (user, access and input control)"
+        case .reviewPeriod: return "Dir 2016/680 Art 5 (time limits for storage and review)"
         }
     }
 
@@ -70,6 +79,7 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
         case .sharingThreshold: return "money realised on an incoming confiscation certificate kept here up to this amount"
         case .sharingPercent: return "above the threshold, the issuing state's percentage of the money realised, after the victims' claims"
         case .tokenLifetime: return "how long an API token issued from now on is valid"
+        case .reviewPeriod: return "how long after the last change to a case its personal data is reviewed (kept or erased); moves review days set from now on"
         }
     }
 
@@ -111,6 +121,12 @@ public enum Setting: String, CaseIterable, Sendable, Codable {
                 throw SettingError(setting: self, rule: "iso-duration", message: "\"\(text.prefix(40))\" is not a number of days in ISO 8601 (P90D), at most a year")
             }
             return period.iso
+        case .reviewPeriod:
+            do {
+                return try ReviewPeriod(iso: trimmed).iso
+            } catch {
+                throw SettingError(setting: self, rule: "iso-duration", message: error.description)
+            }
         }
     }
 }

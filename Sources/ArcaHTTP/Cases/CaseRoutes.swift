@@ -4,7 +4,8 @@ import ArcaResources
 import Foundation
 import Hummingbird
 
-/// `/v1/cases`: open, read, change, list and share cases, and add their subjects.
+/// `/v1/cases`: open, read, change, list and share cases, add their subjects, and review or
+/// erase their personal data.
 struct CaseRoutes {
     let useCases: UseCases
 
@@ -29,7 +30,7 @@ struct CaseRoutes {
                 CaseListRequest(
                     status: query.get("status"), offence: query.get("offence"), assetCategory: query.get("assetCategory"),
                     country: query.get("country"), openedFrom: query.get("openedFrom"), openedTo: query.get("openedTo"),
-                    text: query.get("q"), limit: try request.limit(), cursor: query.get("cursor")),
+                    text: query.get("q"), reviewDue: query.get("reviewDue"), limit: try request.limit(), cursor: query.get("cursor")),
                 by: try context.requireCaller())
             return Reply(PageResource(items: page.items.map(CaseResource.init), next: page.next))
         }
@@ -88,6 +89,25 @@ struct CaseRoutes {
                 input.unreadable = body.finish()
                 let sharedWith = try await useCases.shareCase(id: id, input, by: try context.requireCaller())
                 return try Reply(["sharedWith": sharedWith.map(\.value)])
+            }
+        }
+
+        v1.post("cases/{id}/review") { request, context -> Reply in
+            let id = try context.id()
+            return try await post(request, context) { body in
+                var input = RetentionDecision(reason: body.string("reason"))
+                input.unreadable = body.finish()
+                let record = try await useCases.keepCaseAfterReview(id: id, input, by: try context.requireCaller())
+                return Reply(CaseResource(record), etag: record.version)
+            }
+        }
+
+        v1.post("cases/{id}/erasure") { request, context -> Reply in
+            let id = try context.id()
+            return try await post(request, context) { body in
+                var input = RetentionDecision(reason: body.string("reason"))
+                input.unreadable = body.finish()
+                return try Reply(CaseErasureResource(try await useCases.eraseCasePersonalData(id: id, input, by: try context.requireCaller())))
             }
         }
 

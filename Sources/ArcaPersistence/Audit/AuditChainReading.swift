@@ -1,7 +1,7 @@
 import ArcaDomain
 import LibPQ
 
-/// The audit trail as sealed on its chains (migration 0025), read for `arca audit verify`.
+/// The audit trail as sealed on its chains (migrations 0025, 0030), read for `arca audit verify`.
 extension AuditRepository {
     /// Where each chain ends now.
     public func chainHeads() async throws -> [AuditChainHead] {
@@ -16,7 +16,8 @@ extension AuditRepository {
         try await db.query(
             """
             SELECT chain, link, id, (extract(epoch FROM recorded_at) * 1000000)::bigint, actor_id::text, actor_name, actor_office,
-                kind, operation, entity, entity_id, before::text, after::text, reason, context::text, previous_hash, hash
+                kind, operation, entity, entity_id, before::text, after::text, reason, context::text, values_digest,
+                erased_at IS NOT NULL, previous_hash, hash
             FROM audit_entry WHERE (chain, link) > ($1, $2) ORDER BY chain, link LIMIT $3
             """, [chain, link, limit]
         ).map { row in
@@ -26,7 +27,8 @@ extension AuditRepository {
                 actorOffice: try row.decode(String?.self, 6), kind: try row.decode(String.self, 7), operation: try row.decode(String.self, 8),
                 entity: try row.decode(String.self, 9), entityID: try row.decode(String.self, 10), before: try row.decode(String?.self, 11),
                 after: try row.decode(String?.self, 12), reason: try row.decode(String?.self, 13), context: try row.decode(String?.self, 14),
-                previousHash: try row.decode(String.self, 15), hash: try row.decode(String.self, 16))
+                valuesDigest: try row.decode(String.self, 15), erased: try row.decode(Bool.self, 16), previousHash: try row.decode(String.self, 17),
+                hash: try row.decode(String.self, 18))
         }
     }
 }

@@ -7,7 +7,8 @@ public struct CaseRepository: Sendable {
 
     static let columns = """
         c.id, c.reference, c.office_code, c.title, c.offences, c.opened_on::text, c.status, c.origin,
-        c.criminal_file_reference, c.version, c.created_at, c.updated_at
+        c.criminal_file_reference, c.version, c.created_at, c.updated_at,
+        (SELECT r.review_on::text FROM case_retention r WHERE r.case_id = c.id), (SELECT r.erased_at FROM case_retention r WHERE r.case_id = c.id)
         """
 
     /// Counts the office's cases of `year` and returns the next reference. The counter row
@@ -91,6 +92,14 @@ public struct CaseRepository: Sendable {
         if let country = filter.country {
             sql.and("EXISTS (SELECT 1 FROM asset a WHERE a.case_id = c.id AND a.country = ?)", country.value)
         }
+        if let reviewDue = filter.reviewDue {
+            // Due by the calendar of the office whose view this is.
+            let due = """
+                EXISTS (SELECT 1 FROM case_retention r WHERE r.case_id = c.id AND r.erased_at IS NULL
+                    AND r.review_on <= (now() AT TIME ZONE (SELECT o.time_zone FROM office o WHERE o.code = ?))::date)
+                """
+            sql.and(reviewDue ? due : "NOT " + due, filter.office.value)
+        }
         if let after = filter.after {
             sql.and("(c.opened_on, c.id) < (?::date, ?2)", after.day.description, after.id)
         }
@@ -121,7 +130,8 @@ public struct CaseRepository: Sendable {
             status: CaseStatus(rawValue: row.decode(String.self, 6)).orThrow("status"),
             origin: CaseOrigin(rawValue: row.decode(String.self, 7)).orThrow("origin"),
             criminalFileReference: row.decode(String?.self, 8), version: row.decode(Int.self, 9),
-            createdAt: row.decode(Date.self, 10), updatedAt: row.decode(Date.self, 11))
+            createdAt: row.decode(Date.self, 10), updatedAt: row.decode(Date.self, 11),
+            retention: row.decode(String?.self, 12).map { CaseRetention(reviewOn: try Day($0), erasedAt: try row.decode(Date?.self, 13)) })
     }
 }
 
@@ -166,15 +176,21 @@ public struct SubjectRepository: Sendable {
     }
 
 
-    /// Stores the corrected subject if it is still at version `subject.version - 1`.
+    /// Stores the corrected subject if it is still at version `subject.version - 1` and was
+    /// not erased.
     public func update(_ subject: Subject) async throws -> Bool {
         let (birthDate, nationality, registration, seat) = Self.columns(of: subject.person)
         return try await db.execute(
             """
             UPDATE subject SET name = $3, birth_date = $4::date, nationality = $5, registration_number = $6, seat_country = $7,
                 role = $8, version = $2
-            WHERE id = $1 AND version = $2 - 1
+            WHERE id = $1 AND version = $2 - 1 AND erased_at IS NULL
             """, [subject.id, subject.version, subject.name, birthDate, nationality, registration, seat, subject.role.rawValue]) == 1
+    }
+
+    /// Whether the subject's personal data was erased with its case's.
+    public func isErased(_ id: UUID) async throws -> Bool {
+        try await db.query("SELECT erased_at IS NOT NULL FROM subject WHERE id = $1", [id]).first?.decode(Bool.self, 0) ?? false
     }
 
     static func columns(of person: Subject.Person) -> (birthDate: String?, nationality: String?, registration: String?, seat: String?) {

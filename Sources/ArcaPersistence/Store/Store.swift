@@ -14,6 +14,7 @@ public struct Store: Sendable {
     public var audit: AuditRepository { AuditRepository(db: transaction) }
     public var cases: CaseRepository { CaseRepository(db: transaction) }
     public var subjects: SubjectRepository { SubjectRepository(db: transaction) }
+    public var retention: CaseRetentionRepository { CaseRetentionRepository(db: transaction) }
     public var idempotency: IdempotencyRepository { IdempotencyRepository(db: transaction) }
     public var assets: AssetRepository { AssetRepository(db: transaction) }
     public var valuations: ValuationRepository { ValuationRepository(db: transaction) }

@@ -95,6 +95,9 @@ struct CaseCommand: AsyncParsableCommand {
                     "offences: \(record.offences.map(\.rawValue).joined(separator: ", "))",
                 ]
                 if let criminalFile = record.criminalFileReference { lines.append("criminal file: \(criminalFile)") }
+                if let retention = record.retention {
+                    lines.append(retention.erasedAt.map { "personal data erased \($0.formatted(.iso8601))" } ?? "review due \(retention.reviewOn)")
+                }
                 if !file.sharedWith.isEmpty { lines.append("shared with: \(file.sharedWith.map(\.value).joined(separator: ", "))") }
                 lines.append("\nsubjects:")
                 lines.append(table(["ROLE", "NAME", "ID"], file.subjects.map { [$0.role.rawValue, $0.name, $0.id.lowercased] }))

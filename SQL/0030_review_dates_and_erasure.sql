@@ -1,0 +1,223 @@
+-- Review dates and erasure (issue 11; Dir 2016/680 Art 5: time limits for a periodic review of
+-- the need to keep personal data; Art 16: erasure; Art 25: erasure is logged).
+
+-- Every case has a review date: the day its office's officers decide whether its personal data
+-- is still needed. Any change to the case or to what it holds moves the date to the period
+-- after that day; a review that keeps the case moves it the same way. An erased case is reviewed
+-- no more.
+CREATE TABLE case_retention (
+    case_id uuid PRIMARY KEY REFERENCES case_file (id),
+    review_on date NOT NULL,
+    reviewed_at timestamptz,
+    erased_at timestamptz
+);
+
+CREATE INDEX case_retention_due_idx ON case_retention (review_on) WHERE erased_at IS NULL;
+
+-- The `case.review_after` setting, three years unless an administrator chose otherwise (the
+-- default is also `Setting.defaultReviewPeriod`; a test holds the two together).
+CREATE FUNCTION case_review_period() RETURNS interval LANGUAGE sql STABLE AS $$
+    SELECT coalesce((SELECT value FROM setting WHERE key = 'case.review_after'), 'P3Y')::interval
+$$;
+
+-- The day a case of an office active today is next reviewed: today there, plus the period.
+CREATE FUNCTION case_review_day(time_zone text) RETURNS date LANGUAGE sql STABLE AS $$
+    SELECT ((now() AT TIME ZONE time_zone)::date + case_review_period())::date
+$$;
+
+-- Moves the review dates of the cases touched. Most changes find the date already moved today
+-- and write nothing, so concurrent writers to one case seldom wait for each other here.
+CREATE FUNCTION case_activity(touched uuid[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO case_retention AS r (case_id, review_on)
+    SELECT c.id, case_review_day(o.time_zone)
+    FROM case_file c JOIN office o ON o.code = c.office_code
+    WHERE c.id = ANY (touched)
+        AND NOT EXISTS (SELECT 1 FROM case_retention k WHERE k.case_id = c.id AND k.review_on >= case_review_day(o.time_zone))
+    ON CONFLICT (case_id) DO UPDATE SET review_on = excluded.review_on WHERE r.review_on < excluded.review_on
+$$;
+
+CREATE FUNCTION case_file_touched() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM case_activity(ARRAY(SELECT DISTINCT id FROM touched));
+    RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION case_part_touched() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM case_activity(ARRAY(SELECT DISTINCT case_id FROM touched WHERE case_id IS NOT NULL));
+    RETURN NULL;
+END
+$$;
+
+-- Statement triggers, so that a bulk COPY moves each case once. Valuations, events and
+-- executions change their asset or order row, which is watched here.
+DO $$
+DECLARE
+    part text;
+    event text;
+BEGIN
+    FOREACH event IN ARRAY ARRAY['INSERT', 'UPDATE'] LOOP
+        EXECUTE format(
+            'CREATE TRIGGER case_file_activity_%s AFTER %s ON case_file REFERENCING NEW TABLE AS touched '
+            'FOR EACH STATEMENT EXECUTE FUNCTION case_file_touched()', lower(event), event);
+        FOREACH part IN ARRAY ARRAY['subject', 'asset', 'legal_order', 'exchange_request', 'certificate', 'recovered_value'] LOOP
+            EXECUTE format(
+                'CREATE TRIGGER %I AFTER %s ON %I REFERENCING NEW TABLE AS touched '
+                'FOR EACH STATEMENT EXECUTE FUNCTION case_part_touched()', part || '_case_activity_' || lower(event), event, part);
+        END LOOP;
+    END LOOP;
+END
+$$;
+
+-- Cases recorded so far: the period after the last day they or their parts were written.
+INSERT INTO case_retention (case_id, review_on)
+SELECT c.id, ((greatest(c.updated_at,
+        (SELECT max(s.created_at) FROM subject s WHERE s.case_id = c.id),
+        (SELECT max(a.created_at) FROM asset a WHERE a.case_id = c.id),
+        (SELECT max(l.created_at) FROM legal_order l WHERE l.case_id = c.id)) AT TIME ZONE o.time_zone)::date
+    + case_review_period())::date
+FROM case_file c JOIN office o ON o.code = c.office_code;
+
+-- Erasure leaves a subject's kind and part in the case (the statistics count them) and blanks
+-- what identifies the person.
+ALTER TABLE subject ADD COLUMN erased_at timestamptz;
+
+-- The trail forgets erased values and still proves itself. From here an entry's seal covers a
+-- digest of its values (before, after, reason) rather than the values themselves: erasing
+-- blanks the values, keeps the digest, and the seal holds. An entry's other fields are sealed
+-- as before.
+ALTER TABLE audit_entry
+    ADD COLUMN values_digest char(64),
+    ADD COLUMN erased_at timestamptz;
+
+CREATE FUNCTION audit_entry_values_digest(e audit_entry) RETURNS char(64) LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT encode(sha256(convert_to(concat_ws('|', 'arca-audit-values-1',
+        audit_field(e.before::text), audit_field(e.after::text), audit_field(e.reason)), 'UTF8')), 'hex')
+$$;
+
+CREATE OR REPLACE FUNCTION audit_entry_content(e audit_entry) RETURNS text LANGUAGE sql STABLE PARALLEL SAFE AS $$
+    SELECT concat_ws('|', 'arca-audit-2',
+        audit_field(e.previous_hash), audit_field(e.chain::text), audit_field(e.link::text), audit_field(e.id::text),
+        audit_field(((extract(epoch FROM e.recorded_at) * 1000000)::bigint)::text),
+        audit_field(e.actor_id::text), audit_field(e.actor_name), audit_field(e.actor_office),
+        audit_field(e.kind), audit_field(e.operation), audit_field(e.entity), audit_field(e.entity_id),
+        audit_field(e.values_digest), audit_field(e.context::text))
+$$;
+
+CREATE OR REPLACE FUNCTION audit_entry_seal() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    head public.audit_chain;
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'audit entries are sealed in READ COMMITTED transactions, not %', current_setting('transaction_isolation')
+            USING ERRCODE = 'invalid_transaction_state';
+    END IF;
+    SELECT * INTO head FROM public.audit_chain WHERE holder = pg_current_xact_id() FOR UPDATE;
+    IF NOT FOUND THEN
+        SELECT * INTO head FROM public.audit_chain
+        ORDER BY (chain - pg_backend_pid() % 16 + 16) % 16
+        LIMIT 1 FOR UPDATE SKIP LOCKED;
+        IF NOT FOUND THEN
+            SELECT * INTO head FROM public.audit_chain WHERE chain = pg_backend_pid() % 16 FOR UPDATE;
+        END IF;
+    END IF;
+    NEW.id := nextval(pg_get_serial_sequence('public.audit_entry', 'id'));
+    NEW.recorded_at := clock_timestamp();
+    NEW.chain := head.chain;
+    NEW.link := head.length + 1;
+    NEW.previous_hash := head.head;
+    NEW.erased_at := NULL;
+    NEW.values_digest := public.audit_entry_values_digest(NEW);
+    NEW.hash := public.audit_entry_hash(NEW);
+    UPDATE public.audit_chain SET length = NEW.link, head = NEW.hash, holder = pg_current_xact_id() WHERE chain = head.chain;
+    RETURN NEW;
+END
+$$;
+
+-- The entries sealed so far are sealed again in the new form, chain by chain in their order.
+-- The heads they had are kept in an entry of their own, added last: an anchor taken before this
+-- migration is checked against it, and a new anchor should be taken after it.
+CREATE TEMPORARY TABLE audit_heads_before_0030 ON COMMIT DROP AS
+    SELECT jsonb_agg(jsonb_build_object('chain', chain, 'length', length, 'head', head) ORDER BY chain) AS heads FROM audit_chain;
+
+ALTER TABLE audit_entry DISABLE TRIGGER audit_entry_append_only;
+DO $$
+DECLARE
+    entry audit_entry;
+    previous char(64);
+    current_chain smallint := -1;
+BEGIN
+    FOR entry IN SELECT * FROM audit_entry ORDER BY chain, link LOOP
+        IF entry.chain <> current_chain THEN
+            current_chain := entry.chain;
+            previous := repeat('0', 64);
+        END IF;
+        entry.previous_hash := previous;
+        entry.values_digest := audit_entry_values_digest(entry);
+        entry.hash := audit_entry_hash(entry);
+        UPDATE audit_entry SET previous_hash = entry.previous_hash, values_digest = entry.values_digest, hash = entry.hash
+        WHERE id = entry.id;
+        UPDATE audit_chain SET head = entry.hash WHERE chain = entry.chain AND length = entry.link;
+        previous := entry.hash;
+    END LOOP;
+END
+$$;
+ALTER TABLE audit_entry ENABLE TRIGGER audit_entry_append_only;
+
+INSERT INTO audit_entry (actor_name, kind, operation, entity, entity_id, before, after, reason)
+SELECT 'arca migration 0030', 'change', 'SealAuditTrailAnew', 'audit_chain', 'all', heads,
+    (SELECT jsonb_agg(jsonb_build_object('chain', chain, 'length', length, 'head', head) ORDER BY chain) FROM audit_chain),
+    'entries seal a digest of their values, so that erased values leave the trail provable'
+FROM audit_heads_before_0030;
+
+ALTER TABLE audit_entry ALTER COLUMN values_digest SET NOT NULL;
+
+-- The one change an entry takes: its values blanked when they are erased, everything else as
+-- sealed. Removing an entry is refused as before.
+CREATE FUNCTION audit_entry_only_erased() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.erased_at IS NULL AND NEW.erased_at IS NOT NULL
+        AND NEW.before IS NULL AND NEW.after IS NULL AND NEW.reason IS NULL
+        AND (NEW.id, NEW.recorded_at, NEW.actor_id, NEW.actor_name, NEW.actor_office, NEW.kind, NEW.operation, NEW.entity,
+            NEW.entity_id, NEW.context, NEW.chain, NEW.link, NEW.previous_hash, NEW.values_digest, NEW.hash)
+        IS NOT DISTINCT FROM (OLD.id, OLD.recorded_at, OLD.actor_id, OLD.actor_name, OLD.actor_office, OLD.kind, OLD.operation,
+            OLD.entity, OLD.entity_id, OLD.context, OLD.chain, OLD.link, OLD.previous_hash, OLD.values_digest, OLD.hash)
+    THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'the audit trail is append-only: an entry''s values may be erased, nothing else changed'
+        USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
+DROP TRIGGER audit_entry_append_only ON audit_entry;
+CREATE TRIGGER audit_entry_append_only
+    BEFORE DELETE ON audit_entry
+    FOR EACH ROW EXECUTE FUNCTION audit_entry_refuse_change();
+CREATE TRIGGER audit_entry_values_erased
+    BEFORE UPDATE ON audit_entry
+    FOR EACH ROW EXECUTE FUNCTION audit_entry_only_erased();
+
+-- The application cannot update the trail; it erases through this function, and only the values
+-- recorded about the subjects of a case already marked erased (an act the trail keeps).
+CREATE FUNCTION erase_case_audit_values(erased_case uuid) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+    erased bigint;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.case_retention WHERE case_id = erased_case AND erased_at IS NOT NULL) THEN
+        RAISE EXCEPTION 'case % is not erased: its trail keeps its values', erased_case USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    UPDATE public.audit_entry SET before = NULL, after = NULL, reason = NULL, erased_at = clock_timestamp()
+    WHERE entity = 'subject' AND erased_at IS NULL
+        AND entity_id = ANY (ARRAY(SELECT id::text FROM public.subject WHERE case_id = erased_case))
+        AND (before IS NOT NULL OR after IS NOT NULL OR reason IS NOT NULL);
+    GET DIAGNOSTICS erased = ROW_COUNT;
+    RETURN erased;
+END
+$$;
+
+REVOKE ALL ON FUNCTION erase_case_audit_values(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION erase_case_audit_values(uuid) TO arca_app;

@@ -1,0 +1,25 @@
+import ArcaDomain
+import Foundation
+
+/// Why an officer keeps a case's personal data for another period, or erases it.
+public struct RetentionDecision: RequestInput, Equatable {
+    public var unreadable: [FieldViolation] = []
+    public var reason: String?
+
+    public init(reason: String?) {
+        self.reason = reason
+    }
+}
+
+/// A case whose personal data was erased, and what the erasure reached.
+public struct CaseErasure: Sendable, Equatable {
+    public let record: Case
+    public let subjectsErased: Int
+    public let trailEntriesErased: Int
+    public let rememberedAnswersForgotten: Int
+}
+
+/// The day a kept case is next reviewed, as the trail records the decision.
+struct ReviewDay: Encodable {
+    let reviewOn: String
+}
