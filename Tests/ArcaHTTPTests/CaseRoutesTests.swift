@@ -305,4 +305,52 @@ struct CaseRoutesTests {
             #expect(bad.fieldErrors == ["limit range", "status case-status"])
         }
     }
+
+    @Test func aCaseShowsItsReviewDayAndTheCasesDueAreListed() async throws {
+        try await APIWorld.with { world in
+            let id = try await world.openCase()
+            let read = try await world.attempt(.get, "/v1/cases/\(id)")
+            #expect((read.json["reviewOn"] as? String)?.count == 10)
+            #expect((try await world.attempt(.get, "/v1/cases?reviewDue=true").json["items"] as? [Any])?.count == 0)
+            try await world.execute("UPDATE case_retention SET review_on = '2023-05-02' WHERE case_id = '\(id)'")
+            let due = try await world.attempt(.get, "/v1/cases?reviewDue=true")
+            #expect((due.json["items"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
+            let bad = try await world.attempt(.get, "/v1/cases?reviewDue=yes")
+            #expect(bad.status == 422)
+            #expect(bad.fieldErrors == ["reviewDue boolean"])
+        }
+    }
+
+    @Test func aReviewKeepsTheCaseAndAnErasureOfAClosedCaseBlanksItsSubjects() async throws {
+        try await APIWorld.with { world in
+            let id = try await world.openCase()
+            let subject = try await world.attempt(
+                .post, "/v1/cases/\(id)/subjects", json: #"{"kind":"natural_person","name":"Jan Vermeulen","role":"convicted_person","nationality":"BE"}"#)
+            let subjectID = try #require(subject.json["id"] as? String)
+            let kept = try await world.attempt(.post, "/v1/cases/\(id)/review", json: #"{"reason":"appeal pending"}"#)
+            #expect(kept.status == 200)
+            #expect(kept.json["reviewOn"] is String)
+            let open = try await world.attempt(.post, "/v1/cases/\(id)/erasure", json: #"{"reason":"no longer needed"}"#)
+            #expect(open.status == 409)
+            #expect(open.isProblem)
+            _ = try await world.attempt(.patch, "/v1/cases/\(id)", json: #"{"status":"closed"}"#, headers: ["If-Match": "*"])
+            let erased = try await world.attempt(.post, "/v1/cases/\(id)/erasure", json: #"{"reason":"no longer needed"}"#)
+            #expect(erased.status == 200)
+            #expect(erased.json["subjectsErased"] as? Int == 1)
+            #expect((erased.json["case"] as? [String: Any])?["erasedAt"] is String)
+            let after = try await world.attempt(.get, "/v1/subjects/\(subjectID)")
+            #expect(after.json["name"] as? String == "[erased]")
+            #expect(after.json["nationality"] == nil)
+            #expect(after.json["role"] as? String == "convicted_person")
+        }
+    }
+
+    @Test func aReviewDecisionNamesItsMissingReason() async throws {
+        try await APIWorld.with { world in
+            let id = try await world.openCase()
+            let answer = try await world.attempt(.post, "/v1/cases/\(id)/review", json: "{}")
+            #expect(answer.status == 422)
+            #expect(answer.fieldErrors == ["reason required"])
+        }
+    }
 }
