@@ -170,7 +170,8 @@ INSERT INTO audit_entry (actor_name, kind, operation, entity, entity_id, before,
 SELECT 'arca migration 0030', 'change', 'SealAuditTrailAnew', 'audit_chain', 'all', heads,
     (SELECT jsonb_agg(jsonb_build_object('chain', chain, 'length', length, 'head', head) ORDER BY chain) FROM audit_chain),
     'entries seal a digest of their values, so that erased values leave the trail provable'
-FROM audit_heads_before_0030;
+FROM audit_heads_before_0030
+WHERE EXISTS (SELECT 1 FROM audit_entry);
 
 ALTER TABLE audit_entry ALTER COLUMN values_digest SET NOT NULL;
 
