@@ -5,7 +5,7 @@ PORT ?= 8080
 DEBUG_BIN = .build/debug
 RELEASE_BIN = .build/release
 
-.PHONY: run test deps build release bench-db bench-api bench-exchange bench-stats clean-db
+.PHONY: run test deps build release bench-db bench-api bench-exchange bench-stats reliability clean-db
 
 ## run: install what is missing, build in release mode, start the embedded PostgreSQL,
 ## migrate, seed demo data on first start, print an officer's API token, and serve the API
@@ -62,6 +62,12 @@ bench-exchange: deps release
 ## aggregate for S1–S4 (the floor), in the same run; goal within 3x the floor and under 5 s
 bench-stats: deps release
 	Benchmarks/bench-stats.sh
+
+## reliability: crash (kill -9 under writes), database outage, hostile input, concurrency and a
+## 60 s mixed load against a release server on 127.0.0.1, each printing its figures (see
+## Docs/RELIABILITY.md); `make reliability SCENARIOS=outage` runs one
+reliability: deps release
+	Benchmarks/reliability/reliability.sh $(SCENARIOS)
 
 ## clean-db: stop and delete the embedded cluster under .arca/
 clean-db:
