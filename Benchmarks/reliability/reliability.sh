@@ -4,6 +4,8 @@
 #   1. crash        kill -9 the server three times under a write load with idempotency keys
 #   2. outage       stop PostgreSQL for 10 s under load: 503 problem+json, /readyz, recovery
 #   3. hostile      a corpus of hostile input on every write route: 4xx only, nothing written
+#      schema       schemathesis (from PyPI, pinned) against /openapi.yaml, authenticated, all its
+#                   checks and phases (stateful included), $EXAMPLES examples per operation
 #   4. concurrency  If-Match updates of one case, moves of one asset at once; the trail verifies
 #   5. load         a mixed load for $LOAD_SECONDS s at the connection count (of $RAMP, 10 s each)
 #                   with the highest rate whose p99 stays under 100 ms: rate, p50/p99, errors,
@@ -18,7 +20,9 @@ DB_PORT=${RELIABILITY_DB_PORT:-54351}
 CONNECTIONS=${CONNECTIONS:-8}
 RAMP=${RAMP:-4 8 16 32}
 LOAD_SECONDS=${LOAD_SECONDS:-60}
-SCENARIOS=${*:-crash outage hostile concurrency load}
+SCENARIOS=${*:-crash outage hostile schema concurrency load}
+EXAMPLES=${EXAMPLES:-10}
+SCHEMATHESIS=schemathesis==4.32.5
 export ARCA_HOME=${RELIABILITY_ARCA_HOME:-$PWD/.build/reliability-home}
 mkdir -p "$ARCA_HOME"
 chmod 755 "$ARCA_HOME"
@@ -47,7 +51,7 @@ client() { python3 Benchmarks/reliability/client.py "$@"; }
 work=$(mktemp -d)
 server=""
 start_server() {
-  ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$HTTP_PORT" >> "$work/server.log" 2>&1 &
+  ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$HTTP_PORT" "$@" >> "$work/server.log" 2>&1 &
   server=$!
   for _ in $(seq 1 200); do curl -sf "$ARCA_URL/readyz" >/dev/null && return 0; sleep 0.05; done
   echo "reliability: the server did not start" >&2; tail -20 "$work/server.log" >&2; exit 1
@@ -127,6 +131,26 @@ SQL
     verdict $status hostile
     stop_server
     ;;
+  schema)
+    venv=$PWD/.build/reliability-venv
+    if ! "$venv/bin/schemathesis" --version 2>/dev/null | grep -qF "${SCHEMATHESIS##*==}"; then
+      python3 -m venv "$venv" && "$venv/bin/pip" install -q "$SCHEMATHESIS"
+    fi
+    # schemathesis sends bad tokens on purpose, far more than the ten a minute an address may
+    # fail before it is told to wait (429): the throttle has its own tests.
+    start_server --sign-in-failures 1000000
+    status=0
+    "$venv/bin/schemathesis" run "$ARCA_URL/openapi.yaml" -H "Authorization: Bearer $ARCA_TOKEN" --checks all \
+      --phases examples,coverage,fuzzing,stateful -n "$EXAMPLES" --max-time "${SCHEMA_SECONDS:-300}" --seed 2026 --no-shrink \
+      --report junit --report-dir "$work/schemathesis" > "$work/schemathesis.log" 2>&1 || status=1
+    sed -n '/= SUMMARY =/,$p' "$work/schemathesis.log" | sed 's/^/schema: /'
+    if [ "$status" != 0 ]; then
+      mkdir -p .build/reliability && cp "$work/schemathesis.log" .build/reliability/schemathesis.log
+      echo "schema: every failure, with a curl line to reproduce it: .build/reliability/schemathesis.log"
+    fi
+    verdict $status schema
+    stop_server
+    ;;
   concurrency)
     start_server
     status=0
@@ -167,7 +191,7 @@ SQL
     stop_server
     ;;
   *)
-    echo "reliability: no scenario $scenario (crash, outage, hostile, concurrency, load)" >&2; exit 2
+    echo "reliability: no scenario $scenario (crash, outage, hostile, schema, concurrency, load)" >&2; exit 2
     ;;
   esac
 done

@@ -77,11 +77,11 @@ public struct UseCases: Sendable {
     /// `tokenCache`, when given, spares the token check its round trip (a server keeps one).
     public init(
         database: Database, clock: @escaping @Sendable () -> Date = Date.init, idempotencyRetention: Duration = IdempotencyKeys.defaultRetention,
-        tokenCache: TokenCache? = nil
+        tokenCache: TokenCache? = nil, signInAttempts: SignInAttempts = SignInAttempts(), replica: Database? = nil
     ) {
         checkReadiness = CheckReadiness(database: database)
         measureOperations = MeasureOperations(database: database)
-        authenticate = Authenticate(database: database, cache: tokenCache)
+        authenticate = Authenticate(database: database, cache: tokenCache, attempts: signInAttempts)
         actAsUser = ActAsUser(database: database, authenticate: authenticate)
         mapOSAccount = MapOSAccount(database: database)
         addOffice = AddOffice(database: database)
@@ -123,9 +123,10 @@ public struct UseCases: Sendable {
         takeAuditAnchor = TakeAuditAnchor(database: database, clock: clock)
         listSettings = ListSettings(database: database)
         importRates = ImportRates(database: database)
-        produceStatistics = ProduceStatistics(database: database, clock: clock)
-        summariseStatistics = SummariseStatistics(database: database, clock: clock)
-        explainStatistic = ExplainStatistic(database: database, clock: clock)
+        // The statistics read a whole year at once: a replica, where there is one, takes that load.
+        produceStatistics = ProduceStatistics(database: database, readingFrom: replica, clock: clock)
+        summariseStatistics = SummariseStatistics(database: database, readingFrom: replica, clock: clock)
+        explainStatistic = ExplainStatistic(database: database, readingFrom: replica, clock: clock)
         changeSetting = ChangeSetting(database: database)
         registerRequest = RegisterRequest(database: database, clock: clock)
         moveRequest = MoveRequest(database: database, clock: clock)

@@ -168,6 +168,32 @@ public final class EmbeddedCluster: Sendable {
         return try status()
     }
 
+    /// A hot standby of this cluster, which must run: a copy under `standbyHome` taken with
+    /// `pg_basebackup`, that follows it by streaming replication once started (`start`, on a port
+    /// of its own). It answers reads only; statistics extracts may be pointed at it
+    /// (`ARCA_REPLICA_URL`). Its roles and passwords are the primary's.
+    public func createStandby(home standbyHome: URL) throws -> EmbeddedCluster {
+        let standby = EmbeddedCluster(home: standbyHome, logger: logger)
+        guard !standby.isInitialized else { throw ClusterError("\(standby.root.path) already holds a cluster") }
+        guard case .running = try status() else { throw ClusterError("the cluster under \(root.path) must run to be copied: run `arca db start`") }
+        let binaries = try ServerBinaries.locate()
+        let account = try RunAccount.current()
+        try standby.prepareDirectories(account: account)
+        let password = try String(contentsOf: passwordFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        try Self.writeSecret(password, to: standby.passwordFile)
+        if let application = try? String(contentsOf: applicationPasswordFile, encoding: .utf8) {
+            try Self.writeSecret(application.trimmingCharacters(in: .whitespacesAndNewlines), to: standby.applicationPasswordFile)
+        }
+        var copy = account.command(
+            binaries.tool("pg_basebackup"),
+            ["-h", "127.0.0.1", "-p", String(port), "-U", Self.superuser, "-D", standby.dataDirectory.path, "-R", "-X", "stream", "-c", "fast"])
+        copy.environment = ["PGPASSWORD": password]
+        try copy.check("pg_basebackup")
+        try String(Self.freePort(preferring: port + 1)).write(to: standby.portFile, atomically: true, encoding: .utf8)
+        logger.info("a standby of the cluster under \(root.path) is ready under \(standby.root.path)")
+        return standby
+    }
+
     /// Stops the server (fast shutdown: open sessions are ended, work is not lost).
     public func stop() throws {
         guard isInitialized, livePostmasterPID() != nil else { return }

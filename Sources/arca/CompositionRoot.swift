@@ -10,11 +10,15 @@ import PostgresCluster
 /// hands them to the interfaces.
 struct CompositionRoot {
     let database: Database
+    /// A read-only replica (`ARCA_REPLICA_URL`) the statistics read from, if one is named.
+    var replica: Database?
     let logger: Logger
     /// How long an answer given under an Idempotency-Key is replayed.
     var idempotencyRetention = IdempotencyKeys.defaultRetention
     /// Kept by a server, whose requests check tokens; a one-shot command has no use for one.
     var tokenCache: TokenCache?
+    /// Failed sign-ins an address may make in a minute before it is told to wait.
+    var signInFailuresAllowed = SignInAttempts.allowed
 
     /// Who connects: the application role for everything that reads and records, the
     /// schema's owner for migrations only (migration 0026).
@@ -27,7 +31,11 @@ struct CompositionRoot {
     /// cluster and connects to it.
     static func connect(as account: Account = .application, poolSize: Int = 8, logger: Logger) throws -> CompositionRoot {
         let url = try databaseURL(as: account, logger: logger)
-        return CompositionRoot(database: Database(url: url, poolSize: poolSize, logger: logger), logger: logger)
+        var root = CompositionRoot(database: Database(url: url, poolSize: poolSize, logger: logger), logger: logger)
+        if account == .application, let replica = ProcessInfo.processInfo.environment["ARCA_REPLICA_URL"], !replica.isEmpty {
+            root.replica = Database(url: replica, poolSize: max(2, poolSize / 2), logger: logger)
+        }
+        return root
     }
 
     /// The application connects with `DATABASE_URL`; migrations with `ARCA_OWNER_URL`, else
@@ -50,7 +58,9 @@ struct CompositionRoot {
 
     /// Every use case, built on this process's database.
     var useCases: UseCases {
-        UseCases(database: database, idempotencyRetention: idempotencyRetention, tokenCache: tokenCache)
+        UseCases(
+            database: database, idempotencyRetention: idempotencyRetention, tokenCache: tokenCache,
+            signInAttempts: SignInAttempts(allowed: signInFailuresAllowed), replica: replica)
     }
 
     /// A database error as one line that says what to check.

@@ -8,8 +8,8 @@ import Foundation
 public struct ExplainStatistic: Sendable {
     let produce: ProduceStatistics
 
-    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
-        produce = ProduceStatistics(database: database, clock: clock)
+    public init(database: Database, readingFrom replica: Database? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
+        produce = ProduceStatistics(database: database, readingFrom: replica, clock: clock)
     }
 
     /// `code` names the indicator (`S3`) or one of its figures (`S12.issued`).

@@ -19,10 +19,14 @@ public struct StatisticsExtract: Sendable {
 /// recorded events, all read in one snapshot (analysts and administrators; audited).
 public struct ProduceStatistics: Sendable {
     let database: Database
+    /// Where the records are read: a read-only replica when there is one, else `database`.
+    /// The consultation is logged on `database`.
+    let reading: Database
     let clock: @Sendable () -> Date
 
-    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(database: Database, readingFrom replica: Database? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
+        self.reading = replica ?? database
         self.clock = clock
     }
 
@@ -37,7 +41,7 @@ public struct ProduceStatistics: Sendable {
         let consultant = try caller.consultant
 
         // The heaviest reads run at once, on connections of their own, in the same snapshot.
-        let extract = try await database.sharedSnapshot { store, readers in
+        let extract = try await reading.sharedSnapshot { store, readers in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to count")
             }

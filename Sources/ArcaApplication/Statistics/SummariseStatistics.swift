@@ -16,13 +16,16 @@ public struct StatisticsSummary: Sendable {
 /// administrators; audited), from one snapshot.
 public struct SummariseStatistics: Sendable {
     let database: Database
+    /// Where the records are read: a read-only replica when there is one, else `database`.
+    let reading: Database
     let clock: @Sendable () -> Date
 
     /// Years one summary may span.
     static let longestSpan = 30
 
-    public init(database: Database, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(database: Database, readingFrom replica: Database? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
+        self.reading = replica ?? database
         self.clock = clock
     }
 
@@ -46,7 +49,7 @@ public struct SummariseStatistics: Sendable {
         try validation.finish()
         let consultant = try caller.consultant
 
-        let summary = try await database.snapshot { store in
+        let summary = try await reading.snapshot { store in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to summarise")
             }

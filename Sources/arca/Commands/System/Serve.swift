@@ -27,11 +27,16 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Hours an answer given under an Idempotency-Key is replayed before it is forgotten.")
     var idempotencyRetentionHours = 24
 
+    @Option(help: "Failed sign-ins a client address may make in a minute before it is answered 429 (raise it for a test tool sending bad tokens on purpose).")
+    var signInFailures = SignInAttempts.allowed
+
     func run() async throws {
         let logger = Logging.logger("arca")
         guard idempotencyRetentionHours >= 1 else { throw CLIError("--idempotency-retention-hours must be at least 1") }
+        guard signInFailures >= 1 else { throw CLIError("--sign-in-failures must be at least 1") }
         var root = try CompositionRoot.connect(poolSize: poolSize, logger: logger)
         root.idempotencyRetention = .seconds(idempotencyRetentionHours * 3600)
+        root.signInFailuresAllowed = signInFailures
         let tokenCache = TokenCache()
         root.tokenCache = tokenCache
         let watch = tokenCache.watch(root.database)
