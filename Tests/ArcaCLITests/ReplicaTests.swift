@@ -35,6 +35,9 @@ struct ReplicaTests {
         #expect(try ArcaProcess.run(["migrate"], environment: onPrimary).status == 0)
         let seeded = try ArcaProcess.run(["demo", "seed", "--cases", "30", "--seed", "7"], environment: onPrimary)
         #expect(seeded.status == 0, "\(seeded.stderr)")
+        let rates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/ecb-eurofxref-hist.csv")
+        #expect(try ArcaProcess.run(["rates", "import", rates.path], environment: onPrimary).status == 0)
 
         let copy = try primary.createStandby(home: standbyHome)
         standby = copy
@@ -50,7 +53,7 @@ struct ReplicaTests {
 
         // Given a replica that has stopped replaying, and an asset recorded on the primary since
         _ = try await Self.query(try copy.url(), "SELECT pg_wal_replay_pause()::text")
-        let caseID = try await Self.query(try primary.url(), "SELECT id::text FROM case_file WHERE status <> 'closed' ORDER BY id LIMIT 1")
+        let caseID = try await Self.query(try primary.url(), "SELECT id::text FROM case_file WHERE status <> 'closed' AND office_code = (SELECT office_code FROM app_user WHERE name = 'j.peeters') ORDER BY id LIMIT 1")
         let added = try ArcaProcess.run(
             ["asset", "add", "--case", caseID, "--category", "cash", "--description", "Banknotes in a safe deposit box", "--country", "BE",
              "--value", "25000", "--identified-on", "2026-11-30", "--as", "j.peeters"], environment: onPrimary)
@@ -67,6 +70,10 @@ struct ReplicaTests {
         #expect(Self.years(try ArcaProcess.run(summary, environment: onPrimary)) != Self.years(before))
         let loggedAfter = try await Self.query(try primary.url(), "SELECT count(*)::text FROM audit_entry WHERE operation = 'SummariseStatistics'")
         #expect(Int(loggedAfter) == Int(logged)! + 2)
+        // The extract shares its snapshot among several connections: a standby exports one too.
+        let extract = try ArcaProcess.run(["stats", "extract", "--year", "2024", "--format", "json", "--as", "a.janssens"], environment: onReplica)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        #expect(json(extract.stdout)["year"] as? Int == 2024)
         _ = try await Self.query(try copy.url(), "SELECT pg_wal_replay_resume()::text")
     }
 }
