@@ -61,4 +61,34 @@ struct RetentionMigrationTests {
             #expect(verification.entries == 4)
         }
     }
+
+    @Test func anAnchorTakenBeforeStillHolds() async throws {
+        try await Self.withCarriedForward { db, useCases, headsBefore in
+            let heads = try JSONDecoder().decode([AuditChainHead].self, from: Data(headsBefore.utf8))
+            let digest = try await db.pool.query(
+                "SELECT encode(sha256(convert_to($1, 'UTF8')), 'hex')", [AuditAnchor.content(of: heads)])[0].decode(String.self, 0)
+            let anchor = AuditAnchor(takenAt: Date(), heads: heads, digest: digest)
+            let verification = try await useCases.verifyAuditTrail(anchor: anchor, by: try await useCases.signIn("l.claes"))
+            #expect(verification.broken == nil)
+            #expect(verification.anchored)
+        }
+    }
+
+    @Test func aTrailThatDoesNotHoldIsNotSealedAnew() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let shipped = try Migration.embedded()
+            try await Migrator(pool: db.pool, migrations: shipped.filter { $0.version <= 29 }).migrate()
+            try await db.pool.transaction { _ = try await $0.session.simpleQuery(Self.before) }
+            try await db.pool.transaction {
+                _ = try await $0.session.simpleQuery(
+                    """
+                    ALTER TABLE audit_entry DISABLE TRIGGER USER;
+                    UPDATE audit_entry SET actor_name = 'someone.else' WHERE operation = 'CreateCase';
+                    ALTER TABLE audit_entry ENABLE TRIGGER USER;
+                    """)
+            }
+            let refusal = await #expect(throws: (any Error).self) { _ = try await Migrator(pool: db.pool, migrations: shipped).migrate() }
+            #expect("\(refusal.map { "\($0)" } ?? "")".contains("does not hold at chain"))
+        }
+    }
 }

@@ -88,6 +88,16 @@ struct RetentionTests {
         }
     }
 
+    @Test func aCaseSharedWithAnotherOfficeIsReviewedByItsOwnerOnly() async throws {
+        try await TestWorld.with { world in
+            let due = try await world.openCase(title: "Operation Lantern: VAT carousel in mobile phones", openedOn: "2019-02-11")
+            _ = try await world.useCases.shareCase(id: due.id, CaseShare(office: "BE-AMO"), by: world.officer)
+            try await makeDue(world, due)
+            #expect(try await world.useCases.listCases(CaseListRequest(reviewDue: "true"), by: world.amoOfficer).items.isEmpty)
+            #expect(try await world.useCases.listCases(CaseListRequest(reviewDue: "true"), by: world.officer).items.map(\.id) == [due.id])
+        }
+    }
+
     @Test func aReviewDueFilterThatIsNotTrueOrFalseIsRefused() async throws {
         try await TestWorld.with { world in
             await refused(.invalid(["reviewDue boolean"])) {
@@ -200,10 +210,10 @@ struct RetentionTests {
         try await TestWorld.with { world in
             let (file, person, _) = try await closedCaseWithSubjects(world)
             _ = try await erase(world, file)
-            await refused(.conflict) {
-                try await world.useCases.updateSubject(
-                    id: person.id, changes: SubjectChanges(name: "Dragan Kovačević"), expectedVersion: .anyCurrent, by: world.officer)
+            let refusal = await refused(.conflict) {
+                try await world.useCases.updateSubject(id: person.id, changes: SubjectChanges(name: "Dragan Kovačević"), expectedVersion: 2, by: world.officer)
             }
+            #expect(refusal?.description.contains("was erased") == true)
         }
     }
 
@@ -224,13 +234,84 @@ struct RetentionTests {
         }
     }
 
-    @Test func theApplicationCannotEraseTheTrailOfACaseNotErased() async throws {
+    @Test func theApplicationCannotMarkACaseErasedNorAddOrRemoveItsRetention() async throws {
         try await TestWorld.with { world in
             let (file, _, _) = try await closedCaseWithSubjects(world)
+            for statement in [
+                "UPDATE case_retention SET erased_at = now() WHERE case_id = $1",
+                "DELETE FROM case_retention WHERE case_id = $1",
+                "INSERT INTO case_retention (case_id, review_on, erased_at) VALUES ($1, '2030-01-01', now())",
+            ] {
+                await #expect(throws: (any Error).self, "\(statement)") { _ = try await world.db.pool.execute(statement, [file.id]) }
+            }
+            #expect(try await world.count("SELECT count(*) FROM case_retention WHERE erased_at IS NOT NULL") == 0)
+        }
+    }
+
+    @Test func theDatabaseErasesNoOpenCaseWhoeverAsks() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.useCases.addSubject(
+                caseID: file.id, NewSubject(kind: "natural_person", name: "Ilse Verbruggen", role: "suspect"), by: world.officer)
             await #expect(throws: (any Error).self) {
-                _ = try await world.db.pool.query("SELECT erase_case_audit_values($1)", [file.id])
+                _ = try await world.db.pool.query(
+                    "SELECT * FROM erase_case_personal_data($1, '[erased]', NULL, 'intruder', NULL, NULL, 'no reason')", [file.id])
             }
             #expect(try await world.count("SELECT count(*) FROM audit_entry WHERE erased_at IS NOT NULL") == 0)
+        }
+    }
+
+    @Test func aSubjectStaysInItsCaseSoNoOtherCasesErasureReachesIt() async throws {
+        try await TestWorld.with { world in
+            let (erasedCase, _, _) = try await closedCaseWithSubjects(world)
+            let other = try await world.openCase(title: "Operation Beacon: crypto cash-out desk")
+            let subject = try await world.useCases.addSubject(
+                caseID: other.id, NewSubject(kind: "natural_person", name: "Ilse Verbruggen", role: "suspect"), by: world.officer)
+            await #expect(throws: (any Error).self) {
+                _ = try await world.db.pool.execute("UPDATE subject SET case_id = $1 WHERE id = $2", [erasedCase.id, subject.id])
+            }
+        }
+    }
+
+    @Test func anErasedCaseTakesNoNewSubject() async throws {
+        try await TestWorld.with { world in
+            let (file, _, _) = try await closedCaseWithSubjects(world)
+            _ = try await erase(world, file)
+            await refused(.conflict) {
+                try await world.useCases.addSubject(
+                    caseID: file.id, NewSubject(kind: "natural_person", name: "Dragan Kovačević", role: "suspect"), by: world.officer)
+            }
+            await #expect(throws: (any Error).self) {
+                _ = try await world.db.pool.execute(
+                    "INSERT INTO subject (id, case_id, kind, name, role) VALUES (gen_random_uuid(), $1, 'natural_person', 'Dragan Kovačević', 'suspect')",
+                    [file.id])
+            }
+        }
+    }
+
+    @Test func entriesMarkedErasedBehindTheErasuresBackAreFoundByVerify() async throws {
+        try await TestWorld.with { world in
+            let (_, person, _) = try await closedCaseWithSubjects(world)
+            // The owner may make the one change an entry takes, on an entry no erasure names.
+            try await world.db.asSuperuser(
+                "UPDATE audit_entry SET before = NULL, after = NULL, reason = NULL, erased_at = now() WHERE entity_id = '\(person.id.lowercased)'")
+            let unnamed = try #require(try await world.useCases.verifyAuditTrail(anchor: nil, by: world.auditor).broken)
+            #expect(unnamed.kind == .altered)
+            #expect(unnamed.detail.contains("no erasure in the trail names"))
+        }
+    }
+
+    @Test func anEntryOtherThanASubjectsMarkedErasedIsFoundByVerify() async throws {
+        try await TestWorld.with { world in
+            let (file, _, _) = try await closedCaseWithSubjects(world)
+            try await world.db.asSuperuser(
+                """
+                UPDATE audit_entry SET before = NULL, after = NULL, reason = NULL, erased_at = now()
+                WHERE entity = 'case' AND entity_id = '\(file.id.lowercased)' AND operation = 'UpdateCase'
+                """)
+            let broken = try #require(try await world.useCases.verifyAuditTrail(anchor: nil, by: world.auditor).broken)
+            #expect(broken.kind == .altered)
+            #expect(broken.detail.contains("only a subject's entries"))
         }
     }
 

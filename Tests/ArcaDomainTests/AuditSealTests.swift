@@ -24,39 +24,64 @@ struct AuditSealTests {
     /// A stand-in for SHA-256 that shows what was sealed.
     static func seal(_ text: String) -> String { "h(\(text))" }
 
-    static func sealed(_ values: (before: String?, after: String?), erased: Bool = false, digestOf original: String? = nil) -> SealedAuditEntry {
-        let written = SealedAuditEntry(
-            chain: 0, link: 1, id: 1, recordedAt: 0, actorID: nil, actorName: "ana", actorOffice: "BE-ARO", kind: "change", operation: "AddSubject",
-            entity: "subject", entityID: "s1", before: nil, after: original ?? values.after, reason: nil, context: nil, valuesDigest: "",
-            erased: false, previousHash: AuditChainCheck.genesis, hash: "")
-        let digest = seal(written.valuesContent)
-        let unsealed = SealedAuditEntry(
-            chain: 0, link: 1, id: 1, recordedAt: 0, actorID: nil, actorName: "ana", actorOffice: "BE-ARO", kind: "change", operation: "AddSubject",
-            entity: "subject", entityID: "s1", before: values.before, after: values.after, reason: nil, context: nil, valuesDigest: digest,
-            erased: erased, previousHash: AuditChainCheck.genesis, hash: "")
-        return SealedAuditEntry(
-            chain: 0, link: 1, id: 1, recordedAt: 0, actorID: nil, actorName: "ana", actorOffice: "BE-ARO", kind: "change", operation: "AddSubject",
-            entity: "subject", entityID: "s1", before: values.before, after: values.after, reason: nil, context: nil, valuesDigest: digest,
-            erased: erased, previousHash: AuditChainCheck.genesis, hash: seal(unsealed.content))
+    /// An entry as written: (entity, operation, values written), then what its values are now.
+    struct Written {
+        var entity = "subject"
+        var operation = "AddSubject"
+        var entityID = "s1"
+        var written: String? = "{\"name\": \"Jan Peeters\"}"
+        var now: String?? = .none
+        var erased = false
     }
 
-    static func check(_ entry: SealedAuditEntry) -> AuditBreak? {
-        var check = AuditChainCheck(heads: [AuditChainHead(chain: 0, length: 1, head: entry.hash)], seal: Self.seal)
-        return check.next(entry) ?? check.finish()
+    /// The entries sealed one after the other on chain 0, as the trigger seals them.
+    static func chain(_ entries: [Written]) -> [SealedAuditEntry] {
+        var previous = AuditChainCheck.genesis
+        return entries.enumerated().map { index, spec in
+            func entry(after: String?, digest: String, hash: String) -> SealedAuditEntry {
+                SealedAuditEntry(
+                    chain: 0, link: Int64(index + 1), id: Int64(index + 1), recordedAt: 0, actorID: nil, actorName: "ana", actorOffice: "BE-ARO",
+                    kind: "change", operation: spec.operation, entity: spec.entity, entityID: spec.entityID, before: nil, after: after, reason: nil,
+                    context: nil, valuesDigest: digest, erased: spec.erased, previousHash: previous, hash: hash)
+            }
+            let digest = seal(entry(after: spec.written, digest: "", hash: "").valuesContent)
+            let stored = spec.now ?? spec.written
+            let sealed = entry(after: stored, digest: digest, hash: seal(entry(after: stored, digest: digest, hash: "").content))
+            previous = sealed.hash
+            return sealed
+        }
     }
 
-    @Test func anEntryWhoseValuesWereErasedStillHoldsByTheDigestSealedWithThem() {
-        let erased = Self.sealed((before: nil, after: nil), erased: true, digestOf: "{\"name\": \"Jan Peeters\"}")
-        #expect(Self.check(erased) == nil)
+    static func check(_ entries: [SealedAuditEntry]) -> AuditBreak? {
+        var check = AuditChainCheck(heads: [AuditChainHead(chain: 0, length: Int64(entries.count), head: entries.last!.hash)], seal: Self.seal)
+        for entry in entries {
+            if let broken = check.next(entry) { return broken }
+        }
+        return check.finish()
+    }
+
+    static let erasure = Written(entity: "case", operation: AuditChainCheck.erasureOperation, entityID: "c1", written: "{\"subjects\": [\"s1\"]}")
+
+    @Test func anEntryWhoseValuesWereErasedHoldsByItsDigestWhenAnErasureNamesItsSubject() {
+        #expect(Self.check(Self.chain([Written(now: .some(nil), erased: true), Self.erasure])) == nil)
+    }
+
+    @Test func anErasedEntryNoErasureNamesIsFound() {
+        let broken = Self.check(Self.chain([Written(now: .some(nil), erased: true)]))
+        #expect(broken?.kind == .altered)
+        #expect(broken?.link == 1)
+    }
+
+    @Test func anEntryMarkedErasedThatStillHoldsValuesIsFound() {
+        #expect(Self.check(Self.chain([Written(erased: true), Self.erasure]))?.kind == .altered)
+    }
+
+    @Test func anEntryOfAnotherRecordThanASubjectMarkedErasedIsFound() {
+        let caseEntry = Written(entity: "case", operation: "UpdateCase", entityID: "s1", now: .some(nil), erased: true)
+        #expect(Self.check(Self.chain([caseEntry, Self.erasure]))?.kind == .altered)
     }
 
     @Test func valuesChangedAfterTheyWereWrittenBreakTheEntry() {
-        let changed = Self.sealed((before: nil, after: "{\"name\": \"Someone Else\"}"), digestOf: "{\"name\": \"Jan Peeters\"}")
-        #expect(Self.check(changed)?.kind == .altered)
-    }
-
-    @Test func aChainWhoseHeadRecordsMoreLinksThanItHoldsIsBrokenAtItsEnd() {
-        var check = AuditChainCheck(heads: [AuditChainHead(chain: 0, length: 1, head: "ab")], seal: { _ in "ab" })
-        #expect(check.finish()?.kind == .head)
+        #expect(Self.check(Self.chain([Written(now: .some("{\"name\": \"Someone Else\"}"))]))?.kind == .altered)
     }
 }

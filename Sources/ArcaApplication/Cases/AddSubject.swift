@@ -24,7 +24,11 @@ public struct AddSubject: Sendable {
         guard let name, let role, let person else { return try unreachable() }
 
         return try await database.transaction { store in
-            _ = try await store.cases.owned(caseID, by: office)
+            let file = try await store.cases.owned(caseID, by: office)
+            // The database refuses it too, also when the erasure is under way (migration 0030).
+            if file.retention?.isErased == true {
+                throw UseCaseError.conflict("case \(file.reference)'s personal data was erased: it takes no new subject")
+            }
             let subject = Subject(id: UUID(), caseID: caseID, name: name, person: person, role: role)
             try await store.subjects.add(subject)
             try await store.audit.change("AddSubject", by: caller, entity: "subject", id: subject.id.lowercased, after: subject)

@@ -27,13 +27,16 @@ public struct SealedAuditEntry: Sendable, Equatable {
     public let valuesDigest: String
     /// Whether the values were erased (and are absent) since.
     public let erased: Bool
+    /// The seal the entry had before migration 0030 sealed the trail anew, which anchors taken
+    /// before it recorded.
+    public let formerHash: String?
     public let previousHash: String
     public let hash: String
 
     public init(
         chain: Int, link: Int64, id: Int64, recordedAt: Int64, actorID: String?, actorName: String, actorOffice: String?, kind: String,
         operation: String, entity: String, entityID: String, before: String?, after: String?, reason: String?, context: String?,
-        valuesDigest: String, erased: Bool, previousHash: String, hash: String
+        valuesDigest: String, erased: Bool, formerHash: String? = nil, previousHash: String, hash: String
     ) {
         self.chain = chain
         self.link = link
@@ -52,6 +55,7 @@ public struct SealedAuditEntry: Sendable, Equatable {
         self.context = context
         self.valuesDigest = valuesDigest
         self.erased = erased
+        self.formerHash = formerHash
         self.previousHash = previousHash
         self.hash = hash
     }
@@ -157,6 +161,13 @@ public struct AuditChainCheck {
     private var lastHash = AuditChainCheck.genesis
     private var walked = Set<Int>()
     public private(set) var entries = 0
+    /// Subjects an erasure in the trail names, and the first entry erased about each subject
+    /// not (yet) named: every erased entry must be accounted for by the end.
+    private var erasureNamed = Set<String>()
+    private var erasedUnnamed: [String: AuditBreak] = [:]
+
+    /// The operation of the entry that records an erasure and names the subjects it reached.
+    public static let erasureOperation = "EraseCasePersonalData"
 
     public init(heads: [AuditChainHead], anchor: AuditAnchor? = nil, seal: @escaping (String) -> String) {
         self.heads = Dictionary(heads.map { ($0.chain, $0) }, uniquingKeysWith: { first, _ in first })
@@ -187,7 +198,19 @@ public struct AuditChainCheck {
                 : "links \(lastLink + 1)…\(entry.link - 1) are missing: entries were removed"
             return AuditBreak(kind: .missing, chain: entry.chain, link: lastLink + 1, entryID: entry.id, detail: detail)
         }
-        if !entry.erased, seal(entry.valuesContent) != entry.valuesDigest {
+        if entry.erased {
+            // Only a subject's values are erased, and then they are gone.
+            guard entry.entity == "subject", entry.before == nil, entry.after == nil, entry.reason == nil else {
+                return AuditBreak(
+                    kind: .altered, chain: entry.chain, link: entry.link, entryID: entry.id,
+                    detail: "it is marked erased, which only a subject's entries may be, and then with no values")
+            }
+            if !erasureNamed.contains(entry.entityID), erasedUnnamed[entry.entityID] == nil {
+                erasedUnnamed[entry.entityID] = AuditBreak(
+                    kind: .altered, chain: entry.chain, link: entry.link, entryID: entry.id,
+                    detail: "its values were erased, but no erasure in the trail names subject \(entry.entityID)")
+            }
+        } else if seal(entry.valuesContent) != entry.valuesDigest {
             return AuditBreak(
                 kind: .altered, chain: entry.chain, link: entry.link, entryID: entry.id,
                 detail: "its values do not match the digest sealed with them: they were changed after they were written")
@@ -202,7 +225,13 @@ public struct AuditChainCheck {
                 kind: .unlinked, chain: entry.chain, link: entry.link, entryID: entry.id,
                 detail: "it was sealed after another entry than the one now before it: an entry was removed or replaced")
         }
-        if let anchor = anchored[entry.chain], anchor.length == entry.link, anchor.head != entry.hash {
+        if entry.operation == Self.erasureOperation, entry.entity == "case" {
+            for subject in Self.subjects(namedIn: entry.after) {
+                erasureNamed.insert(subject)
+                erasedUnnamed[subject] = nil
+            }
+        }
+        if let anchor = anchored[entry.chain], anchor.length == entry.link, anchor.head != entry.hash, anchor.head != entry.formerHash {
             return AuditBreak(
                 kind: .anchor, chain: entry.chain, link: entry.link, entryID: entry.id,
                 detail: "the anchor recorded another seal here (\(anchor.head.prefix(12))…): the trail was rewritten since")
@@ -212,7 +241,8 @@ public struct AuditChainCheck {
         return nil
     }
 
-    /// After the last entry: every chain ends where its head and the anchor say.
+    /// After the last entry: every chain ends where its head and the anchor say, and every
+    /// erased entry is about a subject an erasure names.
     public mutating func finish() -> AuditBreak? {
         if let ended = endChain() { return ended }
         for chain in Set(heads.keys).union(anchored.keys).subtracting(walked).sorted() {
@@ -221,7 +251,13 @@ public struct AuditChainCheck {
             lastHash = Self.genesis
             if let ended = endChain() { return ended }
         }
-        return nil
+        return erasedUnnamed.values.min { ($0.chain, $0.link) < ($1.chain, $1.link) }
+    }
+
+    /// The subjects an erasure's values (`{"subjects": [...], ...}`) name.
+    static func subjects(namedIn values: String?) -> [String] {
+        guard let values, let object = try? JSONSerialization.jsonObject(with: Data(values.utf8)) as? [String: Any] else { return [] }
+        return object["subjects"] as? [String] ?? []
     }
 
     private mutating func endChain() -> AuditBreak? {

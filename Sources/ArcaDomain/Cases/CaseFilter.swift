@@ -15,8 +15,8 @@ public struct CaseFilter: Sendable, Equatable, Codable {
     public var openedTo: Day?
     /// Part of the reference, the title, or a subject's name.
     public var text: String?
-    /// Only the cases whose personal data is due for review (or, false, those not due): not
-    /// erased, with a review day today or past.
+    /// Only the office's own cases whose personal data is due for review (or, false, the
+    /// others): not erased, with a review day today or past by the office's calendar.
     public var reviewDue: Bool?
     /// Continue after this case in the list's order.
     public var after: ListPosition?

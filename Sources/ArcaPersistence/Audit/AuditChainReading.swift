@@ -17,7 +17,7 @@ extension AuditRepository {
             """
             SELECT chain, link, id, (extract(epoch FROM recorded_at) * 1000000)::bigint, actor_id::text, actor_name, actor_office,
                 kind, operation, entity, entity_id, before::text, after::text, reason, context::text, values_digest,
-                erased_at IS NOT NULL, previous_hash, hash
+                erased_at IS NOT NULL, former_hash, previous_hash, hash
             FROM audit_entry WHERE (chain, link) > ($1, $2) ORDER BY chain, link LIMIT $3
             """, [chain, link, limit]
         ).map { row in
@@ -27,8 +27,8 @@ extension AuditRepository {
                 actorOffice: try row.decode(String?.self, 6), kind: try row.decode(String.self, 7), operation: try row.decode(String.self, 8),
                 entity: try row.decode(String.self, 9), entityID: try row.decode(String.self, 10), before: try row.decode(String?.self, 11),
                 after: try row.decode(String?.self, 12), reason: try row.decode(String?.self, 13), context: try row.decode(String?.self, 14),
-                valuesDigest: try row.decode(String.self, 15), erased: try row.decode(Bool.self, 16), previousHash: try row.decode(String.self, 17),
-                hash: try row.decode(String.self, 18))
+                valuesDigest: try row.decode(String.self, 15), erased: try row.decode(Bool.self, 16), formerHash: try row.decode(String?.self, 17),
+                previousHash: try row.decode(String.self, 18), hash: try row.decode(String.self, 19))
         }
     }
 }

@@ -93,10 +93,10 @@ public struct CaseRepository: Sendable {
             sql.and("EXISTS (SELECT 1 FROM asset a WHERE a.case_id = c.id AND a.country = ?)", country.value)
         }
         if let reviewDue = filter.reviewDue {
-            // Due by the calendar of the office whose view this is.
+            // The office's own cases only (it alone reviews them), due by its calendar.
             let due = """
-                EXISTS (SELECT 1 FROM case_retention r WHERE r.case_id = c.id AND r.erased_at IS NULL
-                    AND r.review_on <= (now() AT TIME ZONE (SELECT o.time_zone FROM office o WHERE o.code = ?))::date)
+                (c.office_code = ?1 AND EXISTS (SELECT 1 FROM case_retention r WHERE r.case_id = c.id AND r.erased_at IS NULL
+                    AND r.review_on <= (now() AT TIME ZONE (SELECT o.time_zone FROM office o WHERE o.code = ?1))::date))
                 """
             sql.and(reviewDue ? due : "NOT " + due, filter.office.value)
         }

@@ -8,7 +8,7 @@ public struct CaseRetentionRepository: Sendable {
 
     /// What erasing a case's personal data blanked and forgot.
     public struct Erasure: Sendable, Equatable {
-        public let subjects: [UUID]
+        public let subjects: Int
         public let trailEntries: Int
         public let rememberedAnswers: Int
     }
@@ -26,38 +26,28 @@ public struct CaseRetentionRepository: Sendable {
         ).first.map { try Day($0.decode(String.self, 0)) }
     }
 
-    /// Marks the case erased, then blanks what identifies its subjects (leaving their kind and
-    /// part, which the statistics count), erases the values the trail recorded about them
-    /// (their seals stay provable) and forgets the remembered answers of idempotent requests
-    /// that name the case or a subject. One round trip; nil when the case was already erased.
-    public func erase(caseID: UUID) async throws -> Erasure? {
+    /// Erases the personal data of a closed case through the database's own function
+    /// (`erase_case_personal_data`, migration 0030), which also adds the sealed entry that says
+    /// so with `reason`, then forgets the remembered answers of idempotent requests that name the
+    /// case or a subject. One round trip; nil when the case was erased already.
+    public func erase(caseID: UUID, by actor: AuditEntry.Actor, reason: String) async throws -> Erasure? {
         let results = try await db.pipeline([
-            Statement("UPDATE case_retention SET erased_at = now() WHERE case_id = $1 AND erased_at IS NULL RETURNING 1", [caseID]),
+            Statement(
+                "SELECT cardinality(subjects), trail_entries FROM erase_case_personal_data($1, $2, $3, $4, $5, $6::jsonb, $7)",
+                [caseID, Subject.erasedName, actor.userID, actor.name, actor.office?.value, actor.context, reason]),
             Statement(
                 """
-                SELECT erase_case_audit_values($1)
-                WHERE EXISTS (SELECT 1 FROM case_retention WHERE case_id = $1 AND erased_at IS NOT NULL)
-                """, [caseID]),
-            Statement(
-                """
-                WITH erased AS (
-                    UPDATE subject SET name = $2, birth_date = NULL, nationality = NULL, registration_number = NULL, seat_country = NULL,
-                        erased_at = now(), version = version + 1
-                    WHERE case_id = $1 AND erased_at IS NULL
-                        AND EXISTS (SELECT 1 FROM case_retention WHERE case_id = $1 AND erased_at = now())
-                    RETURNING id),
-                forgotten AS (
+                WITH forgotten AS (
                     DELETE FROM idempotency_record
                     WHERE EXISTS (SELECT 1 FROM case_retention WHERE case_id = $1 AND erased_at = now())
                         AND body LIKE ANY (ARRAY(SELECT '%' || id::text || '%' FROM subject WHERE case_id = $1) || ('%' || $1::text || '%'))
                     RETURNING 1)
-                SELECT ARRAY(SELECT id::text FROM erased ORDER BY id), (SELECT count(*) FROM forgotten)
-                """, [caseID, Subject.erasedName]),
+                SELECT count(*) FROM forgotten
+                """, [caseID]),
         ])
-        guard !results[0].isEmpty, let counts = results[2].first else { return nil }
+        guard let erased = results[0].first else { return nil }
         return Erasure(
-            subjects: try counts.decode([String].self, 0).map { try UUID(uuidString: $0).orThrow("subject") },
-            trailEntries: try results[1].first.orThrow("erased").decode(Int.self, 0),
-            rememberedAnswers: try counts.decode(Int.self, 1))
+            subjects: try erased.decode(Int.self, 0), trailEntries: try erased.decode(Int.self, 1),
+            rememberedAnswers: try results[1].first.orThrow("forgotten").decode(Int.self, 0))
     }
 }
