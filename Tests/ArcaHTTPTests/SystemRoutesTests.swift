@@ -1,4 +1,5 @@
 import ArcaApplication
+import ArcaDomain
 import ArcaHTTP
 import ArcaPersistence
 import ArcaTestSupport
@@ -171,6 +172,42 @@ struct SystemRoutesTests {
             #expect(documented.subtracting(served).sorted() == [], "Docs/openapi.yaml describes routes that are not served")
             #expect(served.count >= 8)
         }
+    }
+}
+
+/// The code lists the document states, so that a client (or schemathesis) sends only what the
+/// server takes, and a new code in ArcaDomain is not forgotten there.
+@Suite("OpenAPI: the vocabularies the document states are the code's")
+struct OpenAPIVocabularyTests {
+    /// The values of `enum: [...]`, or of a `pattern: '^(?:A|B)$'` alternation, in the component
+    /// schema `name`.
+    static func values(of name: String, in yaml: String) -> [String]? {
+        let lines = yaml.components(separatedBy: "\n")
+        guard let start = lines.firstIndex(of: "    \(name):") else { return nil }
+        for line in lines[(start + 1)...].prefix(4) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasPrefix("enum: [") {
+                return trimmed.dropFirst("enum: [".count).dropLast().components(separatedBy: ", ")
+            }
+            if trimmed.hasPrefix("pattern: '^(?:") {
+                return trimmed.dropFirst("pattern: '^(?:".count).dropLast(")$'".count).components(separatedBy: "|")
+            }
+        }
+        return nil
+    }
+
+    @Test(arguments: [
+        ("CaseStatus", CaseStatus.allCases.map(\.rawValue)),
+        ("OffenceCategory", OffenceCategory.allCases.map(\.rawValue)),
+        ("AssetCategory", AssetCategory.allCases.map(\.rawValue)),
+        ("AssetState", AssetState.allCases.map(\.rawValue)),
+        ("CurrencyCode", Currency.codes),
+        ("CountryCode", (CountryCode.assigned + ["EL"]).sorted()),
+        ("RequestState", RequestState.allCases.map(\.rawValue)),
+        ("Channel", Channel.allCases.map(\.rawValue)),
+    ])
+    func theDocumentListsEveryCodeTheServerTakesAndNoOther(_ schema: String, _ codes: [String]) {
+        #expect(Self.values(of: schema, in: OpenAPIDocument.text) == codes)
     }
 }
 
