@@ -26,13 +26,7 @@ export ARCA_HOME=${BENCH_ARCA_HOME:-$PWD/.build/bench-api-home}
 mkdir -p "$ARCA_HOME"
 chmod 755 "$ARCA_HOME"
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "bench-api needs wrk: sudo apt-get install wrk" >&2; exit 1
-  fi
-fi
+Benchmarks/ensure-wrk.sh bench-api
 
 swift build -c release --product arca 2>&1 | grep -E "error|Compiling arca" || true
 BIN=.build/release

@@ -27,13 +27,7 @@ export ARCA_HOME=${RELIABILITY_ARCA_HOME:-$PWD/.build/reliability-home}
 mkdir -p "$ARCA_HOME"
 chmod 755 "$ARCA_HOME"
 
-if ! command -v wrk >/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-  else
-    echo "reliability needs wrk: sudo apt-get install wrk" >&2; exit 1
-  fi
-fi
+Benchmarks/ensure-wrk.sh reliability
 
 swift build -c release --product arca 2>&1 | grep -E "error" || true
 BIN=$PWD/.build/release
