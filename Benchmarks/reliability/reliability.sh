@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 HTTP_PORT=${RELIABILITY_HTTP_PORT:-8091}
-DB_PORT=${RELIABILITY_DB_PORT:-54351}
+DB_PORT=${RELIABILITY_DB_PORT:-54353}
 CONNECTIONS=${CONNECTIONS:-8}
 RAMP=${RAMP:-4 8 16 32}
 LOAD_SECONDS=${LOAD_SECONDS:-60}
@@ -53,7 +53,7 @@ start_server() {
 stop_server() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; server=""; }
 cleanup() {
   stop_server || true
-  "$BIN/arca" db start --port "$DB_PORT" >/dev/null 2>&1 || true
+  "$BIN/arca" db stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT

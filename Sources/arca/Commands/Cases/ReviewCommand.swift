@@ -12,7 +12,7 @@ struct ReviewCommand: AsyncParsableCommand {
 
     struct Due: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The cases your office may see whose review day has come, newest opened first (setting case.review_after).")
+            abstract: "Your office's own cases whose review day has come, newest opened first (setting case.review_after).")
 
         @OptionGroup var acting: ActingOptions
 
