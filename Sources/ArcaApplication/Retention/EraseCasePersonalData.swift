@@ -17,10 +17,7 @@ public struct EraseCasePersonalData: Sendable {
 
     public func callAsFunction(id: UUID, _ input: RetentionDecision, by caller: Caller) async throws -> CaseErasure {
         let office = try caller.office(for: .reviewRetention)
-        var validation = Validation(reading: input)
-        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
-        try validation.finish()
-        guard let reason else { return try unreachable() }
+        let reason = try input.checkedReason()
 
         return try await database.transaction { store in
             let file = try await store.cases.owned(id, by: office)

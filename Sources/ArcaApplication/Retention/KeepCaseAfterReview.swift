@@ -14,9 +14,7 @@ public struct KeepCaseAfterReview: Sendable {
 
     public func callAsFunction(id: UUID, _ input: RetentionDecision, by caller: Caller) async throws -> Case {
         let office = try caller.office(for: .reviewRetention)
-        var validation = Validation(reading: input)
-        let reason = validation.required("reason", input.reason).flatMap { validation.reason("reason", $0) }
-        try validation.finish()
+        let reason = try input.checkedReason()
 
         return try await database.transaction { store in
             let before = try await store.cases.owned(id, by: office)

@@ -11,6 +11,17 @@ public struct RetentionDecision: RequestInput, Equatable {
     }
 }
 
+extension RetentionDecision {
+    /// The reason, required: the trail keeps why a case's data was kept or erased.
+    func checkedReason() throws -> String {
+        var validation = Validation(reading: self)
+        let reason = validation.required("reason", reason).flatMap { validation.reason("reason", $0) }
+        try validation.finish()
+        guard let reason else { return try unreachable() }
+        return reason
+    }
+}
+
 /// A case whose personal data was erased, and what the erasure reached.
 public struct CaseErasure: Sendable, Equatable {
     public let record: Case
