@@ -134,7 +134,7 @@ SQL
     # fail before it is told to wait (429): the throttle has its own tests.
     start_server --sign-in-failures 1000000
     status=0
-    "$venv/bin/schemathesis" run "$ARCA_URL/openapi.yaml" -H "Authorization: Bearer $ARCA_TOKEN" --checks all \
+    "$venv/bin/schemathesis" --config-file Benchmarks/reliability/schemathesis.toml run "$ARCA_URL/openapi.yaml" -H "Authorization: Bearer $ARCA_TOKEN" --checks all \
       --phases examples,coverage,fuzzing,stateful -n "$EXAMPLES" --max-time "${SCHEMA_SECONDS:-300}" --seed 2026 --no-shrink \
       --report junit --report-dir "$work/schemathesis" > "$work/schemathesis.log" 2>&1 || status=1
     sed -n '/= SUMMARY =/,$p' "$work/schemathesis.log" | sed 's/^/schema: /'

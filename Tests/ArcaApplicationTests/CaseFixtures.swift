@@ -30,7 +30,7 @@ extension UseCaseError {
 /// A use case's refusal as a test states it: its kind and, for broken rules, each
 /// "field rule" — what a client acts on, not the prose.
 enum Refusal: Equatable, CustomStringConvertible {
-    case unauthenticated, forbidden, notFound, conflict, stale, versionRequired, throttled
+    case unauthenticated, forbidden, notFound, conflict, keyReused, stale, versionRequired, throttled
     case invalid([String])
     case untrusted(String)
 
@@ -41,6 +41,7 @@ enum Refusal: Equatable, CustomStringConvertible {
         case .forbidden: self = .forbidden
         case .notFound: self = .notFound
         case .conflict: self = .conflict
+        case .keyReused: self = .keyReused
         case .stale: self = .stale
         case .versionRequired: self = .versionRequired
         case .throttled: self = .throttled
@@ -54,6 +55,7 @@ enum Refusal: Equatable, CustomStringConvertible {
         case .forbidden: return ".forbidden"
         case .notFound: return ".notFound"
         case .conflict: return ".conflict"
+        case .keyReused: return ".keyReused"
         case .stale: return ".stale"
         case .versionRequired: return ".versionRequired"
         case .throttled: return ".throttled"

@@ -305,6 +305,25 @@ struct CaseUseCaseTests {
         }
     }
 
+    @Test func aCursorWrittenInTheDocumentedFormGivesThePageAfterItsPosition() async throws {
+        try await TestWorld.with { world in
+            for day in 1...4 { _ = try await world.openCase(title: "Case \(day)", openedOn: "2026-01-0\(day)") }
+            // Day 20456 after 1970-01-01 is 2026-01-03; the greatest id sorts after every case of that day.
+            let page = try await world.useCases.listCases(CaseListRequest(cursor: "20456.ffffffff-ffff-ffff-ffff-ffffffffffff"), by: world.officer)
+            #expect(page.items.map(\.openedOn.description) == ["2026-01-03", "2026-01-02", "2026-01-01"])
+        }
+    }
+
+    @Test func aCursorBeyondTheDaysARecordMayCarryIsBeforeOrAfterEveryCase() async throws {
+        try await TestWorld.with { world in
+            _ = try await world.openCase(title: "Operation Meltwater", openedOn: "2026-03-14")
+            let beforeTheOldest = try await world.useCases.listCases(CaseListRequest(cursor: "-9999999.00000000-0000-4000-8000-000000000000"), by: world.officer)
+            let afterTheNewest = try await world.useCases.listCases(CaseListRequest(cursor: "9999999999999999.00000000-0000-4000-8000-000000000000"), by: world.officer)
+            #expect(beforeTheOldest.items.isEmpty)
+            #expect(afterTheNewest.items.map(\.title) == ["Operation Meltwater"])
+        }
+    }
+
     @Test func aListIsLoggedAsOneSearch() async throws {
         try await TestWorld.with { world in
             _ = try await world.useCases.listCases(CaseListRequest(offence: "fraud"), by: world.analyst)

@@ -62,10 +62,7 @@ struct IdempotencyTests {
     @Test func aKeyReusedForAnotherRequestIsRefused() async throws {
         try await TestWorld.with { (world) async throws in
             _ = try await createCase(world, key: "meltwater-2026-03-14")
-            await #expect(
-                throws: UseCaseError.invalid(
-                    "Idempotency-Key", "idempotency-key-reuse", "this key was used for a different request; use a new key for a new request")
-            ) {
+            await #expect(throws: UseCaseError.keyReused) {
                 try await createCase(world, key: "meltwater-2026-03-14", body: #"{"title":"Other"}"#)
             }
             #expect(try await world.count("SELECT count(*) FROM case_file") == 1)

@@ -249,13 +249,13 @@ struct CaseRoutesTests {
         }
     }
 
-    @Test func theSameIdempotencyKeyWithAnotherBodyIs422() async throws {
+    @Test func theSameIdempotencyKeyWithAnotherBodyIsAConflict() async throws {
         try await APIWorld.with { world in
             let key = ["Idempotency-Key": "create-meltwater-7f3a"]
             _ = try await world.attempt(.post, "/v1/cases", json: APIWorld.meltwater, headers: key)
             let other = try await world.attempt(
                 .post, "/v1/cases", json: #"{"title":"Another case","offences":["fraud"],"openedOn":"2026-03-15"}"#, headers: key)
-            #expect(other.status == 422)
+            #expect(other.status == 409)
             #expect(other.fieldErrors == ["Idempotency-Key idempotency-key-reuse"])
             #expect(try await world.count("case_file") == 1)
         }

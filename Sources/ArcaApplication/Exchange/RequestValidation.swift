@@ -45,14 +45,12 @@ extension Validation {
     }
 
     /// The deadline before which a list of what is late or due stops: now for `overdue=true`,
-    /// the end of `dueWithin` (an ISO 8601 period) from now; nil for a list of everything.
+    /// the end of `dueWithin` (an ISO 8601 period) from now, which lists what is overdue too
+    /// and so wins when both are given; nil for a list of everything.
     private mutating func dueBefore(overdue: String?, dueWithin: String?, now: Date, timeZone: TimeZone) -> Date? {
         // A filter, not a yes-or-no: "not overdue" is no list anyone works from.
         let overdue = optional("overdue", overdue, "true") { (text) throws(VocabularyError) in
             try ["true": true][text].orRefuse(text, as: "true (leave it out to list everything)")
-        }
-        if overdue != nil, dueWithin != nil {
-            add("overdue", "not-applicable", "dueWithin lists what is overdue too: give one or the other")
         }
         let within = optional("dueWithin", dueWithin, "iso-duration") { (text) throws(DeadlinePeriodError) in try DeadlinePeriod(iso: text) }
         if let within { return within.deadline(from: now, in: timeZone) }

@@ -1,45 +1,57 @@
 import ArcaDomain
 import Foundation
 
-/// The opaque `next` of a list page: the position of its last item, which a client sends
-/// back as `cursor` to get the page after it.
+/// The `next` of a list page: the position of its last item, which a client sends back as
+/// `cursor` to get the page after it. It is written `KEY.ID`: the whole number the list sorts
+/// by (days since 1970, or microseconds since 1970 for requests and certificates), a dot, and
+/// the item's id. Any text of that form is a position, so every cursor the document allows
+/// gives a page: the one after that position.
 enum Cursor {
     static func text(_ position: ListPosition) -> String {
-        encode(key: position.day.description, id: position.id)
+        "\(Day.epoch.days(until: position.day)).\(position.id.lowercased)"
     }
 
+    /// A day before the first a record may carry, or after the last, is a position before or
+    /// after every record: the nil id and the greatest id are no record's.
     static func position(_ text: String) throws(CursorError) -> ListPosition {
         let (key, id) = try decode(text)
-        guard let day = try? Day(key) else { throw CursorError() }
-        return ListPosition(day: day, id: id)
+        guard key >= Self.firstDay else { return ListPosition(day: .first, id: UUID(uuid: UUID.null)) }
+        guard key <= Self.lastDay else { return ListPosition(day: .last, id: UUID(uuid: UUID.greatest)) }
+        return ListPosition(day: Day.epoch.adding(days: Int(key)), id: id)
     }
 
-    /// A request list's position: the instant it sorts by, in microseconds, and the id.
     static func text(_ position: RequestListPosition) -> String {
-        encode(key: String(position.instant), id: position.id)
+        "\(position.instant).\(position.id.lowercased)"
     }
 
     static func requestPosition(_ text: String) throws(CursorError) -> RequestListPosition {
         let (key, id) = try decode(text)
-        guard let instant = Int64(key) else { throw CursorError() }
-        return RequestListPosition(instant: instant, id: id)
+        return RequestListPosition(instant: key, id: id)
     }
 
-    /// `key|id` in URL-safe base64 without padding.
-    private static func encode(key: String, id: UUID) -> String {
-        Data("\(key)|\(id.lowercased)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
+    private static let firstDay = Int64(Day.epoch.days(until: .first))
+    private static let lastDay = Int64(Day.epoch.days(until: .last))
+    /// Up to 16 digits: microseconds reach well past the year 2200.
+    private static let keyDigits = 1...16
 
-    private static func decode(_ text: String) throws(CursorError) -> (key: String, id: UUID) {
-        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard text.count <= 100, let data = Data(base64Encoded: base64) else { throw CursorError() }
-        let parts = String(decoding: data, as: UTF8.self).split(separator: "|")
-        guard parts.count == 2, let id = UUID(uuidString: String(parts[1])) else { throw CursorError() }
-        return (String(parts[0]), id)
+    private static func decode(_ text: String) throws(CursorError) -> (key: Int64, id: UUID) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { throw CursorError() }
+        let digits = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
+        guard keyDigits.contains(digits.count), digits.allSatisfy(\.isASCIIDigit), let key = Int64(parts[0]),
+            parts[1].count == 36, parts[1] == parts[1].lowercased(), let id = UUID(uuidString: String(parts[1]))
+        else { throw CursorError() }
+        return (key, id)
     }
+}
+
+extension UUID {
+    static let null: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    static let greatest: uuid_t = (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)
+}
+
+extension Character {
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 struct CursorError: Error, CustomStringConvertible {

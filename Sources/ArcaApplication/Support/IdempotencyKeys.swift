@@ -68,10 +68,7 @@ public final class IdempotencyKeys: Sendable {
                 throw UseCaseError.conflict("the first request under idempotency key \(key) is still being answered; retry shortly")
             }
             if let remembered = try await store.idempotency.find(userID: userID, key: key, since: expiredBefore) {
-                guard remembered.requestHash == hash else {
-                    throw UseCaseError.invalid(
-                        "Idempotency-Key", "idempotency-key-reuse", "this key was used for a different request; use a new key for a new request")
-                }
+                guard remembered.requestHash == hash else { throw UseCaseError.keyReused }
                 return .replayed(RememberedResponse(status: remembered.status, headers: remembered.headers, body: remembered.body))
             }
             let response = try await work()

@@ -18,6 +18,10 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalid([FieldViolation])
     /// The request clashes with what is recorded (a duplicate, an illegal transition).
     case conflict(String)
+    /// The idempotency key is already bound to a different request: the request itself is
+    /// well formed and would be carried out under a new key, so this is a conflict with the
+    /// server's state (409), not a broken rule of the request (422).
+    case keyReused
     /// The caller's copy is not the current version.
     case stale(String)
     /// A change was sent without the version it was made against.
@@ -33,11 +37,14 @@ public enum UseCaseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let what): return "\(what) not found"
         case .invalid(let violations): return violations.map(\.description).joined(separator: "; ")
         case .conflict(let why): return why
+        case .keyReused: return Self.keyReusedMessage
         case .stale(let why): return why
         case .versionRequired: return "the current version (ETag) is required to change this record"
         case .throttled(let seconds): return "too many failed sign-ins from this address: try again in \(seconds) s"
         }
     }
+
+    public static let keyReusedMessage = "this key was used for a different request; use a new key for a new request"
 
     public static func invalid(_ field: String, _ rule: String, _ message: String) -> UseCaseError {
         .invalid([FieldViolation(field: field, rule: rule, message: message)])

@@ -30,11 +30,10 @@ public struct AssetIdentifiers: Hashable, Sendable, Codable {
     /// Wallet addresses have no single format; this refuses what no chain would accept:
     /// characters outside letters and digits, or a length outside 20–120.
     public static func validWalletAddress(_ text: String) throws(IdentifierError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard (20...120).contains(trimmed.count), trimmed.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+        guard (20...120).contains(text.count), text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
             throw .walletAddress("\"\(text.prefix(40))\" is not a wallet address: 20 to 120 letters and digits expected")
         }
-        return trimmed
+        return text
     }
 
     /// The registration mark of a vehicle, vessel or aircraft, as the register writes it.

@@ -7,8 +7,19 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public let day: Int
 
     public init(year: Int, month: Int, day: Int) throws(DayError) {
-        guard (1900...2999).contains(year), (1...12).contains(month), (1...Day.length(ofMonth: month, in: year)).contains(day)
+        guard (Day.first.year...Day.last.year).contains(year), (1...12).contains(month), (1...Day.length(ofMonth: month, in: year)).contains(day)
         else { throw DayError(text: Day.text(year, month, day)) }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// The first and last days a record may carry, and the day whole-number positions count from.
+    public static let first = Day(checked: 1900, 1, 1)
+    public static let last = Day(checked: 2999, 12, 31)
+    public static let epoch = Day(checked: 1970, 1, 1)
+
+    private init(checked year: Int, _ month: Int, _ day: Int) {
         self.year = year
         self.month = month
         self.day = day

@@ -10,7 +10,9 @@ public enum RecordText {
     /// line, as the tables and exports that show it need.
     public static func valid(_ text: String, length: ClosedRange<Int>, what: String, multiline: Bool = false) throws(RecordTextError) -> String {
         let trimmed = (multiline ? text.replacingOccurrences(of: "\r\n", with: "\n") : text).trimmingCharacters(in: .whitespacesAndNewlines)
-        let count = trimmed.unicodeScalars.count
+        // Counted as sent, in code points as JSON Schema's maxLength counts, so that the API
+        // document's bounds are the server's; blank text counts as none.
+        let count = trimmed.isEmpty ? 0 : text.unicodeScalars.count
         guard length.contains(count) else {
             throw RecordTextError(description: "\(what) must have \(length.lowerBound) to \(length.upperBound) characters, not \(count)")
         }

@@ -29,6 +29,10 @@ extension Problem {
                 errors: violations.map { FieldError(field: $0.field, rule: $0.rule, message: $0.message) })
         case .conflict(let why):
             self.init(type: Self.typeURI("conflict"), title: "Conflict", status: 409, detail: why)
+        case .keyReused:
+            self.init(
+                type: Self.typeURI("idempotency-key-reused"), title: "Conflict", status: 409, detail: "The Idempotency-Key was used for a different request.",
+                errors: [FieldError(field: "Idempotency-Key", rule: "idempotency-key-reuse", message: UseCaseError.keyReusedMessage)])
         case .stale(let why):
             self.init(
                 type: Self.typeURI("stale-version"), title: "Precondition failed", status: 412, detail: why,
