@@ -111,6 +111,19 @@ struct RequestUseCaseTests {
         }
     }
 
+    @Test func overdueWithDueWithinListsWhatIsDueWithinWhichIncludesWhatIsOverdue() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let urgent = try await world.move(
+                try await world.receiveRequest(on: file), "triage",
+                RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true))
+            let slow = try await world.move(try await world.receiveRequest(on: file), "triage")
+            world.clock.advance(hours: 8)
+            let both = try await world.useCases.listRequests(RequestListRequest(overdue: "true", dueWithin: "P7D"), by: world.liaison)
+            #expect(both.page.items.map(\.id) == [urgent.request.id, slow.request.id])
+        }
+    }
+
     @Test func aRefusalNamesItsGroundAndADelayNoticeItsReasonAndExpectedDateAllAtOnce() async throws {
         try await TestWorld.with { world in
             let triaged = try await world.move(try await world.receiveRequest(on: try await world.openCase()), "triage")

@@ -86,6 +86,10 @@ struct IdentifierTests {
         #expect(throws: IdentifierError.self) { try AssetIdentifiers.validWalletAddress("not a wallet") }
     }
 
+    @Test func aWalletAddressIsTakenAsSentWithoutSpacesAround() {
+        #expect(throws: IdentifierError.self) { try AssetIdentifiers.validWalletAddress(" bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq") }
+    }
+
     @Test func idsAreWrittenInLowerCaseHexadecimalInFiveGroups() {
         for id in (0..<500).map({ _ in UUID() }) {
             #expect(id.lowercased == id.uuidString.lowercased())

@@ -52,4 +52,19 @@ struct RecordRulesTests {
         #expect(try AssetIdentifiers.validRegistrationMark(" 1-ABC-123 ") == "1-ABC-123")
         #expect(throws: IdentifierError.self) { try AssetIdentifiers.validRegistrationMark(String(repeating: "A", count: 41)) }
     }
+
+    @Test func aTextsLengthIsCountedAsSentAsTheAPIDocumentCountsIt() throws {
+        // 40 characters with the spaces around them: within 1...40, stored trimmed
+        #expect(try RecordText.valid("  " + String(repeating: "A", count: 36) + "  ", length: 1...40, what: "a mark") == String(repeating: "A", count: 36))
+        // 41 as sent, though 39 once trimmed
+        #expect(throws: RecordTextError.self) { try RecordText.valid(" " + String(repeating: "A", count: 39) + " ", length: 1...40, what: "a mark") }
+        // a CR LF is two characters as sent, and stored as one line feed
+        #expect(throws: RecordTextError.self) { try RecordText.valid("seized\r\nsold", length: 1...11, what: "a reason", multiline: true) }
+        #expect(try RecordText.valid("seized\r\nsold", length: 1...12, what: "a reason", multiline: true) == "seized\nsold")
+    }
+
+    @Test func aReasonOverLinesEndedByCRLFAmongEmojiAndPrivateUseCharactersIsAccepted() throws {
+        let reason = "o0\r\n\u{96D1F}\n\r\n\r\n\u{1F3FB}\u{DC}\u{A1}\u{23A}"
+        #expect(try RecordText.valid(reason, length: 1...2000, what: "the reason", multiline: true) == "o0\n\u{96D1F}\n\n\n\u{1F3FB}\u{DC}\u{A1}\u{23A}")
+    }
 }

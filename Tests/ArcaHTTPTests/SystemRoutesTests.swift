@@ -204,6 +204,7 @@ struct OpenAPIVocabularyTests {
         ("CurrencyCode", Currency.codes),
         ("CountryCode", (CountryCode.assigned + ["EL"]).sorted()),
         ("RequestState", RequestState.allCases.map(\.rawValue)),
+        ("CertificateState", CertificateState.allCases.map(\.rawValue)),
         ("Channel", Channel.allCases.map(\.rawValue)),
     ])
     func theDocumentListsEveryCodeTheServerTakesAndNoOther(_ schema: String, _ codes: [String]) {
