@@ -48,7 +48,7 @@ struct AssetRoutes {
                 country: body.string("country"), propertyRole: body.change("propertyRole"), owners: body.strings("owners"))
             changes.unreadable = body.finish()
             let asset = try await useCases.updateAsset(
-                id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
+                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
             return Reply(AssetResource(asset), etag: asset.version)
         }
 

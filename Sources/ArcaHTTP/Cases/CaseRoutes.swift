@@ -48,7 +48,7 @@ struct CaseRoutes {
                 criminalFileReference: body.change("criminalFileReference"))
             changes.unreadable = body.finish()
             let record = try await useCases.updateCase(
-                id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
+                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
             return Reply(CaseResource(record), etag: record.version)
         }
 
@@ -78,7 +78,7 @@ struct CaseRoutes {
                 nationality: body.change("nationality"), registrationNumber: body.change("registrationNumber"), seat: body.change("seat"))
             changes.unreadable = body.finish()
             let subject = try await useCases.updateSubject(
-                id: id, changes: changes, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
+                id: id, changes: changes, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
             return Reply(SubjectResource(subject), etag: subject.version)
         }
 

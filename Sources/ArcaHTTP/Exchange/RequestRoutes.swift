@@ -52,7 +52,7 @@ struct RequestRoutes {
                     externalReference: body.string("externalReference"), caseID: body.string("caseId"))
                 input.unreadable = body.finish()
                 let file = try await useCases.moveRequest(
-                    requestID: requestID, input, expectedVersion: ETag.expectedVersion(request), by: try context.requireCaller())
+                    requestID: requestID, input, expectedVersion: try ETag.expectedVersion(request), by: try context.requireCaller())
                 return try Reply(
                     RequestFileResource(file), status: .created, etag: file.request.version, location: "/v1/requests/\(requestID.lowercased)")
             }

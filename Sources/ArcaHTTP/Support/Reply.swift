@@ -65,19 +65,29 @@ enum ETag {
     static func header(_ version: Int) -> String { "\"\(version)\"" }
 
     /// The versions `If-Match` names (RFC 9110 §13.1.1); nil when the header is absent.
-    /// `*` is whichever version is current; a weak tag (`W/"3"`) or anything that is not a
-    /// strong tag of ours never matches, so the change is refused as stale (412).
-    static func expectedVersion(_ request: Request) -> ExpectedVersion? {
+    /// `*` is whichever version is current; a weak tag (`W/"3"`) or a strong tag that is not
+    /// one of ours never matches, so the change is refused as stale (412). A header that is
+    /// neither `*` nor a list of entity tags is refused as malformed (422).
+    static func expectedVersion(_ request: Request) throws(UseCaseError) -> ExpectedVersion? {
         let values = request.headers[values: .ifMatch]
         guard !values.isEmpty else { return nil }
-        let tags = values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if tags.contains("*") { return .anyCurrent }
+        let tags = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if tags == ["*"] { return .anyCurrent }
+        guard tags.allSatisfy(isEntityTag) else {
+            throw .invalid("If-Match", "entity-tag", "If-Match is * or entity tags separated by commas, such as \"3\"")
+        }
         return .oneOf(
             Set(tags.compactMap { tag in
-                guard tag.count >= 3, tag.first == "\"", tag.last == "\"" else { return nil }
                 // Entity tags compare character by character: "03" is not "3".
-                return Int(tag.dropFirst().dropLast()).flatMap { ETag.header($0) == tag ? $0 : nil }
+                Int(tag.dropFirst().dropLast()).flatMap { ETag.header($0) == tag ? $0 : nil }
             }))
+    }
+
+    /// `"…"` or `W/"…"` around visible ASCII other than the quote (RFC 9110 §8.8.3).
+    private static func isEntityTag(_ tag: String) -> Bool {
+        let opaque = tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag)
+        return opaque.count >= 2 && opaque.hasPrefix("\"") && opaque.hasSuffix("\"")
+            && opaque.dropFirst().dropLast().unicodeScalars.allSatisfy { $0 == "!" || ("#"..."~").contains($0) }
     }
 }
 
