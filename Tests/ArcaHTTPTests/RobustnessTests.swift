@@ -153,7 +153,7 @@ struct RobustnessTests {
         }
     }
 
-    @Test(arguments: [#"W/"2""#, #""1""#, #""02""#, #""two""#, #""1", "3""#, #""""#])
+    @Test(arguments: [#"W/"2""#, #""1""#, #""02""#, #""two""#, #""1", "3""#, #""""#, #"W/"?_,2", "1""#])
     func anIfMatchThatNamesNoCurrentVersionIs412(_ ifMatch: String) async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()

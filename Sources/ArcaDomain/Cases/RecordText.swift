@@ -22,7 +22,7 @@ public enum RecordText {
 
     /// Each CR LF as one line feed, scalar by scalar: Foundation's `replacingOccurrences` left
     /// some CR LFs of a text in place (RecordRulesTests holds one such text).
-    static func endingLinesInLineFeeds(_ text: String) -> String {
+    public static func endingLinesInLineFeeds(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var previousWasCR = false
         for scalar in text.unicodeScalars {

@@ -54,7 +54,7 @@ final class JSONObjectReader {
     /// knows which fields are one line); the field is then read as absent.
     private func checked(_ text: String, _ field: String) -> String? {
         do throws(RecordTextError) {
-            try RecordText.checkCharacters(text.replacingOccurrences(of: "\r\n", with: "\n"), what: field, multiline: true)
+            try RecordText.checkCharacters(RecordText.endingLinesInLineFeeds(text), what: field, multiline: true)
             return text
         } catch {
             errors.items.append(.init(field: field, rule: "text", message: error.description))

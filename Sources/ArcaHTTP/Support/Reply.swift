@@ -71,9 +71,9 @@ enum ETag {
     static func expectedVersion(_ request: Request) throws(UseCaseError) -> ExpectedVersion? {
         let values = request.headers[values: .ifMatch]
         guard !values.isEmpty else { return nil }
-        let tags = values.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }.map { $0.trimmingCharacters(in: .whitespaces) }
-        if tags == ["*"] { return .anyCurrent }
-        guard tags.allSatisfy(isEntityTag) else {
+        let header = values.joined(separator: ",")
+        if header.trimmingCharacters(in: .whitespaces) == "*" { return .anyCurrent }
+        guard let tags = entityTags(header) else {
             throw .invalid("If-Match", "entity-tag", "If-Match is * or entity tags separated by commas, such as \"3\"")
         }
         return .oneOf(
@@ -83,11 +83,25 @@ enum ETag {
             }))
     }
 
-    /// `"…"` or `W/"…"` around visible ASCII other than the quote (RFC 9110 §8.8.3).
-    private static func isEntityTag(_ tag: String) -> Bool {
-        let opaque = tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag)
-        return opaque.count >= 2 && opaque.hasPrefix("\"") && opaque.hasSuffix("\"")
-            && opaque.dropFirst().dropLast().unicodeScalars.allSatisfy { $0 == "!" || ("#"..."~").contains($0) }
+    /// The tags of a list of entity tags, or nil when `header` is not one: `"…"` or `W/"…"`
+    /// around visible ASCII other than the quote, commas included (RFC 9110 §8.8.3).
+    private static func entityTags(_ header: String) -> [String]? {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        var tags: [String] = []
+        var rest = Substring(header)
+        while true {
+            rest = rest.drop(while: blank)
+            let weak = rest.hasPrefix("W/")
+            if weak { rest = rest.dropFirst(2) }
+            guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return nil }
+            let opaque = rest[rest.index(after: rest.startIndex)..<close]
+            guard opaque.unicodeScalars.allSatisfy({ $0 == "!" || ("#"..."~").contains($0) }) else { return nil }
+            tags.append((weak ? "W/" : "") + "\"" + opaque + "\"")
+            rest = rest[rest.index(after: close)...].drop(while: blank)
+            if rest.isEmpty { return tags }
+            guard rest.first == "," else { return nil }
+            rest = rest.dropFirst()
+        }
     }
 }
 
