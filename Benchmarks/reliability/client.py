@@ -6,6 +6,7 @@
     client.py outage      --seconds S --marks FILE --case ID    reads, writes and /readyz while PostgreSQL stops for 10 s
     client.py concurrency                                       If-Match updates and asset moves at once
     client.py hostile     --openapi FILE --case ID              a corpus of hostile input on every write route
+    client.py schema-verdict --log FILE --openapi FILE          judges what schemathesis found (no server needed)
 
 The server's base URL is $ARCA_URL, the officer's token $ARCA_TOKEN.
 """
@@ -14,13 +15,14 @@ import http.client
 import json
 import os
 import random
+import re
 import sys
 import threading
 import time
 import urllib.parse
 
 URL = urllib.parse.urlparse(os.environ.get("ARCA_URL", "http://127.0.0.1:8091"))
-TOKEN = os.environ["ARCA_TOKEN"]
+TOKEN = os.environ.get("ARCA_TOKEN", "")
 
 
 class Client:
@@ -284,6 +286,60 @@ def hostile(args):
     return 1 if outside else 0
 
 
+# The rules a request the document allows can still break, because they depend on the day or
+# on other records, which no schema can state (Docs/RELIABILITY.md, "3. Hostile input").
+RULES_OF_THE_MOMENT = {
+    "not-in-future": "the day: a date or instant not after now",
+    "not-before-last-event": "the asset's recorded history, which does not go back in time",
+    "event-date-correction": "the asset's recorded history, which does not go back in time",
+    "held-by-then": "the asset's recorded history: the property was held by then",
+    "subject-of-case": "other records: a subject of this case",
+    "asset-of-case": "other records: an asset of this case",
+    "office-exists": "other records: an office that exists",
+    "order-step": "the order's recorded steps",
+    "freezing-only": "the order's recorded kind (only a freeze's certificate is urgent)",
+    "natural-person": "the subject's recorded kind",
+    "legal-person": "the subject's recorded kind",
+}
+
+
+def schema_verdict(args):
+    """Breaks on every failure schemathesis found except a schema-valid request refused only by
+    rules of the moment, and a header it sent although the document's pattern forbids it."""
+    log = open(args.log, encoding="utf-8", errors="replace").read()
+    document = open(args.openapi, encoding="utf-8").read()
+    entity_tags = re.search(r"^    EntityTags:\n(?:      .*\n)*?      pattern: '(.*)'$", document, re.M).group(1)
+    found = re.search(r"found (\d+) unique failures", log)
+    blocks = re.split(r"^\d+\. Test Case ID: \S+$", log, flags=re.M)[1:]
+    of_the_moment, not_sent_as_documented, breaking = {}, 0, []
+    for block in blocks:
+        checks = re.findall(r"^- (.+)$", block, re.M)
+        problems = re.findall(r"^    `(\{.*\})`$", block, re.M)
+        curls = re.findall(r"^    curl .*$", block, re.M)
+        if len(checks) != 1 or not checks[0].startswith("ST202") or not problems:
+            breaking.append(" / ".join(checks) or block.strip()[:200])
+            continue
+        rules = {error.get("rule") for error in json.loads(problems[-1]).get("errors", [])}
+        if rules and rules <= RULES_OF_THE_MOMENT.keys():
+            for rule in rules:
+                of_the_moment[rule] = of_the_moment.get(rule, 0) + 1
+            continue
+        if_match = re.search(r"-H 'If-Match: ([^']*)'", curls[-1]) if curls else None
+        if rules == {"entity-tag"} and if_match and not re.match(entity_tags, if_match.group(1)):
+            not_sent_as_documented += 1
+            continue
+        breaking.append(f"{checks[0]}: rules {sorted(rules)}")
+    if not found or int(found.group(1)) != len(blocks):
+        breaking.append(f"schemathesis reported {found.group(1) if found else 'no'} failures, {len(blocks)} read from its log")
+    print(f"schema: {len(blocks)} failures read; refused by rules of the day or of other records: "
+          + (", ".join(f"{rule} {count}" for rule, count in sorted(of_the_moment.items())) or "none"))
+    if not_sent_as_documented:
+        print(f"schema: {not_sent_as_documented} If-Match header(s) schemathesis sent as valid although the document's pattern forbids them")
+    for failure in breaking:
+        print(f"schema: breaks: {failure}")
+    return 1 if breaking else 0
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="scenario", required=True)
@@ -300,8 +356,12 @@ def main():
     p = sub.add_parser("hostile")
     p.add_argument("--openapi", required=True)
     p.add_argument("--case", required=True)
+    p = sub.add_parser("schema-verdict")
+    p.add_argument("--log", required=True)
+    p.add_argument("--openapi", required=True)
     args = parser.parse_args()
-    result = {"crash": crash, "outage": outage, "concurrency": concurrency, "hostile": hostile}[args.scenario](args)
+    scenarios = {"crash": crash, "outage": outage, "concurrency": concurrency, "hostile": hostile, "schema-verdict": schema_verdict}
+    result = scenarios[args.scenario](args)
     sys.exit(result or 0)
 
 

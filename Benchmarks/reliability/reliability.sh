@@ -5,7 +5,9 @@
 #   2. outage       stop PostgreSQL for 10 s under load: 503 problem+json, /readyz, recovery
 #   3. hostile      a corpus of hostile input on every write route: 4xx only, nothing written
 #      schema       schemathesis (from PyPI, pinned) against /openapi.yaml, authenticated, all its
-#                   checks and phases (stateful included), $EXAMPLES examples per operation
+#                   checks and phases (stateful included), $EXAMPLES examples per operation;
+#                   every failure breaks it but a refusal by a rule of the day or of other
+#                   records (listed in client.py), which no schema can state
 #   4. concurrency  If-Match updates of one case, moves of one asset at once; the trail verifies
 #   5. load         a mixed load for $LOAD_SECONDS s at the connection count (of $RAMP, 10 s each)
 #                   with the highest rate whose p99 stays under 100 ms: rate, p50/p99, errors,
@@ -134,11 +136,17 @@ SQL
     # fail before it is told to wait (429): the throttle has its own tests.
     start_server --sign-in-failures 1000000
     status=0
+    found=0
     "$venv/bin/schemathesis" --config-file Benchmarks/reliability/schemathesis.toml run "$ARCA_URL/openapi.yaml" -H "Authorization: Bearer $ARCA_TOKEN" --checks all \
       --phases examples,coverage,fuzzing,stateful -n "$EXAMPLES" --max-time "${SCHEMA_SECONDS:-300}" --seed 2026 --no-shrink \
-      --report junit --report-dir "$work/schemathesis" > "$work/schemathesis.log" 2>&1 || status=1
+      --report junit --report-dir "$work/schemathesis" > "$work/schemathesis.log" 2>&1 || found=1
     sed -n '/= SUMMARY =/,$p' "$work/schemathesis.log" | sed 's/^/schema: /'
-    if [ "$status" != 0 ]; then
+    # What schemathesis found breaks the scenario, except refusals by rules of the day or of
+    # other records, which no schema can state (each rule is listed in client.py).
+    if [ "$found" != 0 ]; then
+      client schema-verdict --log "$work/schemathesis.log" --openapi Docs/openapi.yaml || status=1
+    fi
+    if [ "$found" != 0 ]; then
       mkdir -p .build/reliability && cp "$work/schemathesis.log" .build/reliability/schemathesis.log
       echo "schema: every failure, with a curl line to reproduce it: .build/reliability/schemathesis.log"
     fi
