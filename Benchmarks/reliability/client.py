@@ -300,6 +300,14 @@ RULES_OF_THE_MOMENT = {
     "freezing-only": "the order's recorded kind (only a freeze's certificate is urgent)",
     "natural-person": "the subject's recorded kind",
     "legal-person": "the subject's recorded kind",
+    "victim": "other records: a subject of the case recorded as a victim",
+    "order-date": "the order's recorded dates",
+    "from-request": "the recorded kind of the request a case is opened for",
+    "unlinked-incoming": "other records: an incoming request or certificate with no case yet",
+    "urgent-order-of-case": "other records: a standing urgent freeze of the case",
+    "issued-abroad": "the order's recorded issuing state",
+    "other-state": "the order's recorded issuing state",
+    "certificate-channel": "the order's recorded kind (each kind of certificate has its channel)",
 }
 
 
@@ -329,6 +337,9 @@ def schema_verdict(args):
             not_sent_as_documented += 1
             continue
         breaking.append(f"{checks[0]}: rules {sorted(rules)}")
+    ending = re.findall(r"^=+ (.*) =+$", log, re.M)
+    if ending and "error" in ending[-1]:
+        breaking.append(f"schemathesis met errors: {ending[-1]}")
     if not found or int(found.group(1)) != len(blocks):
         breaking.append(f"schemathesis reported {found.group(1) if found else 'no'} failures, {len(blocks)} read from its log")
     print(f"schema: {len(blocks)} failures read; refused by rules of the day or of other records: "

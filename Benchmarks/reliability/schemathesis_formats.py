@@ -1,7 +1,11 @@
 """Teaches schemathesis the two formats openapi.yaml names beyond JSON Schema's own, so that it
 generates identifiers their standards accept rather than strings that only look like them:
-`iban` (ISO 13616, mod-97 check digits) and `vin` (ISO 3779)."""
+`iban` (ISO 13616, mod-97 check digits) and `vin` (ISO 3779). And draws days and instants
+from the past: ARCA records what happened, so a day after today is refused by a rule of the
+day that no schema can state, and fuzzing would stop there instead of reaching the rules
+behind it."""
 
+import datetime
 import string
 
 import schemathesis
@@ -41,4 +45,15 @@ schemathesis.openapi.format("iban", ibans())
 schemathesis.openapi.format(
     "vin",
     st.builds(lambda wmi, rest: wmi + rest, st.sampled_from(VIN_MANUFACTURERS), st.text(alphabet=VIN_CHARACTERS, min_size=14, max_size=14)),
+)
+
+# Days from 1900 (the first a record may carry) to yesterday, instants to an hour ago: the
+# office's today, in its time zone, is never before these.
+YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
+schemathesis.openapi.format("date", st.dates(min_value=datetime.date(1900, 1, 1), max_value=YESTERDAY).map(str))
+schemathesis.openapi.format(
+    "date-time",
+    st.datetimes(min_value=datetime.datetime(1900, 1, 1), max_value=datetime.datetime.now() - datetime.timedelta(hours=1)).map(
+        lambda instant: instant.replace(microsecond=0).isoformat() + "Z"
+    ),
 )

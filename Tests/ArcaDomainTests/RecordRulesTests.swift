@@ -63,6 +63,11 @@ struct RecordRulesTests {
         #expect(try RecordText.valid("seized\r\nsold", length: 1...12, what: "a reason", multiline: true) == "seized\nsold")
     }
 
+    @Test func aOneLineTextWithALineBreakOrTabAtItsEdgeIsRefusedAsSent() {
+        #expect(throws: RecordTextError.self) { try RecordText.valid("Operation Meltwater\n", length: 1...500, what: "the title") }
+        #expect(throws: RecordTextError.self) { try RecordText.valid("\tOperation Meltwater", length: 1...500, what: "the title") }
+    }
+
     @Test func aReasonOverLinesEndedByCRLFAmongEmojiAndPrivateUseCharactersIsAccepted() throws {
         let reason = "o0\r\n\u{96D1F}\n\r\n\r\n\u{1F3FB}\u{DC}\u{A1}\u{23A}"
         #expect(try RecordText.valid(reason, length: 1...2000, what: "the reason", multiline: true) == "o0\n\u{96D1F}\n\n\n\u{1F3FB}\u{DC}\u{A1}\u{23A}")

@@ -140,6 +140,21 @@ struct CertificateRoutesTests {
         }
     }
 
+    @Test func aCertificateOfNeitherDirectionIsRefused() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            let orderID = try await world.createOrder(
+                in: caseID,
+                #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#)
+            let answer = try await world.attempt(
+                .post, "/v1/certificates", as: "liaison",
+                json: #"{"direction":"sideways","orderId":"\#(orderID)","counterpartState":"DE","counterpartOffice":"BKA Wiesbaden"}"#)
+            #expect(answer.status == 422)
+            #expect(answer.fieldErrors.contains("direction certificate-direction"))
+            #expect(try await world.count("certificate") == 0)
+        }
+    }
+
     @Test func aLiaisonOfficerRegistersACertificateReceivedAndDisposingOfItsMoneySharesItUnderArticle30() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()

@@ -168,6 +168,25 @@ struct RobustnessTests {
         }
     }
 
+    @Test func anIfMatchListMaySkipEmptyElements() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            let answer = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"title":"Operation Meltwater II"}"#, headers: ["If-Match": #""7", , "1","#])
+            #expect(answer.status == 200)
+        }
+    }
+
+    @Test func aFieldSentAsNullThatCannotBeErasedIsRefused() async throws {
+        try await APIWorld.with { world in
+            let caseID = try await world.openCase()
+            let before = try await world.snapshot()
+            let answer = try await world.call(.patch, "/v1/cases/\(caseID)", json: #"{"title":null}"#, headers: ["If-Match": "*"])
+            #expect(answer.status == 422)
+            #expect(answer.fieldErrors == ["title type"])
+            #expect(try await world.snapshot() == before)
+        }
+    }
+
     @Test(arguments: ["2", "", "*, \"2\"", #""2"x"#, "\"caf\u{E9}\""])
     func anIfMatchThatIsNoListOfEntityTagsIsRefusedAsMalformed(_ ifMatch: String) async throws {
         try await APIWorld.with { world in

@@ -9,14 +9,16 @@ public enum RecordText {
     /// feed (a CR LF is taken as one); everything else (a title, a name, a reference) is one
     /// line, as the tables and exports that show it need.
     public static func valid(_ text: String, length: ClosedRange<Int>, what: String, multiline: Bool = false) throws(RecordTextError) -> String {
-        let trimmed = (multiline ? endingLinesInLineFeeds(text) : text).trimmingCharacters(in: .whitespacesAndNewlines)
+        let lines = multiline ? endingLinesInLineFeeds(text) : text
+        let trimmed = lines.trimmingCharacters(in: .whitespacesAndNewlines)
         // Counted as sent, in code points as JSON Schema's maxLength counts, so that the API
         // document's bounds are the server's; blank text counts as none.
         let count = trimmed.isEmpty ? 0 : text.unicodeScalars.count
         guard length.contains(count) else {
             throw RecordTextError(description: "\(what) must have \(length.lowerBound) to \(length.upperBound) characters, not \(count)")
         }
-        try checkCharacters(trimmed, what: what, multiline: multiline)
+        // As sent, before trimming: a tab or a line break at the edge of a one-line text is refused, as the API document says.
+        try checkCharacters(lines, what: what, multiline: multiline)
         return trimmed
     }
 

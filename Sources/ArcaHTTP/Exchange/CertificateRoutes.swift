@@ -15,7 +15,8 @@ struct CertificateRoutes {
         v1.post("certificates") { request, context -> Reply in
             try await post(request, context) { body in
                 let file: CertificateFile
-                if body.string("direction") == "incoming" {
+                let direction = body.string("direction")
+                if direction == "incoming" {
                     var input = IncomingCertificate(
                         orderID: body.string("orderId"), counterpartOffice: body.string("counterpartOffice"),
                         externalReference: body.string("externalReference"), receivedAt: body.string("receivedAt"), urgent: body.bool("urgent"),
@@ -28,6 +29,10 @@ struct CertificateRoutes {
                         counterpartOffice: body.string("counterpartOffice"), externalReference: body.string("externalReference"),
                         channel: body.string("channel"), urgent: body.bool("urgent"), urgencyReason: body.string("urgencyReason"))
                     input.unreadable = body.finish()
+                    if let direction, direction != "outgoing" {
+                        input.unreadable.append(
+                            FieldViolation(field: "direction", rule: "certificate-direction", message: "\"\(direction.prefix(40))\" is not a direction (outgoing, incoming)"))
+                    }
                     file = try await useCases.issueCertificate(input, by: try context.requireCaller())
                 }
                 return try Reply(

@@ -41,7 +41,12 @@ final class JSONObjectReader {
 
     private func value(_ key: String) -> JSONValue? {
         read.insert(key)
-        guard let value = fields[key], value != .null else { return nil }
+        guard let value = fields[key] else { return nil }
+        // Only a correction's erasable fields take null (`change`); any other field is given or left out.
+        guard value != .null else {
+            errors.items.append(.init(field: name(key), rule: "type", message: "\(name(key)) cannot be null: give a value or leave it out"))
+            return nil
+        }
         return value
     }
 

@@ -84,13 +84,15 @@ enum ETag {
     }
 
     /// The tags of a list of entity tags, or nil when `header` is not one: `"…"` or `W/"…"`
-    /// around visible ASCII other than the quote, commas included (RFC 9110 §8.8.3).
+    /// around visible ASCII other than the quote, commas included (RFC 9110 §8.8.3). Empty
+    /// elements of the list are skipped, as RFC 9110 §5.6.1 asks of a recipient.
     private static func entityTags(_ header: String) -> [String]? {
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
         var tags: [String] = []
         var rest = Substring(header)
         while true {
-            rest = rest.drop(while: blank)
+            rest = rest.drop(while: { blank($0) || $0 == "," })
+            if rest.isEmpty, !tags.isEmpty { return tags }
             let weak = rest.hasPrefix("W/")
             if weak { rest = rest.dropFirst(2) }
             guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return nil }
