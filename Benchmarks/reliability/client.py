@@ -302,6 +302,7 @@ RULES_OF_THE_MOMENT = {
     "legal-person": "the subject's recorded kind",
     "victim": "other records: a subject of the case recorded as a victim",
     "order-date": "the order's recorded dates",
+    "order-as-recorded": "the order as recorded: the assets it covers, its sum and currency, its kind",
     "from-request": "the recorded kind of the request a case is opened for",
     "unlinked-incoming": "other records: an incoming request or certificate with no case yet",
     "urgent-order-of-case": "other records: a standing urgent freeze of the case",

@@ -104,7 +104,7 @@ struct OrderHoldTests {
             #expect(early?.description.contains("record its finality first") == true)
             let final = try await world.finalise(confiscation, on: "2026-10-20")
             #expect(final.status == .final)
-            await refused(.invalid(["assets order"])) { try await world.execute(confiscation, on: "2026-11-01") }
+            await refused(.invalid(["assets order-as-recorded"])) { try await world.execute(confiscation, on: "2026-11-01") }
 
             let executed = try await world.execute(
                 confiscation, on: "2026-11-10", [.init(asset: car.id.lowercased, realised: MoneyInput(amount: "91500.00", currency: "EUR"))])
@@ -284,8 +284,8 @@ struct OrderHoldTests {
                 let actual = try await world.state(of: account)
                 #expect(actual == .confiscationFinal)
             }
-            await refused(.invalid(["amount order"])) { try await pay("25000.01") }
-            await refused(.invalid(["amount order"])) { try await pay("100.00", "CHF") }
+            await refused(.invalid(["amount order-as-recorded"])) { try await pay("25000.01") }
+            await refused(.invalid(["amount order-as-recorded"])) { try await pay("100.00", "CHF") }
             let rest = try await pay("25000.00")
             #expect(rest.execution == .complete)
             #expect(rest.executedAmount == Money(40_000, .euro))
@@ -297,7 +297,7 @@ struct OrderHoldTests {
             let file = try await world.openCase()
             let car = try await world.addCar(to: file.id)
             let freezing = try await world.order("freezing", assets: [car])
-            await refused(.invalid(["assets order"])) {
+            await refused(.invalid(["assets named-twice"])) {
                 try await world.execute(freezing, on: "2026-04-03", [.init(asset: car.id.lowercased), .init(asset: car.id.lowercased)])
             }
             _ = try await world.execute(freezing, on: "2026-04-03", [.init(asset: car.id.lowercased)])
@@ -454,7 +454,7 @@ struct OrderHoldTests {
             let realised = try await world.execute(
                 value, on: "2026-11-02", [.init(asset: account.id.lowercased, realised: MoneyInput(amount: "30000.00", currency: "EUR"))])
             #expect(realised.execution == .partial)
-            await refused(.invalid(["amount order"])) {
+            await refused(.invalid(["amount order-as-recorded"])) {
                 try await world.useCases.executeOrder(
                     orderID: value.id, OrderExecutionInput(on: "2026-11-03", amount: MoneyInput(amount: "10000.01", currency: "EUR")), by: world.officer)
             }

@@ -30,6 +30,15 @@ extension OrderRuleError {
         }
     }
 
+    /// The rule a refused step on a recorded order names: the order's dates, an asset named
+    /// twice in the request, or else what the order as recorded allows (the assets it covers,
+    /// its sum and currency, its kind).
+    var stepRule: String {
+        if isAboutTheDay { return "order-date" }
+        if case .namedTwice = self { return "named-twice" }
+        return "order-as-recorded"
+    }
+
     var isAboutTheDay: Bool {
         switch self {
         case .beforeDecision, .executedBeforeFinal, .liftedBeforeExecution: return true

@@ -31,7 +31,7 @@ struct OrderStepRecorder {
         } catch {
             throw error.isAboutTheRequest
                 ? UseCaseError.invalid(
-                    error.isAboutTheDay ? dayField : error.field, "order", "order \(order.decisionReference): \(error.description)")
+                    error.isAboutTheDay ? dayField : error.field, error.stepRule, "order \(order.decisionReference): \(error.description)")
                 : UseCaseError.conflict("order \(order.decisionReference): \(error.description)")
         }
         // The assets are locked before the executions naming them are written, as every use
