@@ -94,7 +94,8 @@ public struct UseCases: Sendable {
         createCase = CreateCase(database: database, clock: clock)
         readCase = ReadCase(database: database)
         updateCase = UpdateCase(database: database, clock: clock)
-        listCases = ListCases(database: database)
+        // The national-scale lists and the statistics read a replica, where there is one.
+        listCases = ListCases(database: database, readingFrom: replica)
         shareCase = ShareCase(database: database)
         addSubject = AddSubject(database: database)
         readSubject = ReadSubject(database: database)
@@ -105,7 +106,7 @@ public struct UseCases: Sendable {
         addAsset = AddAsset(database: database, clock: clock)
         readAsset = ReadAsset(database: database)
         updateAsset = UpdateAsset(database: database)
-        listAssets = ListAssets(database: database)
+        listAssets = ListAssets(database: database, readingFrom: replica)
         recordValuation = RecordValuation(database: database, clock: clock)
         recordAssetEvent = RecordAssetEvent(database: database, clock: clock)
         recordManagementEvent = RecordManagementEvent(database: database, clock: clock)

@@ -4,8 +4,8 @@ import LibPQ
 import PostgresCluster
 import Testing
 
-/// Statistics read from a real streaming replica of the embedded cluster (`pg_basebackup`),
-/// named by ARCA_REPLICA_URL; their consultation is logged on the primary.
+/// Statistics and the case and asset lists read from a real streaming replica of the embedded
+/// cluster (`pg_basebackup`), named by ARCA_REPLICA_URL; their consultation is logged on the primary.
 @Suite("A streaming replica of the embedded cluster", .serialized)
 struct ReplicaTests {
     static func query(_ url: String, _ sql: String) async throws -> String {
@@ -19,7 +19,7 @@ struct ReplicaTests {
         json(outcome.stdout)["years"] as? NSArray
     }
 
-    @Test func theStatisticsAreReadFromTheReplicaAndTheirConsultationIsLoggedOnThePrimary() async throws {
+    @Test func theStatisticsAndListsAreReadFromTheReplicaAndTheirConsultationIsLoggedOnThePrimary() async throws {
         let home = try TestDatabase.temporaryHome("primary")
         let standbyHome = try TestDatabase.temporaryHome("standby")
         let primary = EmbeddedCluster(home: home, logger: TestDatabase.quietLogger)
@@ -70,6 +70,16 @@ struct ReplicaTests {
         #expect(Self.years(try ArcaProcess.run(summary, environment: onPrimary)) != Self.years(before))
         let loggedAfter = try await Self.query(try primary.url(), "SELECT count(*)::text FROM audit_entry WHERE operation = 'SummariseStatistics'")
         #expect(Int(loggedAfter) == Int(logged)! + 2)
+        // And a list read from the replica leaves out the asset it has not replayed; both searches are logged on the primary
+        let list = ["asset", "list", "--case", caseID, "--json", "--as", "j.peeters"]
+        let searches = try await Self.query(try primary.url(), "SELECT count(*)::text FROM audit_entry WHERE operation = 'ListAssets'")
+        let listedOnReplica = try ArcaProcess.run(list, environment: onReplica)
+        let listedOnPrimary = try ArcaProcess.run(list, environment: onPrimary)
+        #expect(listedOnReplica.status == 0, "\(listedOnReplica.stderr)")
+        let onReplicaCount = try #require((json(listedOnReplica.stdout)["items"] as? NSArray)?.count)
+        #expect((json(listedOnPrimary.stdout)["items"] as? NSArray)?.count == onReplicaCount + 1)
+        let searchesAfter = try await Self.query(try primary.url(), "SELECT count(*)::text FROM audit_entry WHERE operation = 'ListAssets'")
+        #expect(Int(searchesAfter) == Int(searches)! + 2)
         // The extract shares its snapshot among several connections: a standby exports one too.
         let extract = try ArcaProcess.run(["stats", "extract", "--year", "2024", "--format", "json", "--as", "a.janssens"], environment: onReplica)
         #expect(extract.status == 0, "\(extract.stderr)")

@@ -5,9 +5,12 @@ import Foundation
 /// Lists the assets in cases the caller's office may see, newest identified first.
 public struct ListAssets: Sendable {
     let database: Database
+    /// A read-only replica the assets are read from, when there is one.
+    let replica: Database?
 
-    public init(database: Database) {
+    public init(database: Database, readingFrom replica: Database? = nil) {
         self.database = database
+        self.replica = replica
     }
 
     public func callAsFunction(_ request: AssetListRequest, by caller: Caller) async throws -> Page<Asset> {
@@ -35,11 +38,10 @@ public struct ListAssets: Sendable {
 
         let consultant = try caller.consultant
 
-        return try await database.transaction { store in
-            let rows = try await store.assets.list(filter).map(\.record)
-            let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
+        return try await database.searched(readingFrom: replica) { store in
+            Page(rows: try await store.assets.list(filter).map(\.record), limit: filter.limit) { Cursor.text(ListPosition(day: $0.identifiedOn, id: $0.id)) }
+        } log: { page, store in
             try await store.audit.recordSearch("ListAssets", by: consultant, entity: "asset", filter: filter, shown: page.items.map(\.id.lowercased))
-            return page
         }
     }
 }

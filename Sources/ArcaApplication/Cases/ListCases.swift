@@ -6,9 +6,12 @@ import Foundation
 /// The search itself is logged (Dir 2024/1260 Art 8 asks that every search be monitored).
 public struct ListCases: Sendable {
     let database: Database
+    /// A read-only replica the cases are read from, when there is one.
+    let replica: Database?
 
-    public init(database: Database) {
+    public init(database: Database, readingFrom replica: Database? = nil) {
         self.database = database
+        self.replica = replica
     }
 
     public func callAsFunction(_ request: CaseListRequest, by caller: Caller) async throws -> Page<Case> {
@@ -38,11 +41,10 @@ public struct ListCases: Sendable {
 
         let consultant = try caller.consultant
 
-        return try await database.transaction { store in
-            let rows = try await store.cases.list(filter)
-            let page = Page(rows: rows, limit: filter.limit) { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) }
+        return try await database.searched(readingFrom: replica) { store in
+            Page(rows: try await store.cases.list(filter), limit: filter.limit) { Cursor.text(ListPosition(day: $0.openedOn, id: $0.id)) }
+        } log: { page, store in
             try await store.audit.recordSearch("ListCases", by: consultant, entity: "case", filter: filter, shown: page.items.map(\.id.lowercased))
-            return page
         }
     }
 }
