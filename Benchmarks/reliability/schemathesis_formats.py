@@ -53,7 +53,7 @@ YESTERDAY = datetime.date.today() - datetime.timedelta(days=1)
 schemathesis.openapi.format("date", st.dates(min_value=datetime.date(1900, 1, 1), max_value=YESTERDAY).map(str))
 schemathesis.openapi.format(
     "date-time",
-    st.datetimes(min_value=datetime.datetime(1900, 1, 1), max_value=datetime.datetime.now() - datetime.timedelta(hours=1)).map(
+    st.datetimes(min_value=datetime.datetime(1900, 1, 1), max_value=datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None) - datetime.timedelta(hours=1)).map(
         lambda instant: instant.replace(microsecond=0).isoformat() + "Z"
     ),
 )

@@ -170,8 +170,8 @@ public final class EmbeddedCluster: Sendable {
 
     /// A hot standby of this cluster, which must run: a copy under `standbyHome` taken with
     /// `pg_basebackup`, that follows it by streaming replication once started (`start`, on a port
-    /// of its own). It answers reads only; statistics extracts may be pointed at it
-    /// (`ARCA_REPLICA_URL`). Its roles and passwords are the primary's.
+    /// of its own). It answers reads only; the statistics and the case and asset lists may be
+    /// pointed at it (`ARCA_REPLICA_URL`). Its roles and passwords are the primary's.
     public func createStandby(home standbyHome: URL) throws -> EmbeddedCluster {
         let standby = EmbeddedCluster(home: standbyHome, logger: logger)
         guard !standby.isInitialized else { throw ClusterError("\(standby.root.path) already holds a cluster") }

@@ -10,7 +10,7 @@ import PostgresCluster
 /// hands them to the interfaces.
 struct CompositionRoot {
     let database: Database
-    /// A read-only replica (`ARCA_REPLICA_URL`) the statistics read from, if one is named.
+    /// A read-only replica (`ARCA_REPLICA_URL`) the statistics and the case and asset lists read from, if one is named.
     var replica: Database?
     let logger: Logger
     /// How long an answer given under an Idempotency-Key is replayed.

@@ -6,6 +6,10 @@ import Testing
 
 @Suite("HTTP: certificates and recoveries")
 struct CertificateRoutesTests {
+    /// A Dutch court's value confiscation of EUR 25,000, recorded here to receive its certificate.
+    static let rotterdamValueConfiscation =
+        #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#
+
     /// A final value confiscation of EUR 120,000 in a new case; returns its id.
     private func valueConfiscation(_ world: APIWorld) async throws -> String {
         let caseID = try await world.openCase()
@@ -60,9 +64,7 @@ struct CertificateRoutesTests {
                 json: #"{"title":"Pieter de Vries: Dutch confiscation","offences":["money_laundering"],"openedOn":"2026-11-29","fromCertificate":"\#(certificateID)"}"#)
             #expect(opened.status == 201 && opened.json["origin"] as? String == "incoming_certificate", "\(opened.text)")
             let caseID = try #require(opened.json["id"] as? String)
-            let orderID = try await world.createOrder(
-                in: caseID,
-                #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#)
+            let orderID = try await world.createOrder(in: caseID, Self.rotterdamValueConfiscation)
             // when the role links it
             let linked = try await world.attempt(.post, "/v1/certificates/\(certificateID)/link", as: expected.role, json: #"{"orderId":"\#(orderID)"}"#)
             // then only a liaison officer may, and the certificate then carries the order of its case
@@ -143,9 +145,7 @@ struct CertificateRoutesTests {
     @Test func aCertificateOfNeitherDirectionIsRefused() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
-            let orderID = try await world.createOrder(
-                in: caseID,
-                #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#)
+            let orderID = try await world.createOrder(in: caseID, Self.rotterdamValueConfiscation)
             let answer = try await world.attempt(
                 .post, "/v1/certificates", as: "liaison",
                 json: #"{"direction":"sideways","orderId":"\#(orderID)","counterpartState":"DE","counterpartOffice":"BKA Wiesbaden"}"#)
@@ -158,9 +158,7 @@ struct CertificateRoutesTests {
     @Test func aLiaisonOfficerRegistersACertificateReceivedAndDisposingOfItsMoneySharesItUnderArticle30() async throws {
         try await APIWorld.with { world in
             let caseID = try await world.openCase()
-            let orderID = try await world.createOrder(
-                in: caseID,
-                #"{"kind":"confiscation","confiscationType":"value","issuingState":"NL","issuingAuthority":"Rechtbank Rotterdam","decisionReference":"ROT-2026-0815","decisionDate":"2026-11-20","coveredAmount":{"amount":"25000.00","currency":"EUR"}}"#)
+            let orderID = try await world.createOrder(in: caseID, Self.rotterdamValueConfiscation)
             let body = #"{"direction":"incoming","orderId":"\#(orderID)","counterpartOffice":"ARO Netherlands (FIOD)","externalReference":"MR-NL-BE-0815","receivedAt":"2026-11-29T09:00:00Z"}"#
             let byOfficer = try await world.attempt(.post, "/v1/certificates", as: "officer", json: body)
             #expect(byOfficer.status == 403)

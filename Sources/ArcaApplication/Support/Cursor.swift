@@ -55,5 +55,5 @@ extension Character {
 }
 
 struct CursorError: Error, CustomStringConvertible {
-    var description: String { "not a cursor (a position, KEY.ID): pass the `next` of the previous page unchanged" }
+    var description: String { "not a cursor this list gives: pass the `next` of the previous page unchanged" }
 }
