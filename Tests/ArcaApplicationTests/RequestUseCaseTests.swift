@@ -26,6 +26,11 @@ extension TestWorld {
             by: liaison)
     }
 
+    /// Triages a received request as urgent: its answer is due the same day.
+    func triageUrgently(_ file: RequestFile) async throws -> RequestFile {
+        try await move(file, "triage", RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true))
+    }
+
     func move(_ file: RequestFile, _ action: String, _ input: RequestMoveInput? = nil) async throws -> RequestFile {
         var move = input ?? RequestMoveInput(action: action)
         move.action = action
@@ -92,12 +97,8 @@ struct RequestUseCaseTests {
     @Test func theOverdueListShowsOnlyRequestsPastTheirDeadlineStillAwaitingAnAnswer() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
-            let urgent = try await world.move(
-                try await world.receiveRequest(on: file), "triage",
-                RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true))
-            let answered = try await world.move(
-                try await world.receiveRequest(on: file), "triage",
-                RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true))
+            let urgent = try await world.triageUrgently(try await world.receiveRequest(on: file))
+            let answered = try await world.triageUrgently(try await world.receiveRequest(on: file))
             _ = try await world.move(answered, "answer_in_full", RequestMoveInput(action: nil, reason: "bank statements sent over SIENA"))
             let slow = try await world.move(try await world.receiveRequest(on: file), "triage")
             // when the clock passes 17:00 UTC, the urgent requests' deadline
@@ -114,9 +115,7 @@ struct RequestUseCaseTests {
     @Test func overdueWithDueWithinListsWhatIsDueWithinWhichIncludesWhatIsOverdue() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
-            let urgent = try await world.move(
-                try await world.receiveRequest(on: file), "triage",
-                RequestMoveInput(action: nil, urgent: true, urgencyReason: "imminent transfer", directlyAccessible: true))
+            let urgent = try await world.triageUrgently(try await world.receiveRequest(on: file))
             let slow = try await world.move(try await world.receiveRequest(on: file), "triage")
             world.clock.advance(hours: 8)
             let both = try await world.useCases.listRequests(RequestListRequest(overdue: "true", dueWithin: "P7D"), by: world.liaison)

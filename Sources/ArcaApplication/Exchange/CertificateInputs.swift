@@ -14,10 +14,12 @@ public struct NewCertificate: RequestInput, Equatable {
     public var channel: String?
     public var urgent: Bool?
     public var urgencyReason: String?
+    /// `outgoing` when given: an incoming certificate is registered by `ReceiveCertificate`.
+    public var direction: String?
 
     public init(
         orderID: String?, counterpartState: String?, counterpartOffice: String?, externalReference: String? = nil, channel: String? = nil,
-        urgent: Bool? = nil, urgencyReason: String? = nil
+        urgent: Bool? = nil, urgencyReason: String? = nil, direction: String? = nil
     ) {
         self.orderID = orderID
         self.counterpartState = counterpartState
@@ -26,6 +28,7 @@ public struct NewCertificate: RequestInput, Equatable {
         self.channel = channel
         self.urgent = urgent
         self.urgencyReason = urgencyReason
+        self.direction = direction
     }
 }
 

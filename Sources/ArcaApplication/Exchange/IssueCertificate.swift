@@ -17,6 +17,9 @@ public struct IssueCertificate: Sendable {
     public func callAsFunction(_ input: NewCertificate, by caller: Caller) async throws -> CertificateFile {
         let office = try caller.office(for: .draftRequests)
         var validation = Validation(reading: input)
+        _ = validation.optional("direction", input.direction, "certificate-direction") { (code) throws(VocabularyError) in
+            try (code == RequestDirection.outgoing.rawValue ? code : nil).orRefuse(code, as: "a direction (outgoing, incoming)")
+        }
         let orderID = validation.required("orderId", input.orderID).flatMap { validation.id("orderId", $0) }
         let state = validation.required("counterpartState", input.counterpartState).flatMap { validation.country("counterpartState", $0) }
         let counterpartOffice = validation.required("counterpartOffice", input.counterpartOffice, "text") { (text) throws(RecordTextError) in

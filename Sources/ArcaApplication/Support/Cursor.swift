@@ -50,10 +50,6 @@ extension UUID {
     static let greatest: uuid_t = (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255)
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
 struct CursorError: Error, CustomStringConvertible {
     var description: String { "not a cursor this list gives: pass the `next` of the previous page unchanged" }
 }

@@ -80,7 +80,8 @@ public enum DeadlinePeriod: Hashable, Sendable {
 }
 
 extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// 0 to 9 only: `isNumber` takes other scripts' digits and fractions too.
+    public var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 public struct DeadlinePeriodError: Error, Equatable, CustomStringConvertible {

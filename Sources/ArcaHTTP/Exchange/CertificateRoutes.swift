@@ -27,12 +27,8 @@ struct CertificateRoutes {
                     var input = NewCertificate(
                         orderID: body.string("orderId"), counterpartState: body.string("counterpartState"),
                         counterpartOffice: body.string("counterpartOffice"), externalReference: body.string("externalReference"),
-                        channel: body.string("channel"), urgent: body.bool("urgent"), urgencyReason: body.string("urgencyReason"))
+                        channel: body.string("channel"), urgent: body.bool("urgent"), urgencyReason: body.string("urgencyReason"), direction: direction)
                     input.unreadable = body.finish()
-                    if let direction, direction != "outgoing" {
-                        input.unreadable.append(
-                            FieldViolation(field: "direction", rule: "certificate-direction", message: "\"\(direction.prefix(40))\" is not a direction (outgoing, incoming)"))
-                    }
                     file = try await useCases.issueCertificate(input, by: try context.requireCaller())
                 }
                 return try Reply(
