@@ -124,7 +124,9 @@ let package = Package(
         .testTarget(name: "PostgresClusterTests", dependencies: ["PostgresCluster", "LibPQ", "ArcaTestSupport"]),
         .testTarget(name: "ArcaDomainTests", dependencies: ["ArcaDomain"]),
         .testTarget(name: "ArcaPersistenceTests", dependencies: ["ArcaPersistence", "LibPQ", "ArcaTestSupport"]),
-        .testTarget(name: "ArcaApplicationTests", dependencies: ["ArcaApplication", "ArcaPersistence", "ArcaTestSupport"]),
+        .testTarget(
+            name: "ArcaApplicationTests",
+            dependencies: ["ArcaApplication", "ArcaPersistence", "ArcaTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(
             name: "ArcaHTTPTests",
             dependencies: [

