@@ -255,7 +255,7 @@ public struct SeedDemo: Sendable {
         }
         var exchange = DemoRandom(seed: seed &+ UInt64(plan.index) &* 0x2545_F491_4F6C_DD1D)
         if plan.office == "BE-ARO", exchange.chance(50), let first = confiscations.first?.order {
-            try await recordCertificate(for: first, by: liaison, random: &exchange)
+            try await recordCertificate(for: first, of: file, by: liaison, random: &exchange)
             summary.certificates += 1
         }
         guard stage >= .disposal else { return }
@@ -342,6 +342,12 @@ extension SeedDemo {
         ("ES", "ORGA Madrid"), ("IT", "ARO Rome (Direzione Centrale)"),
     ]
 
+    /// The case's year and number (`2025-123` of `BE-2025-000123`): only Belgian ARO cases have
+    /// messages, at most one request and one certificate each, so references made of it are unique.
+    private static func serial(of file: Case) -> String {
+        "\(file.reference.year)-\(file.reference.number)"
+    }
+
     /// A request about the case, received over SIENA or sent, a few days after it was opened;
     /// answered in time, answered late, refused, or (when recent) still awaiting its answer.
     private func recordRequest(on file: Case, opened: Day, today: Day, by liaison: Caller, random: inout DemoRandom) async throws {
@@ -354,7 +360,7 @@ extension SeedDemo {
             NewRequest(
                 direction: incoming ? "incoming" : "outgoing", kind: "information_request", caseID: file.id.lowercased, counterpartState: state,
                 counterpartOffice: office, channel: "aro_siena",
-                externalReference: incoming ? "SIENA-\(state)-\(receivedDay.year)-\(random.digits(6))" : nil, urgent: urgent,
+                externalReference: incoming ? "SIENA-\(state)-\(Self.serial(of: file))" : nil, urgent: urgent,
                 urgencyReason: urgent ? "assets about to be moved abroad" : nil, directlyAccessible: random.chance(50),
                 receivedAt: incoming ? Self.stamp(receivedAt) : nil,
                 form: RequestForm(
@@ -373,7 +379,7 @@ extension SeedDemo {
             try await move("triage", at: receivedAt.addingTimeInterval(3600))
         } else {
             // Drafted now (a draft is dated when it is recorded), so sent now too: the answer is awaited.
-            try await move("send", at: nil, RequestMoveInput(action: nil, externalReference: "SIENA-BE-\(receivedDay.year)-\(random.digits(6))"))
+            try await move("send", at: nil, RequestMoveInput(action: nil, externalReference: "SIENA-BE-\(Self.serial(of: file))"))
         }
         guard let deadline = request.request.clock?.deadline else { return }
         let end = min(Self.instant(today, hour: 18), clock())
@@ -394,11 +400,11 @@ extension SeedDemo {
     /// The order's confiscation certificate, sent over the mutual-recognition channel to another
     /// state's office, recognised there, and, for a sum of money, part of it recovered. Drafted
     /// now (a draft is dated when it is recorded), so its later moves are dated now too.
-    private func recordCertificate(for order: LegalOrder, by liaison: Caller, random: inout DemoRandom) async throws {
+    private func recordCertificate(for order: LegalOrder, of caseFile: Case, by liaison: Caller, random: inout DemoRandom) async throws {
         let (state, office) = random.pick(Self.counterparts.filter { $0.0 != order.executingState.value })
         var file = try await useCases.issueCertificate(
             NewCertificate(orderID: order.id.lowercased, counterpartState: state, counterpartOffice: office), by: liaison)
-        let reference = "MR-BE-\(state)-\(order.decisionDate.year)-\(random.digits(5))"
+        let reference = "MR-BE-\(state)-\(Self.serial(of: caseFile))"
         for (action, reason) in [("send", nil), ("recognise", "recognised by the executing court"), ("execute", "executed by the executing state")] {
             file = try await useCases.moveCertificate(
                 certificateID: file.certificate.id,
