@@ -38,4 +38,50 @@ struct StatisticsDigestTests {
             """
         #expect(digest == SHA256.hash(data: Data(lines.utf8)).hexadecimal)
     }
+
+    @Test func theDigestOfNationalDataIsTheDigestOfItsLinesWrittenOneByOne() async throws {
+        // given 20,001 records over chunk boundaries: amounts with and without a rate, durations,
+        // figures with a measure, and an indicator whose records all lack a value
+        let usd = try #require(Currency(code: "USD"))
+        let rate = ReferenceRate(day: try Day("2024-06-28"), currency: usd, rate: Decimal(string: "1.0705")!)
+        let records = try (0..<20_001).map { index in
+            Contribution(
+                entity: "asset", id: "asset-\(index)", label: "BE-2024-\(index)", day: try Day(year: 2024, month: 1 + index % 12, day: 1 + index % 28),
+                offences: index % 3 == 0 ? [] : [.fraud], categories: index % 5 == 0 ? [] : [.bankAccount, .cash],
+                amount: index % 4 == 0 ? nil : EuroAmount(
+                    original: Money(Decimal(index) + Decimal(string: "0.05")!, index % 2 == 0 ? .euro : usd), euro: Decimal(index),
+                    rate: index % 2 == 0 ? nil : rate),
+                days: index % 7 == 0 ? index % 400 : nil, dimensions: index % 2 == 0 ? ["counterpart_state": "NL"] : [:])
+        }
+        let indicators = [
+            Indicator(code: .s3, figure: .count(0), breakdowns: [], contributions: Array(records[..<12_000]), withoutValue: Array(records[12_000..<12_500])),
+            Indicator(code: .s12, measure: "issued", figure: .count(0), breakdowns: [], contributions: Array(records[12_500...])),
+            Indicator(code: .s4, figure: .count(0), breakdowns: [], contributions: [], withoutValue: Array(records[..<3])),
+        ]
+
+        // when the digest is computed
+        let digest = await ProduceStatistics.digest(indicators, rates: [rate], year: 2024, state: try CountryCode("BE"))
+
+        // then it is the digest of the lines written one by one, as Docs/STATISTICS.md defines them
+        #expect(digest == Self.digestLineByLine(indicators, rates: [rate], header: "2024 BE"))
+    }
+
+    /// The digest's definition, written plainly: the year and state, then one line per record
+    /// and one per rate, joined by line feeds.
+    static func digestLineByLine(_ indicators: [Indicator], rates: [ReferenceRate], header: String) -> String {
+        var lines = [header]
+        for indicator in indicators {
+            for record in indicator.contributions + indicator.withoutValue {
+                let amount =
+                    record.days.map { "\($0) days" }
+                    ?? record.amount.map { "\($0.original) \($0.rate.map { "\($0.day) \($0.rate)" } ?? "")" } ?? "-"
+                let dimensions = record.dimensions.keys.sorted().map { "\($0)=\(record.dimensions[$0]!)" }.joined(separator: "+")
+                lines.append(
+                    "\(indicator.key) \(record.entity) \(record.id) \(record.day) \(record.offences.map(\.rawValue).joined(separator: "+")) "
+                        + "\(record.categories.map(\.rawValue).joined(separator: "+")) \(dimensions) \(amount)")
+            }
+        }
+        lines += rates.map { "rate \($0.day) \($0.currency.code) \($0.rate)" }
+        return SHA256.hash(data: Data(lines.joined(separator: "\n").utf8)).hexadecimal
+    }
 }

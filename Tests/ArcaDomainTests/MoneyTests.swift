@@ -32,10 +32,10 @@ struct MoneyTests {
 
     @Test func decimalsAreWrittenOutAsFoundationWritesThem() throws {
         // given amounts and rates as the record holds them: parsed, summed, converted, rounded;
-        // zeros, signs, tiny and huge values, and digits just past what a UInt64 holds
+        // zero, NaN, signs, tiny and huge values, and digits just past what a UInt64 holds
         var generator = SplitMix64(seed: 2026)
         var values: [Decimal] = [
-            0, -0, 1, -1, 12_000, Decimal(string: "0.000")!, Decimal(string: "-0.05")!, Decimal(string: "1e30")!, Decimal(string: "1e-30")!,
+            0, .nan, 1, -1, 12_000, Decimal(string: "0.000")!, Decimal(string: "-0.05")!, Decimal(string: "1e30")!, Decimal(string: "1e-30")!,
             Decimal(UInt64.max), Decimal(UInt64.max) + 1, Decimal(UInt64.max) * 10, Decimal(1) / Decimal(3), Decimal(2) / Decimal(3),
             Decimal(sign: .plus, exponent: -2, significand: 1250), Decimal(sign: .plus, exponent: 3, significand: 12),
         ]

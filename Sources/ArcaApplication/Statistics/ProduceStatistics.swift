@@ -23,6 +23,9 @@ public struct ProduceStatistics: Sendable {
     /// The consultation is logged on `database`.
     let reading: Database
     let clock: @Sendable () -> Date
+    /// The reads it runs at once on connections beside the pool: a pool of this size lets
+    /// them all start together (a smaller one makes them take turns).
+    public static let readsAtOnce = 4
 
     public init(database: Database, readingFrom replica: Database? = nil, clock: @escaping @Sendable () -> Date = Date.init) {
         self.database = database
@@ -40,8 +43,8 @@ public struct ProduceStatistics: Sendable {
         try validation.finish()
         let consultant = try caller.consultant
 
-        // The reads run at once, on connections of their own, in the same snapshot: the
-        // database's cores are kept busy, and the longest read starts first.
+        // The four scans of the year's executions and orders run at once, on connections of
+        // their own, in the same snapshot, while this connection reads the rest.
         let extract = try await reading.sharedSnapshot { store, readers in
             guard let deployment = try await store.offices.deploymentState() else {
                 throw UseCaseError.conflict("this deployment has no offices yet: there is nothing to count")
@@ -53,12 +56,10 @@ public struct ProduceStatistics: Sendable {
             async let firstFreezes = readers.read { try await $0.statistics.firstFreezes(of: home, in: year) }
             async let orders = readers.read { try await $0.statistics.ordersFirstExecuted(of: home, in: year) }
             async let confiscations = readers.read { try await $0.statistics.confiscationsExecuted(of: home, in: year) }
-            async let managedProperty = readers.read { try await $0.statistics.managedProperty(in: year) }
             async let issued = readers.read { try await $0.statistics.confiscationsIssued(of: home, in: year) }
-            async let crossBorderRecord = readers.read { try await $0.statistics.crossBorderRecord(in: year) }
+            let managed = try await store.statistics.managedProperty(in: year)
+            let crossBorder = try await store.statistics.crossBorderRecord(in: year)
             let moves = try await store.statistics.requestMoves(in: year)
-            let crossBorder = try await crossBorderRecord
-            let managed = try await managedProperty
             let record = DomesticRecord(
                 orders: try await orders, confiscationsIssued: try await issued, firstFreezes: try await firstFreezes,
                 confiscations: try await confiscations)
@@ -128,12 +129,13 @@ public struct ProduceStatistics: Sendable {
         }
         var hash = SHA256()
         hash.update(data: Data("\(year) \(state.value)".utf8))
-        for text in texts { hash.update(data: Data(text.utf8)) }
+        for var text in texts { text.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) } }
         for rate in rates { hash.update(data: Data("\nrate \(rate.day) \(rate.currency.code) \(rate.rate.plainDescription)".utf8)) }
         return hash.finalize().hexadecimal
     }
 
-    /// Appends `record`'s line to `text`, after a line feed.
+    /// Appends `record`'s line to `text`. The line feed comes first: the digest's first line,
+    /// the year and state, has none, and chunks are then hashed one after another as they are.
     private static func line(_ key: String, _ record: Contribution, into text: inout String) {
         text += "\n"
         text += key

@@ -151,14 +151,15 @@ extension Decimal {
 
     private var plainDigits: String? {
         let significand = significand
-        guard (-38...38).contains(exponent), significand <= Self.largestPlainSignificand else { return nil }
+        guard !isNaN, (-38...38).contains(exponent), significand <= Self.largestPlainSignificand else { return nil }
         let integer = NSDecimalNumber(decimal: significand).uint64Value
         guard integer != 0 else { return "0" }
         var digits = Array(String(integer).utf8)
         if exponent >= 0 {
             digits += repeatElement(UInt8(ascii: "0"), count: exponent)
         } else {
-            // A fraction ending in zero is a form Foundation may write otherwise: left to it.
+            // A fraction ending in zero, which arithmetic and parsing never leave, is left to
+            // Foundation rather than checked against it.
             guard digits.last != UInt8(ascii: "0") else { return nil }
             let scale = -exponent
             if digits.count <= scale { digits.insert(contentsOf: repeatElement(UInt8(ascii: "0"), count: scale - digits.count + 1), at: 0) }

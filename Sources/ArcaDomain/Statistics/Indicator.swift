@@ -144,6 +144,9 @@ extension Contribution {
 
     /// The first offence recorded on its case.
     public var principalOffence: OffenceCategory? { offences.first }
+
+    /// What it adds to a sum in euro: a record without a value is listed apart, never summed.
+    var euro: Decimal { amount?.euro ?? 0 }
 }
 
 /// The rows of a figure by one dimension, and whether they add up to it.
@@ -211,14 +214,14 @@ public struct Indicator: Hashable, Sendable {
             breakdowns: [
                 Breakdown(dimension: "principal_offence", rows: sorted(byOffence), addsUp: true, note: nil),
                 Breakdown(dimension: "offence", rows: sorted(everyOffence.mapValues(Figure.count)), addsUp: false, note: Self.everyOffenceNote),
-            ]
-                + (byCategory ? [categories] : [])
-                + dimensions(of: records).map { dimension in
-                    Breakdown(
-                        dimension: dimension, rows: sorted(tally(records, by: { $0.dimensions[dimension] ?? "none" }) { _ in 1 }.mapValues(Figure.count)),
-                        addsUp: true, note: nil)
-                },
+            ] + (byCategory ? [categories] : []) + dimensions(of: records).map { countBreakdown(records, by: $0) },
             contributions: records)
+    }
+
+    /// The records counted under their one value of `dimension` (`none` where they have none).
+    private static func countBreakdown(_ records: [Contribution], by dimension: String) -> Breakdown {
+        let counts = tally(records, by: { $0.dimensions[dimension] ?? "none" }) { _ in 1 }
+        return Breakdown(dimension: dimension, rows: sorted(counts.mapValues(Figure.count)), addsUp: true, note: nil)
     }
 
     /// The other dimensions the records carry (`counterpart_state`, …), in order.
@@ -247,13 +250,13 @@ public struct Indicator: Hashable, Sendable {
     ) -> Indicator {
         let total = exactSum(records)
         func rows(_ key: (Contribution) -> String) -> [(key: String, figure: Figure)] {
-            let exact = tally(records, by: key) { $0.amount?.euro ?? 0 }
+            let exact = tally(records, by: key, \.euro)
             let shared = share(rounded(total), among: exact)
             return exact.keys.sorted().map { ($0, .euro(shared[$0]!)) }
         }
         let note = "rows rounded to the cent so that they add up to the rounded total (largest remainders)"
         var everyOffence: [String: Decimal] = [:]
-        for record in records { for offence in record.offenceKeys { everyOffence[offence, default: 0] += record.amount?.euro ?? 0 } }
+        for record in records { for offence in record.offenceKeys { everyOffence[offence, default: 0] += record.euro } }
         var breakdowns = [
             Breakdown(dimension: "principal_offence", rows: rows(\.offenceKey), addsUp: true, note: note),
             Breakdown(dimension: "offence", rows: sorted(everyOffence.mapValues { .euro(rounded($0)) }), addsUp: false, note: everyOffenceNote),
@@ -290,7 +293,7 @@ public struct Indicator: Hashable, Sendable {
     }
 
     static func exactSum(_ records: [Contribution]) -> Decimal {
-        records.reduce(Decimal(0)) { $0 + ($1.amount?.euro ?? 0) }
+        records.reduce(Decimal(0)) { $0 + $1.euro }
     }
 
     /// `total` (in cents) shared among the rows' exact amounts: each row its amount rounded

@@ -21,8 +21,9 @@ struct ActingOptions: ParsableArguments {
     @Flag(help: "Print JSON, as the HTTP API answers.")
     var json = false
 
-    /// Runs a use case as the named user against the configured database.
-    func run<T>(_ body: (UseCases, Caller) async throws -> T) async throws -> T {
+    /// Runs a use case as the named user against the configured database, on a pool of
+    /// `poolSize` connections (and as many beside it, for reads at once).
+    func run<T>(poolSize: Int = 1, _ body: (UseCases, Caller) async throws -> T) async throws -> T {
         guard let name = user ?? ProcessInfo.processInfo.environment["ARCA_USER"], !name.isEmpty else {
             throw ValidationError("say who acts: --as USER or ARCA_USER (see `arca user add`)")
         }
@@ -33,7 +34,7 @@ struct ActingOptions: ParsableArguments {
         } catch {
             throw ValidationError("--purpose: \(error)")
         }
-        return try await administer { root, _ in
+        return try await administer(poolSize: poolSize) { root, _ in
             let useCases = root.useCases
             let token = ProcessInfo.processInfo.environment["ARCA_TOKEN"]
             let caller = try await useCases.actAsUser(name, osAccount: Caller.operatingSystemAccount, token: token)
