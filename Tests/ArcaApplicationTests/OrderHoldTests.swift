@@ -464,6 +464,21 @@ struct OrderHoldTests {
         }
     }
 
+    @Test func anExecutionNamingNoAssetAndNoAmountIsRefusedAsInput() async throws {
+        try await TestWorld.with { world in
+            // given a freezing order on an account
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account], on: "2026-04-02")
+            // when it is executed on an empty list of assets and no amount, then the list is named
+            await refused(.invalid(["assets required"])) {
+                try await world.useCases.executeOrder(orderID: freezing.id, OrderExecutionInput(on: "2026-04-03", assets: []), by: world.officer)
+            }
+            // and nothing was executed
+            #expect(try await world.state(of: account) == .identified)
+        }
+    }
+
     @Test func correctingAnInterimSalesDateMovesItsPriceWithIt() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()

@@ -26,6 +26,11 @@ public struct ExecuteOrder: Sendable {
             if let id { named.append((id, realised)) }
         }
         let sum = input.amount.flatMap { validation.money("amount", $0) }
+        if input.assets?.isEmpty == true && input.amount == nil {
+            validation.add(
+                "assets", "required",
+                "name the assets executed, leave the list out to execute every asset not executed yet, or give the amount executed")
+        }
         try validation.finish()
         guard let day else { return try unreachable() }
 
