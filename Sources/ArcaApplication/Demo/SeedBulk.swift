@@ -70,8 +70,8 @@ public struct SeedBulk: Sendable {
                 row["registration_mark"] = DemoAssets.registrationMark(of: category, random: &random) ?? row["registration_mark"]
             }
         case "exchange_request", "certificate":
-            // A partner's message reference is unique per office and direction.
-            if let reference = row["external_reference"] { row["external_reference"] = "\(reference.prefix(90))/\(random.digits(8))" }
+            // A message reference is unique per office and direction: the copy's own id makes it so.
+            if let reference = row["external_reference"], let id = row["id"] { row["external_reference"] = "\(reference.prefix(60))/\(id)" }
         default:
             break
         }

@@ -23,8 +23,9 @@ public struct ProduceStatistics: Sendable {
     /// The consultation is logged on `database`.
     let reading: Database
     let clock: @Sendable () -> Date
-    /// The reads it runs at once on connections beside the pool: a pool of this size lets
-    /// them all start together (a smaller one makes them take turns).
+    /// The reads it runs at once on connections beside the pool (the four `readers.read`
+    /// below): a pool of this size lets them start together; a smaller one, such as a
+    /// replica's, makes them take turns.
     public static let readsAtOnce = 4
 
     public init(database: Database, readingFrom replica: Database? = nil, clock: @escaping @Sendable () -> Date = Date.init) {

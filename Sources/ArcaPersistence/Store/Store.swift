@@ -90,7 +90,7 @@ extension Database {
 
     /// Runs `body` in one snapshot, as `snapshot` does, with readers that run further reads of
     /// the same snapshot on connections of their own at the same time (opened beside the pool,
-    /// so that they never wait for it): a long report made of independent queries then uses
+    /// as many as it holds): a long report made of independent queries then uses
     /// more than one of the database's cores, and still reads everything as of one instant
     /// (`pg_export_snapshot`).
     public func sharedSnapshot<T>(_ body: (Store, SnapshotReaders) async throws -> T) async throws -> T {
