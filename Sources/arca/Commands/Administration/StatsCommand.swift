@@ -23,7 +23,9 @@ struct StatsCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard ["json", "csv"].contains(format) else { throw ValidationError("--format is json or csv, not \(format)") }
-            let extract = try await acting.run(poolSize: ProduceStatistics.readsAtOnce) { useCases, caller in try await useCases.produceStatistics(year: year, state: state, by: caller) }
+            let extract = try await acting.run(poolSize: ProduceStatistics.readsAtOnce) { useCases, caller in
+                try await useCases.produceStatistics(year: year, state: state, by: caller)
+            }
             let text: String
             if format == "csv" {
                 text = StatisticsExtractResource.csv(extract)
@@ -49,7 +51,9 @@ struct StatsCommand: AsyncParsableCommand {
         @Argument(help: "The indicator (S3), or one of its figures (S12.issued, S12.executed).") var code: String
 
         func run() async throws {
-            let (extract, indicator) = try await acting.run(poolSize: ProduceStatistics.readsAtOnce) { useCases, caller in try await useCases.explainStatistic(year: year, code: code, state: state, by: caller) }
+            let (extract, indicator) = try await acting.run(poolSize: ProduceStatistics.readsAtOnce) { useCases, caller in
+                try await useCases.explainStatistic(year: year, code: code, state: state, by: caller)
+            }
             try acting.show(StatisticsExplanationResource(extract, indicator)) {
                 func row(_ record: Contribution) -> [String] {
                     [
