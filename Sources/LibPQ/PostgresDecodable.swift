@@ -119,6 +119,30 @@ extension UUID: PostgresDecodable {
     }
 }
 
+extension Row {
+    /// A `uuid[]`, or a `text[]` of ids, each element read like a `uuid` column: PostgreSQL
+    /// writes the elements unquoted, 36 characters apart by commas.
+    public func decodeUUIDs(_ column: Int) throws -> [UUID] {
+        let cell = try result.cell(row: index, column: column)
+        let text = try cell.required([UUID].self)
+        guard text.count >= 2, text.first == UInt8(ascii: "{"), text.last == UInt8(ascii: "}") else { throw cell.mismatch([UUID].self) }
+        if text.count == 2 { return [] }
+        guard (text.count - 1) % 37 == 0 else { throw cell.mismatch([UUID].self) }
+        var ids: [UUID] = []
+        ids.reserveCapacity((text.count - 1) / 37)
+        var start = 1
+        while start < text.count {
+            let end = start + 36
+            guard text[end] == UInt8(ascii: end == text.count - 1 ? "}" : ","),
+                let id = UUID(text: UnsafeRawBufferPointer(rebasing: text[start..<end]))
+            else { throw cell.mismatch([UUID].self) }
+            ids.append(id)
+            start = end + 1
+        }
+        return ids
+    }
+}
+
 extension Date: PostgresDecodable {
     /// Reads `timestamptz` and `date` (a date becomes midnight UTC).
     public static func decode(from cell: PostgresCell) throws -> Date {

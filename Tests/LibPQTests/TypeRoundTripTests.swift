@@ -76,6 +76,33 @@ struct TypeRoundTripTests {
         }
     }
 
+    @Test func arraysOfIdsAsUUIDsOrTextInTheirOrder() async throws {
+        let ids = (0..<50).map { _ in UUID() }
+        let text = ids.map(\.uuidString)
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query(
+                "SELECT $1::text[]::uuid[], $1::text[], '{}'::uuid[], ARRAY[$2::uuid], ARRAY[]::text[]", [text, ids[0]])
+            #expect(try rows[0].decodeUUIDs(0) == ids)
+            #expect(try rows[0].decodeUUIDs(1) == ids)
+            #expect(try rows[0].decodeUUIDs(2).isEmpty)
+            #expect(try rows[0].decodeUUIDs(3) == [ids[0]])
+            #expect(try rows[0].decodeUUIDs(4).isEmpty)
+        }
+    }
+
+    @Test func anArrayHoldingSomethingElseThanIdsIsAMismatch() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            let rows = try await db.pool.query(
+                """
+                SELECT ARRAY['fc19d4be-d562-4d52-81b2-d1a190ff07e5', 'BE'], ARRAY['fc19d4be-d562-4d52-81b2-d1a190ff07eg'],
+                    ARRAY['fc19d4be-d562-4d52-81b2-d1a190ff07e5', NULL], ARRAY['fc19d4be-d562-4d52-81b2-d1a190ff07e5-fc19d4be-d562-4d52-81b2-d1a190ff07e']
+                """)
+            for column in 0..<4 {
+                #expect(throws: PostgresError.self) { try rows[0].decodeUUIDs(column) }
+            }
+        }
+    }
+
     @Test func emptyAndLargeByteArrays() async throws {
         #expect(try await roundTrip(Data(), as: "bytea") == Data())
         let large = Data((0..<2_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })

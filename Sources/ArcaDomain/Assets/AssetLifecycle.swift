@@ -126,8 +126,12 @@ public enum AssetLifecycle {
 
     /// The actions allowed from `state`, in a stable order.
     public static func allowedActions(from state: AssetState) -> [AssetAction] {
-        AssetAction.allCases.filter { moves[state]?[$0] != nil }
+        allowed[state] ?? []
     }
+
+    /// `allowedActions`, worked out once: every asset an answer shows lists them.
+    private static let allowed = Dictionary(
+        uniqueKeysWithValues: AssetState.allCases.map { state in (state, AssetAction.allCases.filter { moves[state]?[$0] != nil }) })
 
     /// The state `action` leads to from `state`, or a refusal that names the current
     /// state and what is allowed.

@@ -38,7 +38,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         let caller: Caller
         do {
-            caller = try await authenticate(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), client: context.client)
+            caller = try await authenticate(token: Self.token(afterScheme: header.dropFirst(7)), client: context.client)
         } catch let error as UseCaseError {
             // Who failed, from where: never the token itself.
             context.logger.notice("sign-in refused", metadata: ["client": .string(context.client ?? "-"), "why": .string(error.description)])
@@ -47,6 +47,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
         context.caller = caller.consulting(for: try Self.purpose(of: request))
         context.logger[metadataKey: "user"] = .string(context.caller?.name ?? "")
         return try await next(request, context)
+    }
+
+    /// The token, without the blanks around it (Foundation's trimming cost more than the
+    /// rest of the check, which a warm server answers from memory).
+    static func token(afterScheme text: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     static let purposeHeader = HTTPField.Name("X-Purpose")!

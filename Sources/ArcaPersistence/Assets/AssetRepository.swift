@@ -167,7 +167,7 @@ public struct AssetRepository: Sendable {
             category: AssetCategory(rawValue: row.decode(String.self, 2)).orThrow("category"),
             description: row.decode(String.self, 3), identifiers: identifiers, country: CountryCode(recorded: row.decode(String.self, 9)),
             propertyRole: row.decode(String?.self, 10).map { try PropertyRole(rawValue: $0).orThrow("property_role") },
-            owners: row.decode([String].self, 23).map { try UUID(uuidString: $0).orThrow("owner") },
+            owners: row.decodeUUIDs(23),
             state: AssetState(rawValue: row.decode(String.self, 11)).orThrow("state"), estimatedValue: money(12, 13),
             valueAtFreezing: money(14, 15), valueAtConfiscation: money(16, 17), realisedValue: money(18, 19),
             identifiedOn: Day(row.decode(String.self, 20)), frozenOn: row.decode(String?.self, 25).map { try Day($0) },

@@ -136,14 +136,21 @@ public struct OrderRepository: Sendable {
         let by: String
     }
 
+    /// A JSON array the order's row carries; most orders have no executions or corrections,
+    /// and an empty one costs no JSON decoder.
+    private static func storedList<T: Decodable>(_ type: T.Type, _ row: Row, _ column: Int) throws -> [T] {
+        let text = try row.decode(String.self, column)
+        return text == "[]" ? [] : try JSONDecoder().decode([T].self, from: Data(text.utf8))
+    }
+
     static func decodeOwned(_ row: Row) throws -> Owned<LegalOrder> {
         let covered = try Row.money(row, 8, 9)
-        let executions = try JSONDecoder().decode([StoredExecution].self, from: Data(row.decode(String.self, 22).utf8)).map { stored in
+        let executions = try storedList(StoredExecution.self, row, 22).map { stored in
             OrderExecution(
                 id: stored.id, assetID: stored.asset, executedOn: try Day(stored.on),
                 amount: try stored.amount.map { Money(try Money.parseAmount($0), try Currency(code: stored.currency ?? "").orThrow("currency")) })
         }
-        let corrections = try JSONDecoder().decode([StoredCorrection].self, from: Data(row.decode(String.self, 24).utf8)).map { stored in
+        let corrections = try storedList(StoredCorrection.self, row, 24).map { stored in
             OrderDateCorrection(
                 step: try OrderDateStep(rawValue: stored.step).orThrow("step"), executionID: stored.execution, asset: stored.asset,
                 correctedOn: try Day(stored.on), reason: stored.reason, recordedBy: stored.by)
@@ -156,8 +163,8 @@ public struct OrderRepository: Sendable {
             issuingState: CountryCode(recorded: row.decode(String.self, 17)), issuingAuthority: row.decode(String.self, 5),
             executingState: CountryCode(recorded: row.decode(String.self, 18)), decisionReference: row.decode(String.self, 6),
             decisionDate: Day(row.decode(String.self, 7)), coveredAmount: covered,
-            assetIDs: row.decode([String].self, 14).map { try UUID(uuidString: $0).orThrow("asset_id") },
-            subjectIDs: row.decode([String].self, 21).map { try UUID(uuidString: $0).orThrow("subject_id") },
+            assetIDs: row.decodeUUIDs(14),
+            subjectIDs: row.decodeUUIDs(21),
             status: LegalOrder.Status(rawValue: row.decode(String.self, 10)).orThrow("status"),
             finalOn: row.decode(String?.self, 19).map { try Day($0) }, executions: executions,
             liftedOn: row.decode(String?.self, 11).map { try Day($0) },
