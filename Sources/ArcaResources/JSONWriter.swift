@@ -40,7 +40,8 @@ public struct JSONWriter {
         separate()
         bytes.append(UInt8(ascii: "\""))
         key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         afterValue = false
         value.write(to: &self)
     }
@@ -70,48 +71,67 @@ public struct JSONWriter {
     public mutating func string(_ text: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x08: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0C: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0..<0x20:
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
+        // Most texts need no escape, and are copied whole.
+        if text.utf8.contains(where: Self.needsEscape) {
+            for byte in text.utf8 { escaped(byte) }
+        } else {
+            bytes.append(contentsOf: text.utf8)
         }
         bytes.append(UInt8(ascii: "\""))
         afterValue = true
+    }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
+    }
+
+    private mutating func escaped(_ byte: UInt8) {
+        let escape: UInt8
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape = byte
+        case 0x08: escape = UInt8(ascii: "b")
+        case 0x09: escape = UInt8(ascii: "t")
+        case 0x0A: escape = UInt8(ascii: "n")
+        case 0x0C: escape = UInt8(ascii: "f")
+        case 0x0D: escape = UInt8(ascii: "r")
+        case 0..<0x20:
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(UInt8(ascii: "u"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(UInt8(ascii: "0"))
+            bytes.append(Self.hexDigits[Int(byte >> 4)])
+            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            return
+        default:
+            bytes.append(byte)
+            return
+        }
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(escape)
     }
 
     public mutating func integer(_ value: Int64) {
         separate()
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        var digits: [UInt8] = []
+        let start = bytes.count
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes.append(contentsOf: digits.reversed())
+        bytes[start...].reverse()
         afterValue = true
     }
 
     public mutating func boolean(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
         afterValue = true
     }
 
     mutating func null() {
         separate()
-        bytes.append(contentsOf: Array("null".utf8))
+        bytes.append(contentsOf: "null".utf8)
         afterValue = true
     }
 
@@ -122,39 +142,39 @@ public struct JSONWriter {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
         let (year, month, day) = Self.civil(daysSince1970: days)
-        var text: [UInt8] = []
-        text.reserveCapacity(20)
-        Self.append(year, width: 4, to: &text)
-        text.append(UInt8(ascii: "-"))
-        Self.append(month, width: 2, to: &text)
-        text.append(UInt8(ascii: "-"))
-        Self.append(day, width: 2, to: &text)
-        text.append(UInt8(ascii: "T"))
-        Self.append(time / 3600, width: 2, to: &text)
-        text.append(UInt8(ascii: ":"))
-        Self.append(time / 60 % 60, width: 2, to: &text)
-        text.append(UInt8(ascii: ":"))
-        Self.append(time % 60, width: 2, to: &text)
-        text.append(UInt8(ascii: "Z"))
-        quoted(text)
+        openQuote()
+        digits(year, width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(month, width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day, width: 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(time / 3600, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(time / 60 % 60, width: 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(time % 60, width: 2)
+        bytes.append(UInt8(ascii: "Z"))
+        closeQuote()
     }
 
     /// A calendar day as `Day` encodes it: `2026-11-29`.
     public mutating func day(_ value: Day) {
-        var text: [UInt8] = []
-        text.reserveCapacity(10)
-        Self.append(Int64(value.year), width: 4, to: &text)
-        text.append(UInt8(ascii: "-"))
-        Self.append(Int64(value.month), width: 2, to: &text)
-        text.append(UInt8(ascii: "-"))
-        Self.append(Int64(value.day), width: 2, to: &text)
-        quoted(text)
+        openQuote()
+        digits(Int64(value.year), width: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(Int64(value.month), width: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(Int64(value.day), width: 2)
+        closeQuote()
     }
 
-    private mutating func quoted(_ text: [UInt8]) {
+    private mutating func openQuote() {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: text)
+    }
+
+    private mutating func closeQuote() {
         bytes.append(UInt8(ascii: "\""))
         afterValue = true
     }
@@ -165,14 +185,15 @@ public struct JSONWriter {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func append(_ value: Int64, width: Int, to text: inout [UInt8]) {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+    /// The last `width` decimal digits of a value that is not negative, zero-padded.
+    private mutating func digits(_ value: Int64, width: Int) {
+        let start = bytes.count
         var rest = value
-        for index in stride(from: width - 1, through: 0, by: -1) {
-            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+        for _ in 0..<width {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
             rest /= 10
         }
-        text.append(contentsOf: digits)
+        bytes[start...].reverse()
     }
 
     /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's
