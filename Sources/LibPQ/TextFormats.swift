@@ -14,10 +14,38 @@ enum TimestampText {
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), Int(fraction))
+        // As `%04d-%02d-%02dT%02d:%02d:%02d.%06dZ` would write it, without Foundation's formatter,
+        // which cost more than the rest of binding a record's parameters.
+        var text: [UInt8] = []
+        text.reserveCapacity(27)
+        append(Int(parts.tm_year) + 1900, width: 4, to: &text)
+        text.append(UInt8(ascii: "-"))
+        append(Int(parts.tm_mon) + 1, width: 2, to: &text)
+        text.append(UInt8(ascii: "-"))
+        append(Int(parts.tm_mday), width: 2, to: &text)
+        text.append(UInt8(ascii: "T"))
+        append(Int(parts.tm_hour), width: 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        append(Int(parts.tm_min), width: 2, to: &text)
+        text.append(UInt8(ascii: ":"))
+        append(Int(parts.tm_sec), width: 2, to: &text)
+        text.append(UInt8(ascii: "."))
+        append(Int(fraction), width: 6, to: &text)
+        text.append(UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// `value` as `%0<width>d` writes it: zero-padded to `width` characters, the sign included.
+    private static func append(_ value: Int, width: Int, to text: inout [UInt8]) {
+        if value < 0 { text.append(UInt8(ascii: "-")) }
+        let start = text.count
+        var rest = value.magnitude
+        repeat {
+            text.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        while text.count - start < width - (value < 0 ? 1 : 0) { text.append(UInt8(ascii: "0")) }
+        text[start...].reverse()
     }
 
     /// Parses `YYYY-MM-DD`, optionally followed by ` HH:MM:SS[.ffffff][±HH[:MM[:SS]]]`.

@@ -50,6 +50,22 @@ struct TypeRoundTripTests {
         #expect(abs(back.timeIntervalSince1970 - instant.timeIntervalSince1970) < 0.000_001)
     }
 
+    @Test func instantsFromYearOneOnAreSentToTheMicrosecond() async throws {
+        // given instants from year 1 to 9999, before and after 1970, with and without fractions
+        var generator = SystemRandomNumberGenerator()
+        var micros = (0..<400).map { _ in Int64.random(in: -62_135_596_800_000_000...253_402_300_799_999_999, using: &generator) }
+        micros += [0, -1, 1, 999_999, -1_000_000, 1_796_000_000_123_456, -62_135_596_800_000_000, 253_402_300_799_999_999]
+        try await TestDatabase.withFresh(migrated: false) { db in
+            for value in micros {
+                let instant = Date(timeIntervalSince1970: Double(value) / 1_000_000)
+                let sent = Int64((instant.timeIntervalSince1970 * 1_000_000).rounded())
+                // then the server reads the very microsecond
+                let rows = try await db.pool.query("SELECT (extract(epoch FROM $1::timestamptz) * 1000000)::int8", [instant])
+                #expect(try rows[0].decode(Int64.self, 0) == sent, "\(instant)")
+            }
+        }
+    }
+
     @Test func datesDecodeAsMidnightUTC() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             let rows = try await db.pool.query("SELECT '2026-11-29'::date AS day")
