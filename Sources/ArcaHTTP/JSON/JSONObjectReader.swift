@@ -17,10 +17,7 @@ final class JSONObjectReader {
 
     /// Parses a request body that must be one JSON object.
     static func body(_ data: Data) throws(Problem) -> JSONObjectReader {
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
+        guard let value = JSONValue(parsing: data) else {
             throw Problem.badRequest(
                 "The body is not valid JSON in UTF-8.", errors: [.init(field: "body", rule: "json", message: "expected a JSON object in UTF-8")])
         }
