@@ -11,7 +11,9 @@
 -- * The seal found the chain its transaction holds, and the first one free, by reading every
 --   version of the sixteen chain heads (a table that updates bloat); it now reads heads by their
 --   key, remembering the chain it holds in a setting of the transaction (`arca.audit_chain`),
---   which it trusts only when that head names the transaction as its holder.
+--   which it trusts only when that head names the transaction as its holder. A transaction
+--   that resets the setting midway may seal its later entries on a second chain: each chain
+--   still holds in commit order, and `arca audit verify` checks them all.
 -- * `case_activity`, `case_review_period` and `case_search_text` were SQL functions that cannot
 --   be inlined (a write, a subquery), so each call parsed and planned them again. As PL/pgSQL
 --   functions their plans are kept for the session; the review dates and search texts they

@@ -57,7 +57,8 @@ extension JSONValue {
     /// Parses one JSON document (RFC 8259) written in UTF-8, as `JSONDecoder` decodes a
     /// `JSONValue` but without the Codable machinery, which cost more than the rest of
     /// reading a request's body; nil when it is not such a document. Unlike `JSONDecoder`,
-    /// it holds to the RFC where that one is lenient: a comma before `]` or `}` is refused.
+    /// it holds to the RFC where that one is lenient: a comma before `]` or `}` is refused, and
+    /// so is text in UTF-16 or UTF-32.
     public init?(parsing data: Data) {
         guard let value = data.withUnsafeBytes({ bytes in
             var parser = JSONParser(bytes: bytes)
@@ -81,6 +82,8 @@ private struct JSONParser {
     }
 
     mutating func document() -> JSONValue? {
+        // A byte-order mark may open UTF-8 text (RFC 8259 §8.1), as some writers put one.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
         skipBlanks()
         guard let value = value() else { return nil }
         skipBlanks()
@@ -118,8 +121,8 @@ private struct JSONParser {
 
     private mutating func object() -> JSONValue? {
         depth += 1
-        guard depth <= Self.deepest else { return nil }
         defer { depth -= 1 }
+        guard depth <= Self.deepest else { return nil }
         index += 1
         var members: [String: JSONValue] = [:]
         skipBlanks()
@@ -150,8 +153,8 @@ private struct JSONParser {
 
     private mutating func array() -> JSONValue? {
         depth += 1
-        guard depth <= Self.deepest else { return nil }
         defer { depth -= 1 }
+        guard depth <= Self.deepest else { return nil }
         index += 1
         var elements: [JSONValue] = []
         skipBlanks()
@@ -204,7 +207,7 @@ private struct JSONParser {
                 case UInt8(ascii: "t"): text.append(0x09)
                 case UInt8(ascii: "u"):
                     guard let scalar = unicodeEscape() else { return nil }
-                    text.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    text.append(contentsOf: scalar.utf8)
                 default: return nil
                 }
             case 0..<0x20: return nil

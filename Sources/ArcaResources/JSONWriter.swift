@@ -135,37 +135,21 @@ public struct JSONWriter {
         afterValue = true
     }
 
-    /// An instant as `JSONEncoder.DateEncodingStrategy.iso8601` writes it: UTC, whole seconds
-    /// (rounded down), `2026-11-29T04:30:00Z`.
+    /// An instant as `JSONEncoder.DateEncodingStrategy.iso8601` writes it (`InstantText`).
     public mutating func timestamp(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSinceReferenceDate.rounded(.down)) + 978_307_200
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let time = seconds - days * 86_400
-        let (year, month, day) = Self.civil(daysSince1970: days)
         openQuote()
-        digits(year, width: 4)
-        bytes.append(UInt8(ascii: "-"))
-        digits(month, width: 2)
-        bytes.append(UInt8(ascii: "-"))
-        digits(day, width: 2)
-        bytes.append(UInt8(ascii: "T"))
-        digits(time / 3600, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(time / 60 % 60, width: 2)
-        bytes.append(UInt8(ascii: ":"))
-        digits(time % 60, width: 2)
-        bytes.append(UInt8(ascii: "Z"))
+        InstantText.append(date, to: &bytes)
         closeQuote()
     }
 
     /// A calendar day as `Day` encodes it: `2026-11-29`.
     public mutating func day(_ value: Day) {
         openQuote()
-        digits(Int64(value.year), width: 4)
+        InstantText.appendDigits(Int64(value.year), width: 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        digits(Int64(value.month), width: 2)
+        InstantText.appendDigits(Int64(value.month), width: 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        digits(Int64(value.day), width: 2)
+        InstantText.appendDigits(Int64(value.day), width: 2, to: &bytes)
         closeQuote()
     }
 
@@ -184,31 +168,6 @@ public struct JSONWriter {
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
-
-    /// The last `width` decimal digits of a value that is not negative, zero-padded.
-    private mutating func digits(_ value: Int64, width: Int) {
-        let start = bytes.count
-        var rest = value
-        for _ in 0..<width {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        }
-        bytes[start...].reverse()
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's
-    /// `civil_from_days`).
-    private static func civil(daysSince1970: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 }
 
 /// `null`, for a member that is always present.

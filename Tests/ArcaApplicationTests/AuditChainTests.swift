@@ -268,12 +268,22 @@ struct AuditChainTests {
         return (try rows[0].decode(Int.self, 0), try rows[0].decode(Int.self, 1))
     }
 
-    @Test func aTransactionsEntriesFollowEachOtherOnTheChainItHolds() async throws {
+    @Test func aTransactionsEntriesFollowEachOtherOnTheChainItTookWhenItsOwnWasBusy() async throws {
         try await TestWorld.with { world in
             try await writeTrail(world)
-            _ = try await world.db.pool.withSession { session in
-                try await session.simpleQuery("BEGIN; \(Self.insertEntry("first")) \(Self.insertEntry("second")) \(Self.insertEntry("third")) COMMIT;")
+            try await world.db.pool.withSession { writer in
+                // given the chain the writer would take first, held by another transaction
+                let preferred = try await writer.query("SELECT pg_backend_pid() % 16")[0].decode(Int.self, 0)
+                try await world.db.withSuperuserSession { holder in
+                    _ = try await holder.simpleQuery("BEGIN; SELECT 1 FROM audit_chain WHERE chain = \(preferred) FOR UPDATE;")
+                    // when the writer's first entry takes another chain, and the first is free again for the next ones
+                    _ = try await writer.simpleQuery("BEGIN; \(Self.insertEntry("first"))")
+                    _ = try await holder.simpleQuery("COMMIT")
+                }
+                _ = try await writer.simpleQuery("\(Self.insertEntry("second")) \(Self.insertEntry("third")) COMMIT;")
+                #expect(try await chainAndLink(world, of: "first").chain != preferred)
             }
+            // then all three follow each other on the chain the first took
             let first = try await chainAndLink(world, of: "first")
             let second = try await chainAndLink(world, of: "second")
             let third = try await chainAndLink(world, of: "third")
@@ -287,10 +297,12 @@ struct AuditChainTests {
         try await TestWorld.with { world in
             try await writeTrail(world)
             let before = try await world.count("SELECT sum(length)::int FROM audit_chain")
+            // when an entry is written in a part rolled back, and another after it
             _ = try await world.db.pool.withSession { session in
                 try await session.simpleQuery(
                     "BEGIN; SAVEPOINT part; \(Self.insertEntry("undone")) ROLLBACK TO SAVEPOINT part; \(Self.insertEntry("kept")) COMMIT;")
             }
+            // then only the second moved a chain, and the trail holds
             #expect(try await world.count("SELECT sum(length)::int FROM audit_chain") == before + 1)
             #expect(try await world.count("SELECT count(*)::int FROM audit_entry WHERE entity_id = 'undone'") == 0)
             #expect(try await verify(world).broken == nil)
@@ -300,10 +312,12 @@ struct AuditChainTests {
     @Test func aSettingNamingAChainAnotherTransactionHoldsDoesNotFoolTheSeal() async throws {
         try await TestWorld.with { world in
             try await writeTrail(world)
+            // given a transaction that holds a chain
             try await world.db.pool.withSession { holder in
                 try await holder.simpleQuery("BEGIN; \(Self.insertEntry("held"))")
                 let held = try await holder.query("SELECT chain FROM audit_entry WHERE entity_id = 'held'")[0].decode(Int.self, 0)
-                // Were the setting trusted, this would wait for the holder, which waits for it.
+                // when another names that chain in the setting the seal remembers chains by;
+                // were it trusted, this would wait for the holder, which waits for it
                 _ = try await world.db.pool.withSession { other in
                     try await other.simpleQuery(
                         """
@@ -313,6 +327,7 @@ struct AuditChainTests {
                 }
                 _ = try await holder.simpleQuery("COMMIT")
             }
+            // then its entry is sealed on a chain of its own
             #expect(try await chainAndLink(world, of: "other").chain != chainAndLink(world, of: "held").chain)
             #expect(try await verify(world).broken == nil)
         }

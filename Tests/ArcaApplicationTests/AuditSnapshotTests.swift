@@ -1,5 +1,9 @@
 @testable import ArcaApplication
+import ArcaDomain
+import ArcaPersistence
+import ArcaTestSupport
 import Foundation
+import LibPQ
 import Testing
 
 @Suite("Audit snapshots")
@@ -31,5 +35,94 @@ struct AuditSnapshotTests {
         #expect(snapshot["quoted"] as? String == record.quoted)
         #expect(snapshot["byOwner"] as? [String: Int] == record.byOwner)
         #expect(snapshot["recordedAt"] as? String == "2026-11-29T11:00:00Z")
+    }
+
+    /// What `AuditSnapshot` wrote through Foundation's encoder before `SnapshotEncoder`.
+    static func throughFoundation(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: AuditSnapshot.lowercasingIDs(Array(try encoder.encode(value))), as: UTF8.self)
+    }
+
+    /// The two writings of each value as the trail's `jsonb` column keeps them, side by side.
+    static func storedBothWays(_ values: [any Encodable], in pool: ConnectionPool) async throws -> [(ours: String, foundations: String)] {
+        var stored: [(String, String)] = []
+        for value in values {
+            let rows = try await pool.query("SELECT $1::jsonb::text, $2::jsonb::text", [AuditSnapshot.json(value), try throughFoundation(value)])
+            stored.append((try rows[0].decode(String.self, 0), try rows[0].decode(String.self, 1)))
+        }
+        return stored
+    }
+
+    private class Filed: Encodable {
+        let reference = "BE-2026-000042"
+        private enum Keys: String, CodingKey { case reference }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(reference, forKey: .reference)
+        }
+    }
+
+    private final class Seized: Filed {
+        let amounts: [Decimal] = [Decimal(string: "12500.00")!, Decimal(string: "0.10")!, Decimal(string: "-3")!, Decimal(string: "1e-7")!]
+        let rate = 1.0825
+        let whole = 3.0
+        let scan = Data([0, 1, 2, 250, 255])
+        let registry = URL(string: "https://kbopub.economie.fgov.be/kbopub/zoeknummerform.html?nummer=0403.170.701")!
+        let nothing: String? = nil
+        let nested: [[String: [Int]]] = [["a": [1, 2]], [:]]
+        let note = "Line one\nline two\t\"quoted\" \\ / \u{1}\u{7F} Łódź 💶"
+        private enum Keys: String, CodingKey { case amounts, rate, whole, scan, registry, nothing, nested, note, filed }
+        override func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(amounts, forKey: .amounts)
+            try container.encode(rate, forKey: .rate)
+            try container.encode(whole, forKey: .whole)
+            try container.encode(scan, forKey: .scan)
+            try container.encode(registry, forKey: .registry)
+            try container.encodeIfPresent(nothing, forKey: .nothing)
+            try container.encode(nested, forKey: .nested)
+            try container.encode(note, forKey: .note)
+            try super.encode(to: container.superEncoder(forKey: .filed))
+            try super.encode(to: encoder)
+        }
+    }
+
+    @Test func decimalsNumbersDataAddressesNestingAndInheritanceAreStoredAsFoundationWroteThem() async throws {
+        try await TestDatabase.withFresh(migrated: false) { db in
+            for stored in try await Self.storedBothWays([Seized()], in: db.pool) {
+                #expect(stored.ours == stored.foundations)
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func everyRecordOfTheDemoDataIsStoredAsFoundationWroteIt() async throws {
+        try await TestDatabase.withFresh { db in
+            // given the demo data: cases, subjects, assets in every state with their valuations,
+            // events and management, orders executed, lifted and corrected
+            let database = Database(pool: db.pool)
+            let clock = TestClock()
+            _ = try await SeedDemo(database: database, clock: clock.now)(cases: 30, seed: 2026, by: .commandLine())
+            let useCases = UseCases(database: database, clock: clock.now)
+            let officer = try await database.transaction { store in Caller(user: try #require(try await store.users.find(name: UserName("j.peeters")))) }
+            var records: [any Encodable] = []
+            for listed in try await useCases.listCases(CaseListRequest(limit: 100), by: officer).items {
+                let file = try await useCases.readCase(id: listed.id, by: officer)
+                records += [file.record] as [any Encodable] + file.subjects + file.orders
+                for asset in file.assets {
+                    let read = try await useCases.readAsset(id: asset.id, by: officer)
+                    records += [read.asset] as [any Encodable] + read.valuations + read.events + read.management
+                }
+            }
+            // when each is written for the trail both ways
+            let stored = try await Self.storedBothWays(records, in: db.pool)
+            // then the trail keeps the very same values
+            #expect(stored.count >= 300)
+            for (ours, foundations) in stored {
+                #expect(ours == foundations)
+            }
+        }
     }
 }

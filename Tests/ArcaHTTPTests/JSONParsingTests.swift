@@ -48,14 +48,32 @@ struct JSONParsingTests {
     }
 
     @Test func aCommaBeforeTheEndOfAnArrayOrObjectIsRefusedThoughFoundationLetsItPass() {
+        // given documents with a comma before their end, which Foundation accepts
         for text in ["[1,]", #"{"a":1,}"#, #"{"category":"cash",}"#] {
             let data = Data(text.utf8)
             #expect(foundation(data) != nil)
+            // then they are refused, as RFC 8259 has it
             #expect(JSONValue(parsing: data) == nil, "\(text)")
         }
     }
 
-    @Test func everyTruncationOfARealBodyIsRefusedLikeFoundationRefusesIt() {
+    @Test func aByteOrderMarkBeforeUTF8IsPassedOverAsFoundationPassesOverIt() {
+        // given a body that a writer opened with a byte-order mark
+        let data = Data([0xEF, 0xBB, 0xBF] + Array(Self.accepted[0].utf8))
+        // then it is read as without it
+        #expect(foundation(data) != nil)
+        #expect(JSONValue(parsing: data) == foundation(data))
+    }
+
+    @Test func textInUTF16IsRefusedThoughFoundationReadsIt() throws {
+        // given a body in UTF-16, which Foundation recognises
+        let data = try #require(#"{"category":"cash"}"#.data(using: .utf16))
+        #expect(foundation(data) != nil)
+        // then it is refused: request bodies are UTF-8
+        #expect(JSONValue(parsing: data) == nil)
+    }
+
+    @Test func everyPrefixOfARealBodyIsAcceptedOrRefusedAsFoundationDoes() {
         let body = Array(Self.accepted[0].utf8) + Array(Self.accepted[7].utf8)
         for length in 0..<body.count {
             let data = Data(body.prefix(length))

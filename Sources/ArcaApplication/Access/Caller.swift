@@ -129,22 +129,15 @@ private struct SearchRecord<Filter: Encodable>: Encodable {
     let shown: [String]
 }
 
-/// Record snapshots for the audit trail, with ids in the lower-case form the API and the CLI
-/// show (Foundation encodes a UUID in capitals). The column is `jsonb`, which keeps its own
-/// key order, so the text is not put in canonical form here: parsing it back into Foundation
-/// objects to sort it had cost a quarter of a record's creation.
+/// Record snapshots for the audit trail (`SnapshotEncoder`), with ids in the lower-case form
+/// the API and the CLI show, also where a record holds one as text. The column is `jsonb`,
+/// which keeps its own key order, so the text is not put in canonical form here: parsing it
+/// back into Foundation objects to sort it had cost a quarter of a record's creation.
 enum AuditSnapshot {
     static func json(_ value: some Encodable) -> String {
-        guard let data = try? encoder.encode(value) else { return "null" }
-        return String(decoding: lowercasingIDs(Array(data)), as: UTF8.self)
+        guard let bytes = try? SnapshotEncoder.encode(value) else { return "null" }
+        return String(decoding: lowercasingIDs(bytes), as: UTF8.self)
     }
-
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
 
     /// Every string value that is a whole UUID, in lower case; keys and everything else as
     /// they were.

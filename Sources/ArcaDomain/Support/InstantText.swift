@@ -1,0 +1,51 @@
+import Foundation
+
+/// Instants and numbers written as text by hand, where Foundation's formatters cost more than
+/// the answer or record around them.
+public enum InstantText {
+    /// An instant in UTC in whole seconds, rounded down, `2026-11-29T04:30:00Z`: as
+    /// `JSONEncoder.DateEncodingStrategy.iso8601` writes it.
+    public static func append(_ date: Date, to bytes: inout [UInt8]) {
+        let seconds = Int64(date.timeIntervalSinceReferenceDate.rounded(.down)) + 978_307_200
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        let (year, month, day) = civil(daysSince1970: days)
+        appendDigits(year, width: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(month, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        appendDigits(day, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "T"))
+        appendDigits(time / 3600, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time / 60 % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time % 60, width: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "Z"))
+    }
+
+    /// The last `width` decimal digits of a value that is not negative, zero-padded.
+    public static func appendDigits(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = value
+        for _ in 0..<width {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's
+    /// `civil_from_days`).
+    private static func civil(daysSince1970: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = daysSince1970 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
