@@ -88,7 +88,7 @@ to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /m
 WARM_UP=${WARM_UP:-3}
 run_wrk() {
   local out
-  wrk -t 2 -c "$CONNECTIONS" -d "${WARM_UP}s" -s "Benchmarks/api/$1.lua" "http://127.0.0.1:$HTTP_PORT" > /dev/null
+  [ "$WARM_UP" -gt 0 ] && wrk -t 2 -c "$CONNECTIONS" -d "${WARM_UP}s" -s "Benchmarks/api/$1.lua" "http://127.0.0.1:$HTTP_PORT" > /dev/null
   out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency -s "Benchmarks/api/$1.lua" "http://127.0.0.1:$HTTP_PORT")
   if printf '%s\n' "$out" | grep -q "Non-2xx"; then
     echo "bench-api: $1 answered errors:" >&2; printf '%s\n' "$out" >&2; exit 1
@@ -153,7 +153,7 @@ bulk_server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$((HTTP_PORT + 1))/readyz" >/dev/null && break; sleep 0.1; done
 search() {
   local out
-  ARCA_TOKEN=$bulk_token ARCA_SEARCH_PATH=$1 ARCA_FRAGMENTS=$2 \
+  [ "$WARM_UP" -gt 0 ] && ARCA_TOKEN=$bulk_token ARCA_SEARCH_PATH=$1 ARCA_FRAGMENTS=$2 \
     wrk -t 2 -c "$CONNECTIONS" -d "${WARM_UP}s" -s Benchmarks/api/search.lua "http://127.0.0.1:$((HTTP_PORT + 1))" > /dev/null
   out=$(ARCA_TOKEN=$bulk_token ARCA_SEARCH_PATH=$1 ARCA_FRAGMENTS=$2 \
     wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency -s Benchmarks/api/search.lua "http://127.0.0.1:$((HTTP_PORT + 1))")

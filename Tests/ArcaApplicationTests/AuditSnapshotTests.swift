@@ -72,8 +72,11 @@ struct AuditSnapshotTests {
         let registry = URL(string: "https://kbopub.economie.fgov.be/kbopub/zoeknummerform.html?nummer=0403.170.701")!
         let nothing: String? = nil
         let nested: [[String: [Int]]] = [["a": [1, 2]], [:]]
+        let instants = ["1500-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1582-10-15T00:00:00Z", "9999-12-31T23:59:59Z"]
+            .map { ISO8601DateFormatter().date(from: $0)! } + [Date(timeIntervalSince1970: 253_402_300_800 + 86_400), Date(timeIntervalSince1970: -1e11)]
         let note = "Line one\nline two\t\"quoted\" \\ / \u{1}\u{7F} Łódź 💶"
-        private enum Keys: String, CodingKey { case amounts, rate, whole, scan, registry, nothing, nested, note, filed }
+        private enum Keys: String, CodingKey { case amounts, rate, whole, scan, registry, nothing, nested, note, filed, instants, twice }
+        private enum Inner: String, CodingKey { case first, second }
         override func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(amounts, forKey: .amounts)
@@ -84,7 +87,13 @@ struct AuditSnapshotTests {
             try container.encodeIfPresent(nothing, forKey: .nothing)
             try container.encode(nested, forKey: .nested)
             try container.encode(note, forKey: .note)
+            try container.encode(instants, forKey: .instants)
+            var once = container.nestedContainer(keyedBy: Inner.self, forKey: .twice)
+            try once.encode("Antwerp", forKey: .first)
+            var again = container.nestedContainer(keyedBy: Inner.self, forKey: .twice)
+            try again.encode("Zeebrugge", forKey: .second)
             try super.encode(to: container.superEncoder(forKey: .filed))
+            try super.encode(to: container.superEncoder())
             try super.encode(to: encoder)
         }
     }
@@ -95,6 +104,17 @@ struct AuditSnapshotTests {
                 #expect(stored.ours == stored.foundations)
             }
         }
+    }
+
+    private struct Silent: Encodable {
+        func encode(to encoder: any Encoder) throws {}
+    }
+
+    @Test func aRecordThatWritesNothingIsKeptAsNullAsFoundationLeftIt() {
+        // given a record that encodes no value, which Foundation's encoder refused
+        #expect(throws: EncodingError.self) { try JSONEncoder().encode(Silent()) }
+        // then its snapshot is null, as it was
+        #expect(AuditSnapshot.json(Silent()) == "null")
     }
 
     @Test(.timeLimit(.minutes(5)))

@@ -30,12 +30,15 @@ struct HandWrittenJSONTests {
     }
 
     @Test func instantsAreWrittenInWholeUTCSecondsAsFoundationWritesThem() throws {
-        // given instants with fractions of a second, around midnight, leap days and year ends
+        // given instants with fractions of a second, around midnight, leap days and year ends, and
+        // before the Gregorian calendar, from year 10000, and before year 1
         var generator = SystemRandomNumberGenerator()
         var dates = (0..<5000).map { _ in Date(timeIntervalSinceReferenceDate: Double.random(in: -1e9...2e9, using: &generator)) }
-        dates += ["2024-02-29T23:59:59Z", "2025-12-31T23:59:59Z", "2000-01-01T00:00:00Z", "1999-12-31T23:59:59Z"].map {
+        dates += ["2024-02-29T23:59:59Z", "2025-12-31T23:59:59Z", "2000-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "1582-10-15T00:00:00Z",
+            "1582-10-14T23:59:59Z", "1500-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"].map {
             ISO8601DateFormatter().date(from: $0)!
         }
+        dates += [Date(timeIntervalSince1970: 253_402_300_800), Date(timeIntervalSince1970: 1e12), Date(timeIntervalSince1970: -1e11)]
         dates += dates.prefix(100).map { Date(timeIntervalSinceReferenceDate: $0.timeIntervalSinceReferenceDate.rounded(.down) + 0.999_999) }
         // then each is written as Foundation writes it
         for date in dates {

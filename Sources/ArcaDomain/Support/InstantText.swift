@@ -4,8 +4,14 @@ import Foundation
 /// the answer or record around them.
 public enum InstantText {
     /// An instant in UTC in whole seconds, rounded down, `2026-11-29T04:30:00Z`: as
-    /// `JSONEncoder.DateEncodingStrategy.iso8601` writes it.
+    /// `JSONEncoder.DateEncodingStrategy.iso8601` writes it. By hand between the Gregorian
+    /// calendar's first day (1582-10-15) and the year 10000; Foundation's own style outside,
+    /// where it counts Julian days and years of more than four digits.
     public static func append(_ date: Date, to bytes: inout [UInt8]) {
+        guard date.timeIntervalSince1970 >= gregorianStart, date.timeIntervalSince1970 < yearTenThousand else {
+            bytes.append(contentsOf: date.formatted(.iso8601).utf8)
+            return
+        }
         let seconds = Int64(date.timeIntervalSinceReferenceDate.rounded(.down)) + 978_307_200
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
@@ -24,7 +30,12 @@ public enum InstantText {
         bytes.append(UInt8(ascii: "Z"))
     }
 
-    /// The last `width` decimal digits of a value that is not negative, zero-padded.
+    /// 1582-10-15T00:00:00Z and 10000-01-01T00:00:00Z, in seconds since 1970.
+    private static let gregorianStart: TimeInterval = -12_219_292_800
+    private static let yearTenThousand: TimeInterval = 253_402_300_800
+
+    /// The last `width` decimal digits of a value that is not negative (a negative one traps),
+    /// zero-padded.
     public static func appendDigits(_ value: Int64, width: Int, to bytes: inout [UInt8]) {
         let start = bytes.count
         var rest = value
