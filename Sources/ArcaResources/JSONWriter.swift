@@ -70,44 +70,8 @@ public struct JSONWriter {
 
     public mutating func string(_ text: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        // Most texts need no escape, and are copied whole.
-        if text.utf8.contains(where: Self.needsEscape) {
-            for byte in text.utf8 { escaped(byte) }
-        } else {
-            bytes.append(contentsOf: text.utf8)
-        }
-        bytes.append(UInt8(ascii: "\""))
+        InstantText.appendJSONString(text, to: &bytes)
         afterValue = true
-    }
-
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
-    }
-
-    private mutating func escaped(_ byte: UInt8) {
-        let escape: UInt8
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape = byte
-        case 0x08: escape = UInt8(ascii: "b")
-        case 0x09: escape = UInt8(ascii: "t")
-        case 0x0A: escape = UInt8(ascii: "n")
-        case 0x0C: escape = UInt8(ascii: "f")
-        case 0x0D: escape = UInt8(ascii: "r")
-        case 0..<0x20:
-            bytes.append(UInt8(ascii: "\\"))
-            bytes.append(UInt8(ascii: "u"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(UInt8(ascii: "0"))
-            bytes.append(Self.hexDigits[Int(byte >> 4)])
-            bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            return
-        default:
-            bytes.append(byte)
-            return
-        }
-        bytes.append(UInt8(ascii: "\\"))
-        bytes.append(escape)
     }
 
     public mutating func integer(_ value: Int64) {
@@ -166,8 +130,6 @@ public struct JSONWriter {
     private mutating func separate() {
         if afterValue { bytes.append(UInt8(ascii: ",")) }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// `null`, for a member that is always present.

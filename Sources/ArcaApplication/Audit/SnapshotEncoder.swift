@@ -67,7 +67,7 @@ private indirect enum SnapshotNode {
         switch self {
         case .null: bytes.append(contentsOf: "null".utf8)
         case .literal(let text): bytes.append(contentsOf: text.utf8)
-        case .string(let text): Self.write(text, to: &bytes)
+        case .string(let text): InstantText.appendJSONString(text, to: &bytes)
         case .array(let items):
             bytes.append(UInt8(ascii: "["))
             for (offset, item) in items.nodes.enumerated() {
@@ -79,7 +79,7 @@ private indirect enum SnapshotNode {
             bytes.append(UInt8(ascii: "{"))
             for (offset, member) in members.pairs.enumerated() {
                 if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                Self.write(member.key, to: &bytes)
+                InstantText.appendJSONString(member.key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 member.node.write(to: &bytes)
             }
@@ -87,28 +87,6 @@ private indirect enum SnapshotNode {
         case .deferred(let encoder): (encoder.node ?? .object(SnapshotMembers())).write(to: &bytes)
         }
     }
-
-    private static func write(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), byte])
-            case 0x0A: bytes.append(contentsOf: "\\n".utf8)
-            case 0x0D: bytes.append(contentsOf: "\\r".utf8)
-            case 0x09: bytes.append(contentsOf: "\\t".utf8)
-            case 0x08: bytes.append(contentsOf: "\\b".utf8)
-            case 0x0C: bytes.append(contentsOf: "\\f".utf8)
-            case 0..<0x20:
-                bytes.append(contentsOf: "\\u00".utf8)
-                bytes.append(hexDigits[Int(byte >> 4)])
-                bytes.append(hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
-    }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 private final class SnapshotItems {

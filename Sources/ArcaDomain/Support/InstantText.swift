@@ -1,7 +1,7 @@
 import Foundation
 
-/// Instants and numbers written as text by hand, where Foundation's formatters cost more than
-/// the answer or record around them.
+/// Instants, numbers and JSON strings written as text by hand, where Foundation's formatters
+/// cost more than the answer or record around them.
 public enum InstantText {
     /// An instant in UTC in whole seconds, rounded down, `2026-11-29T04:30:00Z`: as
     /// `JSONEncoder.DateEncodingStrategy.iso8601` writes it. By hand between the Gregorian
@@ -59,4 +59,42 @@ public enum InstantText {
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
+}
+
+extension InstantText {
+    /// `text` as a JSON string, quoted, escaped as Foundation's `JSONEncoder` escapes it with
+    /// unescaped slashes; most texts need no escape and are copied whole.
+    public static func appendJSONString(_ text: String, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            for byte in text.utf8 { appendEscaped(byte, to: &bytes) }
+        } else {
+            bytes.append(contentsOf: text.utf8)
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendEscaped(_ byte: UInt8, to bytes: inout [UInt8]) {
+        let escape: UInt8
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape = byte
+        case 0x08: escape = UInt8(ascii: "b")
+        case 0x09: escape = UInt8(ascii: "t")
+        case 0x0A: escape = UInt8(ascii: "n")
+        case 0x0C: escape = UInt8(ascii: "f")
+        case 0x0D: escape = UInt8(ascii: "r")
+        case 0..<0x20:
+            bytes.append(contentsOf: "\\u00".utf8)
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
+            return
+        default:
+            bytes.append(byte)
+            return
+        }
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(escape)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
