@@ -91,22 +91,25 @@ extension UUID: PostgresDecodable {
     /// `UUID(uuidString:)` goes through `sscanf`, and ids are in every row.
     init?(text: UnsafeRawBufferPointer) {
         guard text.count == 36 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var index = 0
-        var position = 0
-        while position < 36 {
-            if position == 8 || position == 13 || position == 18 || position == 23 {
-                guard text[position] == UInt8(ascii: "-") else { return nil }
-                position += 1
-                continue
+        var uuid: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let parsed = withUnsafeMutableBytes(of: &uuid) { bytes in
+            var index = 0
+            var position = 0
+            while position < 36 {
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    guard text[position] == UInt8(ascii: "-") else { return false }
+                    position += 1
+                    continue
+                }
+                guard let high = Self.hexValue(text[position]), let low = Self.hexValue(text[position + 1]) else { return false }
+                bytes[index] = high << 4 | low
+                index += 1
+                position += 2
             }
-            guard let high = Self.hexValue(text[position]), let low = Self.hexValue(text[position + 1]) else { return nil }
-            bytes[index] = high << 4 | low
-            index += 1
-            position += 2
+            return true
         }
-        self.init(uuid: (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
+        guard parsed else { return nil }
+        self.init(uuid: uuid)
     }
 
     private static func hexValue(_ digit: UInt8) -> UInt8? {

@@ -5,8 +5,7 @@ import Foundation
 /// Immutable once built, so it may be shared across tasks.
 public final class QueryResult: @unchecked Sendable, RandomAccessCollection {
     private let result: OpaquePointer?
-    public let columns: [String]
-    private let columnIndex: [String: Int]
+    private let columnCount: Int32
     /// Rows inserted, updated, deleted, copied… as the server's command tag says.
     public let affectedRows: Int
     public let startIndex = 0
@@ -14,46 +13,50 @@ public final class QueryResult: @unchecked Sendable, RandomAccessCollection {
 
     init(taking result: OpaquePointer) {
         self.result = result
-        let count = Int(PQnfields(result))
-        var columns: [String] = []
-        columns.reserveCapacity(count)
-        var index: [String: Int] = [:]
-        for column in 0..<count {
-            let name = String(cString: PQfname(result, Int32(column)))
-            columns.append(name)
-            if index[name] == nil { index[name] = column }
-        }
-        self.columns = columns
-        self.columnIndex = index
+        self.columnCount = PQnfields(result)
         self.endIndex = Int(PQntuples(result))
-        self.affectedRows = Int(String(cString: PQcmdTuples(result))) ?? 0
+        var affected = 0
+        var tag = PQcmdTuples(result)!
+        while tag.pointee >= 0x30 && tag.pointee <= 0x39 {
+            affected = affected * 10 + Int(tag.pointee - 0x30)
+            tag += 1
+        }
+        self.affectedRows = affected
     }
 
     deinit {
         PQclear(result)
     }
 
+    /// The columns' names, in order. Read from libpq when asked rather than for every result:
+    /// rows are read by position, and names are wanted for messages.
+    public var columns: [String] { (0..<columnCount).map { String(cString: PQfname(result, $0)) } }
+
     public subscript(position: Int) -> Row { Row(result: self, index: position) }
 
+    /// The first column of that name.
     func column(named name: String) throws -> Int {
-        guard let index = columnIndex[name] else {
+        let found = name.withCString { wanted in
+            (0..<columnCount).first { strcmp(PQfname(result, $0), wanted) == 0 }
+        }
+        guard let found else {
             throw PostgresError.decoding("no column \"\(name)\" in result (columns: \(columns.joined(separator: ", ")))")
         }
-        return index
+        return Int(found)
     }
 
     func cell(row: Int, column: Int) throws -> PostgresCell {
-        guard column >= 0, column < columns.count else {
-            throw PostgresError.decoding("column \(column) is out of range (result has \(columns.count))")
+        guard column >= 0, column < columnCount else {
+            throw PostgresError.decoding("column \(column) is out of range (result has \(columnCount))")
         }
-        let name = columns[column]
-        let type = PQftype(result, Int32(column))
-        if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
-            return PostgresCell(bytes: nil, type: type, column: name)
+        let column = Int32(column)
+        let type = PQftype(result, column)
+        if PQgetisnull(result, Int32(row), column) == 1 {
+            return PostgresCell(bytes: nil, type: type, result: result, columnNumber: column)
         }
-        let value = PQgetvalue(result, Int32(row), Int32(column))!
-        let length = Int(PQgetlength(result, Int32(row), Int32(column)))
-        return PostgresCell(bytes: UnsafeRawBufferPointer(start: value, count: length), type: type, column: name)
+        let value = PQgetvalue(result, Int32(row), column)!
+        let length = Int(PQgetlength(result, Int32(row), column))
+        return PostgresCell(bytes: UnsafeRawBufferPointer(start: value, count: length), type: type, result: result, columnNumber: column)
     }
 }
 
@@ -80,7 +83,19 @@ public struct Row: Sendable {
 public struct PostgresCell {
     public let bytes: UnsafeRawBufferPointer?
     public let type: UInt32
-    public let column: String
+    /// libpq's result, which the `QueryResult` keeps alive; it is asked for the name only.
+    private let result: OpaquePointer?
+    private let columnNumber: Int32
+
+    init(bytes: UnsafeRawBufferPointer?, type: UInt32, result: OpaquePointer?, columnNumber: Int32) {
+        self.bytes = bytes
+        self.type = type
+        self.result = result
+        self.columnNumber = columnNumber
+    }
+
+    /// The column's name, for messages.
+    public var column: String { String(cString: PQfname(result, columnNumber)) }
 
     func required<T>(_ type: T.Type) throws -> UnsafeRawBufferPointer {
         guard let bytes else {

@@ -90,7 +90,7 @@ struct CLIError: Error, CustomStringConvertible {
 enum Logging {
     /// `ARCA_LOG_LEVEL` (trace…critical), `info` by default.
     static func logger(_ label: String) -> Logger {
-        var logger = Logger(label: label)
+        var logger = Logger(label: label, factory: DeferredMetadataLogHandler.init(label:))
         logger.logLevel = ProcessInfo.processInfo.environment["ARCA_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         return logger
     }

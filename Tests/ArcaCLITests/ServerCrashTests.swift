@@ -8,7 +8,8 @@ final class ServedArca {
     let port: Int
     private let process: Process
 
-    init(port: Int, environment: [String: String], in directory: URL? = nil) throws {
+    /// - Parameter log: where the server's standard error goes, at `logLevel`; nowhere by default.
+    init(port: Int, environment: [String: String], in directory: URL? = nil, logLevel: String = "error", log: URL? = nil) throws {
         self.port = port
         process = Process()
         process.executableURL = ArcaProcess.binary
@@ -17,10 +18,15 @@ final class ServedArca {
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "DATABASE_URL")
         env.merge(environment) { _, new in new }
-        env["ARCA_LOG_LEVEL"] = "error"
+        env["ARCA_LOG_LEVEL"] = logLevel
         process.environment = env
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw CLIFailure("cannot create \(log.path)") }
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
     }
 

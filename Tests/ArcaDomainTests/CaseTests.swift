@@ -66,9 +66,14 @@ struct CaseTests {
         #expect(try CountryCode("EL").memberState == .greece)
     }
 
-    @Test(arguments: ["", "B", "BEL", "1E"])
+    @Test(arguments: ["", "B", "BEL", "1E", "bé", "ıE", "B "])
     func aMalformedCountryCodeIsRefused(_ text: String) {
         #expect(throws: VocabularyError.self) { try CountryCode(text) }
+    }
+
+    @Test func aCountryCodeInSmallLettersIsStoredInCapitals() throws {
+        #expect(try CountryCode("nl").value == "NL")
+        #expect(try CountryCode("Be").value == "BE")
     }
 
     @Test func aThirdCountryIsACountryButNotAMemberState() throws {
@@ -92,6 +97,17 @@ struct LocalDayTests {
         #expect(Day(instant, in: Self.brussels) == (try Day("2026-07-01")))
         let earlier = try #require(ISO8601DateFormatter().date(from: "2026-06-30T21:30:00Z"))
         #expect(Day(earlier, in: Self.brussels) == (try Day("2026-06-30")))
+    }
+
+    @Test func anOfficeCodeInSmallLettersIsStoredInCapitals() throws {
+        #expect(try OfficeCode("be-aro").value == "BE-ARO")
+        #expect(try OfficeCode("NL-AMO2").value == "NL-AMO2")
+    }
+
+    // "ı" (dotless i) and "ſ" (long s) are letters whose capitals are ASCII: a code is ASCII as typed.
+    @Test(arguments: ["", "B", "1E-ARO", "-BE", "BE ARO", "BE_ARO", "BÉ-ARO", "bıa", "ſe-aro", "BE-ARO-BRUSSELS-1"])
+    func aMalformedOfficeCodeIsRefused(_ text: String) {
+        #expect(throws: OfficeError.badCode(text)) { try OfficeCode(text) }
     }
 
     @Test func anOfficeOfAnotherMemberStateDoesNotBelongHere() throws {

@@ -87,11 +87,11 @@ public struct OfficeCode: Hashable, Sendable, Codable, CustomStringConvertible {
     public let value: String
 
     public init(_ text: String) throws(OfficeError) {
-        let upper = text.uppercased()
-        guard (2...16).contains(upper.count), upper.first?.isLetter == true,
-            upper.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        let bytes = text.utf8
+        guard (2...16).contains(bytes.count), bytes.first?.isASCIILetter == true,
+            bytes.allSatisfy({ $0.isASCIILetter || $0.isASCIIDigit || $0 == UInt8(ascii: "-") })
         else { throw .badCode(text) }
-        self.value = upper
+        self.value = text.asciiCapitals
     }
 
     public var description: String { value }

@@ -21,10 +21,10 @@ public struct CountryCode: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     private static func shape(_ text: String) throws(VocabularyError) -> String {
-        let upper = text.uppercased()
-        guard upper.count == 2, upper.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+        guard text.utf8.count == 2, text.utf8.allSatisfy(\.isASCIILetter) else {
             throw VocabularyError(code: text, expected: "an ISO 3166-1 alpha-2 country code such as BE")
         }
+        let upper = text.asciiCapitals
         return upper == "EL" ? "GR" : upper
     }
 

@@ -5,16 +5,22 @@ extension UUID {
     /// Foundation formats `uuidString` through `sprintf`, and every id of every answer passes
     /// here.
     public var lowercased: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        withUnsafeBytes(of: uuid) { bytes in
-            for (index, byte) in bytes.enumerated() {
-                if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
-                text.append(digits[Int(byte >> 4)])
-                text.append(digits[Int(byte & 0x0F)])
+        String(unsafeUninitializedCapacity: 36) { text in
+            withUnsafeBytes(of: uuid) { bytes in
+                var position = 0
+                for (index, byte) in bytes.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = Self.hexDigits.utf8Start[Int(byte >> 4)]
+                    text[position + 1] = Self.hexDigits.utf8Start[Int(byte & 0x0F)]
+                    position += 2
+                }
             }
+            return 36
         }
-        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits: StaticString = "0123456789abcdef"
 }

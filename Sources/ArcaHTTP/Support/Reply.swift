@@ -4,27 +4,27 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// A JSON answer held as text, so that it can be remembered for an idempotent replay.
+/// A JSON answer held as UTF-8, so that it can be remembered for an idempotent replay.
 struct Reply: ResponseGenerator {
     var status: HTTPResponse.Status
     var headers: [String: String]
-    var body: String
+    var body: [UInt8]
 
     init(_ value: some Encodable, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil) throws {
-        self.init(body: String(decoding: try Self.encoder.encode(value), as: UTF8.self), status: status, etag: etag, location: location)
+        self.init(body: Array(try Self.encoder.encode(value)), status: status, etag: etag, location: location)
     }
 
     /// The resources read most write themselves, byte for byte as `encoder` would.
     init(_ value: some JSONWritable, status: HTTPResponse.Status = .ok, etag: Int? = nil, location: String? = nil) {
-        self.init(body: String(decoding: JSONWriter.write(value), as: UTF8.self), status: status, etag: etag, location: location)
+        self.init(body: JSONWriter.write(value), status: status, etag: etag, location: location)
     }
 
     /// JSON written elsewhere, such as an acknowledgement kept with the message it acknowledges.
     init(json: String, status: HTTPResponse.Status = .ok) {
-        self.init(body: json, status: status, etag: nil, location: nil)
+        self.init(body: Array(json.utf8), status: status, etag: nil, location: nil)
     }
 
-    private init(body: String, status: HTTPResponse.Status, etag: Int?, location: String?) {
+    private init(body: [UInt8], status: HTTPResponse.Status, etag: Int?, location: String?) {
         self.status = status
         self.headers = [:]
         self.body = body
@@ -35,11 +35,11 @@ struct Reply: ResponseGenerator {
     init(remembered: RememberedResponse) {
         self.status = HTTPResponse.Status(code: remembered.status)
         self.headers = remembered.headers
-        self.body = remembered.body
+        self.body = Array(remembered.body.utf8)
     }
 
     var remembered: RememberedResponse {
-        RememberedResponse(status: status.code, headers: headers, body: body)
+        RememberedResponse(status: status.code, headers: headers, body: String(decoding: body, as: UTF8.self))
     }
 
     /// camelCase names as declared, RFC 3339 UTC timestamps, stable key order.
@@ -56,7 +56,7 @@ struct Reply: ResponseGenerator {
         for (name, value) in headers {
             if let name = HTTPField.Name(name) { fields[name] = value }
         }
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -140,8 +140,11 @@ public struct OrderRepository: Sendable {
     /// and an empty one costs no JSON decoder.
     private static func storedList<T: Decodable>(_ type: T.Type, _ row: Row, _ column: Int) throws -> [T] {
         let text = try row.decode(String.self, column)
-        return text == "[]" ? [] : try JSONDecoder().decode([T].self, from: Data(text.utf8))
+        return text == "[]" ? [] : try decoder.decode([T].self, from: Data(text.utf8))
     }
+
+    /// One for every row: a decoder costs more to make than a short list does to read.
+    private static let decoder = JSONDecoder()
 
     static func decodeOwned(_ row: Row) throws -> Owned<LegalOrder> {
         let covered = try Row.money(row, 8, 9)
