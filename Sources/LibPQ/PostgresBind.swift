@@ -80,8 +80,10 @@ extension Bool: PostgresEncodable {
 }
 
 extension Decimal: PostgresEncodable {
+    /// Foundation's plain digits (`12500`, `-0.05`, `NaN`), the text `numeric` reads; the same
+    /// text as `NSDecimalNumber`'s `stringValue`, without boxing each amount in an object.
     public var postgresBind: PostgresBind {
-        PostgresBind(oid: PostgresOID.numeric, value: .text(NSDecimalNumber(decimal: self).stringValue))
+        PostgresBind(oid: PostgresOID.numeric, value: .text(description))
     }
 }
 

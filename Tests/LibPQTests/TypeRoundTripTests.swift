@@ -37,6 +37,17 @@ struct TypeRoundTripTests {
         #expect(try await roundTrip(negative, as: "numeric") == negative)
     }
 
+    @Test func amountsOfEveryShapeAreBoundAsTheirDigits() async throws {
+        // whole, with zeros stored as an exponent, a fraction, negative, tiny, huge, 38 digits
+        let amounts: [Decimal] = [
+            12_500, Decimal(sign: .plus, exponent: 3, significand: 12), Decimal(string: "1250.50")!, Decimal(string: "-0.05")!,
+            Decimal(string: "1e-30")!, Decimal(string: "1e30")!, Decimal(1) / Decimal(3), 0,
+        ]
+        for amount in amounts {
+            #expect(try await roundTrip(amount, as: "numeric") == amount, "\(amount)")
+        }
+    }
+
     @Test func numericWiderThanDecimalIsRefusedNotRounded() async throws {
         try await TestDatabase.withFresh(migrated: false) { db in
             let rows = try await db.pool.query("SELECT '123456789012345678901234567890123456789.5'::numeric AS value")
