@@ -37,7 +37,7 @@ struct TypeRoundTripTests {
         #expect(try await roundTrip(negative, as: "numeric") == negative)
     }
 
-    @Test func amountsOfEveryShapeAreBoundAsTheirDigits() async throws {
+    @Test func amountsOfEveryShapeComeBackFromTheDatabaseExactly() async throws {
         // whole, with zeros stored as an exponent, a fraction, negative, tiny, huge, 38 digits
         let amounts: [Decimal] = [
             12_500, Decimal(sign: .plus, exponent: 3, significand: 12), Decimal(string: "1250.50")!, Decimal(string: "-0.05")!,
