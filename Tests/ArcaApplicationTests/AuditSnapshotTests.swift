@@ -74,7 +74,7 @@ struct AuditSnapshotTests {
         let nested: [[String: [Int]]] = [["a": [1, 2]], [:]]
         let instants = ["1500-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "1582-10-15T00:00:00Z", "9999-12-31T23:59:59Z"]
             .map { ISO8601DateFormatter().date(from: $0)! } + [Date(timeIntervalSince1970: 253_402_300_800 + 86_400), Date(timeIntervalSince1970: -1e11)]
-        let note = "Line one\nline two\t\"quoted\" \\ / \u{1}\u{7F} Łódź 💶"
+        let note = "Line one\nline two\t\"quoted\" \\ / \u{1}\u{1F}\u{7F} Łódź 💶"
         private enum Keys: String, CodingKey { case amounts, rate, whole, scan, registry, nothing, nested, note, filed, instants, twice }
         private enum Inner: String, CodingKey { case first, second }
         override func encode(to encoder: any Encoder) throws {

@@ -3,13 +3,23 @@
 /// `String(format:)` cost more than the hash.
 extension Sequence<UInt8> {
     public var hexadecimal: String {
-        let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
         text.reserveCapacity(underestimatedCount * 2)
         for byte in self {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
+            let digits = byte.hexadecimalDigits
+            text.append(digits.high)
+            text.append(digits.low)
         }
         return String(decoding: text, as: UTF8.self)
     }
+}
+
+extension UInt8 {
+    /// The byte's two lower-case hexadecimal digits, as UTF-8.
+    var hexadecimalDigits: (high: UInt8, low: UInt8) {
+        let digits = Self.lowercaseHexadecimal.utf8Start
+        return (digits[Int(self >> 4)], digits[Int(self & 0x0F)])
+    }
+
+    private static let lowercaseHexadecimal: StaticString = "0123456789abcdef"
 }

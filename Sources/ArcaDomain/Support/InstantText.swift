@@ -88,9 +88,10 @@ extension InstantText {
         case 0x0C: escape = UInt8(ascii: "f")
         case 0x0D: escape = UInt8(ascii: "r")
         case 0..<0x20:
+            let digits = byte.hexadecimalDigits
             bytes.append(contentsOf: "\\u00".utf8)
-            bytes.append(hexDigits[Int(byte >> 4)])
-            bytes.append(hexDigits[Int(byte & 0x0F)])
+            bytes.append(digits.high)
+            bytes.append(digits.low)
             return
         default:
             bytes.append(byte)
@@ -99,6 +100,4 @@ extension InstantText {
         bytes.append(UInt8(ascii: "\\"))
         bytes.append(escape)
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

@@ -13,14 +13,11 @@ extension UUID {
                         text[position] = UInt8(ascii: "-")
                         position += 1
                     }
-                    text[position] = Self.hexDigits.utf8Start[Int(byte >> 4)]
-                    text[position + 1] = Self.hexDigits.utf8Start[Int(byte & 0x0F)]
+                    (text[position], text[position + 1]) = byte.hexadecimalDigits
                     position += 2
                 }
             }
             return 36
         }
     }
-
-    private static let hexDigits: StaticString = "0123456789abcdef"
 }
