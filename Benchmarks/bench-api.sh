@@ -8,11 +8,13 @@
 # now (Benchmarks/api/current: no token check, which a warm server answers from memory; the
 # case read as one pipeline; the asset's inserts with COMMIT in one pipeline). Prints requests
 # per second, p50/p99 latency, both ratios, and the server's resident memory. Goals (issue 8):
-# >= 1.5x the baseline, >= 0.7x the current statements; memory < 150 MB.
+# >= 1.5x the baseline, >= 0.7x the current statements; memory < 150 MB. For each phase, the
+# machine's CPU time per request; for the write, its floor as well (Benchmarks/api/floor: the
+# same rows in one round trip and one statement), the most any server could reach here.
 # Then the free-text searches on national-scale data (a second database seeded once with
 # `arca demo seed --bulk --cases $BULK_CASES`, served by a second server):
 #   GET /v1/cases?q=<part of a subject's name>  and  GET /v1/assets?q=<part of an IBAN>
-# p50 and p99 at $CONNECTIONS connections; goal p99 < 50 ms. Bounded: eight timed phases of
+# p50 and p99 at $CONNECTIONS connections; goal p99 < 50 ms. Bounded: nine timed phases of
 # $SECONDS_PER_RUN each (four after a warm-up of $WARM_UP), on 127.0.0.1 only (plus the one-off bulk seed, a few minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,6 +82,12 @@ ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$HTTP_PORT" --
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null && break; sleep 0.1; done
 
+# The machine's busy CPU time (all cores, every process: server, database, load generator), in
+# ms, and per request of a phase: with everything sharing the cores, a workload's throughput is
+# the cores' time divided by what each of its requests costs the whole machine.
+HZ=$(getconf CLK_TCK)
+busy_ms() { awk -v hz="$HZ" '$1 == "cpu" { printf "%d", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz }' /proc/stat; }
+per_request() { awk -v ms="$(( $(busy_ms) - $1 ))" -v n="$2" 'BEGIN { printf "%.2f", ms / n }'; }
 # wrk: requests/s and the 50th/99th latency percentiles, in ms.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
 # Each wrk phase is measured after $WARM_UP seconds of the same requests, unmeasured: the
@@ -89,7 +97,9 @@ WARM_UP=${WARM_UP:-3}
 run_wrk() {
   local out
   [ "$WARM_UP" -gt 0 ] && wrk -t 2 -c "$CONNECTIONS" -d "${WARM_UP}s" -s "Benchmarks/api/$1.lua" "http://127.0.0.1:$HTTP_PORT" > /dev/null
+  local before; before=$(busy_ms)
   out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency -s "Benchmarks/api/$1.lua" "http://127.0.0.1:$HTTP_PORT")
+  cpu=$(per_request "$before" "$(printf '%s\n' "$out" | awk '$2 == "requests" && $3 == "in" { print $1 }')")
   if printf '%s\n' "$out" | grep -q "Non-2xx"; then
     echo "bench-api: $1 answered errors:" >&2; printf '%s\n' "$out" >&2; exit 1
   fi
@@ -108,11 +118,12 @@ run_pgbench() {
     if [ -f "Benchmarks/api/$set/$file" ]; then cat "Benchmarks/api/$set/$file"; else cat "Benchmarks/api/baseline/$file"; fi >> "$work/$name.sql"
   done
   rm -f "$work"/pgbench_log.*
-  local out
+  local out before; before=$(busy_ms)
   out=$(cd "$work" && "$BINDIR/pgbench" -n -M prepared -c "$CONNECTIONS" -j 2 -T "$SECONDS_PER_RUN" --log \
     -D ncases="$ncases" -D office=BE-ARO -D token_hash="$token_hash" -D uid="$user_id" -f "$work/$name.sql" "$URL" 2>&1)
   tps=$(printf '%s\n' "$out" | sed -n 's/^tps = \([0-9]*\).*/\1/p' | head -1)
   [ -n "$tps" ] || { echo "bench-api: pgbench $name failed:" >&2; printf '%s\n' "$out" >&2; exit 1; }
+  cpu=$(per_request "$before" "$(printf '%s\n' "$out" | sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p')")
   cat "$work"/pgbench_log.* | awk '{ print $3 }' | sort -n > "$work/latencies"
   local count; count=$(wc -l < "$work/latencies")
   pg50=$(sed -n "$(( (count + 1) / 2 ))p" "$work/latencies" | awk '{ printf "%.2f", $1 / 1000 }')
@@ -120,12 +131,13 @@ run_pgbench() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
-run_wrk read;                                          read_rps=$rps; read_p50=$p50; read_p99=$p99
-run_pgbench baseline auth.sql case.sql read.sql;       read_base=$tps; read_base50=$pg50; read_base99=$pg99
-run_pgbench current auth.sql read.sql;                 read_now=$tps; read_now50=$pg50; read_now99=$pg99
-run_wrk write;                                         write_rps=$rps; write_p50=$p50; write_p99=$p99
-run_pgbench baseline auth.sql case.sql write.sql;      write_base=$tps; write_base50=$pg50; write_base99=$pg99
-run_pgbench current auth.sql case.sql write.sql;       write_now=$tps; write_now50=$pg50; write_now99=$pg99
+run_wrk read;                                     read_rps=$rps; read_p50=$p50; read_p99=$p99; read_cpu=$cpu
+run_pgbench baseline auth.sql case.sql read.sql;  read_base=$tps; read_base50=$pg50; read_base99=$pg99; read_base_cpu=$cpu
+run_pgbench current auth.sql read.sql;            read_now=$tps; read_now50=$pg50; read_now99=$pg99; read_now_cpu=$cpu
+run_wrk write;                                    write_rps=$rps; write_p50=$p50; write_p99=$p99; write_cpu=$cpu
+run_pgbench baseline auth.sql case.sql write.sql; write_base=$tps; write_base50=$pg50; write_base99=$pg99; write_base_cpu=$cpu
+run_pgbench current auth.sql case.sql write.sql;  write_now=$tps; write_now50=$pg50; write_now99=$pg99; write_now_cpu=$cpu
+run_pgbench floor write.sql;                      write_floor=$tps; write_floor_cpu=$cpu
 rss_kb=$(awk '/^VmRSS/ { print $2 }' "/proc/$server/status")
 peak_kb=$(awk '/^VmHWM/ { print $2 }' "/proc/$server/status")
 
@@ -175,6 +187,9 @@ line() {
 echo "bench-api: cases=$CASES connections=$CONNECTIONS seconds=$SECONDS_PER_RUN (consultation log on)"
 line "GET  /v1/cases/{id}       " "$read_rps" "$read_p50" "$read_p99" "$read_base" "$read_base50" "$read_base99" "$read_now" "$read_now50" "$read_now99"
 line "POST /v1/cases/{id}/assets" "$write_rps" "$write_p50" "$write_p99" "$write_base" "$write_base50" "$write_base99" "$write_now" "$write_now50" "$write_now99"
+echo "bench-api: machine CPU per GET:  ARCA ${read_cpu} ms | pgbench baseline ${read_base_cpu} ms, current ${read_now_cpu} ms"
+echo "bench-api: machine CPU per POST: ARCA ${write_cpu} ms | pgbench baseline ${write_base_cpu} ms, current ${write_now_cpu} ms," \
+  "floor ${write_floor_cpu} ms (tps=$write_floor, $(ratio "$write_floor" "$write_base")x the baseline: the most any server recording these rows could reach here)"
 echo "bench-api: search on $BULK_CASES cases: GET /v1/cases?q=<name part>  rps=$names_rps p50=${names_p50}ms p99=${names_p99}ms (goal p99 < 50 ms)"
 echo "bench-api: search on $BULK_CASES cases: GET /v1/assets?q=<IBAN part> rps=$ibans_rps p50=${ibans_p50}ms p99=${ibans_p99}ms (goal p99 < 50 ms)"
 echo "bench-api: server resident memory now=$((rss_kb / 1024)) MB peak=$((peak_kb / 1024)) MB, bulk server peak=$((bulk_rss_kb / 1024)) MB (goal < 150 MB)"
