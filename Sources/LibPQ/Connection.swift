@@ -1,6 +1,7 @@
 import CLibPQ
 import Foundation
 import Logging
+import Synchronization
 
 /// A blocking libpq connection. Every method must run on the connection's own worker
 /// thread; `Session` is the async face that guarantees it.
@@ -8,6 +9,7 @@ final class Connection: @unchecked Sendable {
     private var handle: OpaquePointer?
     private let conninfo: String
     private let noticeSink: NoticeSink
+    private let roundTrips: RoundTrips
     private var statements: [StatementKey: String] = [:]
     private var statementCounter = 0
     /// Set when the connection comes back to the pool: the first job after the next
@@ -30,9 +32,10 @@ final class Connection: @unchecked Sendable {
         let types: [UInt32]
     }
 
-    init(conninfo: String, logger: Logger) throws {
+    init(conninfo: String, logger: Logger, roundTrips: RoundTrips) throws {
         self.conninfo = conninfo
         self.noticeSink = NoticeSink(logger: logger)
+        self.roundTrips = roundTrips
         try open()
     }
 
@@ -117,6 +120,7 @@ final class Connection: @unchecked Sendable {
         } else {
             try makeRoomForStatements(1)
             name = nextStatementName()
+            roundTrips.count()
             let prepared = types.withUnsafeBufferPointer { types in
                 PQprepare(handle, name, sql, Int32(binds.count), types.baseAddress)
             }
@@ -124,6 +128,7 @@ final class Connection: @unchecked Sendable {
             statements[key] = name
         }
 
+        roundTrips.count()
         let result = try Self.withValues(binds) { values, lengths, formats in
             PQexecPrepared(handle, name, Int32(binds.count), values, lengths, formats, 0)
         }
@@ -229,6 +234,7 @@ final class Connection: @unchecked Sendable {
             close()
             throw sendFailure
         }
+        roundTrips.count()
         var results: [QueryResult] = []
         var failure: (any Error)?
         for answer in answers {
@@ -302,6 +308,7 @@ final class Connection: @unchecked Sendable {
     func simpleQuery(_ sql: String) throws -> QueryResult {
         let handle = try requireHandle()
         if !deferred.isEmpty { _ = try pipeline([]) }
+        roundTrips.count()
         return try check(PQexec(handle, sql), handle: handle)
     }
 
@@ -309,6 +316,8 @@ final class Connection: @unchecked Sendable {
     func copyIn(_ sql: String, _ produce: (inout CopyWriter) throws -> Void) throws -> Int {
         let handle = try requireHandle()
         if !deferred.isEmpty { _ = try pipeline([]) }
+        // One trip to start the copy, one to end it; the rows stream in between.
+        roundTrips.count(2)
         guard let start = PQexec(handle, sql) else {
             throw PostgresError.connection(String(cString: PQerrorMessage(handle)))
         }
@@ -382,6 +391,18 @@ final class Connection: @unchecked Sendable {
             column: field(CLIBPQ_DIAG_COLUMN_NAME),
             constraint: field(CLIBPQ_DIAG_CONSTRAINT_NAME))
     }
+}
+
+/// How many times a pool's connections have waited for the server's answer: a statement, a
+/// pipeline of them, or a preparation. Shared by the pool and its connections.
+final class RoundTrips: Sendable {
+    private let total = Atomic<Int>(0)
+
+    func count(_ trips: Int = 1) {
+        total.add(trips, ordering: .relaxed)
+    }
+
+    var value: Int { total.load(ordering: .relaxed) }
 }
 
 /// Buffers COPY text rows and hands them to libpq in large chunks.

@@ -12,6 +12,7 @@ public final class ConnectionPool: PostgresQueryable {
     private let conninfo: String
     private let logger: Logger
     private let state: Mutex<State>
+    private let trips = RoundTrips()
 
     private enum Grant {
         case link(Link)
@@ -54,6 +55,12 @@ public final class ConnectionPool: PostgresQueryable {
     /// How many of the pool's connections are lent out right now.
     public var inUse: Int { state.withLock { $0.open - $0.idle.count } }
 
+    /// How many times the pool's connections (its own and those opened beside it) have waited
+    /// for the server's answer since the pool was made: each statement sent alone, each
+    /// pipeline, each preparation of a statement new to its connection, and the setup of each
+    /// connection. What a use case costs the database in latency is counted in these.
+    public var roundTrips: Int { trips.value }
+
     /// Lends one connection to `body` for its whole duration.
     public func withSession<T>(_ body: (Session) async throws -> T) async throws -> T {
         let link = try await acquire()
@@ -79,7 +86,7 @@ public final class ConnectionPool: PostgresQueryable {
     public func transactionOnOwnConnection<T>(isolation: IsolationLevel = .readCommitted, _ body: (Transaction) async throws -> T) async throws -> T {
         try await reserveOwnConnection()
         defer { state.withLock { $0.own -= 1 } }
-        let link = try await Link.open(conninfo: conninfo, logger: logger)
+        let link = try await Link.open(conninfo: conninfo, logger: logger, roundTrips: trips)
         let result: T
         do {
             result = try await withTaskExecutorPreference(link.executor) {
@@ -222,7 +229,7 @@ public final class ConnectionPool: PostgresQueryable {
     /// Opens a connection for a slot already counted in `open`; gives the slot back on failure.
     private func openLink() async throws -> Link {
         do {
-            return try await Link.open(conninfo: conninfo, logger: logger)
+            return try await Link.open(conninfo: conninfo, logger: logger, roundTrips: trips)
         } catch {
             freeSlot()
             throw error

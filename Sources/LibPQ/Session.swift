@@ -12,10 +12,10 @@ final class Link: Sendable {
         self.connection = connection
     }
 
-    static func open(conninfo: String, logger: Logger) async throws -> Link {
+    static func open(conninfo: String, logger: Logger, roundTrips: RoundTrips) async throws -> Link {
         let worker = Worker(name: "libpq")
         do {
-            let connection = try await worker.run { try Connection(conninfo: conninfo, logger: logger) }
+            let connection = try await worker.run { try Connection(conninfo: conninfo, logger: logger, roundTrips: roundTrips) }
             return Link(worker: worker, connection: connection)
         } catch {
             worker.stop()

@@ -34,6 +34,22 @@ struct AssetValueTests {
         #expect(!car.isValueMissing)
     }
 
+    @Test func aValuationJustEnteredComesAfterEveryOneOfItsDayOrBeforeAndBeforeLaterOnes() throws {
+        let car = try Self.car()
+        let march = try Self.valuation("2026-03-25", 95_000, of: car)
+        let april = try Self.valuation("2026-04-10", 90_000, of: car)
+        let may = try Self.valuation("2026-05-01", 88_000, of: car)
+        var valuations = [march, april, may]
+
+        let sameDayAsApril = try Self.valuation("2026-04-10", 91_500, of: car)
+        valuations.insertEntered(sameDayAsApril)
+        let latest = try Self.valuation("2026-06-01", 87_000, of: car)
+        valuations.insertEntered(latest)
+
+        #expect(valuations == [march, april, sameDayAsApril, may, latest])
+        #expect(Valuation.value(on: try Day("2026-04-10"), in: valuations) == Money(91_500, .euro))
+    }
+
     @Test func aSecondFreezeKeepsTheDayOfTheFirst() throws {
         var car = try Self.car()
         let valuations = [try Self.valuation("2026-03-25", 95_000, of: car), try Self.valuation("2026-04-20", 80_000, of: car)]

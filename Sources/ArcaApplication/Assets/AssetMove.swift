@@ -2,8 +2,8 @@ import ArcaDomain
 import ArcaPersistence
 import Foundation
 
-/// Moves one asset and records the move: the new state and values, an event, and an
-/// audit entry, in the caller's transaction. Every transition goes through here.
+/// Moves assets and records each move: the new state and values, an event, and an audit
+/// entry, in the caller's transaction. Every transition goes through here.
 struct AssetMove {
     let store: Store
     let caller: Caller
@@ -15,38 +15,79 @@ struct AssetMove {
         _ action: AssetAction, to asset: Asset, on day: Day, dayField: String, reason: String, orderID: UUID? = nil,
         valueConfiscationOfMoney: Bool = false, amount: Money? = nil, outcome: DisposalOutcome? = nil, disposal: DisposalDetails = DisposalDetails()
     ) async throws -> Asset {
+        try checkEventDate(of: asset, day, dayField: dayField)
+        var valuations = try await store.valuations.forAsset(asset.id)
+        if action == .sellInterim, let amount {
+            // The asset is replaced by its proceeds: the price is its value from that day,
+            // the latest of that day's valuations.
+            let sale = Valuation(id: UUID(), assetID: asset.id, valuedOn: day, method: .sale, value: amount, recordedBy: caller.name)
+            try await store.valuations.add(sale)
+            try await store.audit.change(operation, by: caller, entity: "valuation", id: sale.id.lowercased, after: sale, reason: reason)
+            valuations.insertEntered(sale)
+        }
+        let move = PlannedMove(
+            asset: asset, action: action, reason: reason, amount: amount, valueConfiscationOfMoney: valueConfiscationOfMoney, outcome: outcome,
+            disposal: disposal)
+        let worked = try workOut(move, on: day, dayField: dayField, orderID: orderID, valuations: valuations)
+        try await record([worked])
+        return worked.after
+    }
+
+    /// Moves the assets of one step (an order's) on `day`: their valuations are read in one
+    /// statement and their new states stored in one round trip, however many they are.
+    func apply(_ moves: [PlannedMove], on day: Day, dayField: String, orderID: UUID) async throws {
+        guard !moves.isEmpty else { return }
+        for move in moves { try checkEventDate(of: move.asset, day, dayField: dayField) }
+        let valuations = try await store.valuations.forAssets(moves.map(\.asset.id))
+        try await record(
+            try moves.map { try workOut($0, on: day, dayField: dayField, orderID: orderID, valuations: valuations[$0.asset.id] ?? []) })
+    }
+
+    private func checkEventDate(of asset: Asset, _ day: Day, dayField: String) throws {
         do throws(EventDateError) {
             try asset.checkEventDate(day)
         } catch {
             throw UseCaseError.invalid(dayField, "not-before-last-event", "asset \(asset.id.lowercased): \(error.description)")
         }
-        var valuations = try await store.valuations.forAsset(asset.id)
-        if action == .sellInterim, let amount {
-            // The asset is replaced by its proceeds: the price is its value from that day,
-            // the latest of that day's valuations, as `forAsset` would list it once written.
-            let sale = Valuation(id: UUID(), assetID: asset.id, valuedOn: day, method: .sale, value: amount, recordedBy: caller.name)
-            try await store.valuations.add(sale)
-            try await store.audit.change(operation, by: caller, entity: "valuation", id: sale.id.lowercased, after: sale, reason: reason)
-            valuations.insert(sale, at: valuations.firstIndex { $0.valuedOn > day } ?? valuations.endIndex)
-        }
+    }
+
+    /// The asset after the move, and the event that records it; nothing stored yet.
+    private func workOut(_ move: PlannedMove, on day: Day, dayField: String, orderID: UUID?, valuations: [Valuation]) throws -> WorkedMove {
+        let asset = move.asset
         var moved = asset
         do throws(AssetTransitionError) {
-            try moved.apply(action, on: day, valuations: valuations, valueConfiscationOfMoney: valueConfiscationOfMoney, realised: amount)
+            try moved.apply(
+                move.action, on: day, valuations: valuations, valueConfiscationOfMoney: move.valueConfiscationOfMoney, realised: move.amount)
         } catch {
             throw UseCaseError.conflict("asset \(asset.id.lowercased) (\(asset.description.prefix(60))): \(error.description)")
         }
         moved.version += 1
-        guard try await store.assets.update(moved) else {
-            throw UseCaseError.conflict("asset \(asset.id.lowercased) was changed meanwhile: try again")
+        let event = AssetEvent(
+            action: move.action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: move.reason,
+            orderID: orderID, amount: Self.amount(of: move.action, before: asset, after: moved, given: move.amount), outcome: move.outcome,
+            costs: move.disposal.costs, recipientID: move.disposal.recipientID)
+        return WorkedMove(before: asset, after: moved, event: event, reason: move.reason)
+    }
+
+    /// Stores the moves: every asset's new state in one round trip, refused if any changed
+    /// meanwhile; their events and audit entries travel with the transaction's next statement.
+    private func record(_ moves: [WorkedMove]) async throws {
+        if let stale = try await store.assets.update(moves.map(\.after)).first {
+            throw UseCaseError.conflict("asset \(stale.lowercased) was changed meanwhile: try again")
         }
-        try await store.assetEvents.append(
-            assetID: asset.id,
-            AssetEvent(
-                action: action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: reason,
-                orderID: orderID, amount: Self.amount(of: action, before: asset, after: moved, given: amount), outcome: outcome,
-                costs: disposal.costs, recipientID: disposal.recipientID))
-        try await store.audit.change(operation, by: caller, entity: "asset", id: asset.id.lowercased, before: asset, after: moved, reason: reason)
-        return moved
+        for move in moves {
+            try await store.assetEvents.append(assetID: move.after.id, move.event)
+            try await store.audit.change(
+                operation, by: caller, entity: "asset", id: move.after.id.lowercased, before: move.before, after: move.after, reason: move.reason)
+        }
+    }
+
+    /// One asset's move worked out: the asset before and after, and its event.
+    private struct WorkedMove {
+        let before: Asset
+        let after: Asset
+        let event: AssetEvent
+        let reason: String
     }
 
     /// The amount an event carries: the value it fixed, or the price, sum or proceeds it names.

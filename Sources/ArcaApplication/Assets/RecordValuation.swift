@@ -27,11 +27,13 @@ public struct RecordValuation: Sendable {
 
         return try await database.transaction { store in
             let asset = try await store.assets.owned(assetID, by: office, toRecord: true)
+            var valuations = try await store.valuations.forAsset(assetID)
             let valuation = Valuation(id: UUID(), assetID: assetID, valuedOn: valuedOn, method: method, value: value, recordedBy: caller.name)
             try await store.valuations.add(valuation)
             try await store.audit.change("RecordValuation", by: caller, entity: "valuation", id: valuation.id.lowercased, after: valuation)
+            valuations.insertEntered(valuation)
             var revalued = asset
-            revalued.fixValues(from: try await store.valuations.forAsset(assetID))
+            revalued.fixValues(from: valuations)
             if revalued != asset {
                 revalued.version += 1
                 guard try await store.assets.update(revalued) else { throw UseCaseError.conflict("asset \(assetID.lowercased) was changed meanwhile: try again") }

@@ -67,12 +67,12 @@ public struct CreateOrder: Sendable {
             try await store.subjects.checkMembers(subjectIDs, of: caseID, field: "subjects")
             try await store.orders.add(order)
             if let action = order.actionWhenIssued {
-                let move = AssetMove(store: store, caller: caller, operation: "CreateOrder")
-                for asset in assets {
-                    _ = try await move.apply(
-                        action, to: asset, on: decisionDate, dayField: "decisionDate", reason: "order \(reference)", orderID: order.id,
-                        valueConfiscationOfMoney: order.reachesUnfrozen(asset.category))
-                }
+                try await AssetMove(store: store, caller: caller, operation: "CreateOrder").apply(
+                    assets.map { asset in
+                        PlannedMove(
+                            asset: asset, action: action, reason: "order \(reference)", valueConfiscationOfMoney: order.reachesUnfrozen(asset.category))
+                    },
+                    on: decisionDate, dayField: "decisionDate", orderID: order.id)
             }
             try await store.audit.change("CreateOrder", by: caller, entity: "order", id: order.id.lowercased, after: order)
             return order

@@ -2,12 +2,15 @@ import ArcaDomain
 import ArcaPersistence
 import Foundation
 
-/// How one asset moves in an order's step.
+/// How one asset moves: in an order's step, or on its own.
 struct PlannedMove {
     let asset: Asset
     let action: AssetAction
     let reason: String
     var amount: Money? = nil
+    var valueConfiscationOfMoney = false
+    var outcome: DisposalOutcome? = nil
+    var disposal = DisposalDetails()
 }
 
 /// One step in an order's life, in the use case's transaction: the order changes, each of
@@ -41,12 +44,8 @@ struct OrderStepRecorder {
         guard try await store.orders.update(order, newExecutions: newExecutions(), by: caller.name) else {
             throw UseCaseError.conflict("order \(orderID.lowercased) was changed meanwhile: try again")
         }
-        let mover = AssetMove(store: store, caller: caller, operation: operation)
-        for planned in try await moves(before, order, assets) {
-            _ = try await mover.apply(
-                planned.action, to: planned.asset, on: day, dayField: dayField, reason: planned.reason, orderID: order.id,
-                amount: planned.amount)
-        }
+        try await AssetMove(store: store, caller: caller, operation: operation).apply(
+            try await moves(before, order, assets), on: day, dayField: dayField, orderID: order.id)
         try await store.audit.change(operation, by: caller, entity: "order", id: orderID.lowercased, before: before, after: order, reason: reason)
         return order
     }

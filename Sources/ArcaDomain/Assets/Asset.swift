@@ -154,6 +154,14 @@ public struct Valuation: Hashable, Sendable, Codable {
     }
 }
 
+extension Array where Element == Valuation {
+    /// Adds a valuation just entered to an asset's valuations (oldest first, and of one day as
+    /// entered) where it belongs: after every one dated on or before its day.
+    public mutating func insertEntered(_ valuation: Valuation) {
+        insert(valuation, at: firstIndex { $0.valuedOn > valuation.valuedOn } ?? endIndex)
+    }
+}
+
 /// One move of an asset: what was done, from which state to which, when, by whom and why;
 /// or the correction of an earlier move's date (`correct_date`).
 public struct AssetEvent: Hashable, Sendable, Codable {

@@ -70,25 +70,35 @@ public struct AssetRepository: Sendable {
     }
 
     /// Stores the asset's state, values and days (identified, frozen, confiscation ordered,
-    /// latest event) if it is still at version
-    /// `asset.version - 1`.
+    /// latest event) if it is still at version `asset.version - 1`.
     public func update(_ asset: Asset) async throws -> Bool {
-        try await db.execute(
-            """
-            UPDATE asset SET state = $3, estimated_amount = $4::numeric, estimated_currency = $5,
-                freezing_amount = $6::numeric, freezing_currency = $7, confiscation_amount = $8::numeric,
-                confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2,
-                frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date, identified_on = $15::date,
-                interim_sold_on = $16::date
-            WHERE id = $1 AND version = $2 - 1
-            """,
-            [
-                asset.id, asset.version, asset.state.rawValue, asset.estimatedValue?.amount, asset.estimatedValue?.currency.code,
-                asset.valueAtFreezing?.amount, asset.valueAtFreezing?.currency.code, asset.valueAtConfiscation?.amount,
-                asset.valueAtConfiscation?.currency.code, asset.realisedValue?.amount, asset.realisedValue?.currency.code,
-                asset.frozenOn?.description, asset.confiscationOrderedOn?.description, asset.lastEventOn.description,
-                asset.identifiedOn.description, asset.interimSoldOn?.description,
-            ]) == 1
+        try await db.execute(Self.updateState, Self.stateParameters(asset)) == 1
+    }
+
+    /// Stores each asset as `update` does, all in one round trip; returns the ids of those no
+    /// longer at the version before theirs.
+    public func update(_ assets: [Asset]) async throws -> [UUID] {
+        let results = try await db.pipeline(assets.map { Statement(Self.updateState, Self.stateParameters($0)) })
+        return zip(assets, results).filter { $0.1.affectedRows != 1 }.map(\.0.id)
+    }
+
+    private static let updateState = """
+        UPDATE asset SET state = $3, estimated_amount = $4::numeric, estimated_currency = $5,
+            freezing_amount = $6::numeric, freezing_currency = $7, confiscation_amount = $8::numeric,
+            confiscation_currency = $9, realised_amount = $10::numeric, realised_currency = $11, version = $2,
+            frozen_on = $12::date, confiscation_ordered_on = $13::date, last_event_on = $14::date, identified_on = $15::date,
+            interim_sold_on = $16::date
+        WHERE id = $1 AND version = $2 - 1
+        """
+
+    private static func stateParameters(_ asset: Asset) -> [any PostgresEncodable] {
+        [
+            asset.id, asset.version, asset.state.rawValue, asset.estimatedValue?.amount, asset.estimatedValue?.currency.code,
+            asset.valueAtFreezing?.amount, asset.valueAtFreezing?.currency.code, asset.valueAtConfiscation?.amount,
+            asset.valueAtConfiscation?.currency.code, asset.realisedValue?.amount, asset.realisedValue?.currency.code,
+            asset.frozenOn?.description, asset.confiscationOrderedOn?.description, asset.lastEventOn.description,
+            asset.identifiedOn.description, asset.interimSoldOn?.description,
+        ]
     }
 
     /// Stores what a user may correct (description, identifiers, country, property role,
@@ -214,6 +224,14 @@ public struct ValuationRepository: Sendable {
     /// The asset's valuations, oldest first; the last is the current estimate.
     public func forAsset(_ assetID: UUID) async throws -> [Valuation] {
         try await db.query("SELECT \(Self.columns) FROM valuation v WHERE v.asset_id = $1 \(Self.order)", [assetID]).map(Self.decode)
+    }
+
+    /// The valuations of each of the assets, as `forAsset` lists them, in one statement.
+    public func forAssets(_ assetIDs: [UUID]) async throws -> [UUID: [Valuation]] {
+        let valuations = try await db.query(
+            "SELECT \(Self.columns) FROM valuation v WHERE v.asset_id = ANY($1::text[]::uuid[]) \(Self.order)", [assetIDs.map(\.lowercased)]
+        ).map(Self.decode)
+        return Dictionary(grouping: valuations, by: \.assetID)
     }
 
     static func decode(_ row: Row) throws -> Valuation {

@@ -86,8 +86,9 @@ public struct OrderRepository: Sendable {
                 newExecutions.map(\.executedOn).min()?.description,
             ])
         guard updated == 1 else { return false }
+        // Nothing waits for their outcome: they travel with the transaction's next statement.
         for execution in newExecutions {
-            try await db.execute(
+            try await db.write(
                 """
                 INSERT INTO order_execution (order_id, asset_id, executed_on, amount, currency, recorded_by)
                 VALUES ($1, $2, $3::date, $4::numeric, $5, $6)

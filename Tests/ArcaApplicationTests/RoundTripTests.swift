@@ -1,0 +1,124 @@
+import ArcaApplication
+import ArcaDomain
+import ArcaTestSupport
+import Foundation
+import Testing
+
+extension TestWorld {
+    /// The round trips `body` makes to the database, counted on the world's pool. Each use
+    /// case measured here ran once before, so its statements are prepared on the connection
+    /// it gets back (the pool lends the one returned last).
+    func roundTrips(_ body: () async throws -> Void) async throws -> Int {
+        let before = db.pool.roundTrips
+        try await body()
+        return db.pool.roundTrips - before
+    }
+
+    /// Petrov, the suspect of the Meltwater case.
+    func addSuspect(to caseID: UUID) async throws -> Subject {
+        try await useCases.addSubject(
+            caseID: caseID, NewSubject(kind: "natural_person", name: "Ivan Petrov", role: "suspect"), by: officer)
+    }
+}
+
+@Suite("Use cases: what a reading or a write costs in round trips to the database (issue 8)")
+struct RoundTripTests {
+    @Test func readingACaseWithItsSubjectsAssetsOrdersAndItsConsultationEntryIsOneRoundTrip() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.addSuspect(to: file.id)
+            let account = try await world.addAccount(to: file.id)
+            let car = try await world.addCar(to: file.id)
+            _ = try await world.order("freezing", executingState: "BE", assets: [account, car])
+            _ = try await world.useCases.readCase(id: file.id, by: world.officer)
+
+            let trips = try await world.roundTrips { _ = try await world.useCases.readCase(id: file.id, by: world.officer) }
+
+            #expect(trips == 1)
+        }
+    }
+
+    @Test func readingAnAssetWithItsValuationsAndEventsIsOneRoundTrip() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let account = try await world.addAccount(to: file.id)
+            let freezing = try await world.order("freezing", assets: [account])
+            _ = try await world.execute(freezing, on: "2026-04-03")
+            _ = try await world.useCases.readAsset(id: account.id, by: world.officer)
+
+            let trips = try await world.roundTrips { _ = try await world.useCases.readAsset(id: account.id, by: world.officer) }
+
+            #expect(trips == 1)
+        }
+    }
+
+    @Test func addingAnAssetIsTwoRoundTripsTheCaseLockedThenEveryInsertWithTheCommit() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.addCar(to: file.id)
+
+            let trips = try await world.roundTrips { _ = try await world.addAccount(to: file.id) }
+
+            #expect(trips == 2)
+        }
+    }
+
+    @Test func executingAnOrderOnThreeAssetsCostsNoMoreRoundTripsThanOnOne() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let first = try await world.addAccount(to: file.id)
+            _ = try await world.execute(try await world.order("freezing", assets: [first]), on: "2026-04-03")
+            let single = try await world.order("freezing", assets: [try await world.addAccount(to: file.id)])
+            let assets = [try await world.addAccount(to: file.id), try await world.addAccount(to: file.id), try await world.addAccount(to: file.id)]
+            let triple = try await world.order("freezing", assets: assets)
+
+            let one = try await world.roundTrips { _ = try await world.execute(single, on: "2026-04-04") }
+            let three = try await world.roundTrips { _ = try await world.execute(triple, on: "2026-04-04") }
+
+            #expect(three == one)
+            for asset in assets {
+                let read = try await world.useCases.readAsset(id: asset.id, by: world.officer)
+                #expect(read.asset.state == .frozen)
+                #expect(read.asset.valueAtFreezing == Money(Decimal(string: "48250.75")!, .euro))
+                #expect(read.events.map(\.action) == ["identify", "freeze"])
+            }
+        }
+    }
+
+    @Test func aValueConfiscationOfThreeAccountsIsOrderedInNoMoreRoundTripsThanOfOne() async throws {
+        try await TestWorld.with { world in
+            func confiscate(_ accounts: [Asset]) async throws {
+                _ = try await world.order("confiscation", type: "value", assets: accounts, covered: "40000.00")
+            }
+            let file = try await world.openCase()
+            try await confiscate([try await world.addAccount(to: file.id)])
+            let single = [try await world.addAccount(to: file.id)]
+            let assets = [try await world.addAccount(to: file.id), try await world.addAccount(to: file.id), try await world.addAccount(to: file.id)]
+
+            let one = try await world.roundTrips { try await confiscate(single) }
+            let three = try await world.roundTrips { try await confiscate(assets) }
+
+            #expect(three == one)
+            for asset in assets {
+                let actual = try await world.state(of: asset)
+                #expect(actual == .confiscationOrdered)
+            }
+        }
+    }
+
+    @Test func recordingAValuationIsThreeRoundTripsTheAssetLockedItsEarlierValuationsThenTheCommit() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let car = try await world.addCar(to: file.id)
+            let may = NewValuation(valuedOn: "2026-05-01", method: "market", value: MoneyInput(amount: "90000.00", currency: "EUR"))
+            _ = try await world.useCases.recordValuation(assetID: car.id, may, by: world.officer)
+            let april = NewValuation(valuedOn: "2026-04-01", method: "expert", value: MoneyInput(amount: "99000.00", currency: "EUR"))
+
+            let trips = try await world.roundTrips { _ = try await world.useCases.recordValuation(assetID: car.id, april, by: world.officer) }
+
+            #expect(trips == 3)
+            let read = try await world.useCases.readAsset(id: car.id, by: world.officer)
+            #expect(read.asset.estimatedValue == Money(Decimal(string: "90000.00")!, .euro))
+        }
+    }
+}
