@@ -63,6 +63,30 @@ struct RoundTripTests {
         }
     }
 
+    @Test func aListOfCasesOrOfAssetsIsOneStatementThenItsConsultationEntryWithTheCommit() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            _ = try await world.addSuspect(to: file.id)
+            _ = try await world.addAccount(to: file.id)
+            _ = try await world.addCar(to: file.id)
+            _ = try await world.useCases.listCases(CaseListRequest(text: "Petrov"), by: world.officer)
+            _ = try await world.useCases.listAssets(AssetListRequest(category: "bank_account"), by: world.officer)
+
+            var shown = (cases: 0, assets: 0)
+            let cases = try await world.roundTrips {
+                shown.cases = try await world.useCases.listCases(CaseListRequest(text: "Petrov"), by: world.officer).items.count
+            }
+            let assets = try await world.roundTrips {
+                shown.assets = try await world.useCases.listAssets(AssetListRequest(category: "bank_account"), by: world.officer).items.count
+            }
+
+            #expect(cases == 2)
+            #expect(assets == 2)
+            #expect(shown.cases == 1)
+            #expect(shown.assets == 1)
+        }
+    }
+
     @Test func executingAnOrderOnThreeAssetsCostsNoMoreRoundTripsThanOnOne() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()
