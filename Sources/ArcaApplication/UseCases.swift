@@ -15,6 +15,8 @@ public struct UseCases: Sendable {
     public let addUser: AddUser
     public let issueToken: IssueToken
     public let revokeTokens: RevokeTokens
+    public let disableUser: DisableUser
+    public let enableUser: EnableUser
     public let listTokens: ListTokens
     public let createCase: CreateCase
     public let readCase: ReadCase
@@ -90,6 +92,8 @@ public struct UseCases: Sendable {
         addUser = AddUser(database: database)
         issueToken = IssueToken(database: database)
         revokeTokens = RevokeTokens(database: database, tokenCache: tokenCache)
+        disableUser = DisableUser(database: database, tokenCache: tokenCache, clock: clock)
+        enableUser = EnableUser(database: database)
         listTokens = ListTokens(database: database)
         createCase = CreateCase(database: database, clock: clock)
         readCase = ReadCase(database: database)

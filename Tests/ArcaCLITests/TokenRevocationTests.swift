@@ -3,7 +3,7 @@ import Foundation
 import FoundationNetworking
 import Testing
 
-@Suite("arca serve: a revoked token")
+@Suite("arca serve: a revoked token, a disabled user")
 struct TokenRevocationTests {
     private func status(of path: String, on server: ServedArca, token: String) async throws -> Int {
         var request = URLRequest(url: server.url(path))
@@ -12,16 +12,16 @@ struct TokenRevocationTests {
         return try #require(response as? HTTPURLResponse).statusCode
     }
 
-    @Test(.timeLimit(.minutes(10)))
-    func aTokenRevokedAtTheCommandLineIsRefusedByTheRunningServerAtTheNextRequest() async throws {
+    /// A running server that has already accepted the officer's token, and that keeps tokens:
+    /// its listener has checked that the triggers announcing access changes are there.
+    private func servedWithTokenAccepted(
+        _ body: ([String: String], ServedArca, String) async throws -> Void
+    ) async throws {
         try await withOfficer { env, db in
-            // given a running server that has already accepted the officer's token
             let issued = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
             let token = try #require(issued.stdout.split(separator: "\n").last.map(String.init))
             let server = try ServedArca(port: TestDatabase.freePort(), environment: env)
             try await server.ready()
-            // The server keeps tokens once it hears the database's announcements: its listener
-            // has checked that the triggers are there.
             try await eventually("the server listens for access changes") {
                 try await db.pool.query(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE '%api_token_access_changed%' AND pid <> pg_backend_pid()"
@@ -29,11 +29,34 @@ struct TokenRevocationTests {
             }
             #expect(try await status(of: "/v1/cases", on: server, token: token) == 200)
             #expect(try await status(of: "/v1/cases", on: server, token: token) == 200)
+            try await body(env, server, token)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func aTokenRevokedAtTheCommandLineIsRefusedByTheRunningServerAtTheNextRequest() async throws {
+        try await servedWithTokenAccepted { env, server, token in
             // when an administrator revokes it in another process
             let revoke = try ArcaProcess.run(["token", "revoke", "--user", "j.peeters"], environment: env)
             #expect(revoke.status == 0, "\(revoke.stderr)")
             // then the server refuses the very next request
             #expect(try await status(of: "/v1/cases", on: server, token: token) == 401)
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func aUserDisabledAtTheCommandLineIsRefusedByTheRunningServerAtTheNextRequest() async throws {
+        try await servedWithTokenAccepted { env, server, token in
+            // when an administrator disables the officer in another process
+            let disable = try ArcaProcess.run(
+                ["user", "disable", "j.peeters", "--reason", "left the office on 2026-11-30"], environment: env)
+            #expect(disable.status == 0, "\(disable.stderr)")
+            #expect(disable.stdout.contains("user j.peeters disabled; 1 token(s) revoked"))
+            // then the server refuses the very next request, and no new token is issued
+            #expect(try await status(of: "/v1/cases", on: server, token: token) == 401)
+            let refused = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
+            #expect(refused.status != 0)
+            #expect(refused.stderr.contains("arca user enable j.peeters"), "\(refused.stderr)")
         }
     }
 }

@@ -28,7 +28,8 @@ public struct IssueToken: Sendable {
         try validation.finish()
         let secret = TokenSecret.generate()
         return try await database.transaction { store in
-            guard let user = try await store.users.find(name: name) else { throw UseCaseError.notFound("user \(name)") }
+            guard let user = try await store.users.find(name: name, forUpdate: true) else { throw UseCaseError.notFound("user \(name)") }
+            if user.disabled != nil { throw UseCaseError.conflict("\(name) is disabled: an administrator enables them first (arca user enable \(name))") }
             let id = UUID()
             let lifetime = try await store.settings.current().tokenLifetime
             let expiresAt = try await store.tokens.add(id: id, userID: user.id, hash: TokenSecret.hash(secret), label: label, lifetime: Int(lifetime))

@@ -55,7 +55,7 @@ public struct OfficeRepository: Sendable {
 
 public struct UserRepository: Sendable {
     let db: Transaction
-    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone, o.purpose_required, u.os_account"
+    static let columns = "u.id, u.name, u.role, u.office_code, o.time_zone, o.purpose_required, u.os_account, u.disabled_at, u.disabled_reason"
     static let joined = "app_user u JOIN office o ON o.code = u.office_code"
 
     public func add(_ user: User) async throws {
@@ -70,6 +70,12 @@ public struct UserRepository: Sendable {
         try await db.execute("UPDATE app_user SET os_account = $2 WHERE id = $1", [id, account?.value])
     }
 
+    /// Records the user's disabling, or clears it.
+    public func setDisabled(_ id: UUID, _ disabling: User.Disabling?) async throws {
+        try await db.execute(
+            "UPDATE app_user SET disabled_at = $2, disabled_reason = $3 WHERE id = $1", [id, disabling?.at, disabling?.reason])
+    }
+
     public func find(name: UserName, forUpdate: Bool = false) async throws -> User? {
         try await db.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE u.name = $1\(forUpdate ? " FOR UPDATE OF u" : "")", [name.value])
             .first.map(Self.user)
@@ -80,7 +86,8 @@ public struct UserRepository: Sendable {
             id: row.decode(UUID.self, 0), name: UserName(row.decode(String.self, 1)),
             role: Role(rawValue: row.decode(String.self, 2)).orThrow("role"),
             office: OfficeCode(row.decode(String.self, 3)), timeZone: TimeZone(identifier: row.decode(String.self, 4)).orThrow("time_zone"),
-            purposeRequired: row.decode(Bool.self, 5), osAccount: row.decode(String?.self, 6).map { try OSAccountName($0) })
+            purposeRequired: row.decode(Bool.self, 5), osAccount: row.decode(String?.self, 6).map { try OSAccountName($0) },
+            disabled: row.decode(Date?.self, 7).map { User.Disabling(at: $0, reason: try row.decode(String.self, 8)) })
     }
 }
 
@@ -107,10 +114,10 @@ public struct TokenRepository: Sendable {
         )[0].decode(Date.self, 0)
     }
 
-    /// The user behind a token neither revoked nor expired, and how many seconds it stays
-    /// valid by the database's clock. The token's last use is written in the same statement
-    /// when the one recorded is over a minute old, so concurrent checks of one token seldom
-    /// wait on its row.
+    /// The user behind a token neither revoked nor expired, unless the user is disabled, and
+    /// how many seconds the token stays valid by the database's clock. The token's last use is
+    /// written in the same statement when the one recorded is over a minute old, so concurrent
+    /// checks of one token seldom wait on its row.
     public func activeUser(hash: String) async throws -> (user: User, remaining: Double)? {
         try await db.query(
             """
@@ -122,8 +129,9 @@ public struct TokenRepository: Sendable {
                 WHERE a.id = t.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'))
             SELECT \(UserRepository.columns), floor(extract(epoch FROM t.expires_at - now()))::bigint
             FROM token t JOIN app_user u ON u.id = t.user_id JOIN office o ON o.code = u.office_code
+            WHERE u.disabled_at IS NULL
             """, [hash]
-        ).first.map { row in (try UserRepository.user(row), Double(try row.decode(Int.self, 7))) }
+        ).first.map { row in (try UserRepository.user(row), Double(try row.decode(Int.self, 9))) }
     }
 
     public func list(userID: UUID) async throws -> [Issued] {

@@ -5,7 +5,7 @@ import Foundation
 
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Users and their roles.", subcommands: [Add.self, MapOSAccount.self])
+        commandName: "user", abstract: "Users and their roles.", subcommands: [Add.self, MapOSAccount.self, Disable.self, Enable.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a user with one role in one office.")
@@ -61,6 +61,40 @@ struct UserCommand: AsyncParsableCommand {
                 try await root.useCases.mapOSAccount(userName: name, account: account, by: caller)
             }
             print(user.osAccount.map { "the account \($0) acts as \(user.name) at the command line" } ?? "no account acts as \(user.name) at the command line")
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Stop a user at once: their tokens are revoked and refused by every running server, none is issued, nobody acts as them.",
+            discussion: "For someone who left the office or is suspended. `arca user enable` lets them back; they then need a new token.")
+
+        @Argument(help: "Login name, e.g. j.peeters.")
+        var name: String
+
+        @Option(help: "Why, for the audit trail, e.g. \"left the office on 2026-11-30\".")
+        var reason: String
+
+        func run() async throws {
+            let outcome = try await administer { root, caller in
+                try await root.useCases.disableUser(userName: name, reason: reason, by: caller)
+            }
+            print("user \(outcome.user.name) disabled; \(outcome.revokedTokens) token(s) revoked")
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Let a disabled user use ARCA again; their old tokens stay revoked (arca token issue gives a new one).")
+
+        @Argument(help: "Login name, e.g. j.peeters.")
+        var name: String
+
+        func run() async throws {
+            let user = try await administer { root, caller in
+                try await root.useCases.enableUser(userName: name, by: caller)
+            }
+            print("user \(user.name) enabled; issue a token to sign in: arca token issue --user \(user.name)")
         }
     }
 }
