@@ -82,12 +82,13 @@ ARCA_LOG_LEVEL=warning "$BIN/arca" serve --host 127.0.0.1 --port "$HTTP_PORT" --
 server=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$HTTP_PORT/readyz" >/dev/null && break; sleep 0.1; done
 
-# The machine's busy CPU time (all cores, every process: server, database, load generator), in
-# ms, and per request of a phase: with everything sharing the cores, a workload's throughput is
-# the cores' time divided by what each of its requests costs the whole machine.
+# The machine's busy CPU time (all cores, every process: server, database, load generator; not
+# the time a virtual machine's host took back), in ms, and per request of a phase: with
+# everything sharing the cores, a workload's throughput is the cores' time divided by what each
+# of its requests costs the whole machine.
 HZ=$(getconf CLK_TCK)
-busy_ms() { awk -v hz="$HZ" '$1 == "cpu" { printf "%d", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz }' /proc/stat; }
-per_request() { awk -v ms="$(( $(busy_ms) - $1 ))" -v n="$2" 'BEGIN { printf "%.2f", ms / n }'; }
+busy_ms() { awk -v hz="$HZ" '$1 == "cpu" { printf "%d", ($2 + $3 + $4 + $7 + $8) * 1000 / hz }' /proc/stat; }
+per_request() { awk -v ms="$(( $(busy_ms) - $1 ))" -v n="$2" 'BEGIN { if (n > 0) printf "%.2f", ms / n; else printf "n/a" }'; }
 # wrk: requests/s and the 50th/99th latency percentiles, in ms.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) printf "%.2f", v / 1000; else if (v ~ /ms$/) printf "%.2f", v + 0; else printf "%.2f", v * 1000 }'; }
 # Each wrk phase is measured after $WARM_UP seconds of the same requests, unmeasured: the

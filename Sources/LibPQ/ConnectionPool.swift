@@ -57,8 +57,9 @@ public final class ConnectionPool: PostgresQueryable {
 
     /// How many times the pool's connections (its own and those opened beside it) have waited
     /// for the server's answer since the pool was made: each statement sent alone, each
-    /// pipeline, each preparation of a statement new to its connection, and the setup of each
-    /// connection. What a use case costs the database in latency is counted in these.
+    /// pipeline (with the preparations it carries), each preparation of a statement sent alone
+    /// and new to its connection, and the session settings of each new connection (not its
+    /// login). What a use case costs the database in latency is counted in these.
     public var roundTrips: Int { trips.value }
 
     /// Lends one connection to `body` for its whole duration.

@@ -52,7 +52,12 @@ struct TokenRevocationTests {
                 ["user", "disable", "j.peeters", "--reason", "left the office on 2026-11-30"], environment: env)
             #expect(disable.status == 0, "\(disable.stderr)")
             #expect(disable.stdout.contains("user j.peeters disabled; 1 token(s) revoked"))
-            // then the server refuses the very next request, and no new token is issued
+            // then the server refuses the token as soon as it hears of the change, long before
+            // the minute it may keep a token has passed (the revocation test above holds it to
+            // the very next request), and no new token is issued
+            try await eventually("the server refuses the disabled officer's token", within: .seconds(10)) {
+                try await status(of: "/v1/cases", on: server, token: token) == 401
+            }
             #expect(try await status(of: "/v1/cases", on: server, token: token) == 401)
             let refused = try ArcaProcess.run(["token", "issue", "--user", "j.peeters"], environment: env)
             #expect(refused.status != 0)

@@ -27,12 +27,12 @@ public struct ActAsUser: Sendable {
         guard let user = try await database.oneRoundTrip({ try await $0.users.find(name: name) }) else {
             throw UseCaseError.notFound("user \(name)")
         }
-        if user.disabled != nil { throw UseCaseError.forbidden("\(name) is disabled: nobody acts as them until an administrator enables them") }
         guard let account, user.osAccount == account else {
             throw UseCaseError.forbidden(
                 "the operating-system account \(osAccount) may not act as \(name): an administrator maps it (arca user map-os-account \(name) \(osAccount)), or give \(name)'s own token in ARCA_TOKEN"
             )
         }
+        if user.disabled != nil { throw UseCaseError.forbidden("\(name) is disabled: nobody acts as them until an administrator enables them") }
         return Caller(user: user).acting(from: account)
     }
 }

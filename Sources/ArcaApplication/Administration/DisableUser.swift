@@ -32,7 +32,7 @@ public struct DisableUser: Sendable {
             guard let user = try await store.users.find(name: name, forUpdate: true) else { throw UseCaseError.notFound("user \(name)") }
             let disabled: User
             do throws(UserStandingError) {
-                disabled = try user.disabled(at: clock(), reason: reason, byUser: caller.userID)
+                disabled = try user.disabled(at: clock(), reason: reason)
             } catch {
                 throw UseCaseError.conflict(error.description)
             }

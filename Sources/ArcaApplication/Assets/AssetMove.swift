@@ -35,12 +35,17 @@ struct AssetMove {
 
     /// Moves the assets of one step (an order's) on `day`: their valuations are read in one
     /// statement and their new states stored in one round trip, however many they are.
+    /// An interim sale, which records a valuation of its own, moves one asset at a time.
     func apply(_ moves: [PlannedMove], on day: Day, dayField: String, orderID: UUID) async throws {
+        precondition(!moves.contains { $0.action == .sellInterim }, "an interim sale is applied on its own")
         guard !moves.isEmpty else { return }
-        for move in moves { try checkEventDate(of: move.asset, day, dayField: dayField) }
         let valuations = try await store.valuations.forAssets(moves.map(\.asset.id))
-        try await record(
-            try moves.map { try workOut($0, on: day, dayField: dayField, orderID: orderID, valuations: valuations[$0.asset.id] ?? []) })
+        // Each asset checked whole before the next, so the first refused is the one reported.
+        let worked = try moves.map { move in
+            try checkEventDate(of: move.asset, day, dayField: dayField)
+            return try workOut(move, on: day, dayField: dayField, orderID: orderID, valuations: valuations[move.asset.id] ?? [])
+        }
+        try await record(worked)
     }
 
     private func checkEventDate(of asset: Asset, _ day: Day, dayField: String) throws {

@@ -48,13 +48,10 @@ public struct User: Hashable, Sendable, Encodable {
             disabled: disabled)
     }
 
-    /// The user disabled by the administrator with `administratorID` (nil for the command
-    /// line's own administrator): from then on their tokens are refused, none is
-    /// issued to them and no account acts as them. An administrator never disables their own
-    /// account (another one does), so that no one locks the door behind themselves by mistake.
-    public func disabled(at: Date, reason: String, byUser administratorID: UUID?) throws(UserStandingError) -> User {
+    /// The user disabled: from then on their tokens are refused, none is issued to them and no
+    /// account acts as them.
+    public func disabled(at: Date, reason: String) throws(UserStandingError) -> User {
         if let disabled { throw .alreadyDisabled(name, since: disabled.at) }
-        guard administratorID != id else { throw .ownAccount(name) }
         return User(
             id: id, name: name, role: role, office: office, timeZone: timeZone, purposeRequired: purposeRequired, osAccount: osAccount,
             disabled: Disabling(at: at, reason: reason))
@@ -79,7 +76,6 @@ public struct User: Hashable, Sendable, Encodable {
 public enum UserStandingError: Error, Equatable, CustomStringConvertible {
     case alreadyDisabled(UserName, since: Date)
     case notDisabled(UserName)
-    case ownAccount(UserName)
 
     public var description: String {
         switch self {
@@ -87,8 +83,6 @@ public enum UserStandingError: Error, Equatable, CustomStringConvertible {
             return "\(name) is already disabled, since \(since.formatted(.iso8601))"
         case .notDisabled(let name):
             return "\(name) is not disabled"
-        case .ownAccount(let name):
-            return "\(name) may not disable their own account: another administrator does"
         }
     }
 }

@@ -77,7 +77,7 @@ public struct UserRepository: Sendable {
     }
 
     public func find(name: UserName, forUpdate: Bool = false) async throws -> User? {
-        try await db.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE u.name = $1\(forUpdate ? " FOR UPDATE OF u" : "")", [name.value])
+        try await db.query("SELECT \(Self.columns) FROM \(Self.joined) WHERE u.name = $1\(forUpdate ? " FOR NO KEY UPDATE OF u" : "")", [name.value])
             .first.map(Self.user)
     }
 
@@ -122,14 +122,13 @@ public struct TokenRepository: Sendable {
         try await db.query(
             """
             WITH token AS (
-                SELECT id, user_id, expires_at, last_used_at FROM api_token
-                WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()),
+                SELECT k.id, k.user_id, k.expires_at, k.last_used_at FROM api_token k JOIN app_user u ON u.id = k.user_id
+                WHERE k.token_hash = $1 AND k.revoked_at IS NULL AND k.expires_at > now() AND u.disabled_at IS NULL),
             touched AS (
                 UPDATE api_token a SET last_used_at = now() FROM token t
                 WHERE a.id = t.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute'))
             SELECT \(UserRepository.columns), floor(extract(epoch FROM t.expires_at - now()))::bigint
             FROM token t JOIN app_user u ON u.id = t.user_id JOIN office o ON o.code = u.office_code
-            WHERE u.disabled_at IS NULL
             """, [hash]
         ).first.map { row in (try UserRepository.user(row), Double(try row.decode(Int.self, 9))) }
     }
