@@ -52,6 +52,27 @@ struct RoundTripTests {
         }
     }
 
+    @Test func readingASubjectOrAnOrderWithItsConsultationEntryIsOneRoundTrip() async throws {
+        try await TestWorld.with { world in
+            let file = try await world.openCase()
+            let suspect = try await world.addSuspect(to: file.id)
+            let freezing = try await world.order("freezing", assets: [try await world.addAccount(to: file.id)])
+            _ = try await world.useCases.readSubject(id: suspect.id, by: world.officer)
+            _ = try await world.useCases.readOrder(id: freezing.id, by: world.officer)
+
+            let subject = try await world.roundTrips { _ = try await world.useCases.readSubject(id: suspect.id, by: world.officer) }
+            let order = try await world.roundTrips { _ = try await world.useCases.readOrder(id: freezing.id, by: world.officer) }
+
+            #expect(subject == 1)
+            #expect(order == 1)
+            let subjectReadings = try await world.audit(entity: "subject", id: suspect.id).filter { $0.operation == "ReadSubject" }
+            let orderReadings = try await world.audit(entity: "order", id: freezing.id).filter { $0.operation == "ReadOrder" }
+            #expect(subjectReadings.count == 2)
+            #expect(orderReadings.count == 2)
+            #expect(subjectReadings.allSatisfy { $0.kind == .consultation && $0.actor.name == "j.peeters" })
+        }
+    }
+
     @Test func addingAnAssetIsTwoRoundTripsTheCaseLockedThenEveryInsertWithTheCommit() async throws {
         try await TestWorld.with { world in
             let file = try await world.openCase()

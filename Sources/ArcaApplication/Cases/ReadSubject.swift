@@ -13,10 +13,9 @@ public struct ReadSubject: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> Subject {
         let office = try caller.office(for: .readCases)
         let consultant = try caller.consultant
-        return try await database.transaction { store in
-            let subject = try await store.subjects.find(id, visibleTo: office).found("subject \(id.lowercased)").permit(.read, by: office, "subject \(id.lowercased)")
-            try await store.audit.appendConsultation(by: consultant, operation: "ReadSubject", entity: "subject", id: id.lowercased)
-            return subject
+        return try await database.oneRoundTrip { store in
+            try await store.readSubject(id, visibleTo: office, consultedBy: consultant, operation: "ReadSubject")
+                .found("subject \(id.lowercased)").permit(.read, by: office, "subject \(id.lowercased)")
         }
     }
 }

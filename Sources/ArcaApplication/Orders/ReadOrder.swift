@@ -13,10 +13,9 @@ public struct ReadOrder: Sendable {
     public func callAsFunction(id: UUID, by caller: Caller) async throws -> LegalOrder {
         let office = try caller.office(for: .readCases)
         let consultant = try caller.consultant
-        return try await database.transaction { store in
-            let order = try await store.orders.find(id, visibleTo: office).found("order \(id.lowercased)").permit(.read, by: office, "order \(id.lowercased)")
-            try await store.audit.appendConsultation(by: consultant, operation: "ReadOrder", entity: "order", id: id.lowercased)
-            return order
+        return try await database.oneRoundTrip { store in
+            try await store.readOrder(id, visibleTo: office, consultedBy: consultant, operation: "ReadOrder")
+                .found("order \(id.lowercased)").permit(.read, by: office, "order \(id.lowercased)")
         }
     }
 }

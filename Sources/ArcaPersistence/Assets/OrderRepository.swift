@@ -54,14 +54,15 @@ public struct OrderRepository: Sendable {
     /// The order, if `office` may see its case, locked for a change when asked; with the
     /// office owning it.
     public func find(_ id: UUID, visibleTo office: OfficeCode, forUpdate: Bool = false) async throws -> Owned<LegalOrder>? {
-        try await db.query(
-            """
-            SELECT \(Self.columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id
-            WHERE o.id = $2 AND \(OfficeAccessSQL.caseVisible(to: "$1"))
-            \(forUpdate ? "FOR NO KEY UPDATE OF o FOR SHARE OF c" : "")
-            """, [office.value, id]
-        ).first.map(Self.decodeOwned)
+        try await db.query(Self.visibleOne + (forUpdate ? " FOR NO KEY UPDATE OF o FOR SHARE OF c" : ""), [office.value, id])
+            .first.map(Self.decodeOwned)
     }
+
+    /// The order `$2`, with its case's office and status, if the office `$1` may see its case.
+    static let visibleOne = """
+        SELECT \(columns) FROM legal_order o JOIN case_file c ON c.id = o.case_id
+        WHERE o.id = $2 AND \(OfficeAccessSQL.caseVisible(to: "$1"))
+        """
 
     /// The orders of a case by decision date as corrected, then as recorded.
     public func inCase(_ caseID: UUID) async throws -> [LegalOrder] {

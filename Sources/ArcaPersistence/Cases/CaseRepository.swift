@@ -163,16 +163,19 @@ public struct SubjectRepository: Sendable {
 
     /// The subject, if `office` may see its case.
     public func find(_ id: UUID, visibleTo office: OfficeCode) async throws -> Owned<Subject>? {
-        try await db.query(
-            """
-            SELECT \(Self.columns), c.office_code, c.status FROM subject s JOIN case_file c ON c.id = s.case_id
-            WHERE s.id = $2 AND \(OfficeAccessSQL.caseVisible(to: "$1"))
-            """, [office.value, id]
-        ).first.map { row in
-            Owned(
-                record: try Self.decode(row), owner: try OfficeCode(row.decode(String.self, 10)),
-                caseStatus: try CaseStatus(rawValue: row.decode(String.self, 11)).orThrow("status"))
-        }
+        try await db.query(Self.visibleOne, [office.value, id]).first.map(Self.decodeOwned)
+    }
+
+    /// The subject `$2`, with its case's office and status, if the office `$1` may see its case.
+    static let visibleOne = """
+        SELECT \(columns), c.office_code, c.status FROM subject s JOIN case_file c ON c.id = s.case_id
+        WHERE s.id = $2 AND \(OfficeAccessSQL.caseVisible(to: "$1"))
+        """
+
+    static func decodeOwned(_ row: Row) throws -> Owned<Subject> {
+        Owned(
+            record: try decode(row), owner: try OfficeCode(row.decode(String.self, 10)),
+            caseStatus: try CaseStatus(rawValue: row.decode(String.self, 11)).orThrow("status"))
     }
 
 
