@@ -13,7 +13,7 @@ public struct User: Hashable, Sendable, Encodable {
     /// The operating-system account that may act as this user at the command line.
     public let osAccount: OSAccountName?
     /// Since when, and why, the user may not use ARCA at all; nil while enabled.
-    public let disabled: Disabling?
+    public private(set) var disabled: Disabling?
 
     /// When and why an administrator disabled a user (someone who left the office, or is
     /// suspended).
@@ -52,16 +52,17 @@ public struct User: Hashable, Sendable, Encodable {
     /// account acts as them.
     public func disabled(at: Date, reason: String) throws(UserStandingError) -> User {
         if let disabled { throw .alreadyDisabled(name, since: disabled.at) }
-        return User(
-            id: id, name: name, role: role, office: office, timeZone: timeZone, purposeRequired: purposeRequired, osAccount: osAccount,
-            disabled: Disabling(at: at, reason: reason))
+        var user = self
+        user.disabled = Disabling(at: at, reason: reason)
+        return user
     }
 
     /// The user enabled again; the tokens they held stay revoked.
     public func enabled() throws(UserStandingError) -> User {
         guard disabled != nil else { throw .notDisabled(name) }
-        return User(
-            id: id, name: name, role: role, office: office, timeZone: timeZone, purposeRequired: purposeRequired, osAccount: osAccount)
+        var user = self
+        user.disabled = nil
+        return user
     }
 
     enum CodingKeys: String, CodingKey {
