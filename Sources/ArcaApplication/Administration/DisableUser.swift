@@ -23,9 +23,7 @@ public struct DisableUser: Sendable {
         try caller.require(.administerUsers)
         let name = try UserName.named(userName, in: "user")
         var validation = Validation()
-        let reason = validation.required("reason", reason, "text") { (text) throws(RecordTextError) in
-            try RecordText.valid(text, length: AssetEvent.reasonLength, what: "the reason", multiline: true)
-        }
+        let reason = validation.required("reason", reason).flatMap { validation.reason("reason", $0) }
         try validation.finish()
         guard let reason else { return try unreachable() }
         let outcome = try await database.transaction { store in

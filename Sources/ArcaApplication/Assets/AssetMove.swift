@@ -71,7 +71,7 @@ struct AssetMove {
             action: move.action.rawValue, from: asset.state, to: moved.state, occurredOn: day, actor: caller.name, reason: move.reason,
             orderID: orderID, amount: Self.amount(of: move.action, before: asset, after: moved, given: move.amount), outcome: move.outcome,
             costs: move.disposal.costs, recipientID: move.disposal.recipientID)
-        return WorkedMove(before: asset, after: moved, event: event, reason: move.reason)
+        return WorkedMove(planned: move, after: moved, event: event)
     }
 
     /// Stores the moves: every asset's new state in one round trip, refused if any changed
@@ -83,16 +83,16 @@ struct AssetMove {
         for move in moves {
             try await store.assetEvents.append(assetID: move.after.id, move.event)
             try await store.audit.change(
-                operation, by: caller, entity: "asset", id: move.after.id.lowercased, before: move.before, after: move.after, reason: move.reason)
+                operation, by: caller, entity: "asset", id: move.after.id.lowercased, before: move.planned.asset, after: move.after,
+                reason: move.planned.reason)
         }
     }
 
-    /// One asset's move worked out: the asset before and after, and its event.
+    /// One asset's move worked out: as planned (the asset before it), the asset after, and its event.
     private struct WorkedMove {
-        let before: Asset
+        let planned: PlannedMove
         let after: Asset
         let event: AssetEvent
-        let reason: String
     }
 
     /// The amount an event carries: the value it fixed, or the price, sum or proceeds it names.
